@@ -1,0 +1,116 @@
+// Step 1 of the model: a contract's outcome. Most outcomes are fixed once a contract is known;
+// an open contract's outcome can change once, when its grace period (no activity) or its active
+// period (no payment lately) runs out. So a contract's outcome over time is described by two
+// outcomes and the last day of the first one, which is what makes forecasts cheap.
+
+import { addMonths, type Day } from './dates.ts';
+import type { ModelParams } from './params.ts';
+import type { EndReason, Outcome, ReasonCode } from './types.ts';
+
+export type { ReasonCode };
+
+/**
+ * 'missing' is a closed, paid contract that ended without feedback under a model that counts
+ * them (2015): neutral, or negative when they are too large a share of the window.
+ */
+export type RawOutcome = Outcome | 'missing';
+
+export interface Classified {
+  outcome: RawOutcome;
+  reason: ReasonCode;
+}
+
+/** The outcome until `switchDay` (inclusive) and the one after it; `switchDay` is Infinity for a fixed outcome. */
+export interface OutcomeTimeline {
+  before: Classified;
+  after: Classified;
+  switchDay: Day;
+  /** What ends on the switch day: the grace period of a contract without activity, or its active period. */
+  switchKind: 'grace' | 'active' | null;
+}
+
+/** The contract facts classification needs, with derived dates already resolved. */
+export interface ClassifyInput {
+  start: Day;
+  end: Day | null;
+  earnings: number;
+  firstPayment: Day;
+  lastPayment: Day | null;
+  stars: number | null;
+  privateScore: number | null;
+  endReason: EndReason;
+  disputed: boolean;
+  refunded: boolean;
+  clientFlagged: boolean;
+  pausedForClient: boolean;
+}
+
+function fixed(outcome: RawOutcome, reason: ReasonCode): OutcomeTimeline {
+  const classified = { outcome, reason };
+  return { before: classified, after: classified, switchDay: Infinity, switchKind: null };
+}
+
+function byFeedback(input: ClassifyInput, params: ModelParams): Classified {
+  if (input.privateScore !== null) {
+    const score = input.privateScore;
+    const outcome = score >= params.privateSuccessMin ? 'success' : score <= params.privateNegativeMax ? 'negative' : 'neutral';
+    return { outcome, reason: 'private-feedback' };
+  }
+  const stars = input.stars ?? 0;
+  const outcome = stars >= params.starsSuccessMin ? 'success' : stars < params.starsNegativeBelow ? 'negative' : 'neutral';
+  return { outcome, reason: 'stars' };
+}
+
+/** Paid for at least `longTermMonths` calendar months, first to last payment. */
+export function isLongTermWork(input: ClassifyInput, params: ModelParams): boolean {
+  return input.lastPayment !== null && addMonths(input.firstPayment, params.longTermMonths) <= input.lastPayment;
+}
+
+export function classify(input: ClassifyInput, params: ModelParams): OutcomeTimeline {
+  if (input.clientFlagged) return fixed('excluded', 'client-flagged');
+  if (input.pausedForClient) return fixed('excluded', 'paused-for-client');
+  if (input.disputed) return fixed('negative', 'disputed');
+  if (input.refunded) return fixed('negative', 'refunded');
+
+  if (input.stars !== null || input.privateScore !== null) {
+    const feedback = byFeedback(input, params);
+    const positive = feedback.outcome === 'success' || feedback.outcome === 'neutral';
+    if (params.excludeZeroEarningsPositiveFeedback && input.earnings === 0 && positive) {
+      return fixed('excluded', 'zero-earnings-positive-feedback');
+    }
+    return fixed(feedback.outcome, feedback.reason);
+  }
+
+  if (input.earnings === 0) {
+    if (input.endReason === 'client_unresponsive') return fixed('excluded', 'client-unresponsive');
+    const lapsed: Classified = { outcome: params.noActivityOutcome, reason: 'no-activity' };
+    if (input.end !== null) {
+      if (input.end - input.start <= params.graceDays) return fixed('excluded', 'closed-quickly');
+      return fixed(lapsed.outcome, lapsed.reason);
+    }
+    return {
+      before: { outcome: 'excluded', reason: 'too-new' },
+      after: lapsed,
+      switchDay: input.start + params.graceDays,
+      switchKind: 'grace',
+    };
+  }
+
+  const longTerm = isLongTermWork(input, params);
+  if (input.end !== null) {
+    if (longTerm) return fixed('success', 'long-term');
+    return fixed(params.missingFeedback === 'excluded' ? 'excluded' : 'missing', 'missing-feedback');
+  }
+  // Open and paid: counts (long-term) or waits (in progress) while payments are recent.
+  return {
+    before: longTerm ? { outcome: 'success', reason: 'long-term' } : { outcome: 'excluded', reason: 'in-progress' },
+    after: { outcome: params.staleOpenOutcome, reason: 'stale' },
+    switchDay: (input.lastPayment as Day) + params.activeDays,
+    switchKind: 'active',
+  };
+}
+
+/** The classification in force on a given day. */
+export function classifiedOn(timeline: OutcomeTimeline, day: Day): Classified {
+  return day <= timeline.switchDay ? timeline.before : timeline.after;
+}

@@ -1,0 +1,135 @@
+// The forecast if nothing new happens: no payments, feedback or contracts after the as-of date,
+// open contracts stay open. The displayed score can only change on a day a counted contract
+// leaves a window or an open contract's grace or active period runs out, so only those days are
+// scored (change points), never every day of the year.
+
+import { addMonths, firstDayOutsideWindow, formatDay, type Day } from './dates.ts';
+import { displayedOn, newTotals, WINDOW_MONTH_LIST, type Displayed } from './evaluate.ts';
+import type { ModelOptions, ModelName } from './params.ts';
+import { EXCLUDED, prepareMember, type PreparedContract, type PreparedMember } from './prepare.ts';
+import type { Band, Contract, ScoreSource, WindowKey } from './types.ts';
+import { bandOf } from './evaluate.ts';
+
+export const FORECAST_MONTHS = 12;
+
+export type ForecastEventKind = 'leaves-window' | 'grace-ends' | 'goes-stale';
+
+export interface ForecastEvent {
+  date: string;
+  kind: ForecastEventKind;
+  contractId: string;
+  client: string;
+  /** For 'leaves-window'. */
+  window: WindowKey | null;
+  text: string;
+}
+
+export interface ForecastChange {
+  date: string;
+  score: number | null;
+  window: Exclude<ScoreSource, '3m'> | null;
+  band: Band | null;
+  /** What happens that day, in plain words. */
+  reason: string;
+  events: ForecastEvent[];
+}
+
+export interface ForecastReport {
+  asOf: string;
+  model: ModelName;
+  /** The last day forecast (as-of + 12 months). */
+  until: string;
+  score: number | null;
+  window: Exclude<ScoreSource, '3m'> | null;
+  changes: ForecastChange[];
+}
+
+interface DatedEvent {
+  day: Day;
+  event: Omit<ForecastEvent, 'date'>;
+}
+
+const WINDOW_KEYS: readonly WindowKey[] = ['3m', '6m', '12m', '24m'];
+
+const OUTCOME_WORDS: Record<string, string> = {
+  negative: 'counts as negative',
+  excluded: 'stops counting',
+  success: 'counts as a success',
+  neutral: 'counts as neutral',
+  missing: 'counts as missing feedback',
+};
+
+function eventsOf(contract: PreparedContract, member: PreparedMember, until: Day, into: DatedEvent[]): void {
+  const { asOf, model } = member;
+  const base = { contractId: contract.id, client: contract.client };
+  if (contract.end !== null && contract.codeBefore !== EXCLUDED) {
+    for (let w = model.params.trending ? 0 : 1; w < WINDOW_KEYS.length; w++) {
+      const day = firstDayOutsideWindow(contract.end, WINDOW_MONTH_LIST[w] as number);
+      if (day <= asOf || day > until) continue;
+      const window = WINDOW_KEYS[w] as WindowKey;
+      const text = `${contract.id} (${contract.client}, ${contract.timeline.before.outcome}) leaves the ${window} window`;
+      into.push({ day, event: { ...base, kind: 'leaves-window', window, text } });
+    }
+  }
+  const { switchDay, switchKind } = contract.timeline;
+  if (switchKind !== null && contract.codeBefore !== contract.codeAfter && switchDay >= asOf && switchDay < until) {
+    const after = OUTCOME_WORDS[contract.timeline.after.outcome];
+    const text =
+      switchKind === 'grace'
+        ? `${contract.id} (${contract.client}) passes ${model.params.graceDays} days with no activity and ${after}`
+        : `${contract.id} (${contract.client}) has had no payment for ${model.params.activeDays} days and ${after}`;
+    into.push({ day: switchDay + 1, event: { ...base, kind: switchKind === 'grace' ? 'grace-ends' : 'goes-stale', window: null, text } });
+  }
+}
+
+/** Every day after the as-of date, up to `until`, on which some contract's standing can change. */
+export function changePoints(member: PreparedMember, until: Day): DatedEvent[] {
+  const events: DatedEvent[] = [];
+  for (const contract of member.contracts) eventsOf(contract, member, until, events);
+  return events.sort((a, b) => a.day - b.day);
+}
+
+function describeChange(before: Displayed, after: Displayed): string {
+  if (after.score === null) return 'no score any more';
+  if (before.score === null) return `a score appears: ${after.score}%`;
+  return `${after.score > before.score ? 'rises' : 'falls'} from ${before.score}% to ${after.score}%`;
+}
+
+/** The forecast for a member prepared on its as-of date. */
+export function forecastPrepared(member: PreparedMember, months = FORECAST_MONTHS): ForecastReport {
+  const until = addMonths(member.asOf, months);
+  const totals = newTotals();
+  const current = displayedOn(member, member.asOf, totals);
+  const events = changePoints(member, until);
+  const changes: ForecastChange[] = [];
+  let previous = current;
+  for (let i = 0; i < events.length; ) {
+    const day = (events[i] as DatedEvent).day;
+    const sameDay: ForecastEvent[] = [];
+    const date = formatDay(day);
+    for (; i < events.length && (events[i] as DatedEvent).day === day; i++) sameDay.push({ date, ...(events[i] as DatedEvent).event });
+    const next = displayedOn(member, day, totals);
+    if (next.score === previous.score) continue;
+    changes.push({
+      date,
+      score: next.score,
+      window: next.source,
+      band: next.score === null ? null : bandOf(next.score),
+      reason: `${describeChange(previous, next)}: ${sameDay.map((event) => event.text).join('; ')}`,
+      events: sameDay,
+    });
+    previous = next;
+  }
+  return {
+    asOf: formatDay(member.asOf),
+    model: member.model.name,
+    until: formatDay(until),
+    score: current.score,
+    window: current.source,
+    changes,
+  };
+}
+
+export function forecastContracts(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): ForecastReport {
+  return forecastPrepared(prepareMember(contracts, asOf, options));
+}

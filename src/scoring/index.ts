@@ -1,0 +1,50 @@
+// The scoring core's public face: pure functions of (contracts, as-of date, model options).
+// No I/O and no clock: callers pass the as-of date.
+
+import type { Day } from './dates.ts';
+import { forecastPrepared, type ForecastReport } from './forecast.ts';
+import type { ModelOptions } from './params.ts';
+import { planPrepared, type PlanOptions, type PlanReport } from './plan.ts';
+import { prepareMember } from './prepare.ts';
+import { reportPrepared } from './score.ts';
+import { tipsPrepared, type Tip } from './tips.ts';
+import type { Contract, ScoreReport } from './types.ts';
+
+export * from './types.ts';
+export { MODEL_NAMES, DEFAULT_MODEL, PRESETS, resolveModel } from './params.ts';
+export type { ModelName, ModelOptions, ModelParams, ResolvedModel, ValueTier, LapsedOutcome } from './params.ts';
+export { scoreContracts } from './score.ts';
+export { forecastContracts, FORECAST_MONTHS } from './forecast.ts';
+export type { ForecastReport, ForecastChange, ForecastEvent, ForecastEventKind } from './forecast.ts';
+export { planContracts, DEFAULT_TARGET, MAX_CONTRACTS, FALLBACK_EARNINGS } from './plan.ts';
+export type { PlanOptions, PlanReport } from './plan.ts';
+export { tipsFor, longTermContext } from './tips.ts';
+export type { Tip, TipKind } from './tips.ts';
+export { freezeAt } from './freeze.ts';
+export { parseDay, formatDay, addMonths, subMonths, firstDayOutsideWindow } from './dates.ts';
+export type { Day } from './dates.ts';
+export { pickDisplayed, roundHalfUp, bandOf } from './evaluate.ts';
+export { contractWeight, valueTierWeight } from './weights.ts';
+
+export interface Analysis {
+  score: ScoreReport;
+  forecast: ForecastReport;
+  plan: PlanReport;
+  tips: Tip[];
+}
+
+/** Everything at once, preparing the contracts a single time. */
+export function analyze(
+  contracts: readonly Contract[],
+  asOf: string | Day,
+  options: ModelOptions = {},
+  plan: PlanOptions = {},
+): Analysis {
+  const member = prepareMember(contracts, asOf, options);
+  return {
+    score: reportPrepared(member),
+    forecast: forecastPrepared(member),
+    plan: planPrepared(member, plan),
+    tips: tipsPrepared(member, contracts),
+  };
+}

@@ -1,0 +1,196 @@
+// Advice drawn from the member's own contracts: seed 003's preventions (end inactive contracts
+// quickly, ask for feedback, keep long-term work paid) and seed 000's strategies (long-term
+// clients, read in the context of career stage and strategy), made concrete with ids and dates.
+
+import { addMonths, formatDay, subMonths, type Day } from './dates.ts';
+import { forecastPrepared, type ForecastReport } from './forecast.ts';
+import { planPrepared, type PlanReport } from './plan.ts';
+import type { ModelOptions } from './params.ts';
+import { prepareMember, type PreparedContract, type PreparedMember } from './prepare.ts';
+import { reportPrepared } from './score.ts';
+import type { Contract, LongTermReport, ScoreReport } from './types.ts';
+
+export type TipKind =
+  | 'close-inactive'
+  | 'record-payment'
+  | 'ask-feedback'
+  | 'becomes-long-term'
+  | 'score-change'
+  | 'reach-target'
+  | 'get-a-score'
+  | 'long-term-context';
+
+export interface Tip {
+  kind: TipKind;
+  /** 'urgent': acting in the next 14 days changes the score; 'soon': later; 'info': context. */
+  priority: 'urgent' | 'soon' | 'info';
+  date: string | null;
+  contractId: string | null;
+  client: string | null;
+  text: string;
+}
+
+/** Days ahead in which a deadline makes a tip urgent. */
+export const URGENT_DAYS = 14;
+/** At most this many feedback requests are suggested, the most valuable first. */
+export const MAX_FEEDBACK_TIPS = 3;
+/** The long-term client score's reading: below this share of long-term clients is "low". */
+const LOW_LONG_TERM_PERCENT = 50;
+/** Less than this many months since the first contract is an early career stage. */
+const EARLY_CAREER_MONTHS = 12;
+/** This many clients in the past year or more is a many-new-clients strategy. */
+const MANY_CLIENTS = 8;
+
+interface TipContext {
+  member: PreparedMember;
+  report: ScoreReport;
+  forecast: ForecastReport;
+  plan: PlanReport;
+}
+
+function tip(kind: TipKind, priority: Tip['priority'], text: string, extra: Partial<Tip> = {}): Tip {
+  return { kind, priority, date: null, contractId: null, client: null, text, ...extra };
+}
+
+function deadlinePriority(day: Day, asOf: Day): Tip['priority'] {
+  return day - asOf <= URGENT_DAYS ? 'urgent' : 'soon';
+}
+
+function label(contract: PreparedContract): string {
+  return `${contract.id} (${contract.client})`;
+}
+
+function inactivityTips({ member }: TipContext): Tip[] {
+  const tips: Tip[] = [];
+  const { asOf, model } = member;
+  for (const contract of member.contracts) {
+    const { switchKind, switchDay, after } = contract.timeline;
+    if (switchKind === null || switchDay < asOf) continue;
+    const deadline = formatDay(switchDay);
+    const ids = { contractId: contract.id, client: contract.client, date: deadline };
+    if (switchKind === 'grace' && after.outcome === 'negative') {
+      tips.push(
+        tip('close-inactive', deadlinePriority(switchDay, asOf),
+          `End ${label(contract)} by ${deadline} if no work will happen: an open contract with no payment or feedback counts as negative after ${model.params.graceDays} days.`,
+          ids),
+      );
+    } else if (switchKind === 'active' && after.outcome !== contract.timeline.before.outcome) {
+      const effect = after.outcome === 'negative' ? 'counts as negative' : 'stops counting';
+      tips.push(
+        tip('record-payment', deadlinePriority(switchDay, asOf),
+          `${label(contract)} was last paid ${formatDay(contract.lastPayment as Day)}: with no payment by ${deadline} it ${effect}. If the work goes on, record the next payment; if it is over, end it and ask for feedback.`,
+          ids),
+      );
+    }
+  }
+  return tips;
+}
+
+function feedbackTips({ member, report }: TipContext, contracts: readonly Contract[]): Tip[] {
+  if (report.score === null) return [];
+  const candidates: { contract: PreparedContract; score: number }[] = [];
+  member.contracts.forEach((contract, index) => {
+    const shown = report.contracts[index];
+    if (!shown || shown.reasonCode !== 'missing-feedback' || shown.windows.length === 0) return;
+    const withFeedback = contracts.map((other, otherIndex) => (otherIndex === index ? { ...other, stars: 5 } : other));
+    const score = reportPrepared(prepareMember(withFeedback, member.asOf, { model: member.model.name, params: member.model.params })).score;
+    if (score !== null && score > (report.score as number)) candidates.push({ contract, score });
+  });
+  candidates.sort((a, b) => b.score - a.score);
+  return candidates.slice(0, MAX_FEEDBACK_TIPS).map(({ contract, score }) =>
+    tip('ask-feedback', 'soon',
+      `Ask ${contract.client} for feedback on ${contract.id}: 5 stars would take your score from ${report.score}% to ${score}%.`,
+      { contractId: contract.id, client: contract.client }),
+  );
+}
+
+function longTermTips({ member, report }: TipContext): Tip[] {
+  const { asOf } = member;
+  const longTerm = report.longTerm;
+  const tips: Tip[] = [];
+  for (const client of longTerm.byClient) {
+    if (client.longTerm || !client.ongoing) continue;
+    const clients = longTerm.clients + (client.inPastYear ? 0 : 1);
+    const percent = Math.round((100 * (longTerm.longTermClients + 1)) / clients);
+    const from = longTerm.percent === null ? 'none' : `${longTerm.percent}%`;
+    tips.push(
+      tip('becomes-long-term', 'soon',
+        `${client.client} becomes a long-term client on ${client.longTermOn} if the work continues: your long-term client score would go from ${from} to ${percent}%.`,
+        { client: client.client, date: client.longTermOn }),
+    );
+  }
+  for (const contract of member.contracts) {
+    if (contract.end !== null || contract.timeline.before.reason !== 'in-progress') continue;
+    const on = addMonths(contract.firstPayment, member.model.params.longTermMonths);
+    if (on <= asOf) continue;
+    tips.push(
+      tip('becomes-long-term', 'info',
+        `${label(contract)} counts as a success even without feedback once you are paid on or after ${formatDay(on)} (3 months of paid work).`,
+        { contractId: contract.id, client: contract.client, date: formatDay(on) }),
+    );
+  }
+  return tips;
+}
+
+function forecastTips({ forecast }: TipContext): Tip[] {
+  return forecast.changes.slice(0, 3).map((change) => {
+    const first = change.events[0];
+    return tip('score-change', 'info', `On ${change.date} your score ${change.reason}.`, {
+      date: change.date,
+      contractId: change.events.length === 1 && first ? first.contractId : null,
+    });
+  });
+}
+
+function targetTips({ report, plan }: TipContext): Tip[] {
+  if (report.score === null && report.noScore) return [tip('get-a-score', 'info', report.noScore.text)];
+  if (plan.contractsNeeded === 0 || plan.contractsNeeded === null) return [];
+  return [tip('reach-target', 'info', plan.summary)];
+}
+
+/** Seed 000: the long-term client score read in context, never as a verdict on its own. */
+export function longTermContext(longTerm: LongTermReport, member: PreparedMember): string {
+  if (longTerm.percent === null) {
+    return 'No client paid you in the past year, so there is no long-term client score yet. It can only help your Job Success Score, never lower it.';
+  }
+  const firstStart = member.contracts.reduce((first, contract) => Math.min(first, contract.start), Infinity);
+  const early = firstStart > subMonths(member.asOf, EARLY_CAREER_MONTHS);
+  const head = `${longTerm.percent}% of your ${longTerm.clients} client${longTerm.clients === 1 ? '' : 's'} of the past year are long-term (3+ months).`;
+  if (longTerm.percent >= LOW_LONG_TERM_PERCENT) {
+    return `${head} That is a strong base: long-term clients bring steady work and raise your Job Success Score.`;
+  }
+  if (early) {
+    return `${head} Early in a freelance career that is normal: long-term relationships take time to build, and a low share never lowers your Job Success Score.`;
+  }
+  if (longTerm.clients >= MANY_CLIENTS) {
+    return `${head} With many new clients a year, a low share fits your strategy and does not lower your Job Success Score; offering repeat services to your best clients would raise it.`;
+  }
+  return `${head} A low share after your first year can point to client management: deliver, check in regularly, and offer follow-up work so clients come back. It never lowers your Job Success Score.`;
+}
+
+const PRIORITY_ORDER: Record<Tip['priority'], number> = { urgent: 0, soon: 1, info: 2 };
+
+export function tipsPrepared(member: PreparedMember, contracts: readonly Contract[]): Tip[] {
+  const context: TipContext = {
+    member,
+    report: reportPrepared(member),
+    forecast: forecastPrepared(member),
+    plan: planPrepared(member),
+  };
+  const tips = [
+    ...inactivityTips(context),
+    ...feedbackTips(context, contracts),
+    ...longTermTips(context),
+    ...forecastTips(context),
+    ...targetTips(context),
+    tip('long-term-context', 'info', longTermContext(context.report.longTerm, member)),
+  ];
+  // Stable: by priority, then by date (undated last).
+  return tips.sort(
+    (a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.date ?? '9999').localeCompare(b.date ?? '9999'),
+  );
+}
+
+export function tipsFor(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): Tip[] {
+  return tipsPrepared(prepareMember(contracts, asOf, options), contracts);
+}
