@@ -42,6 +42,8 @@ export interface ForecastReport {
   score: number | null;
   window: Exclude<ScoreSource, '3m'> | null;
   changes: ForecastChange[];
+  /** Open paid contracts with no payment dates: taken as last paid on the as-of date. */
+  assumedPaidOnAsOf: string[];
 }
 
 interface DatedEvent {
@@ -127,7 +129,13 @@ export function forecastPrepared(member: PreparedMember, months = FORECAST_MONTH
     score: current.score,
     window: current.source,
     changes,
+    assumedPaidOnAsOf: member.contracts.filter(isAssumedPaidOnAsOf).map((contract) => contract.id),
   };
+}
+
+function isAssumedPaidOnAsOf(contract: PreparedContract): boolean {
+  const input = contract.input;
+  return contract.end === null && contract.earnings > 0 && !input.lastPayment && (input.payments?.length ?? 0) === 0;
 }
 
 export function forecastContracts(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): ForecastReport {

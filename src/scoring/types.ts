@@ -3,11 +3,11 @@
 
 import type { ModelName } from './params.ts';
 
-export type ContractType = 'hourly' | 'fixed';
-export const CONTRACT_TYPES: readonly ContractType[] = ['hourly', 'fixed'];
+export const CONTRACT_TYPES = ['hourly', 'fixed'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
 
-export type EndReason = 'completed' | 'cancelled' | 'client_unresponsive' | 'other';
-export const END_REASONS: readonly EndReason[] = ['completed', 'cancelled', 'client_unresponsive', 'other'];
+export const END_REASONS = ['completed', 'cancelled', 'client_unresponsive', 'other'] as const;
+export type EndReason = (typeof END_REASONS)[number];
 
 export interface Payment {
   date: string;

@@ -1,0 +1,46 @@
+// The CLI's --help text. Keep it true to args.ts and docs/cli.md.
+
+import { MODEL_NAMES, DEFAULT_MODEL } from '../scoring/params.ts';
+import type { CommandName } from './args.ts';
+
+const COMMON = `  --as-of YYYY-MM-DD   the day to score on (default: today)
+  --model NAME         ${MODEL_NAMES.join(' | ')} (default: ${DEFAULT_MODEL})
+  --param NAME=VALUE   override a model parameter, repeatable (see docs/scoring-model.md)
+  --json               print one JSON object instead of the explanation (see docs/cli.md)`;
+
+const TOPICS: Record<Exclude<CommandName, 'help'>, string> = {
+  score: `jss-coach score FILE [options]
+  Your estimated Job Success Score, each window, how each contract counts and why,
+  your long-term client score, and tips.
+${COMMON}`,
+  forecast: `jss-coach forecast FILE [options]
+  Every date in the next 12 months on which your score changes if nothing new happens,
+  with the new score and the cause.
+${COMMON}`,
+  plan: `jss-coach plan FILE [options] [--target 90] [--earnings USD]
+  How many new successful contracts reach the target, and whether waiting alone does.
+${COMMON}
+  --target PERCENT     the score to reach, 1–100 (default: 90)
+  --earnings USD       earnings of each new contract (default: the median of your paid contracts)`,
+};
+
+export function helpText(topic: CommandName | null): string {
+  if (topic !== null && topic !== 'help') return TOPICS[topic];
+  return `jss-coach: estimates your Upwork Job Success Score and long-term client score from your contracts.
+
+Usage:
+  jss-coach score FILE     [--as-of YYYY-MM-DD] [--model NAME] [--param NAME=VALUE] [--json]
+  jss-coach forecast FILE  [--as-of YYYY-MM-DD] [--model NAME] [--param NAME=VALUE] [--json]
+  jss-coach plan FILE      [--as-of YYYY-MM-DD] [--model NAME] [--param NAME=VALUE] [--target 90] [--earnings USD] [--json]
+  jss-coach help [COMMAND]
+
+FILE is JSON: a list of contracts or {"contracts": [...]}, or - to read standard input. A contract:
+  {"id": "c1", "client": "Acme Ltd", "type": "hourly", "start": "2026-01-10", "end": "2026-05-02",
+   "earnings": 1200, "stars": 5}
+Fields: id, client, type (hourly|fixed), start, end, earnings, payments [{date, amount}], lastPayment,
+stars (1–5), privateScore (0–10), endReason (completed|cancelled|client_unresponsive|other),
+disputed, refunded, clientFlagged, pausedForClient. Dates are YYYY-MM-DD; money is US dollars.
+
+Exit codes: 0 done; 2 bad input or usage (the message on standard error names the contract and field).
+It is an estimate: Upwork does not publish its algorithm. The model: docs/scoring-model.md.`;
+}

@@ -1,0 +1,82 @@
+// The CLI as a function of its arguments and surroundings, so tests can run it in-process.
+
+import { parseContractFile } from '../contracts/file.ts';
+import { formatProblem } from '../contracts/validate.ts';
+import { buildModelOptions } from '../contracts/model-options.ts';
+import { analyze, forecastContracts, planContracts, scoreContracts, tipsFor } from '../scoring/index.ts';
+import { parseCliArgs, type CliArgs } from './args.ts';
+import { formatForecast, formatPlan, formatScore } from './format.ts';
+import { helpText } from './help.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_BAD_INPUT = 2;
+/** Problems listed before the rest are summed up. */
+const MAX_PROBLEMS_SHOWN = 20;
+
+export interface CliIo {
+  /** Reads a file, or standard input for "-"; throws on failure. */
+  readInput(file: string): Promise<string>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Today as YYYY-MM-DD in the user's time zone. */
+  today: string;
+  version: string;
+}
+
+function output(args: CliArgs, contracts: Parameters<typeof scoreContracts>[0]): string {
+  const options = buildModelOptions(args.model, args.params);
+  switch (args.command) {
+    case 'score': {
+      if (!args.json) {
+        const { score, tips } = analyze(contracts, args.asOf, options);
+        return formatScore(score, tips);
+      }
+      return JSON.stringify({ ...scoreContracts(contracts, args.asOf, options), tips: tipsFor(contracts, args.asOf, options) }, null, 2);
+    }
+    case 'forecast': {
+      const report = forecastContracts(contracts, args.asOf, options);
+      return args.json ? JSON.stringify(report, null, 2) : formatForecast(report);
+    }
+    case 'plan': {
+      const plan = { ...(args.target !== undefined && { target: args.target }), ...(args.earnings !== undefined && { earnings: args.earnings }) };
+      const report = planContracts(contracts, args.asOf, plan, options);
+      return args.json ? JSON.stringify(report, null, 2) : formatPlan(report);
+    }
+    case 'help':
+      return helpText(null);
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv, io.today);
+  switch (parsed.kind) {
+    case 'version':
+      io.stdout(`${io.version}\n`);
+      return EXIT_OK;
+    case 'help':
+      io.stdout(`${helpText(parsed.topic)}\n`);
+      return EXIT_OK;
+    case 'usage-error':
+      io.stderr(`jss-coach: ${parsed.message}\nRun jss-coach --help for usage.\n`);
+      return EXIT_BAD_INPUT;
+  }
+  const { args } = parsed;
+  let text: string;
+  try {
+    text = await io.readInput(args.file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    io.stderr(`jss-coach: cannot read ${JSON.stringify(args.file)}: ${reason}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const result = parseContractFile(text, args.asOf);
+  if (!result.ok) {
+    const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => `jss-coach: ${formatProblem(problem)}`);
+    const more = result.problems.length - shown.length;
+    io.stderr(`${shown.join('\n')}\n${more > 0 ? `jss-coach: …and ${more} more problems\n` : ''}Nothing was scored.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  io.stdout(`${output(args, result.contracts)}\n`);
+  return EXIT_OK;
+}
