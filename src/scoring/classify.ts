@@ -3,7 +3,7 @@
 // period (no payment lately) runs out. So a contract's outcome over time is described by two
 // outcomes and the last day of the first one, which is what makes forecasts cheap.
 
-import { addMonths, type Day } from './dates.ts';
+import type { Day } from './dates.ts';
 import type { ModelParams } from './params.ts';
 import type { EndReason, Outcome, ReasonCode } from './types.ts';
 
@@ -36,6 +36,8 @@ export interface ClassifyInput {
   earnings: number;
   firstPayment: Day;
   lastPayment: Day | null;
+  /** Whole calendar months from first to last payment (0 when nothing was paid). */
+  paidMonths: number;
   stars: number | null;
   privateScore: number | null;
   endReason: EndReason;
@@ -45,9 +47,18 @@ export interface ClassifyInput {
   pausedForClient: boolean;
 }
 
+// Fixed timelines are shared constants: a report classifies every contract, so not allocating pays.
+const fixedTimelines = new Map<string, OutcomeTimeline>();
+
 function fixed(outcome: RawOutcome, reason: ReasonCode): OutcomeTimeline {
-  const classified = { outcome, reason };
-  return { before: classified, after: classified, switchDay: Infinity, switchKind: null };
+  const key = outcome + reason;
+  let timeline = fixedTimelines.get(key);
+  if (timeline === undefined) {
+    const classified = Object.freeze({ outcome, reason });
+    timeline = Object.freeze({ before: classified, after: classified, switchDay: Infinity, switchKind: null });
+    fixedTimelines.set(key, timeline);
+  }
+  return timeline;
 }
 
 function byFeedback(input: ClassifyInput, params: ModelParams): Classified {
@@ -63,7 +74,7 @@ function byFeedback(input: ClassifyInput, params: ModelParams): Classified {
 
 /** Paid for at least `longTermMonths` calendar months, first to last payment. */
 export function isLongTermWork(input: ClassifyInput, params: ModelParams): boolean {
-  return input.lastPayment !== null && addMonths(input.firstPayment, params.longTermMonths) <= input.lastPayment;
+  return input.lastPayment !== null && input.paidMonths >= params.longTermMonths;
 }
 
 export function classify(input: ClassifyInput, params: ModelParams): OutcomeTimeline {

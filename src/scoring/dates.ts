@@ -12,24 +12,35 @@ export function dayFromCivil(year: number, month: number, dayOfMonth: number): D
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const shiftedMonth = month > 2 ? month - 3 : month + 9;
-  const dayOfYear = Math.floor((153 * shiftedMonth + 2) / 5) + dayOfMonth - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  // Integer divisions of non-negative numbers: truncation is floor.
+  const dayOfYear = (((153 * shiftedMonth + 2) / 5) | 0) + dayOfMonth - 1;
+  const dayOfEra = yearOfEra * 365 + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
+}
+
+// civilFromDay's results for the allocation-free callers below (the core is single-threaded).
+let civilYear = 1970;
+let civilMonth = 1;
+let civilDayOfMonth = 1;
+
+/** Sets civilYear, civilMonth and civilDayOfMonth (H. Hinnant's civil_from_days). */
+function toCivil(day: Day): void {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  // Integer divisions of non-negative numbers: truncation is floor.
+  const yearOfEra = ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) / 365) | 0;
+  const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
+  const shiftedMonth = ((5 * dayOfYear + 2) / 153) | 0;
+  civilDayOfMonth = dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1;
+  civilMonth = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  civilYear = yearOfEra + era * 400 + (civilMonth <= 2 ? 1 : 0);
 }
 
 /** The civil date of a day number, as [year, month 1–12, day 1–31]. */
 export function civilFromDay(day: Day): [number, number, number] {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const dayOfMonth = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfMonth];
+  toCivil(day);
+  return [civilYear, civilMonth, civilDayOfMonth];
 }
 
 export function isLeapYear(year: number): boolean {
@@ -43,8 +54,9 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Calendar month arithmetic; the day of month is clamped to the target month's length. */
 export function addMonths(day: Day, months: number): Day {
-  const [year, month, dayOfMonth] = civilFromDay(day);
-  const monthIndex = year * 12 + (month - 1) + months;
+  toCivil(day);
+  const dayOfMonth = civilDayOfMonth;
+  const monthIndex = civilYear * 12 + (civilMonth - 1) + months;
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
   return dayFromCivil(targetYear, targetMonth, Math.min(dayOfMonth, daysInMonth(targetYear, targetMonth)));
@@ -54,25 +66,19 @@ export function subMonths(day: Day, months: number): Day {
   return addMonths(day, -months);
 }
 
-const ZERO = 48;
-
-function digitsAt(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const digit = text.charCodeAt(i) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The digit at a position, or a large number when it is not a digit (so range checks fail). */
+function digit(text: string, at: number): number {
+  const value = text.charCodeAt(at) - 48;
+  return value >= 0 && value <= 9 ? value : 100_000;
 }
 
 /** Parses a strict YYYY-MM-DD calendar date; undefined when the text is not a real date. */
 export function parseDay(text: string): Day | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const dayOfMonth = digitsAt(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || dayOfMonth < 1) return undefined;
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const dayOfMonth = digit(text, 8) * 10 + digit(text, 9);
+  if (year > 9999 || month < 1 || month > 12 || dayOfMonth < 1) return undefined;
   if (dayOfMonth > daysInMonth(year, month)) return undefined;
   return dayFromCivil(year, month, dayOfMonth);
 }
@@ -84,13 +90,36 @@ export function toDay(text: string): Day {
   return day;
 }
 
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
-}
+const TWO_DIGITS = Array.from({ length: 32 }, (_, value) => String(value).padStart(2, '0'));
+
+// Reports name the same few hundred dates over and over; formatting each once pays.
+const formatted = new Map<Day, string>();
+const FORMAT_CACHE_LIMIT = 50_000;
 
 export function formatDay(day: Day): string {
-  const [year, month, dayOfMonth] = civilFromDay(day);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfMonth, 2)}`;
+  let text = formatted.get(day);
+  if (text === undefined) {
+    if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
+    formatted.set(day, (text = formatDayUncached(day)));
+  }
+  return text;
+}
+
+function formatDayUncached(day: Day): string {
+  toCivil(day);
+  const year = civilYear >= 1000 && civilYear <= 9999 ? String(civilYear) : String(civilYear).padStart(4, '0');
+  return year + '-' + TWO_DIGITS[civilMonth] + '-' + TWO_DIGITS[civilDayOfMonth];
+}
+
+/** Whole calendar months from `from` to `to`: the largest m with addMonths(from, m) ≤ to (0 when to < from). */
+export function wholeMonthsBetween(from: Day, to: Day): number {
+  if (to <= from) return 0;
+  toCivil(from);
+  const fromIndex = civilYear * 12 + civilMonth;
+  toCivil(to);
+  const months = civilYear * 12 + civilMonth - fromIndex;
+  // addMonths is non-decreasing in its month count, so one step back is enough.
+  return addMonths(from, months) <= to ? months : months - 1;
 }
 
 /**

@@ -26,6 +26,16 @@ export type { Day } from './dates.ts';
 export { pickDisplayed, roundHalfUp, bandOf } from './evaluate.ts';
 export { contractWeight, valueTierWeight } from './weights.ts';
 
+/** The score report and the forecast, preparing the contracts once (what a score reply needs). */
+export function scoreWithForecast(
+  contracts: readonly Contract[],
+  asOf: string | Day,
+  options: ModelOptions = {},
+): { score: ScoreReport; forecast: ForecastReport } {
+  const member = prepareMember(contracts, asOf, options);
+  return { score: reportPrepared(member), forecast: forecastPrepared(member) };
+}
+
 export interface Analysis {
   score: ScoreReport;
   forecast: ForecastReport;

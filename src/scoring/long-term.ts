@@ -1,18 +1,10 @@
 // The long-term client score (seed 000): of the clients who paid you in the past year, the
 // share you have worked with for at least three calendar months, over one or more contracts.
 
-import { addMonths, formatDay, subMonths, type Day } from './dates.ts';
+import { addMonths, formatDay, subMonths, wholeMonthsBetween, type Day } from './dates.ts';
 import { roundHalfUp } from './evaluate.ts';
 import type { PreparedMember } from './prepare.ts';
 import type { ClientLongTermReport, LongTermReport } from './types.ts';
-
-/** Whole calendar months from `from` to `to` (the largest m with from + m months ≤ to). */
-export function wholeMonthsBetween(from: Day, to: Day): number {
-  if (to < from) return 0;
-  let months = Math.max(0, Math.floor((to - from) / 31) - 1);
-  while (addMonths(from, months + 1) <= to) months++;
-  return months;
-}
 
 interface ClientSpan {
   since: Day;

@@ -3,10 +3,10 @@
 // Derived payment dates are resolved on the as-of date: from then on, nothing new happens.
 
 import { classify, type OutcomeTimeline, type RawOutcome } from './classify.ts';
-import { toDay, type Day } from './dates.ts';
+import { toDay, wholeMonthsBetween, type Day } from './dates.ts';
 import { resolveModel, type ModelOptions, type ResolvedModel } from './params.ts';
 import type { Contract } from './types.ts';
-import { contractWeight } from './weights.ts';
+import { weightFromPaidMonths } from './weights.ts';
 
 export const EXCLUDED = 0;
 export const SUCCESS = 1;
@@ -90,6 +90,7 @@ export function prepareContract(contract: Contract, clientIndex: number, asOf: D
   const earnings = earningsOf(contract);
   const firstPayment = firstPaymentOf(contract, start);
   const lastPayment = lastPaymentOf(contract, earnings, end, asOf);
+  const paidMonths = lastPayment === null ? 0 : wholeMonthsBetween(firstPayment, lastPayment);
   const timeline = classify(
     {
       start,
@@ -97,6 +98,7 @@ export function prepareContract(contract: Contract, clientIndex: number, asOf: D
       earnings,
       firstPayment,
       lastPayment,
+      paidMonths,
       stars: contract.stars ?? null,
       privateScore: contract.privateScore ?? null,
       endReason: contract.endReason ?? 'completed',
@@ -117,7 +119,7 @@ export function prepareContract(contract: Contract, clientIndex: number, asOf: D
     earnings,
     firstPayment,
     lastPayment,
-    weight: contractWeight(earnings, firstPayment, lastPayment, model.params),
+    weight: weightFromPaidMonths(earnings, lastPayment !== null, paidMonths, model.params),
     timeline,
     referenceDay: end ?? Infinity,
     switchDay: timeline.switchDay,

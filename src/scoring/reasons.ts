@@ -10,7 +10,31 @@ function stars(value: number): string {
   return `${value} star${value === 1 ? '' : 's'}`;
 }
 
+// Reasons that depend only on the rule, the outcome, the feedback value and the parameters are
+// built once per parameter set: a member's report names the same few reasons many times.
+const cachedReasons = new WeakMap<ModelParams, Map<string, string>[]>();
+const OUTCOME_INDEX: Record<Outcome, number> = { success: 0, negative: 1, neutral: 2, excluded: 3 };
+
 export function describeReason(
+  contract: PreparedContract,
+  reason: ReasonCode,
+  outcome: Outcome,
+  day: Day,
+  params: ModelParams,
+): string {
+  if (reason === 'too-new' || reason === 'in-progress' || reason === 'stale') {
+    return buildReason(contract, reason, outcome, day, params);
+  }
+  let byOutcome = cachedReasons.get(params);
+  if (!byOutcome) cachedReasons.set(params, (byOutcome = [new Map(), new Map(), new Map(), new Map()]));
+  const cache = byOutcome[OUTCOME_INDEX[outcome]] as Map<string, string>;
+  const key = reason === 'stars' ? `s${contract.input.stars}` : reason === 'private-feedback' ? `p${contract.input.privateScore}` : reason;
+  let text = cache.get(key);
+  if (text === undefined) cache.set(key, (text = buildReason(contract, reason, outcome, day, params)));
+  return text;
+}
+
+function buildReason(
   contract: PreparedContract,
   reason: ReasonCode,
   outcome: Outcome,

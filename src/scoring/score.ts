@@ -28,6 +28,11 @@ import { outcomeOn } from './reasons.ts';
 import type { Contract, ContractReport, NoScoreReason, ScoreReport, WindowKey, WindowReport } from './types.ts';
 
 const WINDOW_KEYS: readonly WindowKey[] = ['3m', '6m', '12m', '24m'];
+/** The windows a contract is in, by the smallest one that holds it (index 4: none); one list per model kind. */
+const WINDOWS_FROM: Record<'withTrending' | 'withoutTrending', readonly WindowKey[][]> = {
+  withTrending: [0, 1, 2, 3, 4].map((smallest) => WINDOW_KEYS.slice(smallest)),
+  withoutTrending: [0, 1, 2, 3, 4].map((smallest) => WINDOW_KEYS.slice(Math.max(1, smallest))),
+};
 
 function windowReport(totals: Float64Array, w: number, params: ModelParams): WindowReport {
   const inModel = w > 0 || params.trending;
@@ -69,9 +74,11 @@ function contractReports(member: PreparedMember, totals: Float64Array, reportWin
   const { asOf, model } = member;
   const cutoffs = windowCutoffs(asOf);
   const excessive = (totals[reportWindow * FIELDS + F_MISSING_EXCESSIVE] as number) === 1;
+  const windowLists = WINDOWS_FROM[model.params.trending ? 'withTrending' : 'withoutTrending'];
   return member.contracts.map((contract) => {
     const smallest = smallestWindow(contract.referenceDay, cutoffs);
-    const windows = smallest < 0 ? [] : WINDOW_KEYS.slice(smallest).filter((key) => key !== '3m' || model.params.trending);
+    // Copied, so that a caller editing one report's list cannot change another's.
+    const windows = [...(windowLists[smallest < 0 ? 4 : smallest] as WindowKey[])];
     const { outcome, reason, reasonCode } = outcomeOn(contract, asOf, excessive, model.params);
     return {
       id: contract.id,

@@ -1,6 +1,6 @@
 // Step 3 of the model: how many "jobs" a counted contract weighs.
 
-import { addMonths, type Day } from './dates.ts';
+import { wholeMonthsBetween, type Day } from './dates.ts';
 import type { ModelParams } from './params.ts';
 
 export function valueTierWeight(earnings: number, params: ModelParams): number {
@@ -10,19 +10,19 @@ export function valueTierWeight(earnings: number, params: ModelParams): number {
   return params.topTierWeight;
 }
 
-/** The largest k with firstPayment + k·period months ≤ lastPayment, stopping once `limit` is reached. */
-export function fullPeriodsBetween(firstPayment: Day, lastPayment: Day, periodMonths: number, limit: number): number {
-  let periods = 0;
-  while (periods < limit && addMonths(firstPayment, periodMonths * (periods + 1)) <= lastPayment) periods++;
-  return periods;
-}
-
 /** A contract's weight; `lastPayment` is null when nothing was paid (no duration bonus then). */
 export function contractWeight(earnings: number, firstPayment: Day, lastPayment: Day | null, params: ModelParams): number {
+  const paidMonths = lastPayment === null ? 0 : wholeMonthsBetween(firstPayment, lastPayment);
+  return weightFromPaidMonths(earnings, lastPayment !== null, paidMonths, params);
+}
+
+/** The same, from the whole months between first and last payment, when the caller has them. */
+export function weightFromPaidMonths(earnings: number, paid: boolean, paidMonths: number, params: ModelParams): number {
   if (params.weighting === 'uniform') return 1;
   const tier = valueTierWeight(earnings, params);
-  if (earnings <= 0 || lastPayment === null || params.durationBonusMonths <= 0) return Math.min(tier, params.maxWeight);
-  const bonus = fullPeriodsBetween(firstPayment, lastPayment, params.durationBonusMonths, Math.ceil(params.maxWeight));
+  if (earnings <= 0 || !paid || params.durationBonusMonths <= 0) return Math.min(tier, params.maxWeight);
+  // The largest k with firstPayment + k·period months ≤ lastPayment (addMonths is monotone).
+  const bonus = Math.floor(paidMonths / params.durationBonusMonths);
   const weight = params.durationBonusMode === 'add' ? tier + bonus : Math.max(tier, 1 + bonus);
   return Math.min(weight, params.maxWeight);
 }
