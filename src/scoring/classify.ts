@@ -47,18 +47,29 @@ export interface ClassifyInput {
   pausedForClient: boolean;
 }
 
-// Fixed timelines are shared constants: a report classifies every contract, so not allocating pays.
-const fixedTimelines = new Map<string, OutcomeTimeline>();
+const RAW_OUTCOMES: readonly RawOutcome[] = ['success', 'negative', 'neutral', 'excluded', 'missing'];
+const REASON_CODES: readonly ReasonCode[] = [
+  'client-flagged', 'paused-for-client', 'disputed', 'refunded', 'private-feedback', 'stars',
+  'zero-earnings-positive-feedback', 'client-unresponsive', 'closed-quickly', 'too-new', 'no-activity',
+  'long-term', 'in-progress', 'stale', 'missing-feedback',
+];
+
+// Fixed timelines are shared frozen constants: a report classifies every contract, so not
+// allocating pays, and a shared timeline can't be changed through one contract's report.
+const FIXED = Object.fromEntries(
+  REASON_CODES.map((reason) => [
+    reason,
+    Object.fromEntries(
+      RAW_OUTCOMES.map((outcome) => {
+        const classified = Object.freeze({ outcome, reason });
+        return [outcome, Object.freeze({ before: classified, after: classified, switchDay: Infinity, switchKind: null })];
+      }),
+    ),
+  ]),
+) as Record<ReasonCode, Record<RawOutcome, OutcomeTimeline>>;
 
 function fixed(outcome: RawOutcome, reason: ReasonCode): OutcomeTimeline {
-  const key = outcome + reason;
-  let timeline = fixedTimelines.get(key);
-  if (timeline === undefined) {
-    const classified = Object.freeze({ outcome, reason });
-    timeline = Object.freeze({ before: classified, after: classified, switchDay: Infinity, switchKind: null });
-    fixedTimelines.set(key, timeline);
-  }
-  return timeline;
+  return FIXED[reason][outcome];
 }
 
 function byFeedback(input: ClassifyInput, params: ModelParams): Classified {

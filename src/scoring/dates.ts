@@ -18,13 +18,11 @@ export function dayFromCivil(year: number, month: number, dayOfMonth: number): D
   return era * 146097 + dayOfEra - 719468;
 }
 
-// civilFromDay's results for the allocation-free callers below (the core is single-threaded).
-let civilYear = 1970;
-let civilMonth = 1;
-let civilDayOfMonth = 1;
-
-/** Sets civilYear, civilMonth and civilDayOfMonth (H. Hinnant's civil_from_days). */
-function toCivil(day: Day): void {
+/**
+ * The civil date of a day number packed in one integer, year × 512 + month × 32 + day, so the
+ * hot callers below neither allocate nor share state (H. Hinnant's civil_from_days).
+ */
+function packedCivil(day: Day): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -32,15 +30,20 @@ function toCivil(day: Day): void {
   const yearOfEra = ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) / 365) | 0;
   const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
   const shiftedMonth = ((5 * dayOfYear + 2) / 153) | 0;
-  civilDayOfMonth = dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1;
-  civilMonth = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  civilYear = yearOfEra + era * 400 + (civilMonth <= 2 ? 1 : 0);
+  const dayOfMonth = dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 512 + month * 32 + dayOfMonth;
 }
+
+const yearOf = (packed: number) => Math.floor(packed / 512);
+const monthOf = (packed: number) => (packed >> 5) & 15;
+const dayOfMonthOf = (packed: number) => packed & 31;
 
 /** The civil date of a day number, as [year, month 1–12, day 1–31]. */
 export function civilFromDay(day: Day): [number, number, number] {
-  toCivil(day);
-  return [civilYear, civilMonth, civilDayOfMonth];
+  const packed = packedCivil(day);
+  return [yearOf(packed), monthOf(packed), dayOfMonthOf(packed)];
 }
 
 export function isLeapYear(year: number): boolean {
@@ -54,9 +57,9 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Calendar month arithmetic; the day of month is clamped to the target month's length. */
 export function addMonths(day: Day, months: number): Day {
-  toCivil(day);
-  const dayOfMonth = civilDayOfMonth;
-  const monthIndex = civilYear * 12 + (civilMonth - 1) + months;
+  const packed = packedCivil(day);
+  const dayOfMonth = dayOfMonthOf(packed);
+  const monthIndex = yearOf(packed) * 12 + (monthOf(packed) - 1) + months;
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
   return dayFromCivil(targetYear, targetMonth, Math.min(dayOfMonth, daysInMonth(targetYear, targetMonth)));
@@ -106,20 +109,23 @@ export function formatDay(day: Day): string {
 }
 
 function formatDayUncached(day: Day): string {
-  toCivil(day);
-  const year = civilYear >= 1000 && civilYear <= 9999 ? String(civilYear) : String(civilYear).padStart(4, '0');
-  return year + '-' + TWO_DIGITS[civilMonth] + '-' + TWO_DIGITS[civilDayOfMonth];
+  const packed = packedCivil(day);
+  const year = String(yearOf(packed)).padStart(4, '0');
+  return year + '-' + TWO_DIGITS[monthOf(packed)] + '-' + TWO_DIGITS[dayOfMonthOf(packed)];
 }
 
 /** Whole calendar months from `from` to `to`: the largest m with addMonths(from, m) ≤ to (0 when to < from). */
 export function wholeMonthsBetween(from: Day, to: Day): number {
   if (to <= from) return 0;
-  toCivil(from);
-  const fromIndex = civilYear * 12 + civilMonth;
-  toCivil(to);
-  const months = civilYear * 12 + civilMonth - fromIndex;
-  // addMonths is non-decreasing in its month count, so one step back is enough.
-  return addMonths(from, months) <= to ? months : months - 1;
+  const fromCivil = packedCivil(from);
+  const toCivil = packedCivil(to);
+  const toYear = yearOf(toCivil);
+  const toMonth = monthOf(toCivil);
+  const months = toYear * 12 + toMonth - (yearOf(fromCivil) * 12 + monthOf(fromCivil));
+  // addMonths(from, months) falls in to's month, on from's day of month clamped to the month's
+  // length; when that is after `to`, one month fewer fits (addMonths is non-decreasing).
+  const landing = Math.min(dayOfMonthOf(fromCivil), daysInMonth(toYear, toMonth));
+  return landing <= dayOfMonthOf(toCivil) ? months : months - 1;
 }
 
 /**

@@ -46,9 +46,13 @@ export interface ForecastReport {
   assumedPaidOnAsOf: string[];
 }
 
-interface DatedEvent {
+/** A change point, kept small: words are only written for the days the score changes. */
+interface ChangePoint {
   day: Day;
-  event: Omit<ForecastEvent, 'date'>;
+  contract: PreparedContract;
+  kind: ForecastEventKind;
+  /** Index into WINDOW_KEYS for 'leaves-window', else -1. */
+  window: number;
 }
 
 const WINDOW_KEYS: readonly WindowKey[] = ['3m', '6m', '12m', '24m'];
@@ -61,34 +65,40 @@ const OUTCOME_WORDS: Record<string, string> = {
   missing: 'counts as missing feedback',
 };
 
-function eventsOf(contract: PreparedContract, member: PreparedMember, until: Day, into: DatedEvent[]): void {
+function pointsOf(contract: PreparedContract, member: PreparedMember, until: Day, into: ChangePoint[]): void {
   const { asOf, model } = member;
-  const base = { contractId: contract.id, client: contract.client };
+  // Excluded closed contracts count in no window, so their leaving changes nothing.
   if (contract.end !== null && contract.codeBefore !== EXCLUDED) {
     for (let w = model.params.trending ? 0 : 1; w < WINDOW_KEYS.length; w++) {
       const day = firstDayOutsideWindow(contract.end, WINDOW_MONTH_LIST[w] as number);
-      if (day <= asOf || day > until) continue;
-      const window = WINDOW_KEYS[w] as WindowKey;
-      const text = `${contract.id} (${contract.client}, ${contract.timeline.before.outcome}) leaves the ${window} window`;
-      into.push({ day, event: { ...base, kind: 'leaves-window', window, text } });
+      if (day > asOf && day <= until) into.push({ day, contract, kind: 'leaves-window', window: w });
     }
   }
   const { switchDay, switchKind } = contract.timeline;
   if (switchKind !== null && contract.codeBefore !== contract.codeAfter && switchDay >= asOf && switchDay < until) {
-    const after = OUTCOME_WORDS[contract.timeline.after.outcome];
-    const text =
-      switchKind === 'grace'
-        ? `${contract.id} (${contract.client}) passes ${model.params.graceDays} days with no activity and ${after}`
-        : `${contract.id} (${contract.client}) has had no payment for ${model.params.activeDays} days and ${after}`;
-    into.push({ day: switchDay + 1, event: { ...base, kind: switchKind === 'grace' ? 'grace-ends' : 'goes-stale', window: null, text } });
+    into.push({ day: switchDay + 1, contract, kind: switchKind === 'grace' ? 'grace-ends' : 'goes-stale', window: -1 });
   }
 }
 
+function describePoint(point: ChangePoint, member: PreparedMember): ForecastEvent {
+  const { contract, kind } = point;
+  const params = member.model.params;
+  const window = point.window >= 0 ? (WINDOW_KEYS[point.window] as WindowKey) : null;
+  const after = OUTCOME_WORDS[contract.timeline.after.outcome];
+  const text =
+    kind === 'leaves-window'
+      ? `${contract.id} (${contract.client}, ${contract.timeline.before.outcome}) leaves the ${window} window`
+      : kind === 'grace-ends'
+        ? `${contract.id} (${contract.client}) passes ${params.graceDays} days with no activity and ${after}`
+        : `${contract.id} (${contract.client}) has had no payment for ${params.activeDays} days and ${after}`;
+  return { date: formatDay(point.day), kind, contractId: contract.id, client: contract.client, window, text };
+}
+
 /** Every day after the as-of date, up to `until`, on which some contract's standing can change. */
-export function changePoints(member: PreparedMember, until: Day): DatedEvent[] {
-  const events: DatedEvent[] = [];
-  for (const contract of member.contracts) eventsOf(contract, member, until, events);
-  return events.sort((a, b) => a.day - b.day);
+export function changePoints(member: PreparedMember, until: Day): ChangePoint[] {
+  const points: ChangePoint[] = [];
+  for (const contract of member.contracts) pointsOf(contract, member, until, points);
+  return points.sort((a, b) => a.day - b.day);
 }
 
 function describeChange(before: Displayed, after: Displayed): string {
@@ -102,18 +112,18 @@ export function forecastPrepared(member: PreparedMember, months = FORECAST_MONTH
   const until = addMonths(member.asOf, months);
   const totals = newTotals();
   const current = displayedOn(member, member.asOf, totals);
-  const events = changePoints(member, until);
+  const points = changePoints(member, until);
   const changes: ForecastChange[] = [];
   let previous = current;
-  for (let i = 0; i < events.length; ) {
-    const day = (events[i] as DatedEvent).day;
-    const sameDay: ForecastEvent[] = [];
-    const date = formatDay(day);
-    for (; i < events.length && (events[i] as DatedEvent).day === day; i++) sameDay.push({ date, ...(events[i] as DatedEvent).event });
+  for (let i = 0; i < points.length; ) {
+    const first = i;
+    const day = (points[i] as ChangePoint).day;
+    while (i < points.length && (points[i] as ChangePoint).day === day) i++;
     const next = displayedOn(member, day, totals);
     if (next.score === previous.score) continue;
+    const sameDay = points.slice(first, i).map((point) => describePoint(point, member));
     changes.push({
-      date,
+      date: formatDay(day),
       score: next.score,
       window: next.source,
       band: next.score === null ? null : bandOf(next.score),

@@ -5,7 +5,7 @@
 import { classify, type OutcomeTimeline, type RawOutcome } from './classify.ts';
 import { toDay, wholeMonthsBetween, type Day } from './dates.ts';
 import { resolveModel, type ModelOptions, type ResolvedModel } from './params.ts';
-import type { Contract } from './types.ts';
+import type { Contract, Payment } from './types.ts';
 import { weightFromPaidMonths } from './weights.ts';
 
 export const EXCLUDED = 0;
@@ -56,15 +56,15 @@ export function clientKey(name: string): string {
 }
 
 /** Total paid: `earnings`, else the sum of `payments`, else 0. */
-export function earningsOf(contract: Contract): number {
-  if (contract.earnings !== undefined && contract.earnings !== null) return contract.earnings;
+export function earningsOf(contract: Pick<Contract, 'earnings' | 'payments'>): number {
+  const { earnings, payments } = contract;
+  if (earnings !== undefined && earnings !== null) return earnings;
   let sum = 0;
-  for (const payment of contract.payments ?? []) sum += payment.amount;
+  if (payments) for (const payment of payments) sum += payment.amount;
   return Math.round(sum * 100) / 100;
 }
 
-export function firstPaymentOf(contract: Contract, start: Day): Day {
-  const payments = contract.payments;
+function firstPaymentDay(payments: readonly Payment[] | null | undefined, start: Day): Day {
   if (!payments || payments.length === 0) return start;
   let first = Infinity;
   for (const payment of payments) first = Math.min(first, toDay(payment.date));
@@ -72,24 +72,39 @@ export function firstPaymentOf(contract: Contract, start: Day): Day {
 }
 
 /** The latest payment; for a paid contract with no dates, its end, or the as-of date while open. */
-export function lastPaymentOf(contract: Contract, earnings: number, end: Day | null, asOf: Day): Day | null {
+function lastPaymentDay(
+  payments: readonly Payment[] | null | undefined,
+  lastPayment: string | null | undefined,
+  earnings: number,
+  end: Day | null,
+  asOf: Day,
+): Day | null {
   if (earnings <= 0) return null;
-  const payments = contract.payments;
   if (payments && payments.length > 0) {
     let last = -Infinity;
     for (const payment of payments) last = Math.max(last, toDay(payment.date));
     return last;
   }
-  if (contract.lastPayment) return toDay(contract.lastPayment);
+  if (lastPayment) return toDay(lastPayment);
   return end ?? asOf;
 }
 
-export function prepareContract(contract: Contract, clientIndex: number, asOf: Day, model: ResolvedModel): PreparedContract {
+export function prepareContract(
+  contract: Contract,
+  client: string,
+  clientIndex: number,
+  asOf: Day,
+  model: ResolvedModel,
+): PreparedContract {
+  // Each field is read once: contracts come in many shapes, so every read is a slow lookup.
+  const { id, payments, lastPayment: lastPaymentText, stars, privateScore, endReason } = contract;
+  const { disputed, refunded, clientFlagged, pausedForClient } = contract;
   const start = toDay(contract.start);
-  const end = contract.end ? toDay(contract.end) : null;
+  const endText = contract.end;
+  const end = endText ? toDay(endText) : null;
   const earnings = earningsOf(contract);
-  const firstPayment = firstPaymentOf(contract, start);
-  const lastPayment = lastPaymentOf(contract, earnings, end, asOf);
+  const firstPayment = firstPaymentDay(payments, start);
+  const lastPayment = lastPaymentDay(payments, lastPaymentText, earnings, end, asOf);
   const paidMonths = lastPayment === null ? 0 : wholeMonthsBetween(firstPayment, lastPayment);
   const timeline = classify(
     {
@@ -99,20 +114,20 @@ export function prepareContract(contract: Contract, clientIndex: number, asOf: D
       firstPayment,
       lastPayment,
       paidMonths,
-      stars: contract.stars ?? null,
-      privateScore: contract.privateScore ?? null,
-      endReason: contract.endReason ?? 'completed',
-      disputed: contract.disputed === true,
-      refunded: contract.refunded === true,
-      clientFlagged: contract.clientFlagged === true,
-      pausedForClient: contract.pausedForClient === true,
+      stars: stars ?? null,
+      privateScore: privateScore ?? null,
+      endReason: endReason ?? 'completed',
+      disputed: disputed === true,
+      refunded: refunded === true,
+      clientFlagged: clientFlagged === true,
+      pausedForClient: pausedForClient === true,
     },
     model.params,
   );
   return {
     input: contract,
-    id: contract.id,
-    client: contract.client.trim(),
+    id,
+    client,
     clientIndex,
     start,
     end,
@@ -136,14 +151,15 @@ export function prepareMember(contracts: readonly Contract[], asOf: string | Day
   const prepared: PreparedContract[] = new Array(contracts.length);
   for (let i = 0; i < contracts.length; i++) {
     const contract = contracts[i] as Contract;
-    const key = clientKey(contract.client);
+    const client = contract.client.trim();
+    const key = client.toLowerCase();
     let clientIndex = clientIndices.get(key);
     if (clientIndex === undefined) {
       clientIndex = clientNames.length;
       clientIndices.set(key, clientIndex);
-      clientNames.push(contract.client.trim());
+      clientNames.push(client);
     }
-    prepared[i] = prepareContract(contract, clientIndex, asOfDay, model);
+    prepared[i] = prepareContract(contract, client, clientIndex, asOfDay, model);
   }
   return { asOf: asOfDay, model, contracts: prepared, clientNames };
 }

@@ -12,8 +12,18 @@ function stars(value: number): string {
 
 // Reasons that depend only on the rule, the outcome, the feedback value and the parameters are
 // built once per parameter set: a member's report names the same few reasons many times.
-const cachedReasons = new WeakMap<ModelParams, Map<string, string>[]>();
-const OUTCOME_INDEX: Record<Outcome, number> = { success: 0, negative: 1, neutral: 2, excluded: 3 };
+interface ReasonCache {
+  byRule: Map<string, string>;
+  byStars: Map<number, string>;
+  byPrivateScore: Map<number, string>;
+}
+const cachedReasons = new WeakMap<ModelParams, ReasonCache>();
+
+function cacheFor(params: ModelParams): ReasonCache {
+  let cache = cachedReasons.get(params);
+  if (!cache) cachedReasons.set(params, (cache = { byRule: new Map(), byStars: new Map(), byPrivateScore: new Map() }));
+  return cache;
+}
 
 export function describeReason(
   contract: PreparedContract,
@@ -25,12 +35,22 @@ export function describeReason(
   if (reason === 'too-new' || reason === 'in-progress' || reason === 'stale') {
     return buildReason(contract, reason, outcome, day, params);
   }
-  let byOutcome = cachedReasons.get(params);
-  if (!byOutcome) cachedReasons.set(params, (byOutcome = [new Map(), new Map(), new Map(), new Map()]));
-  const cache = byOutcome[OUTCOME_INDEX[outcome]] as Map<string, string>;
-  const key = reason === 'stars' ? `s${contract.input.stars}` : reason === 'private-feedback' ? `p${contract.input.privateScore}` : reason;
-  let text = cache.get(key);
-  if (text === undefined) cache.set(key, (text = buildReason(contract, reason, outcome, day, params)));
+  const cache = cacheFor(params);
+  // Stars and private scores decide the outcome on their own, so the value is the whole key.
+  let map: Map<string | number, string>;
+  let key: string | number;
+  if (reason === 'stars') {
+    map = cache.byStars as Map<string | number, string>;
+    key = contract.input.stars ?? 0;
+  } else if (reason === 'private-feedback') {
+    map = cache.byPrivateScore as Map<string | number, string>;
+    key = contract.input.privateScore ?? 0;
+  } else {
+    map = cache.byRule as Map<string | number, string>;
+    key = reason + outcome;
+  }
+  let text = map.get(key);
+  if (text === undefined) map.set(key, (text = buildReason(contract, reason, outcome, day, params)));
   return text;
 }
 

@@ -29,9 +29,9 @@ import type { Contract, ContractReport, NoScoreReason, ScoreReport, WindowKey, W
 
 const WINDOW_KEYS: readonly WindowKey[] = ['3m', '6m', '12m', '24m'];
 /** The windows a contract is in, by the smallest one that holds it (index 4: none); one list per model kind. */
-const WINDOWS_FROM: Record<'withTrending' | 'withoutTrending', readonly WindowKey[][]> = {
-  withTrending: [0, 1, 2, 3, 4].map((smallest) => WINDOW_KEYS.slice(smallest)),
-  withoutTrending: [0, 1, 2, 3, 4].map((smallest) => WINDOW_KEYS.slice(Math.max(1, smallest))),
+const WINDOWS_FROM: Record<'withTrending' | 'withoutTrending', readonly (readonly WindowKey[])[]> = {
+  withTrending: [0, 1, 2, 3, 4].map((smallest) => Object.freeze(WINDOW_KEYS.slice(smallest))),
+  withoutTrending: [0, 1, 2, 3, 4].map((smallest) => Object.freeze(WINDOW_KEYS.slice(Math.max(1, smallest)))),
 };
 
 function windowReport(totals: Float64Array, w: number, params: ModelParams): WindowReport {
@@ -54,6 +54,11 @@ function windowReport(totals: Float64Array, w: number, params: ModelParams): Win
   };
 }
 
+function trendingReport(totals: Float64Array, params: ModelParams): ScoreReport['windows']['trending'] {
+  const { score, eligible } = trendingOf(totals, params);
+  return { score, eligible, inModel: params.trending };
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -70,15 +75,19 @@ export function noScoreReason(window24: WindowReport, params: ModelParams): NoSc
   return { text, missingOutcomes: window24.missingOutcomes, missingClients: window24.missingClients };
 }
 
+// Scratch space for one report at a time (the core is synchronous and single-threaded).
+const scratchTotals = newTotals();
+const scratchCutoffs = new Float64Array(4);
+
 function contractReports(member: PreparedMember, totals: Float64Array, reportWindow: number): ContractReport[] {
   const { asOf, model } = member;
-  const cutoffs = windowCutoffs(asOf);
+  const cutoffs = windowCutoffs(asOf, scratchCutoffs);
   const excessive = (totals[reportWindow * FIELDS + F_MISSING_EXCESSIVE] as number) === 1;
   const windowLists = WINDOWS_FROM[model.params.trending ? 'withTrending' : 'withoutTrending'];
   return member.contracts.map((contract) => {
     const smallest = smallestWindow(contract.referenceDay, cutoffs);
-    // Copied, so that a caller editing one report's list cannot change another's.
-    const windows = [...(windowLists[smallest < 0 ? 4 : smallest] as WindowKey[])];
+    // Shared and frozen: reports never own a copy of the same four lists.
+    const windows = windowLists[smallest < 0 ? 4 : smallest] as readonly WindowKey[];
     const { outcome, reason, reasonCode } = outcomeOn(contract, asOf, excessive, model.params);
     return {
       id: contract.id,
@@ -96,14 +105,14 @@ function contractReports(member: PreparedMember, totals: Float64Array, reportWin
 /** The full report for a member already prepared on its as-of date. */
 export function reportPrepared(member: PreparedMember): ScoreReport {
   const params = member.model.params;
-  const totals = computeTotals(member, member.asOf, newTotals());
+  const totals = computeTotals(member, member.asOf, scratchTotals);
   const displayed = displayedFromTotals(totals, params);
   const windows = {
     '3m': windowReport(totals, 0, params),
     '6m': windowReport(totals, 1, params),
     '12m': windowReport(totals, 2, params),
     '24m': windowReport(totals, 3, params),
-    trending: { ...trendingOf(totals, params), inModel: params.trending },
+    trending: trendingReport(totals, params),
   };
   // Trending comes from 3m and 6m; its contracts are reported as counted in the 6-month window.
   const contractsWindow: WindowKey = displayed.source === null ? '24m' : displayed.source === 'trending' ? '6m' : displayed.source;

@@ -98,7 +98,7 @@ export interface ContractReport {
   /** Whether the contract is inside the window this report counts it in. */
   inWindow: boolean;
   /** Every window the contract is inside on the as-of date. */
-  windows: WindowKey[];
+  windows: readonly WindowKey[];
 }
 
 export interface NoScoreReason {
