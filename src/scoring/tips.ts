@@ -108,8 +108,10 @@ function longTermTips({ member, report }: TipContext): Tip[] {
   const { asOf } = member;
   const longTerm = report.longTerm;
   const tips: Tip[] = [];
+  // Only paid work in progress can make a client long-term by continuing.
+  const paidOngoing = new Set(member.contracts.filter((c) => c.end === null && c.earnings > 0).map((c) => c.client.toLowerCase()));
   for (const client of longTerm.byClient) {
-    if (client.longTerm || !client.ongoing) continue;
+    if (client.longTerm || !paidOngoing.has(client.client.toLowerCase())) continue;
     const clients = longTerm.clients + (client.inPastYear ? 0 : 1);
     const percent = Math.round((100 * (longTerm.longTermClients + 1)) / clients);
     const from = longTerm.percent === null ? 'none' : `${longTerm.percent}%`;
