@@ -52,7 +52,7 @@ function longTermSection(report: ScoreReport, context: string): string {
   const line =
     longTerm.percent === null
       ? 'Long-term client score: none (no client paid you in the past year)'
-      : `Long-term client score: ${longTerm.percent}% (${longTerm.longTermClients} of ${longTerm.clients} clients of the past year worked with for 3+ months)`;
+      : `Long-term client score: ${longTerm.percent}% (${longTerm.longTermClients} of ${longTerm.clients} clients of the past year worked with for ${longTerm.thresholdMonths}+ months)`;
   return `${line}\n  ${context}`;
 }
 

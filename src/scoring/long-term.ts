@@ -50,6 +50,7 @@ export function longTermClients(member: PreparedMember): LongTermReport {
     percent: clients === 0 ? null : roundHalfUp((100 * longTermCount) / clients),
     clients,
     longTermClients: longTermCount,
+    thresholdMonths: model.params.longTermMonths,
     byClient,
   };
 }

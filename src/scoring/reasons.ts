@@ -88,7 +88,7 @@ function buildReason(
         ? `negative: no payment and no feedback for more than ${params.graceDays} days (no activity)`
         : 'left out: no payment and no feedback has no impact';
     case 'long-term':
-      return 'success: long-term work (paid over 3+ months) counts without feedback';
+      return `success: long-term work (paid over ${params.longTermMonths}+ months) counts without feedback`;
     case 'in-progress':
       return `left out while in progress: open, last paid ${formatDay(contract.lastPayment as Day)}`;
     case 'stale':

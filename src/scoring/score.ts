@@ -65,11 +65,11 @@ function plural(count: number, word: string): string {
 
 export function noScoreReason(window24: WindowReport, params: ModelParams): NoScoreReason {
   const needs: string[] = [];
-  if (window24.missingOutcomes > 0) needs.push(`${plural(window24.missingOutcomes, 'more contract')} that count`);
+  if (window24.missingOutcomes > 0) needs.push(plural(window24.missingOutcomes, 'more counted contract'));
   if (window24.missingClients > 0) needs.push(`${plural(window24.missingClients, 'more client')}`);
-  const have = `${plural(window24.outcomes, 'contract')} that count from ${plural(window24.clients, 'client')}`;
+  const have = `${plural(window24.outcomes, 'counted contract')} from ${plural(window24.clients, 'client')}`;
   const text =
-    `No Job Success Score yet: it needs at least ${plural(params.minOutcomes, 'contract')} that count ` +
+    `No Job Success Score yet: it needs at least ${plural(params.minOutcomes, 'counted contract')} ` +
     `from ${plural(params.minClients, 'different client')} in the last 24 months; you have ${have}, ` +
     `so you need ${needs.join(' and ') || 'more history'}.`;
   return { text, missingOutcomes: window24.missingOutcomes, missingClients: window24.missingClients };

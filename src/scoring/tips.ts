@@ -127,7 +127,7 @@ function longTermTips({ member, report }: TipContext): Tip[] {
     if (on <= asOf) continue;
     tips.push(
       tip('becomes-long-term', 'info',
-        `${label(contract)} counts as a success even without feedback once you are paid on or after ${formatDay(on)} (3 months of paid work).`,
+        `${label(contract)} counts as a success even without feedback once you are paid on or after ${formatDay(on)} (${member.model.params.longTermMonths} months of paid work).`,
         { contractId: contract.id, client: contract.client, date: formatDay(on) }),
     );
   }
@@ -157,7 +157,7 @@ export function longTermContext(longTerm: LongTermReport, member: PreparedMember
   }
   const firstStart = member.contracts.reduce((first, contract) => Math.min(first, contract.start), Infinity);
   const early = firstStart > subMonths(member.asOf, EARLY_CAREER_MONTHS);
-  const head = `${longTerm.percent}% of your ${longTerm.clients} client${longTerm.clients === 1 ? '' : 's'} of the past year are long-term (3+ months).`;
+  const head = `${longTerm.percent}% of your ${longTerm.clients} client${longTerm.clients === 1 ? '' : 's'} of the past year are long-term (${longTerm.thresholdMonths}+ months).`;
   if (longTerm.percent >= LOW_LONG_TERM_PERCENT) {
     return `${head} That is a strong base: long-term clients bring steady work and raise your Job Success Score.`;
   }

@@ -130,6 +130,8 @@ export interface LongTermReport {
   percent: number | null;
   clients: number;
   longTermClients: number;
+  /** Months of work that make a client long-term (the model's longTermMonths). */
+  thresholdMonths: number;
   byClient: ClientLongTermReport[];
 }
 
