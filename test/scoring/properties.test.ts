@@ -136,10 +136,18 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
           expect(report.score).toBeGreaterThanOrEqual(0);
           expect(report.score).toBeLessThanOrEqual(100);
           expect(report.band).toBe(expectedBand(report.score));
-          // The displayed score is the highest eligible window, rounded.
+          // The displayed score is the highest eligible window, rounded; ties go to the first of 6m, 12m, 24m, trending.
           const source = report.window === 'trending' ? report.windows.trending : report.windows[report.window ?? '24m'];
           expect(source.eligible).toBe(true);
           expect(Math.abs((source.score as number) - report.score)).toBeLessThanOrEqual(0.5 + 1e-9);
+          const order = ['6m', '12m', '24m', 'trending'] as const;
+          for (const key of order) {
+            const window = key === 'trending' ? report.windows.trending : report.windows[key];
+            if (!window.eligible || window.score === null) continue;
+            const before = order.indexOf(key) < order.indexOf(report.window as (typeof order)[number]);
+            if (before) expect(window.score, key).toBeLessThan(source.score as number);
+            else expect(window.score, key).toBeLessThanOrEqual(source.score as number);
+          }
         }
         const eligible = [report.windows['6m'], report.windows['12m'], report.windows['24m'], report.windows.trending].filter(
           (window) => window.eligible && window.score !== null,
