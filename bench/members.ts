@@ -3,6 +3,7 @@
 
 import { addMonths, formatDay, parseDay } from '../src/scoring/dates.ts';
 import type { Contract } from '../src/scoring/types.ts';
+import { normalizeContract } from '../src/contracts/normalize.ts';
 
 /** mulberry32: a small seeded generator, so every run scores the same members. */
 export function seededRandom(seed: number): () => number {
@@ -40,6 +41,6 @@ export function makeMember(contractCount: number, asOf: string, random: () => nu
     if (random() < 0.03) contract.disputed = true;
     contracts.push(contract);
   }
-  // Through JSON, as contracts arrive from a file or a database driver: flat strings, plain objects.
-  return JSON.parse(JSON.stringify(contracts)) as Contract[];
+  // Through JSON and into the one shape validation and database rows give every contract.
+  return (JSON.parse(JSON.stringify(contracts)) as Contract[]).map(normalizeContract);
 }

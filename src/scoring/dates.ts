@@ -69,20 +69,24 @@ export function subMonths(day: Day, months: number): Day {
   return addMonths(day, -months);
 }
 
-/** The digit at a position, or a large number when it is not a digit (so range checks fail). */
-function digit(text: string, at: number): number {
-  const value = text.charCodeAt(at) - 48;
-  return value >= 0 && value <= 9 ? value : 100_000;
-}
-
 /** Parses a strict YYYY-MM-DD calendar date; undefined when the text is not a real date. */
 export function parseDay(text: string): Day | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const dayOfMonth = digit(text, 8) * 10 + digit(text, 9);
-  if (year > 9999 || month < 1 || month > 12 || dayOfMonth < 1) return undefined;
-  if (dayOfMonth > daysInMonth(year, month)) return undefined;
+  const y0 = text.charCodeAt(0) - 48;
+  const y1 = text.charCodeAt(1) - 48;
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const m0 = text.charCodeAt(5) - 48;
+  const m1 = text.charCodeAt(6) - 48;
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  // A non-digit is below 0 (the OR goes negative) or above 9.
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return undefined;
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return undefined;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const dayOfMonth = d0 * 10 + d1;
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
   return dayFromCivil(year, month, dayOfMonth);
 }
 

@@ -6,6 +6,7 @@ import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import type { ModelOptions } from './params.ts';
 import { planPrepared, type PlanOptions, type PlanReport } from './plan.ts';
 import { prepareMember } from './prepare.ts';
+import { bandOf, displayedOn } from './evaluate.ts';
 import { reportPrepared } from './score.ts';
 import { tipsPrepared, type Tip } from './tips.ts';
 import type { Contract, ScoreReport } from './types.ts';
@@ -25,6 +26,20 @@ export { parseDay, formatDay, addMonths, subMonths, firstDayOutsideWindow } from
 export type { Day } from './dates.ts';
 export { pickDisplayed, roundHalfUp, bandOf } from './evaluate.ts';
 export { contractWeight, valueTierWeight } from './weights.ts';
+
+/**
+ * Only the displayed score, its window and band: what a leaderboard or a reminder needs, without
+ * the report's reasons, per-contract rows and long-term clients.
+ */
+export function displayedScore(
+  contracts: readonly Contract[],
+  asOf: string | Day,
+  options: ModelOptions = {},
+): { score: number | null; window: ScoreReport['window']; band: ScoreReport['band'] } {
+  const member = prepareMember(contracts, asOf, options);
+  const shown = displayedOn(member, member.asOf);
+  return { score: shown.score, window: shown.source, band: shown.score === null ? null : bandOf(shown.score) };
+}
 
 /** The score report and the forecast, preparing the contracts once (what a score reply needs). */
 export function scoreWithForecast(

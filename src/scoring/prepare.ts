@@ -2,7 +2,7 @@
 // contract's weight and outcome timeline), so that scoring on any later day is a tight loop.
 // Derived payment dates are resolved on the as-of date: from then on, nothing new happens.
 
-import { classify, type OutcomeTimeline, type RawOutcome } from './classify.ts';
+import { classify, type ClassifyInput, type OutcomeTimeline, type RawOutcome } from './classify.ts';
 import { toDay, wholeMonthsBetween, type Day } from './dates.ts';
 import { resolveModel, type ModelOptions, type ResolvedModel } from './params.ts';
 import type { Contract, Payment } from './types.ts';
@@ -23,17 +23,13 @@ const CODES: Record<RawOutcome, OutcomeCode> = {
   missing: MISSING,
 };
 
-export interface PreparedContract {
+/** A contract in numbers, with everything classification needs (ClassifyInput) and its results. */
+export interface PreparedContract extends ClassifyInput {
   input: Contract;
   id: string;
   /** The client's name as first written by the member, trimmed. */
   client: string;
   clientIndex: number;
-  start: Day;
-  end: Day | null;
-  earnings: number;
-  firstPayment: Day;
-  lastPayment: Day | null;
   weight: number;
   timeline: OutcomeTimeline;
   /** The day the contract counts from: its end, or Infinity while open (always in every window). */
@@ -96,37 +92,18 @@ export function prepareContract(
   asOf: Day,
   model: ResolvedModel,
 ): PreparedContract {
-  // Each field is read once: contracts come in many shapes, so every read is a slow lookup.
-  const { id, payments, lastPayment: lastPaymentText, stars, privateScore, endReason } = contract;
-  const { disputed, refunded, clientFlagged, pausedForClient } = contract;
+  const { payments, endReason } = contract;
   const start = toDay(contract.start);
   const endText = contract.end;
   const end = endText ? toDay(endText) : null;
   const earnings = earningsOf(contract);
   const firstPayment = firstPaymentDay(payments, start);
-  const lastPayment = lastPaymentDay(payments, lastPaymentText, earnings, end, asOf);
+  const lastPayment = lastPaymentDay(payments, contract.lastPayment, earnings, end, asOf);
   const paidMonths = lastPayment === null ? 0 : wholeMonthsBetween(firstPayment, lastPayment);
-  const timeline = classify(
-    {
-      start,
-      end,
-      earnings,
-      firstPayment,
-      lastPayment,
-      paidMonths,
-      stars: stars ?? null,
-      privateScore: privateScore ?? null,
-      endReason: endReason ?? 'completed',
-      disputed: disputed === true,
-      refunded: refunded === true,
-      clientFlagged: clientFlagged === true,
-      pausedForClient: pausedForClient === true,
-    },
-    model.params,
-  );
-  return {
+  // Built whole, then classified: the object is its own classification input (one allocation).
+  const prepared: PreparedContract = {
     input: contract,
-    id,
+    id: contract.id,
     client,
     clientIndex,
     start,
@@ -134,14 +111,35 @@ export function prepareContract(
     earnings,
     firstPayment,
     lastPayment,
+    paidMonths,
+    stars: contract.stars ?? null,
+    privateScore: contract.privateScore ?? null,
+    endReason: endReason ?? 'completed',
+    disputed: contract.disputed === true,
+    refunded: contract.refunded === true,
+    clientFlagged: contract.clientFlagged === true,
+    pausedForClient: contract.pausedForClient === true,
     weight: weightFromPaidMonths(earnings, lastPayment !== null, paidMonths, model.params),
-    timeline,
+    timeline: UNCLASSIFIED,
     referenceDay: end ?? Infinity,
-    switchDay: timeline.switchDay,
-    codeBefore: CODES[timeline.before.outcome],
-    codeAfter: CODES[timeline.after.outcome],
+    switchDay: Infinity,
+    codeBefore: EXCLUDED,
+    codeAfter: EXCLUDED,
   };
+  const timeline = classify(prepared, model.params);
+  prepared.timeline = timeline;
+  prepared.switchDay = timeline.switchDay;
+  prepared.codeBefore = CODES[timeline.before.outcome];
+  prepared.codeAfter = CODES[timeline.after.outcome];
+  return prepared;
 }
+
+const UNCLASSIFIED: OutcomeTimeline = Object.freeze({
+  before: { outcome: 'excluded', reason: 'client-flagged' },
+  after: { outcome: 'excluded', reason: 'client-flagged' },
+  switchDay: Infinity,
+  switchKind: null,
+}) as OutcomeTimeline;
 
 export function prepareMember(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): PreparedMember {
   const asOfDay = typeof asOf === 'number' ? asOf : toDay(asOf);
