@@ -70,6 +70,6 @@ export function analyze(
     score: reportPrepared(member),
     forecast: forecastPrepared(member),
     plan: planPrepared(member, plan),
-    tips: tipsPrepared(member, contracts),
+    tips: tipsPrepared(member),
   };
 }

@@ -29,11 +29,10 @@ export function describeReason(
   contract: PreparedContract,
   reason: ReasonCode,
   outcome: Outcome,
-  day: Day,
   params: ModelParams,
 ): string {
   if (reason === 'too-new' || reason === 'in-progress' || reason === 'stale') {
-    return buildReason(contract, reason, outcome, day, params);
+    return buildReason(contract, reason, outcome, params);
   }
   const cache = cacheFor(params);
   // Stars and private scores decide the outcome on their own, so the value is the whole key.
@@ -50,7 +49,7 @@ export function describeReason(
     key = reason + outcome;
   }
   let text = map.get(key);
-  if (text === undefined) map.set(key, (text = buildReason(contract, reason, outcome, day, params)));
+  if (text === undefined) map.set(key, (text = buildReason(contract, reason, outcome, params)));
   return text;
 }
 
@@ -58,7 +57,6 @@ function buildReason(
   contract: PreparedContract,
   reason: ReasonCode,
   outcome: Outcome,
-  day: Day,
   params: ModelParams,
 ): string {
   const input = contract.input;
@@ -114,5 +112,5 @@ export function outcomeOn(
   const classified = classifiedOn(contract.timeline, day);
   const outcome: Outcome =
     classified.outcome === 'missing' ? (missingExcessive ? 'negative' : 'neutral') : classified.outcome;
-  return { outcome, reason: describeReason(contract, classified.reason, outcome, day, params), reasonCode: classified.reason };
+  return { outcome, reason: describeReason(contract, classified.reason, outcome, params), reasonCode: classified.reason };
 }

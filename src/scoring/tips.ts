@@ -6,7 +6,8 @@ import { addMonths, formatDay, subMonths, type Day } from './dates.ts';
 import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import { planPrepared, type PlanReport } from './plan.ts';
 import type { ModelOptions } from './params.ts';
-import { prepareMember, type PreparedContract, type PreparedMember } from './prepare.ts';
+import { displayedOn, newTotals } from './evaluate.ts';
+import { prepareContract, prepareMember, type PreparedContract, type PreparedMember } from './prepare.ts';
 import { reportPrepared } from './score.ts';
 import type { Contract, LongTermReport, ScoreReport } from './types.ts';
 
@@ -86,20 +87,32 @@ function inactivityTips({ member }: TipContext): Tip[] {
   return tips;
 }
 
-function feedbackTips({ member, report }: TipContext, contracts: readonly Contract[]): Tip[] {
+/** Feedback requests are weighed for at most this many contracts, the most recently ended first. */
+const FEEDBACK_CANDIDATES = 20;
+
+function feedbackTips({ member, report }: TipContext): Tip[] {
   if (report.score === null) return [];
+  const current = report.score;
+  const missing = member.contracts
+    .filter((contract, index) => {
+      const shown = report.contracts[index];
+      return shown !== undefined && shown.reasonCode === 'missing-feedback' && shown.windows.length > 0;
+    })
+    .sort((a, b) => (b.end ?? 0) - (a.end ?? 0))
+    .slice(0, FEEDBACK_CANDIDATES);
   const candidates: { contract: PreparedContract; score: number }[] = [];
-  member.contracts.forEach((contract, index) => {
-    const shown = report.contracts[index];
-    if (!shown || shown.reasonCode !== 'missing-feedback' || shown.windows.length === 0) return;
-    const withFeedback = contracts.map((other, otherIndex) => (otherIndex === index ? { ...other, stars: 5 } : other));
-    const score = reportPrepared(prepareMember(withFeedback, member.asOf, { model: member.model.name, params: member.model.params })).score;
-    if (score !== null && score > (report.score as number)) candidates.push({ contract, score });
-  });
+  const totals = newTotals();
+  for (const contract of missing) {
+    // Re-prepare only this contract, with 5 stars, and score the member with it swapped in.
+    const withStars = prepareContract({ ...contract.input, stars: 5 }, contract.client, contract.clientIndex, member.asOf, member.model);
+    const contracts = member.contracts.map((other) => (other === contract ? withStars : other));
+    const score = displayedOn({ ...member, contracts }, member.asOf, totals).score;
+    if (score !== null && score > current) candidates.push({ contract, score });
+  }
   candidates.sort((a, b) => b.score - a.score);
   return candidates.slice(0, MAX_FEEDBACK_TIPS).map(({ contract, score }) =>
     tip('ask-feedback', 'soon',
-      `Ask ${contract.client} for feedback on ${contract.id}: 5 stars would take your score from ${report.score}% to ${score}%.`,
+      `Ask ${contract.client} for feedback on ${contract.id}: 5 stars would take your score from ${current}% to ${score}%.`,
       { contractId: contract.id, client: contract.client }),
   );
 }
@@ -172,7 +185,7 @@ export function longTermContext(longTerm: LongTermReport, member: PreparedMember
 
 const PRIORITY_ORDER: Record<Tip['priority'], number> = { urgent: 0, soon: 1, info: 2 };
 
-export function tipsPrepared(member: PreparedMember, contracts: readonly Contract[]): Tip[] {
+export function tipsPrepared(member: PreparedMember): Tip[] {
   const context: TipContext = {
     member,
     report: reportPrepared(member),
@@ -181,7 +194,7 @@ export function tipsPrepared(member: PreparedMember, contracts: readonly Contrac
   };
   const tips = [
     ...inactivityTips(context),
-    ...feedbackTips(context, contracts),
+    ...feedbackTips(context),
     ...longTermTips(context),
     ...forecastTips(context),
     ...targetTips(context),
@@ -194,5 +207,5 @@ export function tipsPrepared(member: PreparedMember, contracts: readonly Contrac
 }
 
 export function tipsFor(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): Tip[] {
-  return tipsPrepared(prepareMember(contracts, asOf, options), contracts);
+  return tipsPrepared(prepareMember(contracts, asOf, options));
 }
