@@ -5,7 +5,9 @@ import { formatProblem } from '../contracts/validate.ts';
 import { buildModelOptions } from '../contracts/model-options.ts';
 import { analyze, forecastContracts, planContracts, scoreContracts, tipsFor } from '../scoring/index.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
-import { formatForecast, formatPlan, formatScore } from './format.ts';
+import { renderText } from '../replies/render-text.ts';
+import { forecastReply, planReply, scoreReply } from '../replies/score.ts';
+import type { Reply } from '../replies/reply.ts';
 import { helpText } from './help.ts';
 
 export const EXIT_OK = 0;
@@ -24,24 +26,29 @@ export interface CliIo {
   version: string;
 }
 
+/** The chat replies, as text; their buttons name chat commands, which the CLI does not have. */
+function text(reply: Reply): string {
+  return renderText({ ...reply, actions: [] });
+}
+
 function output(args: CliArgs, contracts: Parameters<typeof scoreContracts>[0]): string {
   const options = buildModelOptions(args.model, args.params);
   switch (args.command) {
     case 'score': {
       if (!args.json) {
-        const { score, tips } = analyze(contracts, args.asOf, options);
-        return formatScore(score, tips);
+        const { score, tips, forecast } = analyze(contracts, args.asOf, options);
+        return text(scoreReply(score, tips, forecast, true));
       }
       return JSON.stringify({ ...scoreContracts(contracts, args.asOf, options), tips: tipsFor(contracts, args.asOf, options) }, null, 2);
     }
     case 'forecast': {
       const report = forecastContracts(contracts, args.asOf, options);
-      return args.json ? JSON.stringify(report, null, 2) : formatForecast(report);
+      return args.json ? JSON.stringify(report, null, 2) : text(forecastReply(report));
     }
     case 'plan': {
       const plan = { ...(args.target !== undefined && { target: args.target }), ...(args.earnings !== undefined && { earnings: args.earnings }) };
       const report = planContracts(contracts, args.asOf, plan, options);
-      return args.json ? JSON.stringify(report, null, 2) : formatPlan(report);
+      return args.json ? JSON.stringify(report, null, 2) : text(planReply(report));
     }
     case 'help':
       return helpText(null);

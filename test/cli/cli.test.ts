@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/run.ts';
 import { forecastContracts, planContracts, scoreContracts, type Contract } from '../../src/scoring/index.ts';
 
@@ -120,6 +120,7 @@ describe('jss-coach CLI', () => {
 describe('the installed command', () => {
   const exec = promisify(execFile);
   const dir = mkdtempSync(join(tmpdir(), 'jss-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs from bin/ with exit code 0 and JSON on stdout', async () => {
     const { stdout } = await exec('node', ['bin/jss-coach.js', 'score', EXAMPLE, '--as-of', AS_OF, '--json']);

@@ -1,0 +1,68 @@
+// Renders a reply as plain text, for the console bot and scripts.
+
+import { formatDay, parseDay } from '../scoring/dates.ts';
+import type { Block, Reply } from './reply.ts';
+
+/** Characters in a score series' sparkline: one per half month over a year. */
+const SPARK_SAMPLES = 25;
+
+function columns(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}`).join('\n');
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** A sparkline of a score series (0–100); a gap where there is no score. */
+export function sparkline(values: readonly (number | null)[]): string {
+  return values.map((value) => (value === null ? ' ' : SPARKS[Math.min(7, Math.floor((value / 100) * 8))])).join('');
+}
+
+/** The series' value on evenly spaced days from its first to its last point (a step function). */
+export function sampleSeries(points: readonly { date: string; value: number | null }[], samples: number): (number | null)[] {
+  const start = parseDay(points[0]?.date ?? '') ?? 0;
+  const end = parseDay(points[points.length - 1]?.date ?? '') ?? start;
+  const values: (number | null)[] = [];
+  for (let i = 0; i < samples; i++) {
+    const day = formatDay(Math.round(start + ((end - start) * i) / Math.max(1, samples - 1)));
+    let value: number | null = points[0]?.value ?? null;
+    for (const point of points) if (point.date <= day) value = point.value;
+    values.push(value);
+  }
+  return values;
+}
+
+function renderBlock(block: Block): string {
+  switch (block.type) {
+    case 'text':
+      return block.text;
+    case 'context':
+      return `(${block.text})`;
+    case 'fields':
+      return block.fields.map((field) => `${field.label}: ${field.value}`).join('\n');
+    case 'list':
+      return `${block.title ? `${block.title}\n` : ''}${block.items.map((item) => `  - ${item}`).join('\n')}`;
+    case 'table':
+      return `${block.title ? `${block.title}\n` : ''}${columns([block.columns, ...block.rows])}`;
+    case 'series': {
+      const first = block.points[0];
+      const last = block.points[block.points.length - 1];
+      if (!first || !last) return block.title;
+      const values = sampleSeries(block.points, SPARK_SAMPLES);
+      const low = Math.min(...values.filter((value): value is number => value !== null));
+      const high = Math.max(...values.filter((value): value is number => value !== null));
+      const range = Number.isFinite(low) ? ` ${low}–${high}%` : '';
+      return `${block.title}:\n  ${first.date} ${sparkline(values)} ${last.date}${range}`;
+    }
+  }
+}
+
+export function renderText(reply: Reply): string {
+  const parts = [reply.kind === 'error' ? `✗ ${reply.title}` : reply.title];
+  if (reply.summary) parts.push(reply.summary);
+  for (const block of reply.blocks) parts.push(renderBlock(block));
+  if (reply.actions.length > 0) parts.push(`Next: ${reply.actions.map((action) => action.command).join('  |  ')}`);
+  for (const attachment of reply.attachments) parts.push(`--- ${attachment.filename} ---\n${attachment.content.trimEnd()}`);
+  return parts.join('\n\n');
+}

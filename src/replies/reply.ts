@@ -1,0 +1,55 @@
+// A platform-neutral reply. Every text is plain text exactly as it should read: adapters escape
+// it for their platform (Slack mrkdwn, Discord markdown) and fit it to their limits.
+
+export type ReplyKind = 'info' | 'success' | 'error' | 'confirm';
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: Field[] }
+  | { type: 'list'; title?: string; items: string[] }
+  | { type: 'table'; title?: string; columns: string[]; rows: string[][] }
+  /** A score over time: the forecast's change points, starting with today. */
+  | { type: 'series'; title: string; points: { date: string; value: number | null }[] }
+  /** Small print: the model, the as-of date, caveats. */
+  | { type: 'context'; text: string };
+
+export interface Action {
+  label: string;
+  /** The command text a button runs, in the shared grammar. */
+  command: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Attachment {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  title: string;
+  summary?: string;
+  blocks: Block[];
+  actions: Action[];
+  attachments: Attachment[];
+  /** Replies are private to the member; a shareable one may be posted to the channel by its button. */
+  shareable: boolean;
+}
+
+export function reply(kind: ReplyKind, title: string, parts: Partial<Omit<Reply, 'kind' | 'title'>> = {}): Reply {
+  return { kind, title, blocks: [], actions: [], attachments: [], shareable: false, ...parts };
+}
+
+/** The reply to any bad input: what was wrong and what is expected; nothing was changed. */
+export function errorReply(problems: string | string[], hint?: string): Reply {
+  const list = Array.isArray(problems) ? problems : [problems];
+  const blocks: Block[] = list.length === 1 ? [{ type: 'text', text: list[0] as string }] : [{ type: 'list', items: list }];
+  if (hint) blocks.push({ type: 'context', text: hint });
+  return reply('error', list.length === 1 ? 'That did not work' : `That did not work (${list.length} problems)`, { blocks });
+}
