@@ -1,0 +1,51 @@
+// Contracts from command arguments: defaults for what a member leaves out, then the contract
+// file's validation, so a chat command accepts exactly what a contract file accepts.
+
+import { validateContracts, type ContractProblem } from '../contracts/validate.ts';
+import type { Contract } from '../scoring/types.ts';
+import { errorReply } from '../replies/reply.ts';
+import type { ArgValue } from './args.ts';
+import { CommandError } from './types.ts';
+
+/** "field: message" for a chat reply (the contract is the one being written). */
+export function describeProblem(problem: ContractProblem): string {
+  return problem.field ? `${problem.field}: ${problem.message}` : problem.message;
+}
+
+/** Validates one contract on the as-of date, or throws a CommandError naming every problem. */
+export function checkContract(contract: Record<string, unknown>, asOf: string): Contract {
+  const result = validateContracts([contract], asOf);
+  if (!result.ok) throw new CommandError(errorReply(result.problems.map(describeProblem), 'Nothing was saved.'));
+  return result.contracts[0] as Contract;
+}
+
+/** Applies argument values to a contract; null clears a field. */
+export function applyArgs(contract: Record<string, unknown>, args: Record<string, ArgValue>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...contract };
+  for (const [name, value] of Object.entries(args)) next[name] = value;
+  return next;
+}
+
+/** The first free id of the form c1, c2, … among the member's contracts. */
+export function nextContractId(existing: readonly Contract[]): string {
+  const taken = new Set(existing.map((contract) => contract.id.toLowerCase()));
+  let n = existing.length + 1;
+  for (let i = 1; i <= existing.length + 1; i++) {
+    if (!taken.has(`c${i}`)) {
+      n = i;
+      break;
+    }
+  }
+  return `c${n}`;
+}
+
+export function findContract(contracts: readonly Contract[], id: string): Contract | undefined {
+  const key = id.toLowerCase();
+  return contracts.find((contract) => contract.id.toLowerCase() === key);
+}
+
+/** Throws the reply for an id the member does not have, listing the ids they do have. */
+export function unknownContract(id: string, contracts: readonly Contract[]): CommandError {
+  const known = contracts.length === 0 ? 'you have no contracts yet (add one with `add`)' : `your contracts are ${contracts.map((c) => c.id).join(', ')}`;
+  return new CommandError(errorReply(`you have no contract ${JSON.stringify(id)}; ${known}`));
+}

@@ -1,0 +1,91 @@
+// The command bus: every platform's request comes through here. Arguments are checked before a
+// handler runs; a handler runs in one transaction with its request id recorded, so a bad input,
+// a failure or a retried request changes nothing (or nothing more).
+
+import type { Store } from '../../db/store.ts';
+import { errorReply, type Reply } from '../replies/reply.ts';
+import { convertArgs } from './args.ts';
+import { parseCommandText } from './grammar.ts';
+import { COMMANDS, findCommand } from './registry.ts';
+import { CommandError, type CommandContext } from './types.ts';
+
+export const MAX_DISPLAY_NAME = 80;
+
+export interface CommandInput {
+  command: string | null;
+  positionals: string[];
+  named: Record<string, string>;
+  body: string;
+}
+
+export interface Services {
+  store: Store;
+  /** Told about unexpected failures (the member gets a polite reply either way). */
+  onError?: (error: unknown, ctx: CommandContext) => void;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+function unknownCommand(name: string): Reply {
+  const closest = COMMANDS.map((command) => ({ name: command.name, distance: editDistance(name, command.name) })).sort((a, b) => a.distance - b.distance)[0];
+  const suggestion = closest && closest.distance <= 2 ? ` Did you mean "${closest.name}"?` : '';
+  return errorReply(`there is no command ${JSON.stringify(name.slice(0, 40))}.${suggestion} Type "help" for the list.`);
+}
+
+/** Display names are shown to others: one line, no control characters, bounded. */
+export function cleanDisplayName(name: string, fallback: string): string {
+  const cleaned = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').trim().slice(0, MAX_DISPLAY_NAME);
+  return cleaned === '' ? fallback : cleaned;
+}
+
+export async function runCommand(services: Services, ctx: CommandContext, input: CommandInput): Promise<Reply> {
+  const definition = findCommand(input.command ?? 'help');
+  if (!definition) return unknownCommand(input.command ?? '');
+  if (input.positionals.length > definition.maxPositionals) {
+    const extra = input.positionals[definition.maxPositionals] as string;
+    return errorReply(`${definition.name} got an unexpected word ${JSON.stringify(extra.slice(0, 40))}; expected: ${definition.usage}`);
+  }
+  const converted = convertArgs(definition.name, definition.args, input.named);
+  if (!converted.ok) return errorReply(converted.problems, `Usage: ${definition.usage}`);
+  if (input.body.trim() !== '' && definition.name !== 'import') {
+    return errorReply(`${definition.name} takes one line; expected: ${definition.usage}`);
+  }
+  const displayName = cleanDisplayName(ctx.displayName, ctx.userId);
+  try {
+    return await services.store.transaction(async (store) => {
+      const community = await store.ensureCommunity(ctx.community);
+      const member = await store.ensureMember(community.id, ctx.userId, displayName);
+      const once = definition.writes && ctx.requestId !== null;
+      if (once) {
+        const claim = await store.claimRequest(community.id, ctx.requestId as string);
+        if (!claim.fresh) return claim.reply as Reply;
+      }
+      const result = await definition.run({ ctx, store, community, member, args: converted.values, positionals: input.positionals, body: input.body });
+      if (once) await store.saveRequestReply(community.id, ctx.requestId as string, result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof CommandError) return error.reply;
+    services.onError?.(error, ctx);
+    return errorReply('jss-coach had a problem on its side and changed nothing. Please try again in a moment.');
+  }
+}
+
+/** Runs a command typed as text in the shared grammar. */
+export async function runCommandText(services: Services, ctx: CommandContext, text: string): Promise<Reply> {
+  const parsed = parseCommandText(text);
+  if (!parsed.ok) return errorReply(parsed.message, 'Example: add client:"Acme Ltd" type:hourly start:2026-01-10');
+  return runCommand(services, ctx, parsed.parsed);
+}

@@ -1,0 +1,82 @@
+// The one text grammar of every platform that has text:
+//   /jss add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5
+// A leading "/jss" is optional; `name:value` pairs are arguments (quotes for values with spaces,
+// \" and \\ inside quotes); other words are positional (e.g. a contract id). Lines after the
+// first are the command's body (the CSV of `import`).
+
+export const MAX_COMMAND_LENGTH = 20_000;
+const PREFIX = /^\s*\/?jss\b/i;
+const NAMED = /^([A-Za-z][A-Za-z0-9_]*):/;
+
+export interface ParsedCommand {
+  command: string | null;
+  positionals: string[];
+  named: Record<string, string>;
+  /** Everything after the first line. */
+  body: string;
+}
+
+export type ParseResult = { ok: true; parsed: ParsedCommand } | { ok: false; message: string };
+
+/** Reads one value starting at `at`: a quoted string or a run of non-blank characters. */
+function readValue(text: string, at: number): { value: string; next: number } | { error: string } {
+  if (text[at] !== '"') {
+    let end = at;
+    while (end < text.length && !/\s/.test(text[end] as string)) end++;
+    return { value: text.slice(at, end), next: end };
+  }
+  let value = '';
+  let i = at + 1;
+  while (i < text.length) {
+    const char = text[i] as string;
+    if (char === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) {
+      value += text[i + 1];
+      i += 2;
+    } else if (char === '"') {
+      return { value, next: i + 1 };
+    } else {
+      value += char;
+      i++;
+    }
+  }
+  return { error: `a quote opened at character ${at + 1} is never closed; expected a closing " after the value` };
+}
+
+export function parseCommandText(input: string): ParseResult {
+  if (input.length > MAX_COMMAND_LENGTH) {
+    return { ok: false, message: `the message is ${input.length} characters long; expected at most ${MAX_COMMAND_LENGTH}` };
+  }
+  const newline = input.indexOf('\n');
+  const firstLine = (newline < 0 ? input : input.slice(0, newline)).replace(PREFIX, '');
+  const body = newline < 0 ? '' : input.slice(newline + 1);
+  const positionals: string[] = [];
+  const named: Record<string, string> = {};
+  let i = 0;
+  while (i < firstLine.length) {
+    if (/\s/.test(firstLine[i] as string)) {
+      i++;
+      continue;
+    }
+    const match = NAMED.exec(firstLine.slice(i, i + 64));
+    if (match) {
+      const name = match[1] as string;
+      const read = readValue(firstLine, i + match[0].length);
+      if ('error' in read) return { ok: false, message: read.error };
+      if (Object.hasOwn(named, name)) return { ok: false, message: `${name} is given twice; expected each argument once` };
+      named[name] = read.value;
+      i = read.next;
+    } else {
+      const read = readValue(firstLine, i);
+      if ('error' in read) return { ok: false, message: read.error };
+      positionals.push(read.value);
+      i = read.next;
+    }
+  }
+  const command = positionals.shift()?.toLowerCase() ?? null;
+  return { ok: true, parsed: { command, positionals, named, body } };
+}
+
+/** Quotes a value for the grammar when it needs it (for examples and buttons). */
+export function quoteValue(value: string): string {
+  return /^[^\s"\\]+$/.test(value) ? value : `"${value.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
+}

@@ -1,0 +1,34 @@
+import { CONTRACT_ARGS } from '../args.ts';
+import { checkContract, nextContractId } from '../contract-input.ts';
+import { contractLine } from '../../replies/format.ts';
+import { errorReply, reply } from '../../replies/reply.ts';
+import { scoreContracts } from '../../scoring/index.ts';
+import { modelOptionsOf } from '../scoring.ts';
+import { CommandError, type CommandDefinition } from '../types.ts';
+
+export const add: CommandDefinition = {
+  name: 'add',
+  summary: 'Add a contract (your id is given when you leave it out).',
+  usage: 'add client:NAME type:hourly|fixed start:YYYY-MM-DD [end:YYYY-MM-DD] [earnings:USD] [stars:1-5] [id:c1] [lastPayment:…] [privateScore:0-10] [endReason:…] [disputed:true] [refunded:true] [clientFlagged:true] [pausedForClient:true]',
+  examples: ['add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5 end:2026-04-30', 'add client:Globex type:fixed start:2026-11-01'],
+  args: CONTRACT_ARGS,
+  maxPositionals: 0,
+  writes: true,
+  async run({ ctx, store, member, community, args }) {
+    const missing = ['client', 'type', 'start'].filter((name) => args[name] === undefined || args[name] === null);
+    if (missing.length > 0) {
+      throw new CommandError(errorReply(`add needs ${missing.join(', ')}; e.g. add client:"Acme Ltd" type:hourly start:2026-01-10`));
+    }
+    const existing = await store.listContracts(member.id);
+    const contract = checkContract({ ...args, id: args.id ?? nextContractId(existing) }, ctx.asOf);
+    if (!(await store.insertContract(member.id, contract))) {
+      throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(contract.id)}; expected a new id (or change it with edit ${contract.id} …)`));
+    }
+    const score = scoreContracts([...existing, contract], ctx.asOf, modelOptionsOf(community)).score;
+    return reply('success', `Added ${contract.id}`, {
+      summary: contractLine(contract),
+      blocks: [{ type: 'text', text: `Your estimated Job Success Score is now ${score === null ? 'not available yet' : `${score}%`}.` }],
+      actions: [{ label: 'Score', command: 'score' }],
+    });
+  },
+};

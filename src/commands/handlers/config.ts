@@ -1,0 +1,48 @@
+import { parseParamAssignment } from '../../contracts/model-options.ts';
+import { MODEL_NAMES, PRESETS, type ModelName, type ModelParams } from '../../scoring/index.ts';
+import { errorReply, reply } from '../../replies/reply.ts';
+import { BOOLEAN, choice, TEXT } from '../args.ts';
+import { CommandError, type CommandDefinition } from '../types.ts';
+
+export const config: CommandDefinition = {
+  name: 'config',
+  summary: "The community's model and leaderboard settings (changes are for admins).",
+  usage: 'config [model:upwork-2025|upwork-2015] [leaderboard:on|off] [param:NAME=VALUE] [reset:params]',
+  examples: ['config', 'config model:upwork-2015', 'config leaderboard:off', 'config param:graceDays=30'],
+  args: [
+    { name: 'model', kind: choice(MODEL_NAMES), description: 'the model preset' },
+    { name: 'leaderboard', kind: BOOLEAN, description: 'on or off' },
+    { name: 'param', kind: TEXT, description: 'one parameter override, NAME=VALUE' },
+    { name: 'reset', kind: choice(['params']), description: 'params: drop every override' },
+  ],
+  maxPositionals: 0,
+  writes: true,
+  async run({ ctx, store, community, args }) {
+    let current = community;
+    if (Object.keys(args).length > 0) {
+      if (!ctx.isAdmin) throw new CommandError(errorReply('only community admins can change settings; "config" alone shows them'));
+      let params: Partial<ModelParams> = args.reset === 'params' ? {} : { ...community.params };
+      if (typeof args.param === 'string') {
+        const parsed = parseParamAssignment(args.param);
+        if (!parsed.ok) throw new CommandError(errorReply(`param: ${parsed.message}`));
+        params = { ...params, [parsed.name]: parsed.value };
+      }
+      current = await store.updateCommunity(community.id, {
+        ...(args.model !== undefined && { model: args.model as ModelName }),
+        ...(args.leaderboard !== undefined && { leaderboardEnabled: args.leaderboard as boolean }),
+        params,
+      });
+    }
+    const overrides = Object.entries(current.params);
+    const preset = PRESETS[current.model];
+    return reply(Object.keys(args).length > 0 ? 'success' : 'info', 'Community settings', {
+      blocks: [
+        { type: 'fields', fields: [
+          { label: 'Model', value: current.model },
+          { label: 'Leaderboard', value: current.leaderboardEnabled ? 'on' : 'off' },
+          { label: 'Overrides', value: overrides.length === 0 ? 'none' : overrides.map(([name, value]) => `${name}=${JSON.stringify(value)} (preset ${JSON.stringify(preset[name as keyof ModelParams])})`).join(', ') },
+        ] },
+      ],
+    });
+  },
+};

@@ -1,0 +1,29 @@
+import { CONTRACT_ARGS } from '../args.ts';
+import { applyArgs, checkContract, findContract, unknownContract } from '../contract-input.ts';
+import { contractLine } from '../../replies/format.ts';
+import { errorReply, reply } from '../../replies/reply.ts';
+import { CommandError, type CommandDefinition } from '../types.ts';
+
+export const edit: CommandDefinition = {
+  name: 'edit',
+  summary: 'Change fields of a contract; field:none clears an optional field.',
+  usage: 'edit ID field:value … (fields as in add; id:NEW renames)',
+  examples: ['edit c1 stars:4.8', 'edit c2 end:none', 'edit c3 client:"Acme Ltd" earnings:2400'],
+  args: CONTRACT_ARGS,
+  maxPositionals: 1,
+  writes: true,
+  async run({ ctx, store, member, args, positionals }) {
+    const [id] = positionals;
+    if (id === undefined || Object.keys(args).length === 0) {
+      throw new CommandError(errorReply('edit needs a contract id and at least one field to change; e.g. edit c1 stars:5'));
+    }
+    const contracts = await store.listContracts(member.id);
+    const current = findContract(contracts, id);
+    if (!current) throw unknownContract(id, contracts);
+    const updated = checkContract(applyArgs(current as unknown as Record<string, unknown>, args), ctx.asOf);
+    if (!(await store.replaceContract(member.id, current.id, updated))) {
+      throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(updated.id)}; expected a new id`));
+    }
+    return reply('success', `Changed ${updated.id}`, { summary: contractLine(updated), actions: [{ label: 'Score', command: 'score' }] });
+  },
+};

@@ -1,0 +1,16 @@
+import { forecastReply } from '../../replies/score.ts';
+import { analyzeMember } from '../scoring.ts';
+import type { CommandDefinition } from '../types.ts';
+
+export const forecast: CommandDefinition = {
+  name: 'forecast',
+  summary: 'Every date in the next 12 months your score changes if nothing new happens, and why.',
+  usage: 'forecast',
+  examples: ['forecast'],
+  args: [],
+  maxPositionals: 0,
+  writes: false,
+  async run(run) {
+    return forecastReply((await analyzeMember(run)).forecast);
+  },
+};

@@ -1,0 +1,37 @@
+import { randomInt } from 'node:crypto';
+import { TEXT } from '../args.ts';
+import { errorReply, reply } from '../../replies/reply.ts';
+import { CommandError, type CommandDefinition } from '../types.ts';
+
+export const CONFIRM_MINUTES = 10;
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function newCode(): string {
+  return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+export const forget: CommandDefinition = {
+  name: 'forget',
+  summary: 'Delete everything jss-coach keeps about you, after a confirmation.',
+  usage: 'forget, then forget confirm:CODE',
+  examples: ['forget'],
+  args: [{ name: 'confirm', kind: TEXT, description: 'the code the first "forget" gave you' }],
+  maxPositionals: 0,
+  writes: true,
+  async run({ store, member, args }) {
+    const code = args.confirm as string | undefined;
+    if (code === undefined) {
+      const fresh = newCode();
+      await store.createConfirmation(member.id, 'forget', fresh, new Date(Date.now() + CONFIRM_MINUTES * 60_000));
+      return reply('confirm', 'Delete everything about you?', {
+        summary: `This deletes your contracts, payments, leaderboard entry and settings in this community, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
+        actions: [{ label: 'Delete everything', command: `forget confirm:${fresh}`, style: 'danger' }],
+      });
+    }
+    if (!(await store.consumeConfirmation(member.id, 'forget', code.trim().toUpperCase(), new Date()))) {
+      throw new CommandError(errorReply(`confirm: got ${JSON.stringify(code)}, expected the code from your latest "forget" (codes last ${CONFIRM_MINUTES} minutes and work once)`, 'Nothing was deleted.'));
+    }
+    await store.forgetMember(member.id);
+    return reply('success', 'Everything about you is deleted', { summary: 'Your contracts, payments and leaderboard entry are gone. Adding a contract starts afresh.' });
+  },
+};

@@ -1,0 +1,22 @@
+import { contractLine } from '../../replies/format.ts';
+import { reply } from '../../replies/reply.ts';
+import type { CommandDefinition } from '../types.ts';
+
+export const list: CommandDefinition = {
+  name: 'list',
+  summary: 'Your contracts.',
+  usage: 'list',
+  examples: ['list'],
+  args: [],
+  maxPositionals: 0,
+  writes: false,
+  async run({ store, member }) {
+    const contracts = await store.listContracts(member.id);
+    if (contracts.length === 0) {
+      return reply('info', 'You have no contracts yet', {
+        blocks: [{ type: 'text', text: 'Add one: add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5 end:2026-04-30' }],
+      });
+    }
+    return reply('info', `Your contracts (${contracts.length})`, { blocks: [{ type: 'list', items: contracts.map(contractLine) }] });
+  },
+};

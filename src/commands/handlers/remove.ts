@@ -1,0 +1,23 @@
+import { findContract, unknownContract } from '../contract-input.ts';
+import { contractLine } from '../../replies/format.ts';
+import { errorReply, reply } from '../../replies/reply.ts';
+import { CommandError, type CommandDefinition } from '../types.ts';
+
+export const remove: CommandDefinition = {
+  name: 'remove',
+  summary: 'Delete one of your contracts.',
+  usage: 'remove ID',
+  examples: ['remove c2'],
+  args: [],
+  maxPositionals: 1,
+  writes: true,
+  async run({ store, member, positionals }) {
+    const [id] = positionals;
+    if (id === undefined) throw new CommandError(errorReply('remove needs a contract id; e.g. remove c2'));
+    const contracts = await store.listContracts(member.id);
+    const current = findContract(contracts, id);
+    if (!current) throw unknownContract(id, contracts);
+    await store.deleteContract(member.id, current.id);
+    return reply('success', `Removed ${current.id}`, { summary: contractLine(current) });
+  },
+};

@@ -1,0 +1,53 @@
+import { CONTRACT_ARGS, integer } from '../args.ts';
+import { applyArgs, checkContract, findContract, unknownContract } from '../contract-input.ts';
+import { percent, WINDOW_NAMES } from '../../replies/format.ts';
+import { reply } from '../../replies/reply.ts';
+import { planContracts, scoreContracts, type Contract, type ScoreReport } from '../../scoring/index.ts';
+import { modelOptionsOf } from '../scoring.ts';
+import type { CommandDefinition } from '../types.ts';
+
+const MAX_HYPOTHETICAL = 50;
+
+function describe(report: ScoreReport): string {
+  return report.score === null ? 'no score' : `${report.score}% (${WINDOW_NAMES[report.window ?? '']})`;
+}
+
+export const whatif: CommandDefinition = {
+  name: 'whatif',
+  summary: 'Your score with hypothetical contracts or changes; nothing is saved.',
+  usage: 'whatif [ID field:value …] | whatif [count:N] [earnings:USD] [stars:5] [client:NAME] …',
+  examples: ['whatif stars:5 earnings:1500', 'whatif count:3', 'whatif c4 stars:5'],
+  args: [...CONTRACT_ARGS.filter((spec) => spec.name !== 'id'), { name: 'count', kind: integer(1, MAX_HYPOTHETICAL), description: 'how many such contracts' }],
+  maxPositionals: 1,
+  writes: false,
+  async run({ ctx, store, member, community, args, positionals }) {
+    const contracts = await store.listContracts(member.id);
+    const options = modelOptionsOf(community);
+    const { count, ...fields } = args;
+    let hypothetical: Contract[];
+    let what: string;
+    const [id] = positionals;
+    if (id !== undefined) {
+      const current = findContract(contracts, id);
+      if (!current) throw unknownContract(id, contracts);
+      const changed = checkContract(applyArgs(current as unknown as Record<string, unknown>, fields), ctx.asOf);
+      hypothetical = contracts.map((contract) => (contract === current ? changed : contract));
+      what = `if ${current.id} changed as given`;
+    } else {
+      // New contracts closed today with top feedback, each from a new client, unless told otherwise.
+      const n = (count as number | undefined) ?? 1;
+      const earnings = planContracts(contracts, ctx.asOf, {}, options).earnings;
+      const added = Array.from({ length: n }, (_, i) =>
+        checkContract({ client: `What-if client ${i + 1}`, type: 'fixed', start: ctx.asOf, end: ctx.asOf, earnings, stars: 5, ...fields, id: `whatif-${i + 1}` }, ctx.asOf),
+      );
+      hypothetical = [...contracts, ...added];
+      what = `with ${n} more contract${n === 1 ? '' : 's'} like that`;
+    }
+    const before = scoreContracts(contracts, ctx.asOf, options);
+    const after = scoreContracts(hypothetical, ctx.asOf, options);
+    return reply('info', `What if: ${percent(before.score)} → ${percent(after.score)}`, {
+      summary: `Now ${describe(before)}; ${what}: ${describe(after)}. Nothing was saved.`,
+      blocks: [{ type: 'context', text: `Estimate under model ${after.model}, as of ${after.asOf}.` }],
+    });
+  },
+};

@@ -1,0 +1,52 @@
+// Every command, in the order help lists them.
+
+import { add } from './handlers/add.ts';
+import { config } from './handlers/config.ts';
+import { edit } from './handlers/edit.ts';
+import { end } from './handlers/end.ts';
+import { exportCommand } from './handlers/export.ts';
+import { forecast } from './handlers/forecast.ts';
+import { forget } from './handlers/forget.ts';
+import { helpCommand } from './handlers/help.ts';
+import { importCommand } from './handlers/import.ts';
+import { join } from './handlers/join.ts';
+import { leaderboard } from './handlers/leaderboard.ts';
+import { leave } from './handlers/leave.ts';
+import { list } from './handlers/list.ts';
+import { longterm } from './handlers/longterm.ts';
+import { pay } from './handlers/pay.ts';
+import { plan } from './handlers/plan.ts';
+import { remove } from './handlers/remove.ts';
+import { score } from './handlers/score.ts';
+import { tips } from './handlers/tips.ts';
+import { whatif } from './handlers/whatif.ts';
+import { why } from './handlers/why.ts';
+import type { CommandDefinition } from './types.ts';
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  helpCommand(() => COMMANDS),
+  add,
+  edit,
+  pay,
+  end,
+  remove,
+  list,
+  score,
+  why,
+  forecast,
+  plan,
+  whatif,
+  longterm,
+  tips,
+  leaderboard,
+  join,
+  leave,
+  importCommand,
+  exportCommand,
+  forget,
+  config,
+];
+
+export function findCommand(name: string): CommandDefinition | undefined {
+  return COMMANDS.find((command) => command.name === name.toLowerCase());
+}

@@ -1,0 +1,52 @@
+// What every command is given and what it declares, next to its handler (one command per file).
+
+import type { Community, CommunityRef, Member, Platform, Store } from '../../db/store.ts';
+import type { Reply } from '../replies/reply.ts';
+import type { ArgSpec, ArgValue } from './args.ts';
+
+/** Who asked, where, and when: filled in by the platform adapter. */
+export interface CommandContext {
+  platform: Platform;
+  community: CommunityRef;
+  userId: string;
+  displayName: string;
+  /** The platform's id of this request; the same id twice has its effect once. */
+  requestId: string | null;
+  /** Today where the member is, YYYY-MM-DD: the commands' as-of date. */
+  asOf: string;
+  /** Whether the platform says this member may change the community's settings. */
+  isAdmin: boolean;
+}
+
+export interface CommandRun {
+  ctx: CommandContext;
+  /** Bound to the command's transaction. */
+  store: Store;
+  community: Community;
+  member: Member;
+  args: Record<string, ArgValue>;
+  positionals: string[];
+  /** Lines after the command line (CSV for import). */
+  body: string;
+}
+
+export interface CommandDefinition {
+  name: string;
+  summary: string;
+  usage: string;
+  examples: string[];
+  args: readonly ArgSpec[];
+  /** Positional words the command takes (e.g. a contract id), at most this many. */
+  maxPositionals: number;
+  /** Commands that write are applied once per request id. */
+  writes: boolean;
+  adminOnly?: boolean;
+  run(run: CommandRun): Promise<Reply>;
+}
+
+/** Thrown by a handler to answer with `reply` and roll back everything the command wrote. */
+export class CommandError extends Error {
+  constructor(readonly reply: Reply) {
+    super(reply.title);
+  }
+}
