@@ -61,8 +61,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const line = raw.trim();
     if (line !== '' && !line.startsWith('#')) {
       if (EXIT_WORDS.has(line.toLowerCase())) break;
-      write(renderText(await runLine(options, line)));
-      if (interactive) write('');
+      write(`${renderText(await runLine(options, line))}\n`);
     }
     if (interactive) lines.prompt();
   }

@@ -52,7 +52,7 @@ function renderBlock(block: Block): string {
       const values = sampleSeries(block.points, SPARK_SAMPLES);
       const low = Math.min(...values.filter((value): value is number => value !== null));
       const high = Math.max(...values.filter((value): value is number => value !== null));
-      const range = Number.isFinite(low) ? ` ${low}–${high}%` : '';
+      const range = !Number.isFinite(low) ? '' : low === high ? ` ${low}%` : ` ${low}–${high}%`;
       return `${block.title}:\n  ${first.date} ${sparkline(values)} ${last.date}${range}`;
     }
   }

@@ -24,10 +24,10 @@ export const add: CommandDefinition = {
     if (!(await store.insertContract(member.id, contract))) {
       throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(contract.id)}; expected a new id (or change it with edit ${contract.id} …)`));
     }
-    const score = scoreContracts([...existing, contract], ctx.asOf, modelOptionsOf(community)).score;
+    const report = scoreContracts([...existing, contract], ctx.asOf, modelOptionsOf(community));
     return reply('success', `Added ${contract.id}`, {
       summary: contractLine(contract),
-      blocks: [{ type: 'text', text: `Your estimated Job Success Score is now ${score === null ? 'not available yet' : `${score}%`}.` }],
+      blocks: [{ type: 'text', text: report.score === null ? (report.noScore?.text ?? 'No score yet.') : `Your estimated Job Success Score is now ${report.score}%.` }],
       actions: [{ label: 'Score', command: 'score' }],
     });
   },

@@ -1,0 +1,54 @@
+// A Contract ↔ its rows: one in `contracts`, one per payment in `payments`. Read back, a contract
+// has every field in the contract file's order, null where the member gave nothing.
+
+import type { Contract, Payment } from '../src/scoring/types.ts';
+import { toCents, toDollars } from './money.ts';
+import type { contracts, payments } from './schema.ts';
+
+export type ContractRow = typeof contracts.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+
+/** The columns a contract sets (all of them, so a replace clears what the new version leaves out). */
+export function contractColumns(contract: Contract) {
+  return {
+    contractId: contract.id,
+    client: contract.client,
+    type: contract.type,
+    startDate: contract.start,
+    endDate: contract.end ?? null,
+    earningsCents: contract.earnings === null || contract.earnings === undefined ? null : toCents(contract.earnings),
+    lastPayment: contract.lastPayment ?? null,
+    stars: contract.stars ?? null,
+    privateScore: contract.privateScore ?? null,
+    endReason: contract.endReason ?? null,
+    disputed: contract.disputed ?? false,
+    refunded: contract.refunded ?? false,
+    clientFlagged: contract.clientFlagged ?? false,
+    pausedForClient: contract.pausedForClient ?? false,
+  } satisfies Partial<typeof contracts.$inferInsert>;
+}
+
+export function paymentValues(contractRowId: number, list: readonly Payment[] | null | undefined): (typeof payments.$inferInsert)[] {
+  return (list ?? []).map((payment) => ({ contractRowId, date: payment.date, amountCents: toCents(payment.amount) }));
+}
+
+/** `paymentRows` must be this contract's, in the order they were added. */
+export function toContract(row: ContractRow, paymentRows: readonly PaymentRow[]): Contract {
+  return {
+    id: row.contractId,
+    client: row.client,
+    type: row.type,
+    start: row.startDate,
+    end: row.endDate,
+    earnings: row.earningsCents === null ? null : toDollars(row.earningsCents),
+    payments: paymentRows.length === 0 ? null : paymentRows.map((payment) => ({ date: payment.date, amount: toDollars(payment.amountCents) })),
+    lastPayment: row.lastPayment,
+    stars: row.stars,
+    privateScore: row.privateScore,
+    endReason: row.endReason,
+    disputed: row.disputed,
+    refunded: row.refunded,
+    clientFlagged: row.clientFlagged,
+    pausedForClient: row.pausedForClient,
+  };
+}

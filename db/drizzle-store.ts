@@ -1,0 +1,44 @@
+// The Store over drizzle: one object per database or transaction, each method a small query
+// module's function bound to it.
+
+import * as contractQueries from './contract-queries.ts';
+import type { Database } from './database.ts';
+import * as memberQueries from './member-queries.ts';
+import * as requestQueries from './request-queries.ts';
+import type { Store } from './store.ts';
+
+/** `inTransaction`: `db` is a transaction already, so transaction() runs work in it rather than nesting. */
+export function createStore(db: Database, inTransaction = false): Store {
+  const store: Store = {
+    transaction: (work) => (inTransaction ? work(store) : db.transaction((tx) => work(createStore(tx, true)))),
+
+    ensureCommunity: (ref) => memberQueries.ensureCommunity(db, ref),
+    updateCommunity: (communityId, settings) => memberQueries.updateCommunity(db, communityId, settings),
+    ensureMember: (communityId, platformUserId, displayName) => memberQueries.ensureMember(db, communityId, platformUserId, displayName),
+    findMember: (communityId, platformUserId) => memberQueries.findMember(db, communityId, platformUserId),
+    setMemberFlags: (memberId, flags) => memberQueries.setMemberFlags(db, memberId, flags),
+
+    listContracts: async (memberId) => (await contractQueries.loadContracts(db, [memberId])).get(memberId) ?? [],
+    getContract: (memberId, contractId) => contractQueries.getContract(db, memberId, contractId),
+    insertContract: (memberId, contract) => contractQueries.insertContract(db, memberId, contract),
+    replaceContract: (memberId, contractId, contract) => contractQueries.replaceContract(db, memberId, contractId, contract),
+    addPayment: (memberId, contractId, payment) => contractQueries.addPayment(db, memberId, contractId, payment),
+    deleteContract: (memberId, contractId) => contractQueries.deleteContract(db, memberId, contractId),
+    deleteAllContracts: (memberId) => contractQueries.deleteAllContracts(db, memberId),
+    forgetMember: (memberId) => memberQueries.forgetMember(db, memberId),
+
+    leaderboardMembers: async (communityId) => {
+      const optedIn = await memberQueries.leaderboardOptIns(db, communityId);
+      const contracts = await contractQueries.loadContracts(db, optedIn.map((member) => member.id));
+      return optedIn.map((member) => ({ member, contracts: contracts.get(member.id) ?? [] }));
+    },
+    saveSnapshot: (snapshot) => requestQueries.saveSnapshot(db, snapshot),
+
+    claimRequest: (communityId, requestId) => requestQueries.claimRequest(db, communityId, requestId),
+    saveRequestReply: (communityId, requestId, reply) => requestQueries.saveRequestReply(db, communityId, requestId, reply),
+
+    createConfirmation: (memberId, action, code, expiresAt) => requestQueries.createConfirmation(db, memberId, action, code, expiresAt),
+    consumeConfirmation: (memberId, action, code, now) => requestQueries.consumeConfirmation(db, memberId, action, code, now),
+  };
+  return store;
+}

@@ -1,0 +1,121 @@
+// Communities and members. ensure* read first (the common case: nothing changes, so no write and
+// no row lock held to the end of the caller's transaction), then upsert, which is safe when many
+// requests create the same row at once.
+
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Community, CommunityRef, CommunitySettings, Member, MemberFlags } from './store.ts';
+import type { Database } from './database.ts';
+import { communities, members } from './schema.ts';
+
+type CommunityRow = typeof communities.$inferSelect;
+type MemberRow = typeof members.$inferSelect;
+
+function toCommunity(row: CommunityRow): Community {
+  return {
+    id: row.id,
+    platform: row.platform,
+    externalId: row.externalId,
+    name: row.name,
+    model: row.model,
+    params: row.params,
+    leaderboardEnabled: row.leaderboardEnabled,
+  };
+}
+
+export function toMember(row: MemberRow): Member {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    platformUserId: row.platformUserId,
+    displayName: row.displayName,
+    leaderboardOptIn: row.leaderboardOptIn,
+    remindersOptIn: row.remindersOptIn,
+  };
+}
+
+function returned<T>(rows: T[], what: string): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error(`no ${what}`);
+  return row;
+}
+
+/** A name that is absent (null or undefined) keeps the stored one: not every request knows it. */
+export async function ensureCommunity(db: Database, ref: CommunityRef): Promise<Community> {
+  const name = ref.name ?? null;
+  const [existing] = await db
+    .select()
+    .from(communities)
+    .where(and(eq(communities.platform, ref.platform), eq(communities.externalId, ref.externalId)))
+    .limit(1);
+  if (existing && (name === null || existing.name === name)) return toCommunity(existing);
+  const rows = await db
+    .insert(communities)
+    .values({ platform: ref.platform, externalId: ref.externalId, name })
+    .onConflictDoUpdate({
+      target: [communities.platform, communities.externalId],
+      set: { name: sql`coalesce(excluded.name, ${communities.name})` },
+    })
+    .returning();
+  return toCommunity(returned(rows, 'community'));
+}
+
+export async function updateCommunity(db: Database, communityId: number, settings: CommunitySettings): Promise<Community> {
+  const set: Partial<typeof communities.$inferInsert> = {};
+  if (settings.model !== undefined) set.model = settings.model;
+  if (settings.params !== undefined) set.params = settings.params;
+  if (settings.leaderboardEnabled !== undefined) set.leaderboardEnabled = settings.leaderboardEnabled;
+  const rows =
+    Object.keys(set).length === 0
+      ? await db.select().from(communities).where(eq(communities.id, communityId))
+      : await db.update(communities).set(set).where(eq(communities.id, communityId)).returning();
+  return toCommunity(returned(rows, `community ${communityId}`));
+}
+
+export async function ensureMember(db: Database, communityId: number, platformUserId: string, displayName: string): Promise<Member> {
+  const existing = await findMember(db, communityId, platformUserId);
+  if (existing && existing.displayName === displayName) return existing;
+  const rows = await db
+    .insert(members)
+    .values({ communityId, platformUserId, displayName })
+    .onConflictDoUpdate({
+      target: [members.communityId, members.platformUserId],
+      set: { displayName: sql`excluded.display_name` },
+    })
+    .returning();
+  return toMember(returned(rows, 'member'));
+}
+
+export async function findMember(db: Database, communityId: number, platformUserId: string): Promise<Member | null> {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.communityId, communityId), eq(members.platformUserId, platformUserId)))
+    .limit(1);
+  return row ? toMember(row) : null;
+}
+
+export async function setMemberFlags(db: Database, memberId: number, flags: MemberFlags): Promise<Member> {
+  const set: Partial<typeof members.$inferInsert> = {};
+  if (flags.leaderboardOptIn !== undefined) set.leaderboardOptIn = flags.leaderboardOptIn;
+  if (flags.remindersOptIn !== undefined) set.remindersOptIn = flags.remindersOptIn;
+  const rows =
+    Object.keys(set).length === 0
+      ? await db.select().from(members).where(eq(members.id, memberId))
+      : await db.update(members).set(set).where(eq(members.id, memberId)).returning();
+  return toMember(returned(rows, `member ${memberId}`));
+}
+
+export async function forgetMember(db: Database, memberId: number): Promise<void> {
+  // Contracts, payments, snapshots and confirmations go with the member (ON DELETE CASCADE).
+  await db.delete(members).where(eq(members.id, memberId));
+}
+
+/** The community's members who opted in to the leaderboard, oldest first. */
+export async function leaderboardOptIns(db: Database, communityId: number): Promise<Member[]> {
+  const rows = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.communityId, communityId), eq(members.leaderboardOptIn, true)))
+    .orderBy(asc(members.id));
+  return rows.map(toMember);
+}

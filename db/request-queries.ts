@@ -1,0 +1,63 @@
+// Request ids (so a retried request has its effect once), score snapshots and confirmation codes.
+
+import { and, eq, gt } from 'drizzle-orm';
+import type { Database } from './database.ts';
+import { confirmations, processedRequests, scoreSnapshots } from './schema.ts';
+import type { RequestClaim, ScoreSnapshot } from './store.ts';
+
+/**
+ * Inserts the id or learns it was there. A concurrent claim of the same id waits on the unique
+ * key until the first transaction ends, so exactly one of them sees `fresh`.
+ */
+export async function claimRequest(db: Database, communityId: number, requestId: string): Promise<RequestClaim> {
+  const inserted = await db
+    .insert(processedRequests)
+    .values({ communityId, requestId })
+    .onConflictDoNothing()
+    .returning({ requestId: processedRequests.requestId });
+  if (inserted.length > 0) return { fresh: true };
+  const [saved] = await db
+    .select({ reply: processedRequests.reply })
+    .from(processedRequests)
+    .where(and(eq(processedRequests.communityId, communityId), eq(processedRequests.requestId, requestId)));
+  return { fresh: false, reply: saved?.reply ?? null };
+}
+
+export async function saveRequestReply(db: Database, communityId: number, requestId: string, reply: unknown): Promise<void> {
+  await db
+    .insert(processedRequests)
+    .values({ communityId, requestId, reply })
+    .onConflictDoUpdate({ target: [processedRequests.communityId, processedRequests.requestId], set: { reply } });
+}
+
+export async function saveSnapshot(db: Database, snapshot: ScoreSnapshot): Promise<void> {
+  const { memberId, ...fields } = snapshot;
+  await db
+    .insert(scoreSnapshots)
+    .values({ memberId, ...fields })
+    .onConflictDoUpdate({ target: scoreSnapshots.memberId, set: fields });
+}
+
+/** A new code replaces the member's pending one for the same action. */
+export async function createConfirmation(db: Database, memberId: number, action: string, code: string, expiresAt: Date): Promise<void> {
+  await db
+    .insert(confirmations)
+    .values({ memberId, action, code, expiresAt })
+    .onConflictDoUpdate({ target: [confirmations.memberId, confirmations.action], set: { code, expiresAt } });
+}
+
+/** Deleting the row is what uses the code up: of two concurrent attempts only one deletes it. */
+export async function consumeConfirmation(db: Database, memberId: number, action: string, code: string, now: Date): Promise<boolean> {
+  const deleted = await db
+    .delete(confirmations)
+    .where(
+      and(
+        eq(confirmations.memberId, memberId),
+        eq(confirmations.action, action),
+        eq(confirmations.code, code),
+        gt(confirmations.expiresAt, now),
+      ),
+    )
+    .returning({ memberId: confirmations.memberId });
+  return deleted.length > 0;
+}

@@ -1,0 +1,179 @@
+// The database tables (drizzle pg-core). Money is integer cents, days are SQL `date` read as
+// 'YYYY-MM-DD' strings; the CHECKs repeat the contract file's rules so a bad row cannot be stored
+// even by code that skipped validation.
+
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { MODEL_NAMES, type ModelName, type ModelParams } from '../src/scoring/params.ts';
+import { CONTRACT_TYPES, END_REASONS, type ContractType, type EndReason } from '../src/scoring/types.ts';
+import { PLATFORMS, type Platform } from './store.ts';
+
+/** `column IN ('a', 'b')` from one of the project's constant lists (inlined: CHECKs take no parameters). */
+function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  for (const value of values) {
+    if (!/^[a-z0-9_-]+$/.test(value)) throw new Error(`not a plain word for a CHECK: ${value}`);
+  }
+  return sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
+}
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const day = (name: string) => date(name, { mode: 'string' });
+const cents = (name: string) => bigint(name, { mode: 'number' });
+
+export const communities = pgTable(
+  'communities',
+  {
+    id: serial('id').primaryKey(),
+    platform: text('platform').$type<Platform>().notNull(),
+    externalId: text('external_id').notNull(),
+    name: text('name'),
+    model: text('model').$type<ModelName>().notNull().default('upwork-2025'),
+    params: jsonb('params').$type<Partial<ModelParams>>().notNull().default({}),
+    leaderboardEnabled: boolean('leaderboard_enabled').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('communities_platform_external_id_key').on(table.platform, table.externalId),
+    check('communities_platform_check', oneOf(table.platform, PLATFORMS)),
+    check('communities_model_check', oneOf(table.model, MODEL_NAMES)),
+  ],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: serial('id').primaryKey(),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    platformUserId: text('platform_user_id').notNull(),
+    displayName: text('display_name').notNull(),
+    leaderboardOptIn: boolean('leaderboard_opt_in').notNull().default(false),
+    remindersOptIn: boolean('reminders_opt_in').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [unique('members_community_id_platform_user_id_key').on(table.communityId, table.platformUserId)],
+);
+
+// Contracts come back in the order they were added: by `id` (a sequence), which an edit keeps
+// because replaceContract updates the row in place.
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    contractId: text('contract_id').notNull(),
+    client: text('client').notNull(),
+    type: text('type').$type<ContractType>().notNull(),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date'),
+    /** Null when the member listed only payments: earnings are then their sum. */
+    earningsCents: cents('earnings_cents'),
+    lastPayment: day('last_payment'),
+    stars: doublePrecision('stars'),
+    privateScore: doublePrecision('private_score'),
+    endReason: text('end_reason').$type<EndReason>(),
+    disputed: boolean('disputed').notNull().default(false),
+    refunded: boolean('refunded').notNull().default(false),
+    clientFlagged: boolean('client_flagged').notNull().default(false),
+    pausedForClient: boolean('paused_for_client').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Members type ids in any case: "C1" and "c1" are one contract.
+    uniqueIndex('contracts_member_id_lower_contract_id_key').on(table.memberId, sql`lower(${table.contractId})`),
+    check('contracts_type_check', oneOf(table.type, CONTRACT_TYPES)),
+    check('contracts_end_after_start_check', sql`${table.endDate} >= ${table.startDate}`),
+    check('contracts_earnings_check', sql`${table.earningsCents} >= 0`),
+    check('contracts_stars_check', sql`${table.stars} between 1 and 5`),
+    check('contracts_private_score_check', sql`${table.privateScore} between 0 and 10`),
+    check('contracts_end_reason_check', oneOf(table.endReason, END_REASONS)),
+  ],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    contractRowId: bigint('contract_row_id', { mode: 'number' })
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    date: day('date').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+  },
+  (table) => [
+    // Loading a member's contracts reads payments by contract; the FK alone has no index.
+    index('payments_contract_row_id_idx').on(table.contractRowId),
+    check('payments_amount_check', sql`${table.amountCents} >= 0`),
+  ],
+);
+
+/** Request ids already handled, per community, with the reply given then (retries get it again). */
+export const processedRequests = pgTable(
+  'processed_requests',
+  {
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    requestId: text('request_id').notNull(),
+    reply: jsonb('reply'),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ name: 'processed_requests_pkey', columns: [table.communityId, table.requestId] })],
+);
+
+export const scoreSnapshots = pgTable(
+  'score_snapshots',
+  {
+    memberId: integer('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    model: text('model').$type<ModelName>().notNull(),
+    score: integer('score'),
+    window: text('window'),
+    longTermPercent: integer('long_term_percent'),
+    outcomes: integer('outcomes').notNull(),
+    computedOn: day('computed_on').notNull(),
+    validUntil: day('valid_until').notNull(),
+  },
+  (table) => [
+    // Finds the snapshots that ran out and need recomputing.
+    index('score_snapshots_valid_until_idx').on(table.validUntil),
+    check('score_snapshots_model_check', oneOf(table.model, MODEL_NAMES)),
+  ],
+);
+
+/** A pending confirmation code for a dangerous action; one per member and action. */
+export const confirmations = pgTable(
+  'confirmations',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    code: text('code').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ name: 'confirmations_pkey', columns: [table.memberId, table.action] })],
+);
