@@ -176,5 +176,5 @@ export function tipsReply(tips: readonly Tip[], report: ScoreReport): Reply {
   const blocks: Block[] = items.length > 0 ? [{ type: 'list', items }] : [{ type: 'text', text: 'Nothing to act on right now.' }];
   if (context) blocks.push({ type: 'text', text: context });
   blocks.push(basis(report));
-  return reply('info', `Tips (${scoreTitle(report)})`, { blocks });
+  return reply('info', report.score === null ? 'Tips (no score yet)' : `Tips (your estimated score: ${report.score}%)`, { blocks });
 }
