@@ -17,7 +17,7 @@ export type { ModelName, ModelOptions, ModelParams, ResolvedModel, ValueTier, La
 export { scoreContracts } from './score.ts';
 export { forecastContracts, FORECAST_MONTHS } from './forecast.ts';
 export type { ForecastReport, ForecastChange, ForecastEvent, ForecastEventKind } from './forecast.ts';
-export { planContracts, DEFAULT_TARGET, MAX_CONTRACTS, FALLBACK_EARNINGS } from './plan.ts';
+export { planContracts, medianPaidEarnings, DEFAULT_TARGET, MAX_CONTRACTS, FALLBACK_EARNINGS } from './plan.ts';
 export type { PlanOptions, PlanReport } from './plan.ts';
 export { tipsFor, longTermContext } from './tips.ts';
 export type { Tip, TipKind } from './tips.ts';

@@ -6,7 +6,7 @@ import { formatDay, type Day } from './dates.ts';
 import { displayedOn, newTotals } from './evaluate.ts';
 import { forecastPrepared } from './forecast.ts';
 import type { ModelOptions, ModelName, ModelParams } from './params.ts';
-import { prepareMember, type PreparedMember } from './prepare.ts';
+import { earningsOf, prepareMember, type PreparedMember } from './prepare.ts';
 import type { Contract } from './types.ts';
 import { contractWeight } from './weights.ts';
 
@@ -39,8 +39,9 @@ export interface PlanReport {
   summary: string;
 }
 
-export function medianPaidEarnings(member: PreparedMember): number | null {
-  const paid = member.contracts.map((contract) => contract.earnings).filter((amount) => amount > 0);
+/** The median earnings of the paid contracts (what a "typical" new contract earns), or null. */
+export function medianPaidEarnings(contracts: readonly Contract[]): number | null {
+  const paid = contracts.map(earningsOf).filter((amount) => amount > 0);
   if (paid.length === 0) return null;
   paid.sort((a, b) => a - b);
   const middle = paid.length >> 1;
@@ -89,7 +90,7 @@ function summaryOf(report: Omit<PlanReport, 'summary'>): string {
 
 export function planPrepared(member: PreparedMember, options: PlanOptions = {}): PlanReport {
   const target = options.target ?? DEFAULT_TARGET;
-  const median = medianPaidEarnings(member);
+  const median = medianPaidEarnings(member.contracts.map((contract) => contract.input));
   const earnings = options.earnings ?? median ?? FALLBACK_EARNINGS;
   const earningsSource = options.earnings !== undefined ? 'given' : median !== null ? 'median' : 'fallback';
   const weight = newSuccessWeight(earnings, member.asOf, member.model.params);

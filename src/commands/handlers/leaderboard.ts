@@ -1,4 +1,4 @@
-import { displayedScore, scoreContracts } from '../../scoring/index.ts';
+import { scoreContracts } from '../../scoring/index.ts';
 import { percent } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { integer } from '../args.ts';
@@ -40,12 +40,10 @@ export const leaderboard: CommandDefinition = {
     if (!community.leaderboardEnabled) return reply('info', 'Leaderboards are off in this community', { summary: 'An admin can switch them on with config leaderboard:on.' });
     const byLongTerm = mode !== undefined;
     const options = modelOptionsOf(community);
-    const entries: Entry[] = (await store.leaderboardMembers(community.id)).map(({ member: other, contracts }) => ({
-      memberId: other.id,
-      name: other.displayName,
-      score: byLongTerm ? null : displayedScore(contracts, ctx.asOf, options).score,
-      longTerm: scoreContracts(contracts, ctx.asOf, options).longTerm.percent,
-    }));
+    const entries: Entry[] = (await store.leaderboardMembers(community.id)).map(({ member: other, contracts }) => {
+      const report = scoreContracts(contracts, ctx.asOf, options);
+      return { memberId: other.id, name: other.displayName, score: report.score, longTerm: report.longTerm.percent };
+    });
     const key = (entry: Entry) => (byLongTerm ? entry.longTerm : entry.score);
     const ranked = entries.filter((entry) => key(entry) !== null);
     const unranked = entries.filter((entry) => key(entry) === null);

@@ -2,7 +2,7 @@ import { CONTRACT_ARGS, integer } from '../args.ts';
 import { applyArgs, checkContract, findContract, unknownContract } from '../contract-input.ts';
 import { percent, WINDOW_NAMES } from '../../replies/format.ts';
 import { reply } from '../../replies/reply.ts';
-import { planContracts, scoreContracts, type Contract, type ScoreReport } from '../../scoring/index.ts';
+import { FALLBACK_EARNINGS, medianPaidEarnings, scoreContracts, type Contract, type ScoreReport } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../scoring.ts';
 import type { CommandDefinition } from '../types.ts';
 
@@ -36,7 +36,7 @@ export const whatif: CommandDefinition = {
     } else {
       // New contracts closed today with top feedback, each from a new client, unless told otherwise.
       const n = (count as number | undefined) ?? 1;
-      const earnings = planContracts(contracts, ctx.asOf, {}, options).earnings;
+      const earnings = medianPaidEarnings(contracts) ?? FALLBACK_EARNINGS;
       const added = Array.from({ length: n }, (_, i) =>
         checkContract({ client: `What-if client ${i + 1}`, type: 'fixed', start: ctx.asOf, end: ctx.asOf, earnings, stars: 5, ...fields, id: `whatif-${i + 1}` }, ctx.asOf),
       );
