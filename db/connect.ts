@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import * as schema from './schema.ts';
 
 export interface OpenOptions {
@@ -16,12 +16,14 @@ export interface OpenOptions {
   dataDir?: string;
   /** PGlite in memory: nothing is kept after close(). */
   memory?: boolean;
+  /** With `memory`: start from a dump of a data directory (PGlite's dumpDataDir), e.g. a migrated template. */
+  loadDataDir?: Blob;
 }
 
 /** The handle keeps the concrete driver so the migrator can pick its matching flavour. */
 export type DatabaseHandle =
-  | { driver: 'pglite'; db: PgliteDatabase<typeof schema>; close(): Promise<void> }
-  | { driver: 'postgres'; db: PostgresJsDatabase<typeof schema>; close(): Promise<void> };
+  | { driver: 'pglite'; db: PgliteDatabase<typeof schema> & { $client: PGlite }; close(): Promise<void> }
+  | { driver: 'postgres'; db: PostgresJsDatabase<typeof schema> & { $client: Sql }; close(): Promise<void> };
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
@@ -32,7 +34,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   }
   let client: PGlite;
   if (options.memory) {
-    client = new PGlite();
+    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   } else {
     const dataDir = resolve(options.dataDir ?? './data');
     mkdirSync(dataDir, { recursive: true });

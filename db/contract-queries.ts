@@ -3,7 +3,7 @@
 
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Contract, Payment } from '../src/scoring/types.ts';
-import { contractColumns, paymentValues, toContract, type ContractRow, type PaymentRow } from './contract-rows.ts';
+import { contractColumns, paymentValues, toContract, type PaymentRow } from './contract-rows.ts';
 import type { Database } from './database.ts';
 import { isUniqueViolation } from './errors.ts';
 import { toCents } from './money.ts';
@@ -40,13 +40,8 @@ export async function loadContracts(db: Database, memberIds: readonly number[]):
   return result;
 }
 
-async function findRow(db: Database, memberId: number, contractId: string): Promise<ContractRow | undefined> {
-  const [row] = await db.select().from(contracts).where(byContractId(memberId, contractId)).limit(1);
-  return row;
-}
-
 export async function getContract(db: Database, memberId: number, contractId: string): Promise<Contract | null> {
-  const row = await findRow(db, memberId, contractId);
+  const [row] = await db.select().from(contracts).where(byContractId(memberId, contractId)).limit(1);
   if (!row) return null;
   const paymentRows = await db.select().from(payments).where(eq(payments.contractRowId, row.id)).orderBy(asc(payments.id));
   return toContract(row, paymentRows);
@@ -57,10 +52,9 @@ export async function getContract(db: Database, memberId: number, contractId: st
  * turns a unique violation into `false`. The savepoint matters on PostgreSQL: a failed statement
  * would otherwise abort the caller's whole transaction.
  */
-async function unlessTaken(db: Database, work: (tx: Database) => Promise<void>): Promise<boolean> {
+async function unlessTaken(db: Database, work: (tx: Database) => Promise<boolean>): Promise<boolean> {
   try {
-    await db.transaction(async (tx) => work(tx));
-    return true;
+    return await db.transaction(async (tx) => work(tx));
   } catch (error) {
     if (isUniqueViolation(error)) return false;
     throw error;
@@ -76,36 +70,39 @@ export function insertContract(db: Database, memberId: number, contract: Contrac
     if (!row) throw new Error('inserting a contract returned no row');
     const values = paymentValues(row.id, contract.payments);
     if (values.length > 0) await tx.insert(payments).values(values);
+    return true;
   });
 }
 
 /** Updates the row in place (keeping its place in the member's order) and swaps its payments. */
-export async function replaceContract(db: Database, memberId: number, contractId: string, contract: Contract): Promise<boolean> {
-  const row = await findRow(db, memberId, contractId);
-  if (!row) return false;
+export function replaceContract(db: Database, memberId: number, contractId: string, contract: Contract): Promise<boolean> {
   return unlessTaken(db, async (tx) => {
-    await tx
+    // Finding and changing the row in one statement: nothing can delete it in between.
+    const [row] = await tx
       .update(contracts)
       .set({ ...contractColumns(contract), updatedAt: sql`now()` })
-      .where(eq(contracts.id, row.id));
+      .where(byContractId(memberId, contractId))
+      .returning({ id: contracts.id });
+    if (!row) return false;
     await tx.delete(payments).where(eq(payments.contractRowId, row.id));
     const values = paymentValues(row.id, contract.payments);
     if (values.length > 0) await tx.insert(payments).values(values);
+    return true;
   });
 }
 
-/** Appends a payment; stated earnings grow by it (earnings are the total paid), derived ones follow the payments. */
-export async function addPayment(db: Database, memberId: number, contractId: string, payment: Payment): Promise<boolean> {
-  const row = await findRow(db, memberId, contractId);
-  if (!row) return false;
-  await db.transaction(async (tx) => {
-    await tx.insert(payments).values(paymentValues(row.id, [payment]));
-    await tx
+/** Appends a payment; stated earnings grow by it (earnings are the total paid), derived ones (null) follow the payments. */
+export function addPayment(db: Database, memberId: number, contractId: string, payment: Payment): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
       .update(contracts)
       .set({ earningsCents: sql`${contracts.earningsCents} + ${toCents(payment.amount)}`, updatedAt: sql`now()` })
-      .where(eq(contracts.id, row.id));
+      .where(byContractId(memberId, contractId))
+      .returning({ id: contracts.id });
+    if (!row) return false;
+    await tx.insert(payments).values(paymentValues(row.id, [payment]));
+    return true;
   });
-  return true;
 }
 
 export async function deleteContract(db: Database, memberId: number, contractId: string): Promise<boolean> {

@@ -42,20 +42,6 @@ describe('a PGlite data directory', () => {
     }
   });
 
-  it('in memory keeps nothing after close', async () => {
-    const first = await openDatabase({ memory: true });
-    await migrateDatabase(first);
-    await createStore(first.db).ensureCommunity({ platform: 'console', externalId: 'local' });
-    await first.close();
-    const second = await openDatabase({ memory: true });
-    try {
-      await migrateDatabase(second);
-      expect(await createStore(second.db).ensureCommunity({ platform: 'console', externalId: 'local' })).toMatchObject({ id: 1 });
-    } finally {
-      await second.close();
-    }
-  });
-
   it('migrations are found next to db/migrate.ts, whatever the working directory', () => {
     expect(isAbsolute(MIGRATIONS_FOLDER)).toBe(true);
     expect(existsSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'))).toBe(true);
