@@ -34,7 +34,8 @@ export function createStore(db: Database, inTransaction = false): Store {
     },
     saveSnapshot: (snapshot) => requestQueries.saveSnapshot(db, snapshot),
 
-    claimRequest: (communityId, requestId) => requestQueries.claimRequest(db, communityId, requestId),
+    claimRequest: (communityId, requestId, memberId) => requestQueries.claimRequest(db, communityId, requestId, memberId),
+    pruneRequests: (before) => requestQueries.pruneRequests(db, before),
     saveRequestReply: (communityId, requestId, reply) => requestQueries.saveRequestReply(db, communityId, requestId, reply),
 
     createConfirmation: (memberId, action, code, expiresAt) => requestQueries.createConfirmation(db, memberId, action, code, expiresAt),

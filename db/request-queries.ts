@@ -1,6 +1,6 @@
 // Request ids (so a retried request has its effect once), score snapshots and confirmation codes.
 
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { confirmations, processedRequests, scoreSnapshots } from './schema.ts';
 import type { RequestClaim, ScoreSnapshot } from './store.ts';
@@ -9,10 +9,10 @@ import type { RequestClaim, ScoreSnapshot } from './store.ts';
  * Inserts the id or learns it was there. A concurrent claim of the same id waits on the unique
  * key until the first transaction ends, so exactly one of them sees `fresh`.
  */
-export async function claimRequest(db: Database, communityId: number, requestId: string): Promise<RequestClaim> {
+export async function claimRequest(db: Database, communityId: number, requestId: string, memberId: number): Promise<RequestClaim> {
   const inserted = await db
     .insert(processedRequests)
-    .values({ communityId, requestId })
+    .values({ communityId, requestId, memberId })
     .onConflictDoNothing()
     .returning({ requestId: processedRequests.requestId });
   if (inserted.length > 0) return { fresh: true };
@@ -28,6 +28,12 @@ export async function saveRequestReply(db: Database, communityId: number, reques
     .insert(processedRequests)
     .values({ communityId, requestId, reply })
     .onConflictDoUpdate({ target: [processedRequests.communityId, processedRequests.requestId], set: { reply } });
+}
+
+/** Forgets request ids recorded before `before`: platforms retry within minutes, not days. */
+export async function pruneRequests(db: Database, before: Date): Promise<number> {
+  const deleted = await db.delete(processedRequests).where(lt(processedRequests.createdAt, before)).returning({ id: processedRequests.requestId });
+  return deleted.length;
 }
 
 export async function saveSnapshot(db: Database, snapshot: ScoreSnapshot): Promise<void> {

@@ -137,6 +137,8 @@ export const processedRequests = pgTable(
       .notNull()
       .references(() => communities.id, { onDelete: 'cascade' }),
     requestId: text('request_id').notNull(),
+    // The member the request was for: their saved replies go when they are forgotten.
+    memberId: integer('member_id').references(() => members.id, { onDelete: 'cascade' }),
     reply: jsonb('reply'),
     createdAt: createdAt(),
   },

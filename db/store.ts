@@ -94,8 +94,10 @@ export interface Store {
    * Records a request id (per community) in the current transaction. A request seen before
    * returns the reply saved for it, so a retried request has its effect once.
    */
-  claimRequest(communityId: number, requestId: string): Promise<RequestClaim>;
+  claimRequest(communityId: number, requestId: string, memberId: number): Promise<RequestClaim>;
   saveRequestReply(communityId: number, requestId: string, reply: unknown): Promise<void>;
+  /** Drops request ids recorded before `before`; returns how many. */
+  pruneRequests(before: Date): Promise<number>;
 
   /** A pending confirmation for a dangerous action (e.g. forget), valid until `expiresAt` (ISO time). */
   createConfirmation(memberId: number, action: string, code: string, expiresAt: Date): Promise<void>;

@@ -9,14 +9,19 @@ import { createStore } from '../db/drizzle-store.ts';
 import { runConsole } from '../adapters/console/console-bot.ts';
 import { consoleToday, consoleUser } from '../adapters/console/context.ts';
 
+/** Platforms retry a request within minutes; its id is kept a week, then forgotten. */
+const REQUEST_RETENTION_DAYS = 7;
+
 async function main(): Promise<void> {
   const env = process.env;
   const dataDir = env.JSS_DATA_DIR || './data';
   const handle = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir });
   try {
     await migrateDatabase(handle);
+    const store = createStore(handle.db);
+    await store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
     const services = {
-      store: createStore(handle.db),
+      store,
       onError: (error: unknown) => process.stderr.write(`jss-coach: ${(error as Error).stack ?? String(error)}\n`),
     };
     await runConsole({

@@ -69,7 +69,7 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
       const member = await store.ensureMember(community.id, ctx.userId, displayName);
       const once = definition.writes && ctx.requestId !== null;
       if (once) {
-        const claim = await store.claimRequest(community.id, ctx.requestId as string);
+        const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
         if (!claim.fresh) return claim.reply as Reply;
       }
       const result = await definition.run({ ctx, store, community, member, args: converted.values, positionals: input.positionals, body: input.body });

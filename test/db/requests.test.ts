@@ -17,43 +17,43 @@ describe.each(databaseKinds)('request ids and confirmations on $name', (kind) =>
   afterAll(async () => close());
 
   it('claimRequest is fresh once; a second claim returns the reply saved for it', async () => {
-    const { community } = await newMember(store);
+    const { community, member } = await newMember(store);
     const reply = { kind: 'success', title: 'Added c1', blocks: [{ type: 'text', text: 'ok' }] };
-    expect(await store.claimRequest(community.id, 'req-1')).toEqual({ fresh: true });
+    expect(await store.claimRequest(community.id, 'req-1', member.id)).toEqual({ fresh: true });
     await store.saveRequestReply(community.id, 'req-1', reply);
-    expect(await store.claimRequest(community.id, 'req-1')).toEqual({ fresh: false, reply });
-    expect(await store.claimRequest(community.id, 'req-1')).toEqual({ fresh: false, reply });
+    expect(await store.claimRequest(community.id, 'req-1', member.id)).toEqual({ fresh: false, reply });
+    expect(await store.claimRequest(community.id, 'req-1', member.id)).toEqual({ fresh: false, reply });
   });
 
   it('a claimed request without a saved reply returns reply null', async () => {
-    const { community } = await newMember(store);
-    await store.claimRequest(community.id, 'req-2');
-    expect(await store.claimRequest(community.id, 'req-2')).toEqual({ fresh: false, reply: null });
+    const { community, member } = await newMember(store);
+    await store.claimRequest(community.id, 'req-2', member.id);
+    expect(await store.claimRequest(community.id, 'req-2', member.id)).toEqual({ fresh: false, reply: null });
   });
 
   it('request ids are per community', async () => {
-    const one = (await newMember(store, 'team-a')).community;
-    const two = (await newMember(store, 'team-b')).community;
-    expect(await store.claimRequest(one.id, 'same')).toEqual({ fresh: true });
-    expect(await store.claimRequest(two.id, 'same')).toEqual({ fresh: true });
+    const one = await newMember(store, 'team-a');
+    const two = await newMember(store, 'team-b');
+    expect(await store.claimRequest(one.community.id, 'same', one.member.id)).toEqual({ fresh: true });
+    expect(await store.claimRequest(two.community.id, 'same', two.member.id)).toEqual({ fresh: true });
   });
 
   it('saveRequestReply stores JSON (not a JSON string), also for an unclaimed id', async () => {
-    const { community } = await newMember(store);
+    const { community, member } = await newMember(store);
     await store.saveRequestReply(community.id, 'req-3', { nested: { list: [1, 'two', null, true] } });
     const [row] = await db
       .select({ type: sql<string>`jsonb_typeof(${processedRequests.reply})` })
       .from(processedRequests)
       .where(and(eq(processedRequests.communityId, community.id), eq(processedRequests.requestId, 'req-3')));
     expect(row?.type).toBe('object');
-    expect(await store.claimRequest(community.id, 'req-3')).toEqual({ fresh: false, reply: { nested: { list: [1, 'two', null, true] } } });
+    expect(await store.claimRequest(community.id, 'req-3', member.id)).toEqual({ fresh: false, reply: { nested: { list: [1, 'two', null, true] } } });
   });
 
   it('two concurrent transactions claiming one request: one runs, the other gets its reply', async () => {
-    const { community } = await newMember(store, 'team-race');
+    const { community, member } = await newMember(store, 'team-race');
     const attempt = (name: string) =>
       store.transaction(async (tx) => {
-        const claim = await tx.claimRequest(community.id, 'req-race');
+        const claim = await tx.claimRequest(community.id, 'req-race', member.id);
         if (!claim.fresh) return claim.reply;
         await tx.saveRequestReply(community.id, 'req-race', { by: name });
         return { by: name };
@@ -61,6 +61,24 @@ describe.each(databaseKinds)('request ids and confirmations on $name', (kind) =>
     const [first, second] = await Promise.all([attempt('first'), attempt('second')]);
     expect(first).toEqual(second);
     expect(await db.$count(processedRequests, eq(processedRequests.communityId, community.id))).toBe(1);
+  });
+
+  it('forgetting a member drops the replies saved for their requests', async () => {
+    const { community, member } = await newMember(store, 'team-forget');
+    await store.claimRequest(community.id, 'req-private', member.id);
+    await store.saveRequestReply(community.id, 'req-private', { title: 'Added c1', summary: 'Acme Ltd' });
+    await store.forgetMember(member.id);
+    expect(await db.$count(processedRequests, eq(processedRequests.communityId, community.id))).toBe(0);
+  });
+
+  it('pruneRequests drops request ids recorded before a time, and only those', async () => {
+    const { community, member } = await newMember(store, 'team-prune');
+    await store.claimRequest(community.id, 'req-old', member.id);
+    const pruned = await store.pruneRequests(new Date(Date.now() + 60_000));
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect(await store.claimRequest(community.id, 'req-old', member.id)).toEqual({ fresh: true });
+    expect(await store.pruneRequests(new Date(Date.now() - 3_600_000))).toBe(0);
+    expect(await store.claimRequest(community.id, 'req-old', member.id)).toEqual({ fresh: false, reply: null });
   });
 
   it('a confirmation is used up once, by its member, action and code', async () => {

@@ -38,7 +38,7 @@ describe.each(databaseKinds)('transactions on $name', (kind) => {
         await tx.insertContract(member.id, fullContract({ id: 'during' }));
         await tx.deleteContract(member.id, 'before');
         await tx.setMemberFlags(member.id, { leaderboardOptIn: true });
-        await tx.claimRequest(community.id, 'req');
+        await tx.claimRequest(community.id, 'req', newcomer.id);
         await tx.createConfirmation(member.id, 'forget', 'CODE', new Date('2999-01-01T00:00:00Z'));
         throw failure;
       }),

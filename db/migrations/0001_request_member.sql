@@ -1,0 +1,2 @@
+ALTER TABLE "processed_requests" ADD COLUMN "member_id" integer;--> statement-breakpoint
+ALTER TABLE "processed_requests" ADD CONSTRAINT "processed_requests_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;
