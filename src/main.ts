@@ -1,6 +1,6 @@
 // `npm start`: opens the database (PostgreSQL when DATABASE_URL is set, else embedded PGlite in
-// JSS_DATA_DIR or ./data), applies migrations, and runs the bot. With no platform tokens set, the
-// bot is the console bot.
+// JSS_DATA_DIR or ./data), applies migrations, and runs the bot: on Slack when its tokens are set,
+// else as the console bot.
 
 import { join } from 'node:path';
 import { openDatabase } from '../db/connect.ts';
@@ -8,9 +8,35 @@ import { migrateDatabase } from '../db/migrate.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { runConsole } from '../adapters/console/console-bot.ts';
 import { consoleToday, consoleUser } from '../adapters/console/context.ts';
+import { createSlackApp } from '../adapters/slack/app.ts';
+import { slackConfigFromEnv } from '../adapters/slack/config.ts';
+import type { Services } from './commands/dispatch.ts';
 
 /** Platforms retry a request within minutes; its id is kept a week, then forgotten. */
 const REQUEST_RETENTION_DAYS = 7;
+
+function log(message: string): void {
+  process.stderr.write(`jss-coach: ${message}\n`);
+}
+
+/** Resolves on SIGINT or SIGTERM, for a clean shutdown of the servers. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function serveSlack(services: Services, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const config = slackConfigFromEnv(env);
+  if (!config) return false;
+  const slack = createSlackApp({ services, config, today: () => consoleToday(env) });
+  const port = await slack.start();
+  log(config.appToken ? 'Slack connected in Socket Mode' : `Slack listening on port ${port} at /slack/events`);
+  await untilStopped();
+  await slack.stop();
+  return true;
+}
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -20,10 +46,8 @@ async function main(): Promise<void> {
     await migrateDatabase(handle);
     const store = createStore(handle.db);
     await store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
-    const services = {
-      store,
-      onError: (error: unknown) => process.stderr.write(`jss-coach: ${(error as Error).stack ?? String(error)}\n`),
-    };
+    const services: Services = { store, onError: (error) => log((error as Error).stack ?? String(error)) };
+    if (await serveSlack(services, env)) return;
     await runConsole({
       services,
       input: process.stdin,
@@ -38,6 +62,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`jss-coach could not start: ${(error as Error).message}\n`);
+  log(`could not start: ${(error as Error).message}`);
   process.exitCode = 1;
 });

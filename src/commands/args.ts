@@ -24,7 +24,9 @@ export interface ArgSpec {
 }
 
 export type ArgValue = string | number | boolean | null;
-export type ConvertResult = { ok: true; values: Record<string, ArgValue> } | { ok: false; problems: string[] };
+export type ConvertResult =
+  | { ok: true; values: Record<string, ArgValue> }
+  | { ok: false; problems: string[]; fieldErrors: Record<string, string> };
 
 export const TEXT: ArgKind = { type: 'text' };
 export const DATE: ArgKind = { type: 'date' };
@@ -103,6 +105,7 @@ export function convertArgs(command: string, specs: readonly ArgSpec[], named: R
   const byName = new Map(specs.map((spec) => [spec.name.toLowerCase(), spec]));
   const values: Record<string, ArgValue> = {};
   const problems: string[] = [];
+  const fieldErrors: Record<string, string> = {};
   for (const [name, raw] of Object.entries(named)) {
     const spec = byName.get(name.toLowerCase());
     if (!spec) {
@@ -111,8 +114,12 @@ export function convertArgs(command: string, specs: readonly ArgSpec[], named: R
       continue;
     }
     const converted = convertOne(spec, raw);
-    if ('problem' in converted) problems.push(converted.problem);
-    else values[spec.name] = converted.value;
+    if ('problem' in converted) {
+      problems.push(converted.problem);
+      fieldErrors[spec.name] = converted.problem;
+    } else {
+      values[spec.name] = converted.value;
+    }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
+  return problems.length > 0 ? { ok: false, problems, fieldErrors } : { ok: true, values };
 }

@@ -15,7 +15,14 @@ export function describeProblem(problem: ContractProblem): string {
 /** Validates one contract on the as-of date, or throws a CommandError naming every problem. */
 export function checkContract(contract: Record<string, unknown>, asOf: string): Contract {
   const result = validateContracts([contract], asOf);
-  if (!result.ok) throw new CommandError(errorReply(result.problems.map(describeProblem), 'Nothing was saved.'));
+  if (!result.ok) {
+    const fieldErrors: Record<string, string> = {};
+    for (const problem of result.problems) {
+      const field = problem.field.split('.')[0] ?? '';
+      if (field !== '' && fieldErrors[field] === undefined) fieldErrors[field] = describeProblem(problem);
+    }
+    throw new CommandError(errorReply(result.problems.map(describeProblem), 'Nothing was saved.', fieldErrors));
+  }
   return result.contracts[0] as Contract;
 }
 

@@ -5,7 +5,7 @@
 import type { Store } from '../../db/store.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
 import { convertArgs } from './args.ts';
-import { parseCommandText } from './grammar.ts';
+import { parseCommandText, quoteValue } from './grammar.ts';
 import { COMMANDS, findCommand } from './registry.ts';
 import { CommandError, type CommandContext } from './types.ts';
 
@@ -44,6 +44,12 @@ function unknownCommand(name: string): Reply {
   return errorReply(`there is no command ${JSON.stringify(name.slice(0, 40))}.${suggestion} Type "help" for the list.`);
 }
 
+/** The input as one line of the grammar (without a body). */
+export function commandText(input: CommandInput): string {
+  const words = [input.command ?? 'help', ...input.positionals.map(quoteValue), ...Object.entries(input.named).map(([name, value]) => `${name}:${quoteValue(value)}`)];
+  return words.join(' ');
+}
+
 /** Display names are shown to others: one line, no control characters, bounded. */
 export function cleanDisplayName(name: string, fallback: string): string {
   const cleaned = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').trim().slice(0, MAX_DISPLAY_NAME);
@@ -58,7 +64,7 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
     return errorReply(`${definition.name} got an unexpected word ${JSON.stringify(extra.slice(0, 40))}; expected: ${definition.usage}`);
   }
   const converted = convertArgs(definition.name, definition.args, input.named);
-  if (!converted.ok) return errorReply(converted.problems, `Usage: ${definition.usage}`);
+  if (!converted.ok) return errorReply(converted.problems, `Usage: ${definition.usage}`, converted.fieldErrors);
   if (input.body.trim() !== '' && definition.name !== 'import') {
     return errorReply(`${definition.name} takes one line; expected: ${definition.usage}`);
   }
@@ -72,7 +78,8 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
         const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
         if (!claim.fresh) return claim.reply as Reply;
       }
-      const result = await definition.run({ ctx, store, community, member, args: converted.values, positionals: input.positionals, body: input.body });
+      const ran = await definition.run({ ctx, store, community, member, args: converted.values, positionals: input.positionals, body: input.body });
+      const result = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;
       if (once) await store.saveRequestReply(community.id, ctx.requestId as string, result);
       return result;
     });

@@ -40,6 +40,10 @@ export interface Reply {
   attachments: Attachment[];
   /** Replies are private to the member; a shareable one may be posted to the channel by its button. */
   shareable: boolean;
+  /** For a shareable reply: the command text that makes it again (what a share button runs). */
+  shareCommand?: string;
+  /** For errors: the message for each argument that was wrong, so forms can show it on the field. */
+  fieldErrors?: Record<string, string>;
 }
 
 export function reply(kind: ReplyKind, title: string, parts: Partial<Omit<Reply, 'kind' | 'title'>> = {}): Reply {
@@ -47,9 +51,10 @@ export function reply(kind: ReplyKind, title: string, parts: Partial<Omit<Reply,
 }
 
 /** The reply to any bad input: what was wrong and what is expected; nothing was changed. */
-export function errorReply(problems: string | string[], hint?: string): Reply {
+export function errorReply(problems: string | string[], hint?: string, fieldErrors?: Record<string, string>): Reply {
   const list = Array.isArray(problems) ? problems : [problems];
   const blocks: Block[] = list.length === 1 ? [{ type: 'text', text: list[0] as string }] : [{ type: 'list', items: list }];
   if (hint) blocks.push({ type: 'context', text: hint });
-  return reply('error', list.length === 1 ? 'That did not work' : `That did not work (${list.length} problems)`, { blocks });
+  const title = list.length === 1 ? 'That did not work' : `That did not work (${list.length} problems)`;
+  return reply('error', title, { blocks, ...(fieldErrors && Object.keys(fieldErrors).length > 0 && { fieldErrors }) });
 }

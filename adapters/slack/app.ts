@@ -1,0 +1,191 @@
+// /jss on Slack: a Bolt app (HTTP or Socket Mode) in front of the shared command layer.
+// Every request is acknowledged within Slack's 3 seconds: with the reply when it is ready in
+// time, else empty, and the reply follows through response_url. Serving needs no call to Slack
+// at start-up (the authorize function hands Bolt the token, so there is no auth.test).
+
+import type { Server } from 'node:http';
+import { App, LogLevel, type App as BoltApp, type RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
+import { parseCommandText } from '../../src/commands/grammar.ts';
+import type { CommandContext } from '../../src/commands/types.ts';
+import { errorReply, type Reply } from '../../src/replies/reply.ts';
+import { renderText } from '../../src/replies/render-text.ts';
+import { escapeMrkdwn, renderSlackMessage } from './blocks/index.ts';
+import type { SlackConfig } from './config.ts';
+import { slackContext, type SlackWho } from './context.ts';
+import { ACK_BUDGET_MS, INLINE_ATTACHMENT_MAX } from './limits.ts';
+import { ADD_CALLBACK, addContractModal, END_CALLBACK, endContractModal, resultView, submittedArgs } from './modals.ts';
+
+
+export interface SlackAppOptions {
+  services: Services;
+  config: SlackConfig;
+  /** Today where the member is (the workspace's time zone is not in the payload: the server's). */
+  today: () => string;
+  /** Milliseconds a command may take before the ack goes out without it. */
+  ackBudgetMs?: number;
+  logLevel?: LogLevel;
+}
+
+export interface SlackAdapter {
+  app: BoltApp;
+  /** Starts serving; resolves with the HTTP port (null in Socket Mode). */
+  start(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+type SlackMessage = ReturnType<typeof renderSlackMessage>;
+
+/** The rendered reply, with small attachments inline as code blocks. */
+function messageOf(reply: Reply): SlackMessage {
+  const message = renderSlackMessage(reply, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
+  for (const attachment of reply.attachments) {
+    if (attachment.content.length > INLINE_ATTACHMENT_MAX) continue;
+    message.blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(attachment.filename)}*\n\`\`\`${escapeMrkdwn(attachment.content)}\`\`\`` } } as never);
+  }
+  return message;
+}
+
+/** Attachments too large to show inline go to the member's direct messages as files. */
+async function uploadLargeAttachments(client: WebClient, userId: string, reply: Reply): Promise<void> {
+  const large = reply.attachments.filter((attachment) => attachment.content.length > INLINE_ATTACHMENT_MAX);
+  if (large.length === 0) return;
+  const opened = await client.conversations.open({ users: userId });
+  const channel = opened.channel?.id;
+  if (!channel) throw new Error('conversations.open returned no channel');
+  for (const attachment of large) {
+    await client.files.uploadV2({ channel_id: channel, filename: attachment.filename, content: attachment.content, initial_comment: reply.title });
+  }
+}
+
+function delay(ms: number): Promise<null> {
+  return new Promise((resolve) => setTimeout(() => resolve(null), ms).unref());
+}
+
+/** Whether the workspace says this user may change the community's settings. */
+async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<boolean> {
+  const info = await client.users.info({ user: userId });
+  return info.user?.is_admin === true || info.user?.is_owner === true;
+}
+
+function needsAdminCheck(input: CommandInput): boolean {
+  return input.command === 'config' && Object.keys(input.named).length > 0;
+}
+
+export function createSlackApp(options: SlackAppOptions): SlackAdapter {
+  const { services, config } = options;
+  const budget = options.ackBudgetMs ?? ACK_BUDGET_MS;
+  const app = new App({
+    signingSecret: config.signingSecret,
+    ...(config.appToken ? { socketMode: true, appToken: config.appToken } : { port: config.port }),
+    authorize: async () => ({ botToken: config.botToken }),
+    clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
+    logLevel: options.logLevel ?? LogLevel.WARN,
+  });
+
+  async function contextFor(who: SlackWho, input: CommandInput, client: WebClient): Promise<CommandContext> {
+    const admin = needsAdminCheck(input) ? await isWorkspaceAdmin(client, who.userId) : false;
+    return slackContext(who, options.today(), admin);
+  }
+
+  /** Runs a command; acks with its reply when it is quick, else acks at once and responds later. */
+  async function answer(
+    who: SlackWho,
+    input: CommandInput,
+    ack: (message?: SlackMessage & { response_type: 'ephemeral' }) => Promise<void>,
+    respond: RespondFn,
+    client: WebClient,
+  ): Promise<void> {
+    const work = contextFor(who, input, client).then((ctx) => runCommand(services, ctx, input));
+    const quick = await Promise.race([work, delay(budget)]);
+    if (quick) {
+      await ack({ response_type: 'ephemeral', ...messageOf(quick) });
+      await uploadLargeAttachments(client, who.userId, quick);
+      return;
+    }
+    await ack();
+    const reply = await work.catch(() => errorReply('jss-coach had a problem on its side and changed nothing. Please try again.'));
+    await respond({ response_type: 'ephemeral', replace_original: false, ...messageOf(reply) });
+    await uploadLargeAttachments(client, who.userId, reply);
+  }
+
+  app.command('/jss', async ({ command, ack, respond, client }) => {
+    const who: SlackWho = { teamId: command.team_id, teamDomain: command.team_domain, userId: command.user_id, userName: command.user_name, requestId: command.trigger_id };
+    const parsed = parseCommandText(command.text ?? '');
+    if (!parsed.ok) {
+      await ack({ response_type: 'ephemeral', ...messageOf(errorReply(parsed.message, 'Example: /jss add client:"Acme Ltd" type:hourly start:2026-01-10')) });
+      return;
+    }
+    const input = parsed.parsed;
+    const bare = Object.keys(input.named).length === 0;
+    // Forms: the trigger_id is valid 3 seconds and once, so the modal opens before anything else.
+    if (bare && input.command === 'add' && input.positionals.length === 0) {
+      await client.views.open({ trigger_id: command.trigger_id, view: addContractModal(options.today()) });
+      await ack();
+      return;
+    }
+    if (bare && input.command === 'end' && input.positionals.length === 1) {
+      await client.views.open({ trigger_id: command.trigger_id, view: endContractModal(input.positionals[0] as string, options.today()) });
+      await ack();
+      return;
+    }
+    await answer(who, input, ack as never, respond, client);
+  });
+
+  for (const callback of [ADD_CALLBACK, END_CALLBACK]) {
+    app.view(callback, async ({ ack, body, view }) => {
+      const named = submittedArgs(view.state.values as never);
+      const input: CommandInput =
+        callback === ADD_CALLBACK
+          ? { command: 'add', positionals: [], named, body: '' }
+          : { command: 'end', positionals: [view.private_metadata], named, body: '' };
+      const who: SlackWho = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.name, requestId: `view:${view.id}:${view.hash}` };
+      const reply = await runCommand(services, slackContext(who, options.today()), input);
+      if (reply.kind === 'error') {
+        const fieldErrors = reply.fieldErrors ?? {};
+        const known = Object.keys(fieldErrors).filter((field) => view.blocks.some((block) => block.block_id === field));
+        if (known.length > 0) {
+          await ack({ response_action: 'errors', errors: Object.fromEntries(known.map((field) => [field, fieldErrors[field] as string])) });
+          return;
+        }
+      }
+      await ack({ response_action: 'update', view: resultView(reply.title, escapeMrkdwn(renderText({ ...reply, title: '', actions: [] }).trim())) });
+    });
+  }
+
+  // Buttons under a reply run the command they name, privately.
+  app.action(/^jss_run_\d+$/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const parsed = parseCommandText((action as { value?: string }).value ?? '');
+    if (!parsed.ok || body.type !== 'block_actions') return;
+    const who: SlackWho = { teamId: body.team?.id ?? '', userId: body.user.id, userName: body.user.name, requestId: null };
+    const reply = await runCommand(services, await contextFor(who, parsed.parsed, client), parsed.parsed);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...messageOf(reply) });
+  });
+
+  // "Share in channel": the same (read-only) reply, posted for everyone, without buttons.
+  app.action('jss_share', async ({ ack, body, action, respond }) => {
+    await ack();
+    if (body.type !== 'block_actions') return;
+    const parsed = parseCommandText((action as { value?: string }).value || 'score');
+    if (!parsed.ok) return;
+    const who: SlackWho = { teamId: body.team?.id ?? '', userId: body.user.id, userName: body.user.name, requestId: null };
+    const reply = await runCommand(services, slackContext(who, options.today()), parsed.parsed);
+    if (reply.kind === 'error' || !reply.shareable) return;
+    const shared = messageOf({ ...reply, actions: [], shareable: false, blocks: [...reply.blocks, { type: 'context', text: `Shared by ${body.user.name ?? 'a member'}` }] });
+    await respond({ response_type: 'in_channel', replace_original: false, ...shared });
+  });
+
+  return {
+    app,
+    async start() {
+      const started: unknown = await app.start(config.port);
+      const address = (started as Partial<Server> | undefined)?.address?.();
+      return address && typeof address === 'object' ? address.port : null;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

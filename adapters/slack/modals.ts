@@ -1,0 +1,98 @@
+// The forms behind `/jss add` and `/jss end ID` without arguments: date pickers, selects and
+// number inputs whose block ids are the contract file's field names, so a submission becomes
+// the same named arguments a typed command has, and the same zod schemas check it.
+
+import type { View } from '@slack/types';
+import { CONTRACT_TYPES, END_REASONS } from '../../src/scoring/types.ts';
+import { MODAL_TITLE_MAX } from './limits.ts';
+
+export const ADD_CALLBACK = 'jss_add';
+export const END_CALLBACK = 'jss_end';
+const ACTION = 'value';
+
+type Element = Record<string, unknown>;
+
+function plain(text: string) {
+  return { type: 'plain_text', text };
+}
+
+function input(field: string, label: string, element: Element, optional: boolean, hint?: string) {
+  return { type: 'input', block_id: field, optional, label: plain(label), element: { ...element, action_id: ACTION }, ...(hint && { hint: plain(hint) }) };
+}
+
+function select(options: readonly string[], placeholder: string): Element {
+  return { type: 'static_select', placeholder: plain(placeholder), options: options.map((value) => ({ text: plain(value), value })) };
+}
+
+function number(min: string, max?: string): Element {
+  return { type: 'number_input', is_decimal_allowed: true, min_value: min, ...(max && { max_value: max }) };
+}
+
+function title(text: string) {
+  return plain(text.length > MODAL_TITLE_MAX ? `${text.slice(0, MODAL_TITLE_MAX - 1)}…` : text);
+}
+
+export function addContractModal(today: string): View {
+  return {
+    type: 'modal',
+    callback_id: ADD_CALLBACK,
+    title: title('Add a contract'),
+    submit: plain('Add'),
+    close: plain('Cancel'),
+    blocks: [
+      input('client', 'Client', { type: 'plain_text_input', max_length: 100 }, false, 'The same name is the same client.'),
+      input('type', 'Type', select(CONTRACT_TYPES, 'hourly or fixed'), false),
+      input('start', 'Start', { type: 'datepicker', initial_date: today }, false),
+      input('end', 'End', { type: 'datepicker' }, true, 'Leave empty while the contract is open.'),
+      input('earnings', 'Earnings (USD)', number('0'), true, 'Total paid so far.'),
+      input('stars', 'Stars', number('1', '5'), true, "The client's public feedback, 1–5, once it ended."),
+      input('endReason', 'End reason', select(END_REASONS, 'completed'), true),
+      input('id', 'Your id for it', { type: 'plain_text_input', max_length: 32 }, true, 'Given (c1, c2, …) when empty.'),
+    ],
+  } as unknown as View;
+}
+
+export function endContractModal(contractId: string, today: string): View {
+  return {
+    type: 'modal',
+    callback_id: END_CALLBACK,
+    private_metadata: contractId,
+    title: title(`End ${contractId}`),
+    submit: plain('End contract'),
+    close: plain('Cancel'),
+    blocks: [
+      input('end', 'Ended on', { type: 'datepicker', initial_date: today }, false),
+      input('stars', 'Stars', number('1', '5'), true, "The client's public feedback, 1–5."),
+      input('endReason', 'End reason', select(END_REASONS, 'completed'), true),
+    ],
+  } as unknown as View;
+}
+
+interface StateValue {
+  type?: string;
+  value?: string | null;
+  selected_date?: string | null;
+  selected_option?: { value?: string } | null;
+}
+
+/** The submitted form as named command arguments (text, exactly as typed commands give them). */
+export function submittedArgs(values: Record<string, Record<string, StateValue>>): Record<string, string> {
+  const named: Record<string, string> = {};
+  for (const [field, actions] of Object.entries(values)) {
+    const state = actions[ACTION];
+    if (!state) continue;
+    const value = state.selected_date ?? state.selected_option?.value ?? state.value ?? null;
+    if (value !== null && value !== undefined && value.trim() !== '') named[field] = value;
+  }
+  return named;
+}
+
+/** The modal after a submission: the reply in words, with a Done button. */
+export function resultView(title: string, text: string): View {
+  return {
+    type: 'modal',
+    title: plain(title.length > MODAL_TITLE_MAX ? `${title.slice(0, MODAL_TITLE_MAX - 1)}…` : title),
+    close: plain('Done'),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  } as unknown as View;
+}

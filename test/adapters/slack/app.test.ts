@@ -1,0 +1,216 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
+import type { Store } from '../../../db/store.ts';
+import { databaseKinds } from '../../helpers/databases.ts';
+import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
+
+const SECRET = 'test-signing-secret';
+const AS_OF = '2026-11-22';
+const TEAM = 'T0TEST';
+
+/** A request signed as Slack signs it: v0:timestamp:body, HMAC-SHA256 with the signing secret. */
+function signed(body: string, secret = SECRET, timestamp = Math.floor(Date.now() / 1000)) {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp), 'content-type': 'application/x-www-form-urlencoded' };
+}
+
+const pglite = databaseKinds[0];
+if (!pglite) throw new Error('no database kinds');
+
+describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
+  let store: Store;
+  let closeDb: () => Promise<void>;
+  let slack: FakeServer;
+  let adapter: SlackAdapter;
+  let endpoint: string;
+  let slowDown = 0;
+  let admins = new Set<string>();
+  let trigger = 0;
+
+  beforeAll(async () => {
+    ({ store, close: closeDb } = await pglite.open());
+    slack = await startFakeServer((request: RecordedRequest) => {
+      if (request.path === '/api/users.info') {
+        const user = String(request.data?.user ?? '');
+        return { json: { ok: true, user: { id: user, is_admin: admins.has(user), is_owner: false } } };
+      }
+      if (request.path.startsWith('/api/')) return { json: { ok: true } };
+      return { text: 'ok' }; // response_url
+    });
+    // A store whose every call can be made slow, to play a slow database.
+    const slow = new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    adapter = createSlackApp({
+      services: { store: slow, onError: (error) => { throw error; } },
+      config: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+      today: () => AS_OF,
+      ackBudgetMs: 300,
+    });
+    const port = await adapter.start();
+    endpoint = `http://127.0.0.1:${port}/slack/events`;
+  });
+
+  afterAll(async () => {
+    await adapter.stop();
+    await slack.close();
+    await closeDb();
+  });
+
+  function slashBody(text: string, user = 'U1', extra: Record<string, string> = {}) {
+    return new URLSearchParams({
+      command: '/jss',
+      text,
+      team_id: TEAM,
+      team_domain: 'freelancers',
+      user_id: user,
+      user_name: `name-${user}`,
+      channel_id: 'C1',
+      response_url: `${slack.url}/response/${++trigger}`,
+      trigger_id: `trigger-${trigger}`,
+      ...extra,
+    }).toString();
+  }
+
+  async function post(body: string, headers: Record<string, string> = signed(body)) {
+    const response = await fetch(endpoint, { method: 'POST', headers, body });
+    const text = await response.text();
+    return { status: response.status, text, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : null };
+  }
+
+  async function contractsOf(user: string) {
+    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    const member = await store.findMember(community.id, user);
+    return member ? store.listContracts(member.id) : [];
+  }
+
+  it('answers a signed /jss command in the ack, ephemeral, as Block Kit', async () => {
+    const { status, json } = await post(slashBody('add client:"Acme Ltd" type:hourly start:2026-01-10 end:2026-04-01 earnings:1200 stars:5'));
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(json?.blocks)).toContain('Added c1');
+    expect(await contractsOf('U1')).toMatchObject([{ id: 'c1', client: 'Acme Ltd' }]);
+  });
+
+  it.each([
+    ['a bad signature', (body: string) => signed(body, 'wrong-secret')],
+    ['a timestamp older than 5 minutes', (body: string) => signed(body, SECRET, Math.floor(Date.now() / 1000) - 6 * 60)],
+  ])('rejects %s with 401 and writes nothing', async (_, headers) => {
+    const body = slashBody('add client:Forged type:hourly start:2026-01-10', 'U-forged');
+    const { status } = await post(body, headers(body));
+    expect(status).toBe(401);
+    expect(await contractsOf('U-forged')).toEqual([]);
+  });
+
+  it('escapes what members typed: a client named <!channel> pings nobody', async () => {
+    const { json } = await post(slashBody('add client:"<!channel> & <@U999>" type:fixed start:2026-02-01', 'U-esc'));
+    const rendered = JSON.stringify(json);
+    expect(rendered).toContain('&lt;!channel&gt; &amp; &lt;@U999&gt;');
+    expect(rendered).not.toContain('<!channel>');
+    expect(rendered).not.toContain('<@U999>');
+  });
+
+  it('a slow database: the ack goes out at once and the reply arrives at response_url', async () => {
+    slowDown = 600; // the transaction starts 600 ms late: twice the 300 ms budget
+    try {
+      const body = slashBody('list', 'U1');
+      const responseUrl = new URLSearchParams(body).get('response_url') as string;
+      const started = Date.now();
+      const { status, text } = await post(body);
+      expect(status).toBe(200);
+      expect(text).toBe('');
+      expect(Date.now() - started).toBeLessThan(3000);
+      const followUp = await slack.waitFor((request) => responseUrl.endsWith(request.path));
+      expect(followUp.data).toMatchObject({ response_type: 'ephemeral' });
+      expect(followUp.body).toContain('c1: Acme Ltd');
+    } finally {
+      slowDown = 0;
+    }
+  });
+
+  it('a request Slack sends again (X-Slack-Retry-Num) is applied once', async () => {
+    const body = slashBody('add client:Retry type:fixed start:2026-03-01', 'U-retry');
+    await post(body);
+    const again = await post(body, { ...signed(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    expect(again.status).toBe(200);
+    expect(await contractsOf('U-retry')).toHaveLength(1);
+  });
+
+  it('/jss add without arguments opens the form with the trigger_id at once', async () => {
+    const body = slashBody('add', 'U-form');
+    const trigger = new URLSearchParams(body).get('trigger_id');
+    const { status } = await post(body);
+    expect(status).toBe(200);
+    const opened = await slack.waitFor((request) => request.path === '/api/views.open' && request.body.includes(String(trigger)));
+    const view = JSON.parse(String(opened.data?.view)) as { callback_id: string; blocks: { block_id: string }[] };
+    expect(view.callback_id).toBe('jss_add');
+    expect(view.blocks.map((block) => block.block_id)).toEqual(['client', 'type', 'start', 'end', 'earnings', 'stars', 'endReason', 'id']);
+  });
+
+  function submission(values: Record<string, unknown>, callback = 'jss_add', metadata = '', user = 'U-form') {
+    const view = { id: `V${++trigger}`, hash: `h${trigger}`, callback_id: callback, private_metadata: metadata, blocks: Object.keys(values).map((block_id) => ({ block_id })), state: { values } };
+    const payload = { type: 'view_submission', team: { id: TEAM, domain: 'freelancers' }, user: { id: user, name: `name-${user}`, team_id: TEAM }, view, trigger_id: `t-${trigger}`, api_app_id: 'A1' };
+    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  }
+
+  const formValues = (stars: string) => ({
+    client: { value: { type: 'plain_text_input', value: 'Form Client' } },
+    type: { value: { type: 'static_select', selected_option: { value: 'fixed' } } },
+    start: { value: { type: 'datepicker', selected_date: '2026-05-01' } },
+    end: { value: { type: 'datepicker', selected_date: '2026-06-01' } },
+    stars: { value: { type: 'number_input', value: stars } },
+  });
+
+  it('a form with bad input gets errors on its fields and writes nothing', async () => {
+    const { json } = await post(submission(formValues('7')));
+    expect(json).toEqual({ response_action: 'errors', errors: { stars: expect.stringContaining('expected stars from 1 to 5') } });
+    expect(await contractsOf('U-form')).toEqual([]);
+  });
+
+  it('a valid form saves the contract and shows the result in the form', async () => {
+    const { json } = await post(submission(formValues('4.8')));
+    expect(json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+    expect(await contractsOf('U-form')).toMatchObject([{ client: 'Form Client', type: 'fixed', stars: 4.8, end: '2026-06-01' }]);
+  });
+
+  it('a score reply carries a Share button that re-runs the same command', async () => {
+    const { json } = await post(slashBody('score', 'U1'));
+    const buttons = (json?.blocks as { type: string; elements?: { action_id: string; value?: string }[] }[]).flatMap((block) => block.elements ?? []);
+    expect(buttons.find((button) => button.action_id === 'jss_share')?.value).toBe('score');
+  });
+
+  it('"Share in channel" posts the reply for everyone through response_url', async () => {
+    const payload = {
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'freelancers' },
+      user: { id: 'U1', name: 'name-U1', team_id: TEAM },
+      actions: [{ action_id: 'jss_share', block_id: 'b', type: 'button', value: 'score', action_ts: '1' }],
+      response_url: `${slack.url}/response/share-1`,
+      trigger_id: 'share-trigger',
+      api_app_id: 'A1',
+      container: { type: 'message' },
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect((await post(body)).status).toBe(200);
+    const shared = await slack.waitFor((request) => request.path === '/response/share-1');
+    expect(shared.data).toMatchObject({ response_type: 'in_channel' });
+    expect(shared.body).toContain('Shared by name-U1');
+  });
+
+  it('config changes need a workspace admin (users.info)', async () => {
+    const refused = await post(slashBody('config leaderboard:off', 'U-plain'));
+    expect(JSON.stringify(refused.json)).toContain('only community admins can change settings');
+    admins = new Set(['U-admin']);
+    const allowed = await post(slashBody('config leaderboard:off', 'U-admin'));
+    expect(JSON.stringify(allowed.json)).toContain('Leaderboard');
+    expect((await store.ensureCommunity({ platform: 'slack', externalId: TEAM })).leaderboardEnabled).toBe(false);
+  });
+});
