@@ -37,19 +37,20 @@ export interface SlackAdapter {
 
 type SlackMessage = ReturnType<typeof renderSlackMessage>;
 
-/** The rendered reply, with small attachments inline as code blocks. */
+function showsInline(content: string): boolean {
+  return escapeMrkdwn(content).length <= INLINE_ATTACHMENT_MAX;
+}
+
+/** The rendered reply; small attachments become part of it (so the renderer fits them to the limits). */
 function messageOf(reply: Reply): SlackMessage {
-  const message = renderSlackMessage(reply, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
-  for (const attachment of reply.attachments) {
-    if (attachment.content.length > INLINE_ATTACHMENT_MAX) continue;
-    message.blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(attachment.filename)}*\n\`\`\`${escapeMrkdwn(attachment.content)}\`\`\`` } } as never);
-  }
-  return message;
+  const inline = reply.attachments.filter((attachment) => showsInline(attachment.content));
+  const blocks = [...reply.blocks, ...inline.map((attachment) => ({ type: 'text' as const, text: `${attachment.filename}\n${attachment.content}` }))];
+  return renderSlackMessage({ ...reply, blocks }, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
 }
 
 /** Attachments too large to show inline go to the member's direct messages as files. */
 async function uploadLargeAttachments(client: WebClient, userId: string, reply: Reply): Promise<void> {
-  const large = reply.attachments.filter((attachment) => attachment.content.length > INLINE_ATTACHMENT_MAX);
+  const large = reply.attachments.filter((attachment) => !showsInline(attachment.content));
   if (large.length === 0) return;
   const opened = await client.conversations.open({ users: userId });
   const channel = opened.channel?.id;

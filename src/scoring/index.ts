@@ -66,10 +66,10 @@ export function analyze(
   plan: PlanOptions = {},
 ): Analysis {
   const member = prepareMember(contracts, asOf, options);
-  return {
-    score: reportPrepared(member),
-    forecast: forecastPrepared(member),
-    plan: planPrepared(member, plan),
-    tips: tipsPrepared(member),
-  };
+  const score = reportPrepared(member);
+  const forecast = forecastPrepared(member);
+  const planned = planPrepared(member, plan, forecast);
+  // Tips speak of the default plan (90%); reuse this one only when it is that plan.
+  const defaultPlan = plan.target === undefined && plan.earnings === undefined ? planned : undefined;
+  return { score, forecast, plan: planned, tips: tipsPrepared(member, { report: score, forecast, ...(defaultPlan && { plan: defaultPlan }) }) };
 }

@@ -4,7 +4,7 @@
 
 import { formatDay, type Day } from './dates.ts';
 import { displayedOn, newTotals } from './evaluate.ts';
-import { forecastPrepared } from './forecast.ts';
+import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import type { ModelOptions, ModelName, ModelParams } from './params.ts';
 import { earningsOf, prepareMember, type PreparedMember } from './prepare.ts';
 import type { Contract } from './types.ts';
@@ -88,7 +88,8 @@ function summaryOf(report: Omit<PlanReport, 'summary'>): string {
   return work + waiting;
 }
 
-export function planPrepared(member: PreparedMember, options: PlanOptions = {}): PlanReport {
+/** `forecast`: the member's forecast when the caller has it already (it is the costly part). */
+export function planPrepared(member: PreparedMember, options: PlanOptions = {}, forecast?: ForecastReport): PlanReport {
   const target = options.target ?? DEFAULT_TARGET;
   const median = medianPaidEarnings(member.contracts.map((contract) => contract.input));
   const earnings = options.earnings ?? median ?? FALLBACK_EARNINGS;
@@ -99,7 +100,7 @@ export function planPrepared(member: PreparedMember, options: PlanOptions = {}):
   const needed = alreadyThere ? 0 : weight === null ? null : contractsNeeded(member, target, weight);
   let reachedByWaitingOn: string | null = alreadyThere ? formatDay(member.asOf) : null;
   if (!alreadyThere) {
-    const change = forecastPrepared(member).changes.find((candidate) => candidate.score !== null && candidate.score >= target);
+    const change = (forecast ?? forecastPrepared(member)).changes.find((candidate) => candidate.score !== null && candidate.score >= target);
     reachedByWaitingOn = change ? change.date : null;
   }
   const report = {

@@ -185,13 +185,11 @@ export function longTermContext(longTerm: LongTermReport, member: PreparedMember
 
 const PRIORITY_ORDER: Record<Tip['priority'], number> = { urgent: 0, soon: 1, info: 2 };
 
-export function tipsPrepared(member: PreparedMember): Tip[] {
-  const context: TipContext = {
-    member,
-    report: reportPrepared(member),
-    forecast: forecastPrepared(member),
-    plan: planPrepared(member),
-  };
+/** Tips from the member's report, forecast and plan (computed here when not given). */
+export function tipsPrepared(member: PreparedMember, computed: Partial<Omit<TipContext, 'member'>> = {}): Tip[] {
+  const report = computed.report ?? reportPrepared(member);
+  const forecast = computed.forecast ?? forecastPrepared(member);
+  const context: TipContext = { member, report, forecast, plan: computed.plan ?? planPrepared(member, {}, forecast) };
   const tips = [
     ...inactivityTips(context),
     ...feedbackTips(context),

@@ -35,6 +35,9 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
         const user = String(request.data?.user ?? '');
         return { json: { ok: true, user: { id: user, is_admin: admins.has(user), is_owner: false } } };
       }
+      if (request.path === '/api/conversations.open') return { json: { ok: true, channel: { id: 'D-dm' } } };
+      if (request.path === '/api/files.getUploadURLExternal') return { json: { ok: true, upload_url: `${slack.url}/upload/F1`, file_id: 'F1' } };
+      if (request.path === '/api/files.completeUploadExternal') return { json: { ok: true, files: [{ id: 'F1' }] } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' }; // response_url
     });
@@ -203,6 +206,24 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     const shared = await slack.waitFor((request) => request.path === '/response/share-1');
     expect(shared.data).toMatchObject({ response_type: 'in_channel' });
     expect(shared.body).toContain('Shared by name-U1');
+  });
+
+  it('export: a small file is shown inline; a large one is uploaded to the member’s DM', async () => {
+    const small = await post(slashBody('export', 'U1'));
+    expect(JSON.stringify(small.json)).toContain('id,client,type,start');
+    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    const member = await store.ensureMember(community.id, 'U-big', 'big');
+    for (let i = 1; i <= 60; i++) {
+      await store.insertContract(member.id, { id: `c${i}`, client: `Client number ${i} & partners`, type: 'fixed', start: '2026-01-10', end: '2026-02-10', earnings: 1000 + i, stars: 5 });
+    }
+    const large = await post(slashBody('export', 'U-big'));
+    expect(JSON.stringify(large.json)).not.toContain('id,client,type,start');
+    const opened = await slack.waitFor((request) => request.path === '/api/conversations.open' && request.body.includes('U-big'));
+    expect(opened.data).toMatchObject({ users: 'U-big' });
+    const uploaded = await slack.waitFor((request) => request.path === '/upload/F1');
+    expect(uploaded.body).toContain('Client number 60 & partners');
+    const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal');
+    expect(completed.body).toContain('D-dm');
   });
 
   it('config changes need a workspace admin (users.info)', async () => {

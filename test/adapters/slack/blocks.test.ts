@@ -623,7 +623,8 @@ describe('property: any reply renders within every limit', () => {
     fc.tuple(fc.constantFrom('a', '&', '<', '😀', 'line\n'), fc.integer({ min: 0, max: 4000 }), shortText).map(([unit, count, tail]) => unit.repeat(count) + tail),
   );
   const text = fc.oneof({ weight: 4, arbitrary: shortText }, { weight: 1, arbitrary: longText });
-  const many = <T>(arb: fc.Arbitrary<T>) => fc.oneof(fc.array(arb, { maxLength: 5 }), fc.array(arb, { maxLength: 300 }));
+  // fast-check keeps arrays to 10 elements unless told a size: 'max' lets them reach hundreds.
+  const many = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.array(arb, { maxLength: 5 }) }, { weight: 1, arbitrary: fc.array(arb, { maxLength: 300, size: 'max' }) });
 
   const blockArb: fc.Arbitrary<Block> = fc.oneof(
     text.map((t) => ({ type: 'text' as const, text: t })),
@@ -648,11 +649,26 @@ describe('property: any reply renders within every limit', () => {
       kind: fc.constantFrom('info' as const, 'success' as const, 'error' as const, 'confirm' as const),
       title: text,
       summary: fc.option(text, { nil: undefined }),
-      blocks: fc.oneof(fc.array(blockArb, { maxLength: 6 }), fc.array(blockArb, { maxLength: 80 })),
-      actions: fc.oneof(fc.array(actionArb, { maxLength: 4 }), fc.array(actionArb, { maxLength: 40 })),
+      blocks: fc.oneof(fc.array(blockArb, { maxLength: 6 }), fc.array(blockArb, { maxLength: 80, size: 'max' })),
+      actions: fc.oneof(fc.array(actionArb, { maxLength: 4 }), fc.array(actionArb, { maxLength: 40, size: 'max' })),
       shareable: fc.boolean(),
     })
     .map(({ kind, title, summary, blocks, actions, shareable }) => reply(kind, title, { blocks, actions, shareable, ...(summary !== undefined && { summary }) }));
+
+  it('generates replies that reach the limits the property is about', () => {
+    const samples = fc.sample(replyArb, { numRuns: 150, seed: 7 });
+    const budgeted = samples.map((generated) => renderSlackMessage(generated));
+    const unlimited = samples.map((generated) => renderSlackMessage(generated, { textBudget: Infinity }));
+    const counts = {
+      cutByBudget: budgeted.filter((message) => noticeCount(message) !== null).length,
+      fiftyBlocks: unlimited.filter((message) => message.blocks.length === MESSAGE_BLOCKS_MAX && noticeCount(message) !== null).length,
+      fullSections: unlimited.filter((message) => sectionTexts(message).some((text) => text.length > SECTION_TEXT_MAX - 10)).length,
+      tenFields: unlimited.filter((message) => sections(message).some((block) => block.fields?.length === SECTION_FIELDS_MAX)).length,
+      manyActions: samples.filter((generated) => generated.actions.length > ACTIONS_ELEMENTS_MAX).length,
+      mentions: samples.filter((generated) => JSON.stringify(generated).includes('<!channel>')).length,
+    };
+    for (const [edge, count] of Object.entries(counts)) expect(count, edge).toBeGreaterThan(10);
+  });
 
   it('≤ 50 blocks, every text within its limit, no raw < or > in any mrkdwn text', () => {
     fc.assert(
