@@ -1,6 +1,6 @@
 // `npm start`: opens the database (PostgreSQL when DATABASE_URL is set, else embedded PGlite in
-// JSS_DATA_DIR or ./data), applies migrations, and runs the bot: on Slack when its tokens are set,
-// else as the console bot.
+// JSS_DATA_DIR or ./data), applies migrations, and runs the bot: on Slack and/or Discord when
+// their settings are present (one HTTP server on PORT for both), else as the console bot.
 
 import { join } from 'node:path';
 import { openDatabase } from '../db/connect.ts';
@@ -8,6 +8,9 @@ import { migrateDatabase } from '../db/migrate.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { runConsole } from '../adapters/console/console-bot.ts';
 import { consoleToday, consoleUser } from '../adapters/console/context.ts';
+import { createDiscordBot } from '../adapters/discord/app.ts';
+import { discordConfigFromEnv } from '../adapters/discord/config.ts';
+import { INTERACTIONS_PATH } from '../adapters/discord/http-endpoint.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { slackConfigFromEnv } from '../adapters/slack/config.ts';
 import type { Services } from './commands/dispatch.ts';
@@ -27,14 +30,35 @@ function untilStopped(): Promise<void> {
   });
 }
 
-async function serveSlack(services: Services, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const config = slackConfigFromEnv(env);
-  if (!config) return false;
-  const slack = createSlackApp({ services, config, today: () => consoleToday(env) });
-  const port = await slack.start();
-  log(config.appToken ? 'Slack connected in Socket Mode' : `Slack listening on port ${port} at /slack/events`);
+/** Serves the configured platforms until stopped; false when none is configured. */
+async function servePlatforms(services: Services, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const slackConfig = slackConfigFromEnv(env);
+  const discordConfig = discordConfigFromEnv(env);
+  if (!slackConfig && !discordConfig) return false;
+  const today = () => consoleToday(env);
+  const discord = discordConfig ? createDiscordBot({ services, config: discordConfig, today, onError: (error) => log((error as Error).stack ?? String(error)) }) : null;
+  const discordRoute = discord?.route ?? null;
+  const shareServer = Boolean(slackConfig && !slackConfig.appToken && discordRoute);
+  const slack = slackConfig
+    ? createSlackApp({
+        services,
+        config: slackConfig,
+        today,
+        ...(shareServer && discordRoute && { extraRoutes: [{ path: INTERACTIONS_PATH, method: 'POST', handler: (request, response) => void discordRoute(request, response) }] }),
+      })
+    : null;
+  if (slack) {
+    const port = await slack.start();
+    log(slackConfig?.appToken ? 'Slack connected in Socket Mode' : `Slack listening on port ${port} at /slack/events`);
+  }
+  if (discord && discordConfig) {
+    if (discordRoute && !shareServer) log(`Discord interactions on port ${await discord.listen(discordConfig.port)} at ${INTERACTIONS_PATH}`);
+    else if (discordRoute) log(`Discord interactions at ${INTERACTIONS_PATH} on the same port`);
+    await discord.connect();
+    if (discordConfig.token) log('Discord gateway connected');
+  }
   await untilStopped();
-  await slack.stop();
+  await Promise.all([slack?.stop(), discord?.stop()]);
   return true;
 }
 
@@ -47,7 +71,7 @@ async function main(): Promise<void> {
     const store = createStore(handle.db);
     await store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
     const services: Services = { store, onError: (error) => log((error as Error).stack ?? String(error)) };
-    if (await serveSlack(services, env)) return;
+    if (await servePlatforms(services, env)) return;
     await runConsole({
       services,
       input: process.stdin,

@@ -3,7 +3,7 @@
 // time, else empty, and the reply follows through response_url. Serving needs no call to Slack
 // at start-up (the authorize function hands Bolt the token, so there is no auth.test).
 
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, LogLevel, type App as BoltApp, type RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
@@ -25,6 +25,8 @@ export interface SlackAppOptions {
   today: () => string;
   /** Milliseconds a command may take before the ack goes out without it. */
   ackBudgetMs?: number;
+  /** More routes on the same HTTP server (e.g. Discord's interactions endpoint). */
+  extraRoutes?: { path: string; method: string; handler: (request: IncomingMessage, response: ServerResponse) => void }[];
   logLevel?: LogLevel;
 }
 
@@ -79,7 +81,9 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
   const budget = options.ackBudgetMs ?? ACK_BUDGET_MS;
   const app = new App({
     signingSecret: config.signingSecret,
-    ...(config.appToken ? { socketMode: true, appToken: config.appToken } : { port: config.port }),
+    ...(config.appToken
+      ? { socketMode: true, appToken: config.appToken }
+      : { port: config.port, ...(options.extraRoutes && options.extraRoutes.length > 0 && { customRoutes: options.extraRoutes }) }),
     authorize: async () => ({ botToken: config.botToken }),
     clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
     logLevel: options.logLevel ?? LogLevel.WARN,

@@ -1,0 +1,112 @@
+// The one Discord slash command, /jss, with a subcommand per registry entry. It is generated from
+// src/commands/registry.ts on every call, so a command or argument added there reaches Discord at
+// the next `npm run discord:register` without a hand-kept copy to forget.
+
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandOptionChoice,
+  APIApplicationCommandSubcommandOption,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { ArgSpec } from '../../../src/commands/args.ts';
+import { COMMANDS } from '../../../src/commands/registry.ts';
+import type { CommandDefinition } from '../../../src/commands/types.ts';
+import { MAX_CHOICE_NAME, MAX_DESCRIPTION } from './limits.ts';
+import {
+  AUTOCOMPLETE_ARG,
+  CONTRACT_ID_MAX_LENGTH,
+  MONEY_RANGE,
+  NUMBER_RANGE,
+  optionPlan,
+  TEXT_MAX_LENGTH,
+  type PlannedOption,
+} from './option-plan.ts';
+
+export const COMMAND_NAME = 'jss';
+const COMMAND_DESCRIPTION = 'jss-coach: your Job Success Score, long-term clients, forecasts and plans';
+const DATE_FORMAT = 'YYYY-MM-DD';
+
+/** Cuts text to Discord's limit, marking the cut so a reader sees something is missing. */
+export function fitText(text: string, max = MAX_DESCRIPTION): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+}
+
+function choicesOf(values: readonly string[]): APIApplicationCommandOptionChoice<string>[] {
+  return values.map((value) => ({ name: fitText(value, MAX_CHOICE_NAME), value }));
+}
+
+/** A named argument as a typed Discord option, so Discord checks form and range before we see it. */
+function argOption(arg: ArgSpec, planned: PlannedOption): APIApplicationCommandBasicOption {
+  const description = planned.description ?? arg.description;
+  const base = { name: planned.name, description: fitText(description), required: planned.required };
+  const kind = arg.kind;
+  switch (kind.type) {
+    case 'text': {
+      const maxLength = TEXT_MAX_LENGTH[arg.name];
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        ...(maxLength !== undefined && { max_length: maxLength }),
+        ...(arg.name === AUTOCOMPLETE_ARG && { autocomplete: true }),
+      };
+    }
+    case 'date': {
+      // The format stays whole even when the text before it must be cut.
+      const dated = description.includes(DATE_FORMAT) ? fitText(description) : `${fitText(description, MAX_DESCRIPTION - DATE_FORMAT.length - 2)}, ${DATE_FORMAT}`;
+      return { ...base, description: dated, type: ApplicationCommandOptionType.String, min_length: DATE_FORMAT.length, max_length: DATE_FORMAT.length };
+    }
+    case 'money':
+      return { ...base, type: ApplicationCommandOptionType.Number, min_value: MONEY_RANGE.min, max_value: MONEY_RANGE.max };
+    case 'number': {
+      const range = NUMBER_RANGE[arg.name];
+      return { ...base, type: ApplicationCommandOptionType.Number, ...(range && { min_value: range.min, max_value: range.max }) };
+    }
+    case 'integer':
+      return { ...base, type: ApplicationCommandOptionType.Integer, min_value: kind.min, max_value: kind.max };
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'choice':
+      return { ...base, type: ApplicationCommandOptionType.String, choices: choicesOf(kind.choices) };
+  }
+}
+
+function discordOption(planned: PlannedOption): APIApplicationCommandBasicOption {
+  const { name, required, role } = planned;
+  const description = fitText(planned.description ?? name);
+  switch (role.kind) {
+    case 'arg':
+      return argOption(role.arg, planned);
+    case 'contractId':
+      return { name, description, required, type: ApplicationCommandOptionType.String, max_length: CONTRACT_ID_MAX_LENGTH, autocomplete: true };
+    case 'commandName':
+      return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(COMMANDS.map((command) => command.name)) };
+    case 'word':
+      return { name, description, required, type: ApplicationCommandOptionType.Boolean };
+    case 'clear':
+      return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(role.fields) };
+    case 'attachment':
+      return { name, description, required, type: ApplicationCommandOptionType.Attachment };
+  }
+}
+
+function subcommand(command: CommandDefinition): APIApplicationCommandSubcommandOption {
+  const options = optionPlan(command).map(discordOption);
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: command.name,
+    description: fitText(command.summary),
+    ...(options.length > 0 && { options }),
+  };
+}
+
+/** The body to PUT to Discord's bulk-overwrite endpoint (as one element of the array). */
+export function jssCommandDefinition(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAME,
+    description: COMMAND_DESCRIPTION,
+    options: COMMANDS.map(subcommand),
+  };
+}

@@ -1,0 +1,65 @@
+// POST /discord/interactions: verifies Discord's Ed25519 signature over the raw body, answers with
+// the first response at once, and lets the follow-up complete in the background. Stateless, so
+// several instances can serve one application behind a load balancer on one database.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InteractionHandler } from './interactions.ts';
+import { REQUEST_BODY_MAX } from './limits.ts';
+import { isValidSignature, publicKeyFromHex } from './verify.ts';
+
+export const INTERACTIONS_PATH = '/discord/interactions';
+
+function send(response: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    response.writeHead(status);
+    response.end();
+    return;
+  }
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > REQUEST_BODY_MAX) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface InteractionsEndpointOptions {
+  publicKey: string;
+  handler: InteractionHandler;
+  onError?: (error: unknown) => void;
+}
+
+export function interactionsEndpoint(options: InteractionsEndpointOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  const key = publicKeyFromHex(options.publicKey);
+  return async (request, response) => {
+    if (request.method !== 'POST') return send(response, 405);
+    const body = await readBody(request);
+    if (body === null) return send(response, 413);
+    const signature = request.headers['x-signature-ed25519'];
+    const timestamp = request.headers['x-signature-timestamp'];
+    if (!isValidSignature(key, typeof signature === 'string' ? signature : undefined, typeof timestamp === 'string' ? timestamp : undefined, body)) {
+      return send(response, 401, { error: 'invalid request signature' });
+    }
+    let interaction: unknown;
+    try {
+      interaction = JSON.parse(body.toString('utf8'));
+    } catch {
+      return send(response, 400, { error: 'expected a JSON interaction' });
+    }
+    try {
+      const handled = await options.handler(interaction as never);
+      send(response, 200, handled.initial);
+      handled.followUp?.catch((error: unknown) => options.onError?.(error));
+    } catch (error) {
+      options.onError?.(error);
+      send(response, 500, { error: 'internal error' });
+    }
+  };
+}

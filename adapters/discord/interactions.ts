@@ -1,0 +1,174 @@
+// One handler for every Discord interaction, whether it came over HTTP or the gateway: it returns
+// the first response at once (PONG, a modal, autocomplete choices, or "deferred") and, when work
+// follows, a promise that completes the reply through the interaction webhook.
+
+import type {
+  APIApplicationCommandInteractionDataOption,
+  APIChatInputApplicationCommandInteraction,
+  APIInteraction,
+  APIInteractionResponse,
+} from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, Routes, type REST } from 'discord.js';
+import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
+import { parseCommandText } from '../../src/commands/grammar.ts';
+import { errorReply, type Reply } from '../../src/replies/reply.ts';
+import { interactionOptionsToInput } from './commands/to-input.ts';
+import { discordContext, interactionUser } from './context.ts';
+import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_TEXT_MAX, EPHEMERAL, IMPORT_FILE_MAX } from './limits.ts';
+import { ADD_MODAL, addModal, END_MODAL_PREFIX, endModal, submittedArgs } from './modals.ts';
+import { renderDiscordMessage } from './render/index.ts';
+
+export interface InteractionHandlerOptions {
+  services: Services;
+  /** REST client for the interaction webhook (no bot token needed for it). */
+  rest: REST;
+  applicationId: string;
+  today: () => string;
+}
+
+export interface HandledInteraction {
+  initial: APIInteractionResponse;
+  /** Completes the reply after the first response; resolves when it was sent. */
+  followUp: Promise<void> | null;
+}
+
+export type InteractionHandler = (interaction: APIInteraction) => Promise<HandledInteraction>;
+
+type Option = APIApplicationCommandInteractionDataOption;
+
+function subcommandOf(interaction: APIChatInputApplicationCommandInteraction): { name: string; options: Option[] } | null {
+  const [first] = interaction.data.options ?? [];
+  if (!first || !('options' in first)) return null;
+  return { name: first.name, options: (first.options ?? []) as Option[] };
+}
+
+const RUN_PREFIX = 'jss:run:';
+const SHARE_PREFIX = 'jss:share:';
+
+export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
+  const { services, rest, applicationId } = options;
+
+  /** Edits the deferred response into the reply (files attached when the reply has any). */
+  async function complete(interaction: APIInteraction, reply: Reply): Promise<void> {
+    const message = renderDiscordMessage(reply, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
+    // The deferral decided who sees the message; an edit carries no flags.
+    const { flags: _flags, ...body } = message as typeof message & { flags?: number };
+    const files = reply.attachments.map((attachment) => ({ name: attachment.filename, data: Buffer.from(attachment.content, 'utf8'), contentType: attachment.mimeType }));
+    const attachments = files.map((file, id) => ({ id, filename: file.name }));
+    await rest.patch(Routes.webhookMessage(applicationId, interaction.token, '@original'), {
+      body: { ...body, ...(files.length > 0 && { attachments }) },
+      files: files.length > 0 ? files : undefined,
+      auth: false,
+    });
+  }
+
+  async function run(interaction: APIInteraction, input: CommandInput): Promise<Reply> {
+    return runCommand(services, discordContext(interaction, options.today()), input);
+  }
+
+  /** First response "deferred", then the command's reply. */
+  function deferred(interaction: APIInteraction, work: () => Promise<Reply>, ephemeral = true): HandledInteraction {
+    const followUp = work()
+      .catch(() => errorReply('jss-coach had a problem on its side and changed nothing. Please try again.'))
+      .then((reply) => complete(interaction, reply));
+    return {
+      initial: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: ephemeral ? { flags: EPHEMERAL } : {} },
+      followUp,
+    };
+  }
+
+  async function attachmentText(interaction: APIChatInputApplicationCommandInteraction, attachmentId: string): Promise<string> {
+    const attachment = interaction.data.resolved?.attachments?.[attachmentId];
+    if (!attachment) throw new Error('the attached file is missing from the interaction');
+    if (attachment.size > IMPORT_FILE_MAX) throw new Error(`the file is ${attachment.size} bytes; expected at most ${IMPORT_FILE_MAX}`);
+    const response = await fetch(attachment.url, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`Discord answered ${response.status} for the file`);
+    return response.text();
+  }
+
+  async function autocomplete(interaction: APIInteraction): Promise<HandledInteraction> {
+    const data = (interaction as { data?: { options?: Option[] } }).data;
+    const sub = data?.options?.[0];
+    const focused = (sub && 'options' in sub ? (sub.options ?? []) : []).find((option) => 'focused' in option && option.focused) as
+      | (Option & { value?: string })
+      | undefined;
+    const typed = String(focused?.value ?? '').toLowerCase();
+    const ctx = discordContext(interaction, options.today());
+    const community = await services.store.ensureCommunity(ctx.community);
+    const member = await services.store.findMember(community.id, ctx.userId);
+    const contracts = member ? await services.store.listContracts(member.id) : [];
+    const values =
+      focused?.name === 'client'
+        ? [...new Set(contracts.map((contract) => contract.client.trim()))]
+        : contracts.map((contract) => contract.id);
+    const choices = values
+      .filter((value) => value.toLowerCase().includes(typed))
+      .slice(0, AUTOCOMPLETE_CHOICES_MAX)
+      .map((value) => ({ name: value.slice(0, CHOICE_TEXT_MAX), value: value.slice(0, CHOICE_TEXT_MAX) }));
+    return { initial: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } }, followUp: null };
+  }
+
+  return async (interaction) => {
+    switch (interaction.type) {
+      case InteractionType.Ping:
+        return { initial: { type: InteractionResponseType.Pong }, followUp: null };
+
+      case InteractionType.ApplicationCommandAutocomplete:
+        return autocomplete(interaction);
+
+      case InteractionType.ApplicationCommand: {
+        const command = interaction as APIChatInputApplicationCommandInteraction;
+        const sub = subcommandOf(command);
+        if (!sub) return deferred(interaction, async () => errorReply('expected a /jss subcommand, e.g. /jss score'));
+        if (sub.name === 'add' && sub.options.length === 0) {
+          return { initial: { type: InteractionResponseType.Modal, data: addModal(options.today()) }, followUp: null };
+        }
+        const { input, attachmentId, problem } = interactionOptionsToInput(sub.name, sub.options as never);
+        if (problem) return deferred(interaction, async () => errorReply(problem));
+        if (sub.name === 'end' && input.positionals.length === 1 && Object.keys(input.named).length === 0) {
+          return { initial: { type: InteractionResponseType.Modal, data: endModal(input.positionals[0] as string, options.today()) }, followUp: null };
+        }
+        return deferred(interaction, async () => {
+          if (attachmentId) {
+            try {
+              input.body = await attachmentText(command, attachmentId);
+            } catch (error) {
+              return errorReply(`file: ${(error as Error).message}`, 'Nothing was imported.');
+            }
+          }
+          return run(interaction, input);
+        });
+      }
+
+      case InteractionType.MessageComponent: {
+        const customId = interaction.data.custom_id;
+        const share = customId.startsWith(SHARE_PREFIX);
+        const text = share ? customId.slice(SHARE_PREFIX.length) : customId.startsWith(RUN_PREFIX) ? customId.slice(RUN_PREFIX.length) : '';
+        const parsed = parseCommandText(text || 'help');
+        if (!parsed.ok) return deferred(interaction, async () => errorReply(parsed.message));
+        if (!share) return deferred(interaction, () => run(interaction, parsed.parsed));
+        // Shared replies are posted for everyone, read-only, without buttons.
+        return deferred(
+          interaction,
+          async () => {
+            const reply = await run(interaction, parsed.parsed);
+            if (reply.kind === 'error' || !reply.shareable) return reply;
+            const by = interactionUser(interaction).name;
+            return { ...reply, actions: [], shareable: false, blocks: [...reply.blocks, { type: 'context', text: `Shared by ${by}` }] };
+          },
+          false,
+        );
+      }
+
+      case InteractionType.ModalSubmit: {
+        const customId = interaction.data.custom_id;
+        const named = submittedArgs(interaction.data.components as never);
+        const input: CommandInput = customId.startsWith(END_MODAL_PREFIX)
+          ? { command: 'end', positionals: [customId.slice(END_MODAL_PREFIX.length)], named, body: '' }
+          : { command: customId === ADD_MODAL ? 'add' : 'help', positionals: [], named, body: '' };
+        return deferred(interaction, () => run(interaction, input));
+      }
+    }
+    return { initial: { type: InteractionResponseType.Pong }, followUp: null };
+  };
+}

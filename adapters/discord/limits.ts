@@ -1,0 +1,18 @@
+// Discord's limits for what the adapter itself does (message limits are in render/limits.ts).
+
+/** Discord waits 3 s for the first response; the adapter defers at once when work follows. */
+export const FIRST_RESPONSE_DEADLINE_MS = 3000;
+/** The interaction token (for follow-ups) lasts 15 minutes. */
+export const INTERACTION_TOKEN_MINUTES = 15;
+/** A modal's title: at most 45 characters; at most 5 rows. */
+export const MODAL_TITLE_MAX = 45;
+export const MODAL_ROWS_MAX = 5;
+/** Autocomplete offers at most 25 choices, each name and value at most 100 characters. */
+export const AUTOCOMPLETE_CHOICES_MAX = 25;
+export const CHOICE_TEXT_MAX = 100;
+/** Interaction request bodies larger than this are refused (Discord's are a few KB). */
+export const REQUEST_BODY_MAX = 256 * 1024;
+/** An imported file is read up to this size. */
+export const IMPORT_FILE_MAX = 5 * 1024 * 1024;
+/** Ephemeral message flag. */
+export const EPHEMERAL = 64;

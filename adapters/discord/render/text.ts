@@ -1,0 +1,50 @@
+// Fitting member text to a limit after it is escaped. Cuts are made in the text as typed and the
+// piece escaped on its own, so a cut never separates a backslash from what it escapes and a piece
+// that starts a new embed gets the escapes its new line start needs.
+
+import { cutIndex, escapeMarkdown } from './escape.ts';
+
+const ELLIPSIS = '…';
+
+export type Render = (raw: string) => string;
+
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/** A title, label or name on one line (Discord shows them on one). */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The longest beginning of `raw` (never half an emoji) whose rendering has at most `room`
+ * characters. Binary search: rendering grows with the text it is given.
+ */
+export function prefixWithin(raw: string, room: number, render: Render = escapeMarkdown): number {
+  if (room <= 0) return 0;
+  let low = 0;
+  let high = raw.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (render(raw.slice(0, mid)).length <= room) low = mid;
+    else high = mid - 1;
+  }
+  let cut = cutIndex(raw, low);
+  while (cut > 0 && render(raw.slice(0, cut)).length > room) cut = cutIndex(raw, cut - 1);
+  return cut;
+}
+
+/** `render(raw)` if it fits in `max`, else the rendering of its longest beginning that fits with `…` after it. */
+export function fitRendered(raw: string, max: number, render: Render = escapeMarkdown): string {
+  const full = render(raw);
+  if (full.length <= max) return full;
+  if (max < ELLIPSIS.length) return '';
+  return render(raw.slice(0, prefixWithin(raw, max - ELLIPSIS.length, render))) + ELLIPSIS;
+}
+
+/** A heading in bold: escaped, on one line, at most `max` characters with its asterisks; '' if blank. */
+export function boldHeading(title: string | undefined, max: number): string {
+  const text = fitRendered(oneLine(title ?? ''), max - 4);
+  return text === '' ? '' : `**${text}**`;
+}

@@ -1,0 +1,191 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { REST } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app.ts';
+import { answerGatewayInteraction } from '../../../adapters/discord/gateway.ts';
+import type { Store } from '../../../db/store.ts';
+import { databaseKinds } from '../../helpers/databases.ts';
+import { startFakeServer, type FakeServer } from '../../helpers/fake-http.ts';
+
+const APP = '123456789012345678';
+const GUILD = '223456789012345678';
+const AS_OF = '2026-11-22';
+
+const pglite = databaseKinds[0];
+if (!pglite) throw new Error('no database kinds');
+
+/** A fresh Ed25519 key pair, the public key as Discord shows it (64 hex characters). */
+function keys(): { privateKey: KeyObject; publicHex: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ format: 'der', type: 'spki' });
+  return { privateKey, publicHex: der.subarray(der.length - 32).toString('hex') };
+}
+
+describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', () => {
+  const { privateKey, publicHex } = keys();
+  let store: Store;
+  let closeDb: () => Promise<void>;
+  let discord: FakeServer;
+  let bot: DiscordBot;
+  let endpoint: string;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    ({ store, close: closeDb } = await pglite.open());
+    discord = await startFakeServer((request) => {
+      if (request.path.startsWith('/files/')) return { text: 'id,client,type,start,end,earnings,stars\nf1,File Client,fixed,2026-02-01,2026-03-01,500,5\n' };
+      if (request.path.includes('/callback')) return { status: 204 };
+      return { json: { id: 'message-1' } };
+    });
+    bot = createDiscordBot({
+      services: { store, onError: (error) => { throw error; } },
+      config: { applicationId: APP, publicKey: publicHex, token: null, apiUrl: `${discord.url}/api`, port: 0, shards: null },
+      today: () => AS_OF,
+    });
+    endpoint = `http://127.0.0.1:${await bot.listen(0)}/discord/interactions`;
+  });
+
+  afterAll(async () => {
+    await bot.stop();
+    await discord.close();
+    await closeDb();
+  });
+
+  function interaction(type: number, data: unknown, user = 'U1', extra: Record<string, unknown> = {}) {
+    const id = `${++sequence}`;
+    return {
+      id,
+      application_id: APP,
+      type,
+      token: `token-${id}`,
+      version: 1,
+      guild_id: GUILD,
+      channel_id: 'C1',
+      member: { user: { id: user, username: `user-${user}`, global_name: `Name ${user}` }, nick: null, permissions: '0', roles: [] },
+      data,
+      ...extra,
+    };
+  }
+
+  const slash = (subcommand: string, options: { name: string; type: number; value: unknown; focused?: boolean }[] = [], user = 'U1', extra = {}) =>
+    interaction(2, { id: 'cmd', name: 'jss', type: 1, options: [{ name: subcommand, type: 1, options }] }, user, extra);
+
+  async function post(body: unknown, tamper?: (text: string) => string, timestamp = String(Math.floor(Date.now() / 1000))) {
+    const text = JSON.stringify(body);
+    const signature = sign(null, Buffer.from(timestamp + text), privateKey).toString('hex');
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      body: tamper ? tamper(text) : text,
+    });
+    const answer = await response.text();
+    return { status: response.status, json: answer ? (JSON.parse(answer) as Record<string, unknown>) : null };
+  }
+
+  /** The PATCH that completes a deferred interaction. */
+  function followUp(token: string) {
+    const path = `/api/v10/webhooks/${APP}/${token}/messages/`;
+    return discord.waitFor((request) => request.method === 'PATCH' && (request.path === `${path}@original` || request.path === `${path}%40original`));
+  }
+
+  async function contractsOf(user: string) {
+    const community = await store.ensureCommunity({ platform: 'discord', externalId: GUILD });
+    const member = await store.findMember(community.id, user);
+    return member ? store.listContracts(member.id) : [];
+  }
+
+  it('answers PING with PONG', async () => {
+    expect(await post({ id: 'p', application_id: APP, type: 1, token: 't', version: 1 })).toEqual({ status: 200, json: { type: 1 } });
+  });
+
+  it.each([
+    ['a tampered body', (text: string) => text.replace('Tampered', 'Tampered!'), undefined],
+    ['an old timestamp', undefined, String(Math.floor(Date.now() / 1000) - 600)],
+  ])('refuses %s with 401 and writes nothing', async (_, tamper, timestamp) => {
+    const body = slash('add', [{ name: 'client', type: 3, value: 'Tampered' }, { name: 'type', type: 3, value: 'fixed' }, { name: 'start', type: 3, value: '2026-01-10' }], 'U-forged');
+    expect((await post(body, tamper, timestamp)).status).toBe(401);
+    expect(await contractsOf('U-forged')).toEqual([]);
+  });
+
+  it('a slash command with options is deferred (ephemeral) and completed through the webhook, pinging nobody', async () => {
+    const body = slash('add', [
+      { name: 'client', type: 3, value: '@everyone <@123> **Acme**' },
+      { name: 'type', type: 3, value: 'hourly' },
+      { name: 'start', type: 3, value: '2026-01-10' },
+      { name: 'end', type: 3, value: '2026-04-01' },
+      { name: 'earnings', type: 10, value: 1200 },
+      { name: 'stars', type: 10, value: 5 },
+    ]);
+    const { status, json } = await post(body);
+    expect(status).toBe(200);
+    expect(json).toEqual({ type: 5, data: { flags: 64 } });
+    const patch = await followUp(body.token);
+    expect(patch.data).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(patch.body).toContain('Added c1');
+    expect(await contractsOf('U1')).toMatchObject([{ id: 'c1', client: '@everyone <@123> **Acme**', earnings: 1200, stars: 5 }]);
+  });
+
+  it('completes a score within the embed limits, with a share button', async () => {
+    const body = slash('score');
+    await post(body);
+    const patch = await followUp(body.token);
+    const embeds = (patch.data?.embeds ?? []) as { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
+    const total = embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0), 0);
+    expect(embeds.length).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(6000);
+    expect(patch.body).toContain('jss:share:score');
+  });
+
+  it('autocompletes the member’s own contract ids', async () => {
+    const { json } = await post(interaction(4, { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'why', type: 1, options: [{ name: 'id', type: 3, value: 'c', focused: true }] }] }));
+    expect(json).toEqual({ type: 8, data: { choices: [{ name: 'c1', value: 'c1' }] } });
+    const other = await post(interaction(4, { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'why', type: 1, options: [{ name: 'id', type: 3, value: '', focused: true }] }] }, 'U-other'));
+    expect(other.json).toEqual({ type: 8, data: { choices: [] } });
+  });
+
+  it('/jss add without options opens a modal; its submission adds the contract', async () => {
+    const { json } = await post(slash('add', [], 'U-modal'));
+    expect(json).toMatchObject({ type: 9, data: { custom_id: 'jss_add' } });
+    const rows = [
+      ['client', 'Modal Client'],
+      ['type', 'fixed'],
+      ['start', '2026-05-01'],
+      ['earnings', '300'],
+      ['end', '2026-06-01'],
+    ].map(([custom_id, value]) => ({ type: 1, components: [{ type: 4, custom_id, value }] }));
+    const submit = interaction(5, { custom_id: 'jss_add', components: rows }, 'U-modal');
+    expect((await post(submit)).json).toEqual({ type: 5, data: { flags: 64 } });
+    expect((await followUp(submit.token)).body).toContain('Added c1');
+    expect(await contractsOf('U-modal')).toMatchObject([{ client: 'Modal Client', type: 'fixed', earnings: 300 }]);
+  });
+
+  it('a modal with bad input gets the problem in the reply and writes nothing', async () => {
+    const rows = [['client', 'Bad'], ['type', 'weekly'], ['start', '2026-05-01']].map(([custom_id, value]) => ({ type: 1, components: [{ type: 4, custom_id, value }] }));
+    const submit = interaction(5, { custom_id: 'jss_add', components: rows }, 'U-bad');
+    await post(submit);
+    expect((await followUp(submit.token)).body).toContain('expected one of hourly, fixed');
+    expect(await contractsOf('U-bad')).toEqual([]);
+  });
+
+  it('imports an attached CSV file', async () => {
+    const body = slash('import', [{ name: 'file', type: 11, value: 'att-1' }], 'U-import', {
+      data: {
+        id: 'cmd', name: 'jss', type: 1,
+        options: [{ name: 'import', type: 1, options: [{ name: 'file', type: 11, value: 'att-1' }] }],
+        resolved: { attachments: { 'att-1': { id: 'att-1', filename: 'c.csv', size: 100, url: `${discord.url}/files/c.csv`, proxy_url: `${discord.url}/files/c.csv` } } },
+      },
+    });
+    await post(body);
+    expect((await followUp(body.token)).body).toContain('Imported 1 contract');
+    expect(await contractsOf('U-import')).toMatchObject([{ id: 'f1', client: 'File Client' }]);
+  });
+
+  it('the gateway path answers through the interaction callback with the same handler', async () => {
+    const rest = new REST({ api: `${discord.url}/api` });
+    const body = slash('list', [], 'U1');
+    await answerGatewayInteraction(rest, bot.handler, body as never);
+    const callback = await discord.waitFor((request) => request.path === `/api/v10/interactions/${body.id}/${body.token}/callback`);
+    expect(callback.data).toEqual({ type: 5, data: { flags: 64 } });
+    expect((await followUp(body.token)).body).toContain('c1');
+  });
+});
