@@ -8,6 +8,7 @@ import type { Services } from '../../src/commands/dispatch.ts';
 import type { DiscordConfig } from './config.ts';
 import { createGatewayClient } from './gateway.ts';
 import { interactionsEndpoint, INTERACTIONS_PATH } from './http-endpoint.ts';
+import { INTERACTION_REQUESTS_PER_SECOND } from './limits.ts';
 import { createInteractionHandler, type InteractionHandler } from './interactions.ts';
 
 export interface DiscordBotOptions {
@@ -30,7 +31,9 @@ export interface DiscordBot {
 
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const { config } = options;
-  const rest = new REST({ ...(config.apiUrl && { api: config.apiUrl }) });
+  // Interaction webhooks are not bound by the bot's global rate limit (50 a second in
+  // @discordjs/rest's default), which would otherwise queue replies under load.
+  const rest = new REST({ ...(config.apiUrl && { api: config.apiUrl }), globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND });
   if (config.token) rest.setToken(config.token);
   const handler = createInteractionHandler({ services: options.services, rest, applicationId: config.applicationId, today: options.today });
   const route = config.publicKey ? interactionsEndpoint({ publicKey: config.publicKey, handler, ...(options.onError && { onError: options.onError }) }) : null;

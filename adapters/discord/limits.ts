@@ -16,3 +16,5 @@ export const REQUEST_BODY_MAX = 256 * 1024;
 export const IMPORT_FILE_MAX = 5 * 1024 * 1024;
 /** Ephemeral message flag. */
 export const EPHEMERAL = 64;
+/** Requests a second the REST client allows itself for interaction webhooks (Discord sets no global limit on them). */
+export const INTERACTION_REQUESTS_PER_SECOND = 10_000;
