@@ -16,7 +16,7 @@ import { interactionOptionsToInput } from './commands/to-input.ts';
 import { discordContext, interactionUser } from './context.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_TEXT_MAX, EPHEMERAL, IMPORT_FILE_MAX } from './limits.ts';
 import { ADD_MODAL, addModal, END_MODAL_PREFIX, endModal, submittedArgs } from './modals.ts';
-import { renderDiscordMessage } from './render/index.ts';
+import { renderDiscordMessage, RUN_PREFIX, SHARE_PREFIX } from './render/index.ts';
 
 export interface InteractionHandlerOptions {
   services: Services;
@@ -42,8 +42,6 @@ function subcommandOf(interaction: APIChatInputApplicationCommandInteraction): {
   return { name: first.name, options: (first.options ?? []) as Option[] };
 }
 
-const RUN_PREFIX = 'jss:run:';
-const SHARE_PREFIX = 'jss:share:';
 
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
   const { services, rest, applicationId } = options;

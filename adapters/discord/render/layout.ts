@@ -9,7 +9,7 @@ import { cutIndex, escapeMarkdown } from './escape.ts';
 import { EMBED_DESCRIPTION_MAX, EMBED_FIELDS_MAX, EMBEDS_PER_MESSAGE_MAX } from './limits.ts';
 import type { TableFrame } from './table.ts';
 import { isBlank, prefixWithin } from './text.ts';
-import type { LineUnit, RowUnit, Separator, Unit } from './units.ts';
+import { embedField, type LineUnit, type RowUnit, type Separator, type Unit } from './units.ts';
 
 /** One embed's body while it is laid out; a table's code block may still be open. */
 export interface Draft {
@@ -71,7 +71,11 @@ function lineText(unit: LineUnit): string {
 
 /** The draft with the unit in it, or 'embed' when it must go in a new embed. */
 function placed(draft: Draft, unit: Unit): Draft | 'embed' {
-  if (unit.kind === 'field') return draft.fields.length >= EMBED_FIELDS_MAX ? 'embed' : { ...draft, fields: [...draft.fields, unit.field] };
+  if (unit.kind === 'field') {
+    if (draft.fields.length >= EMBED_FIELDS_MAX) return 'embed';
+    unit.field ??= embedField(unit.source);
+    return { ...draft, fields: [...draft.fields, unit.field] };
+  }
   // Fields show under the description: text after them goes in the next embed, to keep the order.
   if (draft.fields.length > 0) return 'embed';
   const next = unit.kind === 'row' ? withRow(draft, unit) : withText(draft, unit.sep, lineText(unit));

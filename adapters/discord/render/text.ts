@@ -19,12 +19,13 @@ export function oneLine(text: string): string {
 
 /**
  * The longest beginning of `raw` (never half an emoji) whose rendering has at most `room`
- * characters. Binary search: rendering grows with the text it is given.
+ * characters. Binary search: rendering grows with the text it is given, and is never shorter.
  */
 export function prefixWithin(raw: string, room: number, render: Render = escapeMarkdown): number {
   if (room <= 0) return 0;
+  // Rendering never shortens text, so no more than `room` characters of it can fit.
   let low = 0;
-  let high = raw.length;
+  let high = Math.min(raw.length, room);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (render(raw.slice(0, mid)).length <= room) low = mid;
@@ -37,8 +38,10 @@ export function prefixWithin(raw: string, room: number, render: Render = escapeM
 
 /** `render(raw)` if it fits in `max`, else the rendering of its longest beginning that fits with `…` after it. */
 export function fitRendered(raw: string, max: number, render: Render = escapeMarkdown): string {
-  const full = render(raw);
-  if (full.length <= max) return full;
+  if (raw.length <= max) {
+    const full = render(raw);
+    if (full.length <= max) return full;
+  }
   if (max < ELLIPSIS.length) return '';
   return render(raw.slice(0, prefixWithin(raw, max - ELLIPSIS.length, render))) + ELLIPSIS;
 }

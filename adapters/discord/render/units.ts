@@ -36,9 +36,11 @@ export interface RowUnit extends UnitBase {
   text: string;
 }
 
+/** An embed field, escaped and cut only when the layout gets to it (a reply may have thousands). */
 export interface FieldUnit extends UnitBase {
   kind: 'field';
-  field: APIEmbedField;
+  source: Field;
+  field?: APIEmbedField;
 }
 
 export type Unit = LineUnit | RowUnit | FieldUnit;
@@ -69,8 +71,7 @@ function textLines(text: string): LineUnit[] {
 }
 
 /** A field with its name and value escaped and cut; a blank one gets a zero-width space (Discord wants both). */
-export function embedField(field: Field): APIEmbedField | null {
-  if (isBlank(field.label) && isBlank(field.value)) return null;
+export function embedField(field: Field): APIEmbedField {
   const name = isBlank(field.label) ? ZERO_WIDTH_SPACE : fitRendered(oneLine(field.label), FIELD_NAME_MAX);
   const value = isBlank(field.value) ? ZERO_WIDTH_SPACE : fitRendered(field.value, FIELD_VALUE_MAX);
   return { name, value, inline: true };
@@ -116,10 +117,9 @@ function unitsOf(block: Block): Unit[] {
     case 'series':
       return [...heading(block.title), ...seriesLine(block.points)];
     case 'fields':
-      return block.fields.flatMap((field) => {
-        const embed = embedField(field);
-        return embed ? [{ kind: 'field' as const, sep: '' as const, field: embed, counts: true }] : [];
-      });
+      return block.fields
+        .filter((field) => !isBlank(field.label) || !isBlank(field.value))
+        .map((source) => ({ kind: 'field' as const, sep: '' as const, source, counts: true }));
     case 'context':
       return [];
   }

@@ -256,7 +256,8 @@ describe('escapeMarkdown', () => {
       fc.property(fc.array(piece, { maxLength: 20 }).map((parts) => parts.join('')), (text) => {
         const escaped = escapeMarkdown(text);
         expect(liveMarkdown(escaped)).toEqual([]);
-        const undone = escaped.replace(/\\([^0-9A-Za-z\s])/g, '$1').replace(new RegExp(`@${ZW}`, 'g'), '@');
+        // Links are left as typed, backslashes included.
+        const undone = escaped.replace(new RegExp(`${URL.source}|\\\\([^0-9A-Za-z\\s])`, 'g'), (match, char?: string) => char ?? match).replace(new RegExp(`@${ZW}`, 'g'), '@');
         expect(undone).toBe(text.replace(new RegExp(`@${ZW}`, 'g'), '@'));
       }),
       { numRuns: 300 },
@@ -289,6 +290,29 @@ describe('truncate', () => {
       expect(cut.endsWith('…')).toBe(true);
     }
     expect(truncate('ab😀', 3)).toBe('ab…');
+  });
+
+  it('in a rendered reply, no cut or split falls inside an emoji: title, field, description, footer, label', () => {
+    const emoji = (length: number) => `a${'😀'.repeat(length)}`; // 1 + 2 × length UTF-16 units
+    const message = renderDiscordMessage(
+      reply('info', emoji(200), {
+        blocks: [
+          { type: 'fields', fields: [{ label: emoji(200), value: emoji(600) }] },
+          { type: 'text', text: emoji(2500) },
+          { type: 'context', text: emoji(1100) },
+        ],
+        actions: [{ label: emoji(50), command: 'why' }],
+      }),
+    );
+    expectWithinLimits(message);
+    expect(message.embeds[0]?.title).toBe(`${emoji(127)}…`);
+    expect(fieldsOf(message)[0]).toEqual({ name: `${emoji(127)}…`, value: `${emoji(511)}…`, inline: true });
+    expect(footerOf(message)).toBe(`${emoji(1023)}…`);
+    expect(buttons(message)[0]?.label).toBe(`${emoji(39)}…`);
+    // The description goes on after the fields, in a second embed, and is cut at the budget.
+    const [description] = descriptions(message);
+    expect(description?.startsWith(emoji(100))).toBe(true);
+    expect(description?.endsWith('😀…')).toBe(true);
   });
 
   it('for any text and limit: fits, is a beginning of the text, breaks no pair', () => {
@@ -870,8 +894,9 @@ describe('real replies from the command layer', () => {
   const asOf = '2026-11-22';
   const analysis = analyze(contracts, asOf);
 
+  const score = scoreContracts(contracts, asOf);
+
   it('a detailed score: title, tables in code blocks, tips, sparkline, footer and buttons with share', () => {
-    const score = scoreContracts(contracts, asOf);
     const scored = scoreReply(score, tipsFor(contracts, asOf), forecastContracts(contracts, asOf), true);
     const message = renderDiscordMessage(scored, { shareCommand: 'score --detailed' });
     expectWithinLimits(message);
@@ -897,10 +922,11 @@ describe('real replies from the command layer', () => {
 
   it('why, forecast, long-term, tips and plan: each one embed within limits, share button only when shareable', () => {
     const replies = [
-      whyReply(analysis.score),
+      whyReply(score),
+      whyReply(score, 'retainer'),
       forecastReply(analysis.forecast),
-      longTermReply(analysis.score, analysis.tips),
-      tipsReply(analysis.tips, analysis.score),
+      longTermReply(score, analysis.tips),
+      tipsReply(analysis.tips, score),
       planReply(analysis.plan),
     ].map((real) => (real.shareable ? { ...real, shareCommand: 'again' } : real));
     for (const real of replies) {
