@@ -39,6 +39,7 @@ import {
   type DiscordMessage,
 } from '../../../adapters/discord/render/index.ts';
 import { errorReply, reply, type Action, type Block, type Reply } from '../../../src/replies/reply.ts';
+import { replyArbitraries } from '../../helpers/reply-arbitrary.ts';
 import { forecastReply, longTermReply, planReply, scoreReply, tipsReply, whyReply } from '../../../src/replies/score.ts';
 import { analyze, forecastContracts, scoreContracts, tipsFor, type Contract } from '../../../src/scoring/index.ts';
 
@@ -804,53 +805,11 @@ describe('huge replies stay postable and say what was left out', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('property: any reply renders within every limit', () => {
-  const piece = fc.oneof(
-    {
-      weight: 3,
-      arbitrary: fc.constantFrom('@everyone', '@here', '<@123>', '<@&456>', '<#7>', '**', '*', '_', '__', '~~', '`', '```', '||', '\\', '> ', '# ', '-# ', '- ', '1. ', '[a](https://x.y)', 'https://x.y/a_b*c', '\n', ' ', '😀', '👍🏽', 'é'),
-    },
-    { weight: 5, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
+  const { text, reply: replyArb } = replyArbitraries(
+    ['@everyone', '@here', '<@123>', '<@&456>', '<#7>', '**', '*', '_', '__', '~~', '`', '```', '||', '\\', '> ', '# ', '-# ', '- ', '1. ', '[a](https://x.y)', 'https://x.y/a_b*c', '\n', ' ', '😀', '👍🏽', 'é'],
+    ['a', '*', '<', '😀', 'line\n', 'word '],
+    5000,
   );
-  const shortText = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
-  const longText = fc.oneof(
-    fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')),
-    fc.tuple(fc.constantFrom('a', '*', '<', '😀', 'line\n', 'word '), fc.integer({ min: 0, max: 5000 }), shortText).map(([unit, count, tail]) => unit.repeat(count) + tail),
-  );
-  const text = fc.oneof({ weight: 4, arbitrary: shortText }, { weight: 1, arbitrary: longText });
-  // fast-check keeps arrays to 10 elements unless told a size: 'max' lets them reach hundreds.
-  const many = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.array(arb, { maxLength: 5 }) }, { weight: 1, arbitrary: fc.array(arb, { maxLength: 300, size: 'max' }) });
-
-  const blockArb: fc.Arbitrary<Block> = fc.oneof(
-    text.map((t) => ({ type: 'text' as const, text: t })),
-    many(fc.record({ label: text, value: text })).map((fields) => ({ type: 'fields' as const, fields })),
-    fc.record({ title: fc.option(text, { nil: undefined }), items: many(text) }).map(({ title, items }) => ({ type: 'list' as const, items, ...(title !== undefined && { title }) })),
-    fc
-      .record({ title: fc.option(text, { nil: undefined }), columns: fc.array(shortText, { maxLength: 6 }), rows: many(fc.array(text, { maxLength: 6 })) })
-      .map(({ title, columns, rows }) => ({ type: 'table' as const, columns, rows, ...(title !== undefined && { title }) })),
-    fc
-      .record({
-        title: text,
-        points: fc.array(fc.record({ date: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), shortText), value: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }) }), { maxLength: 30 }),
-      })
-      .map(({ title, points }) => ({ type: 'series' as const, title, points })),
-    text.map((t) => ({ type: 'context' as const, text: t })),
-  );
-  const actionArb: fc.Arbitrary<Action> = fc
-    .record({ label: text, command: fc.oneof(shortText, longText), style: fc.option(fc.constantFrom('primary' as const, 'danger' as const), { nil: undefined }) })
-    .map(({ label, command, style }) => ({ label, command, ...(style && { style }) }));
-  const replyArb: fc.Arbitrary<Reply> = fc
-    .record({
-      kind: fc.constantFrom('info' as const, 'success' as const, 'error' as const, 'confirm' as const),
-      title: text,
-      summary: fc.option(text, { nil: undefined }),
-      blocks: fc.oneof(fc.array(blockArb, { maxLength: 6 }), fc.array(blockArb, { maxLength: 80, size: 'max' })),
-      actions: fc.oneof(fc.array(actionArb, { maxLength: 4 }), fc.array(actionArb, { maxLength: 40, size: 'max' })),
-      shareable: fc.boolean(),
-      shareCommand: fc.option(fc.oneof(shortText, longText), { nil: undefined }),
-    })
-    .map(({ kind, title, summary, blocks, actions, shareable, shareCommand }) =>
-      reply(kind, title, { blocks, actions, shareable, ...(summary !== undefined && { summary }), ...(shareCommand !== undefined && { shareCommand }) }),
-    );
   const contentArb = fc.option(text, { nil: undefined });
 
   it('generates replies that reach the limits the property is about', () => {
