@@ -212,6 +212,28 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     expect(board).not.toContain('Name of lee');
   });
 
+  it('leaderboard ranks by score, then long-term %, then counted outcomes, with competition ranks (1, 2, 2, 4)', async () => {
+    const team = 'team-ranks';
+    const give = async (user: string, stars: number[]) => {
+      for (const [i, value] of stars.entries()) {
+        await run(user, `add client:"C${i}" type:fixed start:2026-0${i + 1}-01 end:2026-0${i + 1}-20 earnings:500 stars:${value}`, {}, team);
+      }
+      await run(user, 'join', {}, team);
+    };
+    await give('ann', [5, 5, 5]); // 100%, 3 outcomes
+    await give('ben', [5, 5]); // 100%, 2 outcomes
+    await give('cat', [5, 5]); // the same as ben: a tie
+    await give('dan', [5, 4]); // lower score
+    const board = await run('ann', 'leaderboard', {}, team);
+    const table = board.blocks.find((block) => block.type === 'table');
+    expect(table?.type === 'table' && table.rows.map((row) => [row[0], row[1]])).toEqual([
+      ['1', 'Name of ann'],
+      ['2', 'Name of ben'],
+      ['2', 'Name of cat'],
+      ['4', 'Name of dan'],
+    ]);
+  });
+
   it('config shows settings to anyone and changes them for admins only', async () => {
     expect(text(await run('nina', 'config'))).toContain('Model: upwork-2025');
     const changed = await run('nina', 'config model:upwork-2015 param:graceDays=30', { isAdmin: true });

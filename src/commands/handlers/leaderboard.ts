@@ -12,14 +12,29 @@ interface Entry {
   name: string;
   score: number | null;
   longTerm: number | null;
+  /** Counted outcomes in the window the score comes from: more history breaks a tie. */
+  outcomes: number;
+}
+
+/** What ranks a member, most important first; equal keys share a rank. */
+function rankKey(entry: Entry, byLongTerm: boolean): number[] {
+  const score = entry.score ?? -1;
+  const longTerm = entry.longTerm ?? -1;
+  return byLongTerm ? [longTerm, score, entry.outcomes] : [score, longTerm, entry.outcomes];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (b[i] as number) - (a[i] as number);
+  return 0;
 }
 
 /** Competition ranking (1, 2, 2, 4) over entries already sorted best first. */
-function ranks(entries: readonly Entry[], key: (entry: Entry) => number | null): number[] {
+function ranks(entries: readonly Entry[], byLongTerm: boolean): number[] {
   const result: number[] = [];
   entries.forEach((entry, index) => {
     const previous = entries[index - 1];
-    result.push(previous && key(previous) === key(entry) ? (result[index - 1] as number) : index + 1);
+    const tied = previous !== undefined && compareKeys(rankKey(previous, byLongTerm), rankKey(entry, byLongTerm)) === 0;
+    result.push(tied ? (result[index - 1] as number) : index + 1);
   });
   return result;
 }
@@ -42,13 +57,15 @@ export const leaderboard: CommandDefinition = {
     const options = modelOptionsOf(community);
     const entries: Entry[] = (await store.leaderboardMembers(community.id)).map(({ member: other, contracts }) => {
       const report = scoreContracts(contracts, ctx.asOf, options);
-      return { memberId: other.id, name: other.displayName, score: report.score, longTerm: report.longTerm.percent };
+      const outcomes = report.windows[report.contractsWindow].outcomes;
+      return { memberId: other.id, name: other.displayName, score: report.score, longTerm: report.longTerm.percent, outcomes };
     });
     const key = (entry: Entry) => (byLongTerm ? entry.longTerm : entry.score);
     const ranked = entries.filter((entry) => key(entry) !== null);
     const unranked = entries.filter((entry) => key(entry) === null);
-    ranked.sort((a, b) => (key(b) as number) - (key(a) as number) || a.name.localeCompare(b.name) || a.memberId - b.memberId);
-    const rankList = ranks(ranked, key);
+    // Ties keep a stable order by name, then by when the member joined the bot (its id).
+    ranked.sort((a, b) => compareKeys(rankKey(a, byLongTerm), rankKey(b, byLongTerm)) || a.name.localeCompare(b.name) || a.memberId - b.memberId);
+    const rankList = ranks(ranked, byLongTerm);
     const mine = ranked.findIndex((entry) => entry.memberId === member.id);
     const page = (args.page as number | undefined) ?? (mine >= 0 ? Math.floor(mine / PAGE_SIZE) + 1 : 1);
     const pages = Math.max(1, Math.ceil(ranked.length / PAGE_SIZE));
