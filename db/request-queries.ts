@@ -17,10 +17,12 @@ export async function claimRequest(db: Database, communityId: number, requestId:
     .returning({ requestId: processedRequests.requestId });
   if (inserted.length > 0) return { fresh: true };
   const [saved] = await db
-    .select({ reply: processedRequests.reply })
+    .select({ reply: processedRequests.reply, memberId: processedRequests.memberId })
     .from(processedRequests)
     .where(and(eq(processedRequests.communityId, communityId), eq(processedRequests.requestId, requestId)));
-  return { fresh: false, reply: saved?.reply ?? null };
+  // A row without a member is a reply saved after its member was forgotten: it holds no data of theirs.
+  const sameMember = saved?.memberId === memberId || saved?.memberId === null || saved === undefined;
+  return { fresh: false, reply: saved?.reply ?? null, sameMember };
 }
 
 export async function saveRequestReply(db: Database, communityId: number, requestId: string, reply: unknown): Promise<void> {

@@ -56,8 +56,11 @@ export interface ScoreSnapshot {
   validUntil: string;
 }
 
-/** The outcome of recording a request id: new, or seen before (with the reply saved then). */
-export type RequestClaim = { fresh: true } | { fresh: false; reply: unknown };
+/**
+ * The outcome of recording a request id: new, or seen before (with the reply saved then, and
+ * whether it was this member's request: another member's saved reply must not be shown).
+ */
+export type RequestClaim = { fresh: true } | { fresh: false; reply: unknown; sameMember: boolean };
 
 export interface Store {
   /** Runs `work` in one database transaction; it rolls back when `work` throws. */

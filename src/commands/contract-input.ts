@@ -51,8 +51,13 @@ export function findContract(contracts: readonly Contract[], id: string): Contra
   return contracts.find((contract) => contract.id.toLowerCase() === key);
 }
 
+/** Ids named in "you have no contract …" before the rest are only counted. */
+const KNOWN_IDS_SHOWN = 20;
+
 /** Throws the reply for an id the member does not have, listing the ids they do have. */
 export function unknownContract(id: string, contracts: readonly Contract[]): CommandError {
-  const known = contracts.length === 0 ? 'you have no contracts yet (add one with `add`)' : `your contracts are ${contracts.map((c) => c.id).join(', ')}`;
+  const shown = contracts.slice(0, KNOWN_IDS_SHOWN).map((c) => c.id).join(', ');
+  const more = contracts.length > KNOWN_IDS_SHOWN ? ` and ${contracts.length - KNOWN_IDS_SHOWN} more (see "list")` : '';
+  const known = contracts.length === 0 ? 'you have no contracts yet (add one with "add")' : `your contracts are ${shown}${more}`;
   return new CommandError(errorReply(`you have no contract ${JSON.stringify(id)}; ${known}`));
 }

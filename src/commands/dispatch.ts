@@ -79,7 +79,9 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
       const once = definition.writes && ctx.requestId !== null;
       if (once) {
         const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
-        if (!claim.fresh) return claim.reply as Reply;
+        if (!claim.fresh) {
+          return claim.sameMember ? (claim.reply as Reply) : errorReply('this request id was already used; nothing was done. Please try again.');
+        }
       }
       const ran = await definition.run({ ctx, store, community, member, args: converted.values, positionals: input.positionals, body: input.body });
       const result = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;

@@ -62,7 +62,9 @@ export function parseCommandText(input: string): ParseResult {
       const name = match[1] as string;
       const read = readValue(firstLine, i + match[0].length);
       if ('error' in read) return { ok: false, message: read.error };
-      if (Object.hasOwn(named, name)) return { ok: false, message: `${name} is given twice; expected each argument once` };
+      if (Object.keys(named).some((given) => given.toLowerCase() === name.toLowerCase())) {
+        return { ok: false, message: `${name} is given twice; expected each argument once` };
+      }
       named[name] = read.value;
       i = read.next;
     } else {

@@ -19,6 +19,7 @@ export const importCommand: CommandDefinition = {
     if (text === '') throw new CommandError(errorReply('import needs contracts after the command line: CSV with a header row, or a JSON contract file'));
     const parsed = text.startsWith('[') || text.startsWith('{') ? parseContractFile(text, ctx.asOf) : parseContractsCsv(text, ctx.asOf);
     if (!parsed.ok) throw new CommandError(errorReply(parsed.problems.slice(0, 20).map(formatProblem), 'Nothing was imported.'));
+    if (parsed.contracts.length === 0) throw new CommandError(errorReply('the file has no contracts; expected at least one row after the header', 'Nothing was imported.'));
     const replace = args.mode === 'replace';
     if (replace) await store.deleteAllContracts(member.id);
     const existing = replace ? [] : await store.listContracts(member.id);

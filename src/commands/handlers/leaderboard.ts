@@ -67,8 +67,8 @@ export const leaderboard: CommandDefinition = {
     ranked.sort((a, b) => compareKeys(rankKey(a, byLongTerm), rankKey(b, byLongTerm)) || a.name.localeCompare(b.name) || a.memberId - b.memberId);
     const rankList = ranks(ranked, byLongTerm);
     const mine = ranked.findIndex((entry) => entry.memberId === member.id);
-    const page = (args.page as number | undefined) ?? (mine >= 0 ? Math.floor(mine / PAGE_SIZE) + 1 : 1);
     const pages = Math.max(1, Math.ceil(ranked.length / PAGE_SIZE));
+    const page = Math.min(pages, (args.page as number | undefined) ?? (mine >= 0 ? Math.floor(mine / PAGE_SIZE) + 1 : 1));
     const shown = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const rows = shown.map((entry, i) => {
       const index = (page - 1) * PAGE_SIZE + i;
@@ -84,6 +84,6 @@ export const leaderboard: CommandDefinition = {
     const actions = [];
     if (page > 1) actions.push({ label: 'Previous', command: `leaderboard ${byLongTerm ? 'longterm ' : ''}page:${page - 1}` });
     if (page < pages) actions.push({ label: 'Next', command: `leaderboard ${byLongTerm ? 'longterm ' : ''}page:${page + 1}` });
-    return reply('info', `${byLongTerm ? 'Long-term client' : 'Job Success Score'} leaderboard, page ${Math.min(page, pages)} of ${pages}`, { summary: you, blocks, actions });
+    return reply('info', `${byLongTerm ? 'Long-term client' : 'Job Success Score'} leaderboard, page ${page} of ${pages}`, { summary: you, blocks, actions });
   },
 };

@@ -2,7 +2,24 @@ import { DATE, MONEY } from '../args.ts';
 import { checkContract, findContract, unknownContract } from '../contract-input.ts';
 import { contractLine, usd } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
+import type { Contract, Payment } from '../../scoring/types.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
+
+/**
+ * Earnings stay the total paid: a stated total grows with the payment; a derived one follows the
+ * payments. A contract paid before without a list of payments (earnings, maybe lastPayment) keeps
+ * that history: starting a list would make this payment its first and erase the months before.
+ */
+export function withPayment(contract: Contract, payment: Payment): Contract {
+  const stated = contract.earnings ?? null;
+  const earnings = stated === null ? null : Math.round((stated + payment.amount) * 100) / 100;
+  const listed = contract.payments ?? [];
+  if (listed.length === 0 && stated !== null && stated > 0) {
+    const last = contract.lastPayment && contract.lastPayment > payment.date ? contract.lastPayment : payment.date;
+    return { ...contract, earnings, lastPayment: last };
+  }
+  return { ...contract, earnings, payments: [...listed, payment] };
+}
 
 export const pay: CommandDefinition = {
   name: 'pay',
@@ -24,9 +41,7 @@ export const pay: CommandDefinition = {
     const current = findContract(contracts, id);
     if (!current) throw unknownContract(id, contracts);
     const payment = { date: (args.date as string | undefined) ?? ctx.asOf, amount };
-    // Earnings stay the total paid: a stated total grows with the payment; a derived one follows the payments.
-    const earnings = current.earnings === null || current.earnings === undefined ? null : Math.round((current.earnings + amount) * 100) / 100;
-    const updated = checkContract({ ...current, earnings, payments: [...(current.payments ?? []), payment] }, ctx.asOf);
+    const updated = checkContract({ ...withPayment(current, payment) }, ctx.asOf);
     await store.replaceContract(member.id, current.id, updated);
     return reply('success', `Recorded ${usd(amount)} on ${current.id} (${payment.date})`, { summary: contractLine(updated) });
   },
