@@ -9,6 +9,7 @@ import type {
   APIInteractionResponse,
 } from 'discord-api-types/v10';
 import { InteractionResponseType, InteractionType, Routes, type REST } from 'discord.js';
+import { forecastChart, seriesBlockOf, type ForecastChart } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
 import { errorReply, type Reply } from '../../src/replies/reply.ts';
@@ -46,12 +47,34 @@ function subcommandOf(interaction: APIChatInputApplicationCommandInteraction): {
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
   const { services, rest, applicationId } = options;
 
+  /** The forecast chart of a reply with a series block; a chart that fails to render is left out, not the reply. */
+  function chartOf(interaction: APIInteraction, reply: Reply): ForecastChart | null {
+    const series = seriesBlockOf(reply);
+    if (!series) return null;
+    try {
+      return forecastChart(series);
+    } catch (error) {
+      services.onError?.(error, discordContext(interaction, options.today()));
+      return null;
+    }
+  }
+
   /** Edits the deferred response into the reply (files attached when the reply has any). */
   async function complete(interaction: APIInteraction, reply: Reply): Promise<void> {
     const message = renderDiscordMessage(reply, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
     // The deferral decided who sees the message; an edit carries no flags.
     const { flags: _flags, ...body } = message as typeof message & { flags?: number };
-    const files = reply.attachments.map((attachment) => ({ name: attachment.filename, data: Buffer.from(attachment.content, 'utf8'), contentType: attachment.mimeType }));
+    const files: { name: string; data: Buffer; contentType: string }[] = reply.attachments.map((attachment) => ({
+      name: attachment.filename,
+      data: Buffer.from(attachment.content, 'utf8'),
+      contentType: attachment.mimeType,
+    }));
+    const chart = chartOf(interaction, reply);
+    if (chart) {
+      files.push({ name: chart.filename, data: chart.png, contentType: 'image/png' });
+      // The chart shows inside the first embed rather than as a loose file under the message.
+      body.embeds = body.embeds.map((embed, index) => (index === 0 ? { ...embed, image: { url: `attachment://${chart.filename}` } } : embed));
+    }
     const attachments = files.map((file, id) => ({ id, filename: file.name }));
     await rest.patch(Routes.webhookMessage(applicationId, interaction.token, '@original'), {
       body: { ...body, ...(files.length > 0 && { attachments }) },

@@ -6,6 +6,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, LogLevel, type App as BoltApp, type RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { forecastChart, seriesBlockOf } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
@@ -50,15 +51,46 @@ function messageOf(reply: Reply): SlackMessage {
   return renderSlackMessage({ ...reply, blocks }, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
 }
 
-/** Attachments too large to show inline go to the member's direct messages as files. */
-async function uploadLargeAttachments(client: WebClient, userId: string, reply: Reply): Promise<void> {
-  const large = reply.attachments.filter((attachment) => !showsInline(attachment.content));
-  if (large.length === 0) return;
-  const opened = await client.conversations.open({ users: userId });
-  const channel = opened.channel?.id;
-  if (!channel) throw new Error('conversations.open returned no channel');
-  for (const attachment of large) {
-    await client.files.uploadV2({ channel_id: channel, filename: attachment.filename, content: attachment.content, initial_comment: reply.title });
+/** Where a reply's files go: the member's direct messages, or the channel a reply was shared in. */
+type UploadTarget = { userId: string } | { channelId: string };
+
+interface UploadFile {
+  filename: string;
+  /** Text goes up as `content`, bytes as `file`. */
+  data: string | Buffer;
+  comment: string;
+  altText?: string;
+}
+
+/** The files a reply sends beside its message: attachments too large to show inline, and the forecast chart. */
+function filesOf(reply: Reply, withAttachments: boolean): UploadFile[] {
+  const files: UploadFile[] = withAttachments
+    ? reply.attachments
+        .filter((attachment) => !showsInline(attachment.content))
+        .map((attachment) => ({ filename: attachment.filename, data: attachment.content, comment: reply.title }))
+    : [];
+  const series = seriesBlockOf(reply);
+  if (series) {
+    const chart = forecastChart(series);
+    files.push({ filename: chart.filename, data: chart.png, comment: series.title, altText: series.title });
+  }
+  return files;
+}
+
+/** Uploads a reply's files; to a channel only its chart goes (large attachments are the member's own data). */
+async function uploadFiles(client: WebClient, target: UploadTarget, reply: Reply): Promise<void> {
+  const files = filesOf(reply, 'userId' in target);
+  if (files.length === 0) return;
+  let channel: string | undefined;
+  if ('channelId' in target) channel = target.channelId;
+  else {
+    const opened = await client.conversations.open({ users: target.userId });
+    channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+  }
+  for (const file of files) {
+    const contents = typeof file.data === 'string' ? { content: file.data } : { file: file.data, ...(file.altText && { alt_text: file.altText }) };
+    await client.files.uploadV2({ channel_id: channel, filename: file.filename, initial_comment: file.comment, ...contents });
   }
 }
 
@@ -94,6 +126,15 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     return slackContext(who, options.today(), admin);
   }
 
+  /** Uploads a reply's files after its message went out; a failed upload is reported, the message stands. */
+  async function sendFiles(client: WebClient, target: UploadTarget, reply: Reply, who: SlackWho): Promise<void> {
+    try {
+      await uploadFiles(client, target, reply);
+    } catch (error) {
+      services.onError?.(error, slackContext(who, options.today()));
+    }
+  }
+
   /** Runs a command; acks with its reply when it is quick, else acks at once and responds later. */
   async function answer(
     who: SlackWho,
@@ -106,13 +147,13 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     const quick = await Promise.race([work, delay(budget)]);
     if (quick) {
       await ack({ response_type: 'ephemeral', ...messageOf(quick) });
-      await uploadLargeAttachments(client, who.userId, quick);
+      await sendFiles(client, { userId: who.userId }, quick, who);
       return;
     }
     await ack();
     const reply = await work.catch(() => errorReply('jss-coach had a problem on its side and changed nothing. Please try again.'));
     await respond({ response_type: 'ephemeral', replace_original: false, ...messageOf(reply) });
-    await uploadLargeAttachments(client, who.userId, reply);
+    await sendFiles(client, { userId: who.userId }, reply, who);
   }
 
   app.command('/jss', async ({ command, ack, respond, client }) => {
@@ -167,10 +208,11 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     const who: SlackWho = { teamId: body.team?.id ?? '', userId: body.user.id, userName: body.user.name, requestId: null };
     const reply = await runCommand(services, await contextFor(who, parsed.parsed, client), parsed.parsed);
     await respond({ response_type: 'ephemeral', replace_original: false, ...messageOf(reply) });
+    await sendFiles(client, { userId: who.userId }, reply, who);
   });
 
   // "Share in channel": the same (read-only) reply, posted for everyone, without buttons.
-  app.action('jss_share', async ({ ack, body, action, respond }) => {
+  app.action('jss_share', async ({ ack, body, action, respond, client }) => {
     await ack();
     if (body.type !== 'block_actions') return;
     const parsed = parseCommandText((action as { value?: string }).value || 'score');
@@ -180,6 +222,9 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     if (reply.kind === 'error' || !reply.shareable) return;
     const shared = messageOf({ ...reply, actions: [], shareable: false, blocks: [...reply.blocks, { type: 'context', text: `Shared by ${body.user.name ?? 'a member'}` }] });
     await respond({ response_type: 'in_channel', replace_original: false, ...shared });
+    // The chart goes where the reply was shared (Slack needs the bot in that channel).
+    const channelId = body.channel?.id;
+    if (channelId) await sendFiles(client, { channelId }, reply, who);
   });
 
   return {

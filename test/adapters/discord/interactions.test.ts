@@ -5,7 +5,7 @@ import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app
 import { answerGatewayInteraction } from '../../../adapters/discord/gateway.ts';
 import type { Store } from '../../../db/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
-import { startFakeServer, type FakeServer } from '../../helpers/fake-http.ts';
+import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
 const APP = '123456789012345678';
 const GUILD = '223456789012345678';
@@ -88,6 +88,13 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     return discord.waitFor((request) => request.method === 'PATCH' && (request.path === `${path}@original` || request.path === `${path}%40original`));
   }
 
+  /** The JSON of a recorded PATCH: the body itself, or the payload_json part of a multipart one (files attached). */
+  function payloadOf(request: RecordedRequest): Record<string, unknown> | null {
+    if (request.data) return request.data;
+    const part = request.body.split(/\r\n--/).find((chunk) => chunk.includes('name="payload_json"'));
+    return part ? (JSON.parse(part.slice(part.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>) : null;
+  }
+
   async function contractsOf(user: string) {
     const community = await store.ensureCommunity({ platform: 'discord', externalId: GUILD });
     const member = await store.findMember(community.id, user);
@@ -129,11 +136,32 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     const body = slash('score');
     await post(body);
     const patch = await followUp(body.token);
-    const embeds = (patch.data?.embeds ?? []) as { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
+    const embeds = (payloadOf(patch)?.embeds ?? []) as { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
     const total = embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0), 0);
     expect(embeds.length).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(6000);
     expect(patch.body).toContain('jss:share:score');
+  });
+
+  it('a score carries the forecast chart: forecast.png attached, shown in the first embed', async () => {
+    const body = slash('score');
+    await post(body);
+    const patch = await followUp(body.token);
+    expect(patch.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(patch.body).toMatch(/filename="forecast\.png"\r\nContent-Type: image\/png/);
+    expect(patch.body).toContain('PNG\r\n');
+    const payload = payloadOf(patch) as { embeds: { image?: { url: string } }[]; attachments: { id: number; filename: string }[] };
+    expect(payload.embeds[0]?.image).toEqual({ url: 'attachment://forecast.png' });
+    expect(payload.embeds.slice(1).every((embed) => embed.image === undefined)).toBe(true);
+    expect(payload.attachments).toEqual([{ id: 0, filename: 'forecast.png' }]);
+  });
+
+  it('a reply without a series block carries no chart', async () => {
+    const body = slash('list');
+    await post(body);
+    const patch = await followUp(body.token);
+    expect(patch.data).not.toBeNull();
+    expect(patch.body).not.toContain('forecast.png');
   });
 
   it('autocompletes the member’s own contract ids', async () => {

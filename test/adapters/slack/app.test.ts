@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
 import type { Store } from '../../../db/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
@@ -27,6 +27,8 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   let slowDown = 0;
   let admins = new Set<string>();
   let trigger = 0;
+  /** What the app reported to services.onError; every test but the one that provokes it expects none. */
+  const errors: unknown[] = [];
 
   beforeAll(async () => {
     ({ store, close: closeDb } = await pglite.open());
@@ -35,8 +37,15 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
         const user = String(request.data?.user ?? '');
         return { json: { ok: true, user: { id: user, is_admin: admins.has(user), is_owner: false } } };
       }
-      if (request.path === '/api/conversations.open') return { json: { ok: true, channel: { id: 'D-dm' } } };
-      if (request.path === '/api/files.getUploadURLExternal') return { json: { ok: true, upload_url: `${slack.url}/upload/F1`, file_id: 'F1' } };
+      if (request.path === '/api/conversations.open') {
+        // One DM per member, so a test can tell whose upload it sees; one member may not be written to.
+        const user = String(request.data?.users ?? '');
+        return user === 'U-no-dm' ? { json: { ok: false, error: 'cannot_dm_bot' } } : { json: { ok: true, channel: { id: `D-${user}` } } };
+      }
+      if (request.path === '/api/files.getUploadURLExternal') {
+        const filename = String(request.data?.filename ?? '');
+        return { json: { ok: true, upload_url: `${slack.url}/upload/${filename}`, file_id: `F-${filename}` } };
+      }
       if (request.path === '/api/files.completeUploadExternal') return { json: { ok: true, files: [{ id: 'F1' }] } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' }; // response_url
@@ -53,13 +62,17 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       },
     });
     adapter = createSlackApp({
-      services: { store: slow, onError: (error) => { throw error; } },
+      services: { store: slow, onError: (error) => void errors.push(error) },
       config: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
       today: () => AS_OF,
       ackBudgetMs: 300,
     });
     const port = await adapter.start();
     endpoint = `http://127.0.0.1:${port}/slack/events`;
+  });
+
+  afterEach(() => {
+    expect(errors).toEqual([]);
   });
 
   afterAll(async () => {
@@ -190,6 +203,54 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     expect(buttons.find((button) => button.action_id === 'jss_share')?.value).toBe('score');
   });
 
+  it('a score uploads its forecast chart (PNG) to the member’s DM after the reply', async () => {
+    const { json } = await post(slashBody('score', 'U-chart'));
+    expect(JSON.stringify(json?.blocks)).toContain('Job Success Score');
+    const opened = await slack.waitFor((request) => request.path === '/api/conversations.open' && request.data?.users === 'U-chart');
+    expect(opened.method).toBe('POST');
+    const asked = await slack.waitFor((request) => request.path === '/api/files.getUploadURLExternal' && request.data?.filename === 'forecast.png');
+    expect(Number(asked.data?.length)).toBeGreaterThan(1000);
+    const uploaded = await slack.waitFor((request) => request.path === '/upload/forecast.png');
+    expect(uploaded.body).toContain('PNG\r\n');
+    expect(uploaded.body).toContain('IHDR');
+    const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'D-U-chart');
+    expect(JSON.parse(String(completed.data?.files))).toEqual([{ id: 'F-forecast.png', title: 'forecast.png' }]);
+    expect(completed.data?.initial_comment).toBe('Your score over the next 12 months if nothing new happens');
+  });
+
+  it('a chart that cannot be uploaded is reported; the reply still went out', async () => {
+    const { json } = await post(slashBody('score', 'U-no-dm'));
+    expect(JSON.stringify(json?.blocks)).toContain('Job Success Score');
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(String(errors[0])).toContain('cannot_dm_bot');
+    errors.length = 0;
+  });
+
+  it('the Forecast button’s reply also brings its chart to the DM', async () => {
+    const payload = {
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'freelancers' },
+      user: { id: 'U-button', name: 'name-U-button', team_id: TEAM },
+      actions: [{ action_id: 'jss_run_1', block_id: 'b', type: 'button', value: 'forecast', action_ts: '1' }],
+      response_url: `${slack.url}/response/button-1`,
+      trigger_id: 'button-trigger',
+      api_app_id: 'A1',
+      container: { type: 'message' },
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect((await post(body)).status).toBe(200);
+    expect((await slack.waitFor((request) => request.path === '/response/button-1')).body).toContain('Forecast: now');
+    const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'D-U-button');
+    expect(JSON.parse(String(completed.data?.files))).toEqual([{ id: 'F-forecast.png', title: 'forecast.png' }]);
+  });
+
+  it('a reply without a series block uploads nothing', async () => {
+    await post(slashBody('list', 'U-list'));
+    await post(slashBody('score', 'U-list-after'));
+    await slack.waitFor((request) => request.path === '/api/conversations.open' && request.data?.users === 'U-list-after');
+    expect(slack.requests.some((request) => request.path === '/api/conversations.open' && request.data?.users === 'U-list')).toBe(false);
+  });
+
   it('"Share in channel" posts the reply for everyone through response_url', async () => {
     const payload = {
       type: 'block_actions',
@@ -200,12 +261,16 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       trigger_id: 'share-trigger',
       api_app_id: 'A1',
       container: { type: 'message' },
+      channel: { id: 'C-shared', name: 'general' },
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     expect((await post(body)).status).toBe(200);
     const shared = await slack.waitFor((request) => request.path === '/response/share-1');
     expect(shared.data).toMatchObject({ response_type: 'in_channel' });
     expect(shared.body).toContain('Shared by name-U1');
+    // The chart goes to the channel the reply was shared in, not to a DM.
+    const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'C-shared');
+    expect(JSON.parse(String(completed.data?.files))).toEqual([{ id: 'F-forecast.png', title: 'forecast.png' }]);
   });
 
   it('export: a small file is shown inline; a large one is uploaded to the member’s DM', async () => {
@@ -220,10 +285,10 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     expect(JSON.stringify(large.json)).not.toContain('id,client,type,start');
     const opened = await slack.waitFor((request) => request.path === '/api/conversations.open' && request.body.includes('U-big'));
     expect(opened.data).toMatchObject({ users: 'U-big' });
-    const uploaded = await slack.waitFor((request) => request.path === '/upload/F1');
+    const uploaded = await slack.waitFor((request) => request.path === `/upload/jss-coach-contracts-${AS_OF}.csv`);
     expect(uploaded.body).toContain('Client number 60 & partners');
-    const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal');
-    expect(completed.body).toContain('D-dm');
+    const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal' && request.body.includes('jss-coach-contracts'));
+    expect(completed.data).toMatchObject({ channel_id: 'D-U-big' });
   });
 
   it('config changes need a workspace admin (users.info)', async () => {
