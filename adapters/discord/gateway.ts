@@ -8,8 +8,14 @@ import type { InteractionHandler } from './interactions.ts';
 /** Sends the handler's first response for a gateway interaction, then lets the follow-up finish. */
 export async function answerGatewayInteraction(rest: REST, handler: InteractionHandler, interaction: APIInteraction, onError?: (error: unknown) => void): Promise<void> {
   const handled = await handler(interaction);
-  await rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: handled.initial, auth: false });
-  await handled.followUp?.catch((error: unknown) => onError?.(error));
+  // The follow-up is already running: catch its failure before anything else can throw, or an
+  // expired interaction (its callback refused) would end the process with an unhandled rejection.
+  const followUp = handled.followUp?.catch((error: unknown) => onError?.(error));
+  try {
+    await rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: handled.initial, auth: false });
+  } finally {
+    await followUp;
+  }
 }
 
 export interface GatewayOptions {

@@ -135,6 +135,16 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     }
   }
 
+  /** Runs a command for a member; whatever fails (users.info for the admin check included), they get an answer. */
+  function runFor(who: SlackWho, input: CommandInput, client: WebClient): Promise<Reply> {
+    return contextFor(who, input, client)
+      .then((ctx) => runCommand(services, ctx, input))
+      .catch((error: unknown) => {
+        services.onError?.(error, slackContext(who, options.today()));
+        return errorReply('jss-coach had a problem on its side and changed nothing. Please try again.');
+      });
+  }
+
   /** Runs a command; acks with its reply when it is quick, else acks at once and responds later. */
   async function answer(
     who: SlackWho,
@@ -143,7 +153,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     respond: RespondFn,
     client: WebClient,
   ): Promise<void> {
-    const work = contextFor(who, input, client).then((ctx) => runCommand(services, ctx, input));
+    const work = runFor(who, input, client);
     const quick = await Promise.race([work, delay(budget)]);
     if (quick) {
       await ack({ response_type: 'ephemeral', ...messageOf(quick) });
@@ -151,7 +161,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
       return;
     }
     await ack();
-    const reply = await work.catch(() => errorReply('jss-coach had a problem on its side and changed nothing. Please try again.'));
+    const reply = await work;
     await respond({ response_type: 'ephemeral', replace_original: false, ...messageOf(reply) });
     await sendFiles(client, { userId: who.userId }, reply, who);
   }
@@ -166,14 +176,22 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     const input = parsed.parsed;
     const bare = Object.keys(input.named).length === 0;
     // Forms: the trigger_id is valid 3 seconds and once, so the modal opens before anything else.
-    if (bare && input.command === 'add' && input.positionals.length === 0) {
-      await client.views.open({ trigger_id: command.trigger_id, view: addContractModal(options.today()) });
+    const form =
+      bare && input.command === 'add' && input.positionals.length === 0
+        ? addContractModal(options.today())
+        : bare && input.command === 'end' && input.positionals.length === 1
+          ? endContractModal(input.positionals[0] as string, options.today())
+          : null;
+    if (form) {
+      // Ack first (the trigger_id stays valid for its 3 s), then open the form; if Slack refuses it,
+      // say so instead of leaving the command unanswered.
       await ack();
-      return;
-    }
-    if (bare && input.command === 'end' && input.positionals.length === 1) {
-      await client.views.open({ trigger_id: command.trigger_id, view: endContractModal(input.positionals[0] as string, options.today()) });
-      await ack();
+      try {
+        await client.views.open({ trigger_id: command.trigger_id, view: form });
+      } catch (error) {
+        services.onError?.(error, slackContext(who, options.today()));
+        await respond({ response_type: 'ephemeral', ...messageOf(errorReply('the form could not be opened; type the command with its arguments instead, e.g. /jss add client:"Acme Ltd" type:hourly start:2026-01-10')) });
+      }
       return;
     }
     await answer(who, input, ack as never, respond, client);
@@ -206,7 +224,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     const parsed = parseCommandText((action as { value?: string }).value ?? '');
     if (!parsed.ok || body.type !== 'block_actions') return;
     const who: SlackWho = { teamId: body.team?.id ?? '', userId: body.user.id, userName: body.user.name, requestId: null };
-    const reply = await runCommand(services, await contextFor(who, parsed.parsed, client), parsed.parsed);
+    const reply = await runFor(who, parsed.parsed, client);
     await respond({ response_type: 'ephemeral', replace_original: false, ...messageOf(reply) });
     await sendFiles(client, { userId: who.userId }, reply, who);
   });

@@ -4,6 +4,7 @@
 
 import type { View } from '@slack/types';
 import { CONTRACT_TYPES, END_REASONS } from '../../src/scoring/types.ts';
+import { SECTION_TEXT_MAX, truncate } from './blocks/index.ts';
 import { MODAL_TITLE_MAX } from './limits.ts';
 
 export const ADD_CALLBACK = 'jss_add';
@@ -87,12 +88,12 @@ export function submittedArgs(values: Record<string, Record<string, StateValue>>
   return named;
 }
 
-/** The modal after a submission: the reply in words, with a Done button. */
+/** The modal after a submission: the reply in words (escaped mrkdwn, cut to one section), with a Done button. */
 export function resultView(title: string, text: string): View {
   return {
     type: 'modal',
     title: plain(title.length > MODAL_TITLE_MAX ? `${title.slice(0, MODAL_TITLE_MAX - 1)}…` : title),
     close: plain('Done'),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text === '' ? ' ' : text, SECTION_TEXT_MAX) } }],
   } as unknown as View;
 }
