@@ -18,6 +18,7 @@ import { pay } from './handlers/pay.ts';
 import { plan } from './handlers/plan.ts';
 import { remove } from './handlers/remove.ts';
 import { score } from './handlers/score.ts';
+import { stats } from './handlers/stats.ts';
 import { tips } from './handlers/tips.ts';
 import { whatif } from './handlers/whatif.ts';
 import { why } from './handlers/why.ts';
@@ -39,6 +40,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   longterm,
   tips,
   leaderboard,
+  stats,
   join,
   leave,
   importCommand,

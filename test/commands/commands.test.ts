@@ -235,6 +235,26 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     ]);
   });
 
+  it('stats: median, quartiles and the caller’s percentile, from opted-in members only', async () => {
+    const team = 'team-stats';
+    const give = async (user: string, stars: number[], join: boolean) => {
+      for (const [i, value] of stars.entries()) {
+        await run(user, `add client:"C${i}" type:fixed start:2026-0${i + 1}-01 end:2026-0${i + 1}-20 earnings:500 stars:${value}`, {}, team);
+      }
+      if (join) await run(user, 'join', {}, team);
+    };
+    await give('s1', [5, 5], true); // 100
+    await give('s2', [5, 4], true); // (1.25) / 2.5 → 50
+    await give('s3', [5, 2], true); // (1.25 − 1.25) / 2.5 → 0
+    await give('secret', [5, 5, 5], false); // not opted in: never counted
+    const result = text(await run('secret', 'stats', {}, team));
+    expect(result).toContain('Members with a score: 3');
+    expect(result).toContain('Median: 50%');
+    expect(result).toContain('Quartiles: 25% – 75%');
+    // secret's own 100% is placed among the 3 who joined: 2 below, 1 equal → (2 + 0.5) / 3 = 83%.
+    expect(result).toContain('is above 83% of the 3 members who joined');
+  });
+
   it('config shows settings to anyone and changes them for admins only', async () => {
     expect(text(await run('nina', 'config'))).toContain('Model: upwork-2025');
     const changed = await run('nina', 'config model:upwork-2015 param:graceDays=30', { isAdmin: true });
@@ -246,7 +266,7 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
 
   it('help lists every command and explains each with an example', async () => {
     const all = text(await run('olga', 'help'));
-    for (const name of ['add', 'edit', 'pay', 'end', 'remove', 'list', 'score', 'why', 'forecast', 'plan', 'whatif', 'longterm', 'tips', 'leaderboard', 'join', 'leave', 'import', 'export', 'forget', 'config']) {
+    for (const name of ['add', 'edit', 'pay', 'end', 'remove', 'list', 'score', 'why', 'forecast', 'plan', 'whatif', 'longterm', 'tips', 'leaderboard', 'stats', 'join', 'leave', 'import', 'export', 'forget', 'config']) {
       expect(all).toContain(name);
       const one = text(await run('olga', `help ${name}`));
       expect(one).toContain('Usage:');
