@@ -173,6 +173,12 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     expect((await stateOf('ivan')).contracts).toEqual(original);
   });
 
+  it('adds without an id at the same moment each get their own id', async () => {
+    const replies = await Promise.all([1, 2, 3, 4, 5].map((i) => run('quinn', `add client:"Parallel ${i}" type:fixed start:2026-03-01`)));
+    expect(replies.map((result) => result.kind)).toEqual(['success', 'success', 'success', 'success', 'success']);
+    expect((await stateOf('quinn')).contracts.map((contract) => contract.id).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+  });
+
   it('the same request id twice has its effect once and gets the same reply', async () => {
     const first = await runCommandText(services, ctx('judy', 'team-1', { requestId: 'retry-1' }), 'add client:Acme type:hourly start:2026-01-10');
     const again = await runCommandText(services, ctx('judy', 'team-1', { requestId: 'retry-1' }), 'add client:Acme type:hourly start:2026-01-10');

@@ -6,6 +6,9 @@ import { scoreContracts } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../scoring.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
 
+/** Times an automatically chosen id is chosen again when a concurrent add took it. */
+const ID_ATTEMPTS = 5;
+
 export const add: CommandDefinition = {
   name: 'add',
   summary: 'Add a contract (your id is given when you leave it out).',
@@ -19,10 +22,17 @@ export const add: CommandDefinition = {
     if (missing.length > 0) {
       throw new CommandError(errorReply(`add needs ${missing.join(', ')}; e.g. add client:"Acme Ltd" type:hourly start:2026-01-10`));
     }
-    const existing = await store.listContracts(member.id);
-    const contract = checkContract({ ...args, id: args.id ?? nextContractId(existing) }, ctx.asOf);
-    if (!(await store.insertContract(member.id, contract))) {
-      throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(contract.id)}; expected a new id (or change it with edit ${contract.id} …)`));
+    let existing = await store.listContracts(member.id);
+    let contract = checkContract({ ...args, id: args.id ?? nextContractId(existing) }, ctx.asOf);
+    // A given id that is taken is the member's mistake; a chosen one was taken by a request of theirs
+    // running at the same moment, so choose again.
+    for (let attempt = 0; !(await store.insertContract(member.id, contract)); attempt++) {
+      if (args.id !== undefined && args.id !== null) {
+        throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(contract.id)}; expected a new id (or change it with edit ${contract.id} …)`));
+      }
+      if (attempt >= ID_ATTEMPTS) throw new Error(`no free contract id after ${ID_ATTEMPTS} attempts`);
+      existing = await store.listContracts(member.id);
+      contract = { ...contract, id: nextContractId(existing) };
     }
     const report = scoreContracts([...existing, contract], ctx.asOf, modelOptionsOf(community));
     return reply('success', `Added ${contract.id}`, {
