@@ -33,6 +33,22 @@ export function sampleSeries(points: readonly { date: string; value: number | nu
   return values;
 }
 
+/**
+ * A score series in one line: first date, sparkline, last date, low–high; null without points.
+ * `date` lets a platform escape and shorten the dates for its markup.
+ */
+export function seriesLine(points: readonly { date: string; value: number | null }[], date: (text: string) => string = (text) => text): string | null {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return null;
+  const values = sampleSeries(points, SPARK_SAMPLES);
+  const scores = values.filter((value): value is number => value !== null);
+  const low = Math.min(...scores);
+  const high = Math.max(...scores);
+  const range = !Number.isFinite(low) ? '' : low === high ? ` ${low}%` : ` ${low}–${high}%`;
+  return `${date(first.date)} ${sparkline(values)} ${date(last.date)}${range}`;
+}
+
 function renderBlock(block: Block): string {
   switch (block.type) {
     case 'text':
@@ -46,14 +62,8 @@ function renderBlock(block: Block): string {
     case 'table':
       return `${block.title ? `${block.title}\n` : ''}${columns([block.columns, ...block.rows])}`;
     case 'series': {
-      const first = block.points[0];
-      const last = block.points[block.points.length - 1];
-      if (!first || !last) return block.title;
-      const values = sampleSeries(block.points, SPARK_SAMPLES);
-      const low = Math.min(...values.filter((value): value is number => value !== null));
-      const high = Math.max(...values.filter((value): value is number => value !== null));
-      const range = !Number.isFinite(low) ? '' : low === high ? ` ${low}%` : ` ${low}–${high}%`;
-      return `${block.title}:\n  ${first.date} ${sparkline(values)} ${last.date}${range}`;
+      const line = seriesLine(block.points);
+      return line === null ? block.title : `${block.title}:\n  ${line}`;
     }
   }
 }

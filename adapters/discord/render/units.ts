@@ -5,7 +5,7 @@
 
 import type { APIEmbedField } from 'discord-api-types/v10';
 import type { Block, Field, Reply } from '../../../src/replies/reply.ts';
-import { sampleSeries, sparkline } from '../../../src/replies/render-text.ts';
+import { seriesLine as plainSeriesLine } from '../../../src/replies/render-text.ts';
 import { ZERO_WIDTH_SPACE } from './escape.ts';
 import { FIELD_NAME_MAX, FIELD_VALUE_MAX } from './limits.ts';
 import { tableLines, type TableFrame } from './table.ts';
@@ -45,8 +45,6 @@ export interface FieldUnit extends UnitBase {
 
 export type Unit = LineUnit | RowUnit | FieldUnit;
 
-/** Characters in a series' sparkline, as in the plain-text reply: one per half month over a year. */
-const SPARK_SAMPLES = 25;
 /** A series' dates are days; anything longer is cut so the sparkline line stays short. */
 const DATE_MAX = 40;
 /** Headings of lists, tables and series (with their asterisks). */
@@ -79,16 +77,8 @@ export function embedField(field: Field): APIEmbedField {
 
 /** The sparkline line of the plain-text reply: first date, sparkline, last date, low–high. */
 function seriesLine(points: Extract<Block, { type: 'series' }>['points']): LineUnit[] {
-  const first = points[0];
-  const last = points[points.length - 1];
-  if (!first || !last) return [];
-  const values = sampleSeries(points, SPARK_SAMPLES);
-  const scores = values.filter((value): value is number => value !== null);
-  const low = Math.min(...scores);
-  const high = Math.max(...scores);
-  const range = !Number.isFinite(low) ? '' : low === high ? ` ${low}%` : ` ${low}–${high}%`;
-  const date = (text: string) => fitRendered(oneLine(text), DATE_MAX);
-  return [line('\n', `${date(first.date)} ${sparkline(values)} ${date(last.date)}${range}`, '')];
+  const text = plainSeriesLine(points, (date) => fitRendered(oneLine(date), DATE_MAX));
+  return text === null ? [] : [line('\n', text, '')];
 }
 
 function tableUnits(table: Extract<Block, { type: 'table' }>): Unit[] {

@@ -2,15 +2,13 @@
 // adds its own mrkdwn (*bold*, •, ```), and every text is fitted to its limit here.
 
 import type { Block, Field } from '../../../src/replies/reply.ts';
-import { sampleSeries, sparkline } from '../../../src/replies/render-text.ts';
+import { seriesLine } from '../../../src/replies/render-text.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { CONTEXT_TEXT_MAX, FIELD_TEXT_MAX, SECTION_FIELDS_MAX, SECTION_TEXT_MAX } from './limits.ts';
 import { tableSections } from './table.ts';
 import { boldTitle, isBlank, packLines, section, textSections } from './text.ts';
 import { mrkdwn, type ContextBlock, type SectionBlock, type SlackBlock } from './types.ts';
 
-/** Characters in a series' sparkline, as in the plain-text reply: one per half month over a year. */
-const SPARK_SAMPLES = 25;
 /** A label takes at most a quarter of its field, so the value always shows. */
 const LABEL_MAX = Math.floor(FIELD_TEXT_MAX / 4);
 /** A series' dates are days; anything longer is cut so the sparkline line stays short. */
@@ -42,17 +40,8 @@ function listSections(title: string | undefined, items: readonly string[]): Sect
 /** The sparkline line of the plain-text reply: first date, sparkline, last date, low–high. */
 function seriesSections(series: Extract<Block, { type: 'series' }>): SectionBlock[] {
   const lines = [boldTitle(series.title, SECTION_TEXT_MAX / 2)];
-  const first = series.points[0];
-  const last = series.points[series.points.length - 1];
-  if (first && last) {
-    const values = sampleSeries(series.points, SPARK_SAMPLES);
-    const scores = values.filter((value): value is number => value !== null);
-    const low = Math.min(...scores);
-    const high = Math.max(...scores);
-    const range = !Number.isFinite(low) ? '' : low === high ? ` ${low}%` : ` ${low}–${high}%`;
-    const date = (text: string) => truncate(escapeMrkdwn(text), DATE_MAX);
-    lines.push(`${date(first.date)} ${sparkline(values)} ${date(last.date)}${range}`);
-  }
+  const line = seriesLine(series.points, (text) => truncate(escapeMrkdwn(text), DATE_MAX));
+  if (line !== null) lines.push(line);
   return packLines(lines.filter((line) => line !== ''), SECTION_TEXT_MAX).map(section);
 }
 
