@@ -59,10 +59,13 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     }
   }
 
-  /** Edits the deferred response into the reply (files attached when the reply has any). */
-  async function complete(interaction: APIInteraction, reply: Reply): Promise<void> {
+  /**
+   * Edits the deferred response into the reply (files attached when the reply has any), or with
+   * `post`, sends it as a new message for everyone (a share) instead.
+   */
+  async function complete(interaction: APIInteraction, reply: Reply, post = false): Promise<void> {
     const message = renderDiscordMessage(reply, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
-    // The deferral decided who sees the message; an edit carries no flags.
+    // The deferral decided who sees an edit; a posted share is for everyone: neither carries flags.
     const { flags: _flags, ...body } = message as typeof message & { flags?: number };
     const files: { name: string; data: Buffer; contentType: string }[] = reply.attachments.map((attachment) => ({
       name: attachment.filename,
@@ -76,11 +79,25 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
       body.embeds = body.embeds.map((embed, index) => (index === 0 ? { ...embed, image: { url: `attachment://${chart.filename}` } } : embed));
     }
     const attachments = files.map((file, id) => ({ id, filename: file.name }));
-    await rest.patch(Routes.webhookMessage(applicationId, interaction.token, '@original'), {
-      body: { ...body, ...(files.length > 0 && { attachments }) },
-      files: files.length > 0 ? files : undefined,
-      auth: false,
-    });
+    const request = { body: { ...body, ...(files.length > 0 && { attachments }) }, files: files.length > 0 ? files : undefined, auth: false };
+    if (post) await rest.post(Routes.webhook(applicationId, interaction.token), request);
+    else await rest.patch(Routes.webhookMessage(applicationId, interaction.token, '@original'), request);
+  }
+
+  /**
+   * "Share in channel": answered privately first; only a successful reply is posted for everyone
+   * (read-only, without buttons), so a failure never shows in the channel.
+   */
+  function shared(interaction: APIInteraction, input: CommandInput): HandledInteraction {
+    const followUp = run(interaction, input)
+      .catch(() => errorReply('jss-coach had a problem on its side and changed nothing. Please try again.'))
+      .then(async (reply) => {
+        if (reply.kind === 'error' || !reply.shareable) return complete(interaction, reply);
+        const by = interactionUser(interaction).name;
+        await complete(interaction, { ...reply, actions: [], shareable: false, blocks: [...reply.blocks, { type: 'context', text: `Shared by ${by}` }] }, true);
+        await complete(interaction, { kind: 'success', title: 'Shared in the channel', blocks: [], actions: [], attachments: [], shareable: false });
+      });
+    return { initial: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } }, followUp };
   }
 
   async function run(interaction: APIInteraction, input: CommandInput): Promise<Reply> {
@@ -88,14 +105,11 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   }
 
   /** First response "deferred", then the command's reply. */
-  function deferred(interaction: APIInteraction, work: () => Promise<Reply>, ephemeral = true): HandledInteraction {
+  function deferred(interaction: APIInteraction, work: () => Promise<Reply>): HandledInteraction {
     const followUp = work()
       .catch(() => errorReply('jss-coach had a problem on its side and changed nothing. Please try again.'))
       .then((reply) => complete(interaction, reply));
-    return {
-      initial: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: ephemeral ? { flags: EPHEMERAL } : {} },
-      followUp,
-    };
+    return { initial: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } }, followUp };
   }
 
   async function attachmentText(interaction: APIChatInputApplicationCommandInteraction, attachmentId: string): Promise<string> {
@@ -167,18 +181,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
         const text = share ? customId.slice(SHARE_PREFIX.length) : customId.startsWith(RUN_PREFIX) ? customId.slice(RUN_PREFIX.length) : '';
         const parsed = parseCommandText(text || 'help');
         if (!parsed.ok) return deferred(interaction, async () => errorReply(parsed.message));
-        if (!share) return deferred(interaction, () => run(interaction, parsed.parsed));
-        // Shared replies are posted for everyone, read-only, without buttons.
-        return deferred(
-          interaction,
-          async () => {
-            const reply = await run(interaction, parsed.parsed);
-            if (reply.kind === 'error' || !reply.shareable) return reply;
-            const by = interactionUser(interaction).name;
-            return { ...reply, actions: [], shareable: false, blocks: [...reply.blocks, { type: 'context', text: `Shared by ${by}` }] };
-          },
-          false,
-        );
+        return share ? shared(interaction, parsed.parsed) : deferred(interaction, () => run(interaction, parsed.parsed));
       }
 
       case InteractionType.ModalSubmit: {

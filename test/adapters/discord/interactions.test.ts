@@ -208,6 +208,22 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     expect(await contractsOf('U-import')).toMatchObject([{ id: 'f1', client: 'File Client' }]);
   });
 
+  it('"Share in channel" posts a successful reply for everyone and answers the sharer privately', async () => {
+    const click = interaction(3, { custom_id: 'jss:share:score', component_type: 2 }, 'U1');
+    expect((await post(click)).json).toEqual({ type: 5, data: { flags: 64 } });
+    const posted = await discord.waitFor((request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${click.token}`);
+    expect(posted.body).toContain('Shared by Name U1');
+    expect(posted.body).not.toContain('"flags":64');
+    expect((await followUp(click.token)).body).toContain('Shared in the channel');
+  });
+
+  it('a share that fails is told to the sharer only, never posted in the channel', async () => {
+    const click = interaction(3, { custom_id: 'jss:share:why c999', component_type: 2 }, 'U1');
+    await post(click);
+    expect((await followUp(click.token)).body).toContain('you have no contract');
+    expect(discord.requests.some((request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${click.token}`)).toBe(false);
+  });
+
   it('the gateway path answers through the interaction callback with the same handler', async () => {
     const rest = new REST({ api: `${discord.url}/api` });
     const body = slash('list', [], 'U1');
