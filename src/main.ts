@@ -17,6 +17,12 @@ import type { Services } from './commands/dispatch.ts';
 
 /** Platforms retry a request within minutes; its id is kept a week, then forgotten. */
 const REQUEST_RETENTION_DAYS = 7;
+/** How often a long-running bot forgets old request ids. */
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+
+function pruneOldRequests(services: Services): Promise<number> {
+  return services.store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
+}
 
 function log(message: string): void {
   process.stderr.write(`jss-coach: ${message}\n`);
@@ -57,7 +63,11 @@ async function servePlatforms(services: Services, env: NodeJS.ProcessEnv): Promi
     await discord.connect();
     if (discordConfig.token) log('Discord gateway connected');
   }
+  const pruning = setInterval(() => {
+    pruneOldRequests(services).catch((error: unknown) => log(`pruning request ids failed: ${(error as Error).message}`));
+  }, PRUNE_EVERY_MS);
   await untilStopped();
+  clearInterval(pruning);
   await Promise.all([slack?.stop(), discord?.stop()]);
   return true;
 }
@@ -68,9 +78,8 @@ async function main(): Promise<void> {
   const handle = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir });
   try {
     await migrateDatabase(handle);
-    const store = createStore(handle.db);
-    await store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
-    const services: Services = { store, onError: (error) => log((error as Error).stack ?? String(error)) };
+    const services: Services = { store: createStore(handle.db), onError: (error) => log((error as Error).stack ?? String(error)) };
+    await pruneOldRequests(services);
     if (await servePlatforms(services, env)) return;
     await runConsole({
       services,
