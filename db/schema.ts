@@ -145,12 +145,33 @@ export const processedRequests = pgTable(
   (table) => [primaryKey({ name: 'processed_requests_pkey', columns: [table.communityId, table.requestId] })],
 );
 
+/**
+ * A sort key for one leaderboard: primary % (0–100), then secondary % (null ranks below 0), then
+ * counted outcomes, packed into one bigint so "who is ahead of me" is one index range count.
+ * Null when the primary is null: the member is listed apart, never ranked as 0.
+ */
+function rankKey(primary: AnyPgColumn, secondary: AnyPgColumn, outcomes: AnyPgColumn): SQL {
+  return sql`case when ${primary} is null then null else ${primary}::bigint * ${sql.raw(String(RANK_KEY_PRIMARY))} + (coalesce(${secondary}, -1) + 1)::bigint * ${sql.raw(String(RANK_KEY_SECONDARY))} + least(${outcomes}, ${sql.raw(String(RANK_KEY_SECONDARY - 1))}) end`;
+}
+
+/** The weights of rankKey's parts; db/snapshot-queries.ts decodes keys with the same numbers. */
+export const RANK_KEY_PRIMARY = 1_000_000_000;
+export const RANK_KEY_SECONDARY = 10_000_000;
+
+/**
+ * One row per member on a leaderboard (opted in): their displayed score as computed on
+ * `computed_on`, which holds through `valid_until` if nothing new is recorded. Leaving the
+ * leaderboard deletes the row.
+ */
 export const scoreSnapshots = pgTable(
   'score_snapshots',
   {
     memberId: integer('member_id')
       .primaryKey()
       .references(() => members.id, { onDelete: 'cascade' }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
     model: text('model').$type<ModelName>().notNull(),
     score: integer('score'),
     window: text('window'),
@@ -158,11 +179,49 @@ export const scoreSnapshots = pgTable(
     outcomes: integer('outcomes').notNull(),
     computedOn: day('computed_on').notNull(),
     validUntil: day('valid_until').notNull(),
+    scoreKey: bigint('score_key', { mode: 'number' }).generatedAlwaysAs((): SQL => rankKey(scoreSnapshots.score, scoreSnapshots.longTermPercent, scoreSnapshots.outcomes)),
+    longTermKey: bigint('long_term_key', { mode: 'number' }).generatedAlwaysAs((): SQL => rankKey(scoreSnapshots.longTermPercent, scoreSnapshots.score, scoreSnapshots.outcomes)),
   },
   (table) => [
-    // Finds the snapshots that ran out and need recomputing.
+    // A page and "how many are ahead of me" are index range scans, whatever the community's size.
+    index('score_snapshots_score_rank_idx').on(table.communityId, table.scoreKey.desc(), table.memberId).where(sql`${table.scoreKey} is not null`),
+    index('score_snapshots_long_term_rank_idx').on(table.communityId, table.longTermKey.desc(), table.memberId).where(sql`${table.longTermKey} is not null`),
+    // Finds the snapshots that ran out (or were computed for a later day than asked) and need recomputing.
+    index('score_snapshots_community_valid_until_idx').on(table.communityId, table.validUntil),
+    index('score_snapshots_community_computed_on_idx').on(table.communityId, table.computedOn),
     index('score_snapshots_valid_until_idx').on(table.validUntil),
     check('score_snapshots_model_check', oneOf(table.model, MODEL_NAMES)),
+    check('score_snapshots_score_check', sql`${table.score} between 0 and 100`),
+    check('score_snapshots_long_term_percent_check', sql`${table.longTermPercent} between 0 and 100`),
+    check('score_snapshots_outcomes_check', sql`${table.outcomes} >= 0`),
+  ],
+);
+
+export const REMINDER_STATUSES = ['pending', 'sent', 'nothing', 'failed'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+/**
+ * The daily reminder work: one row per member who wants reminders and day. A worker claims
+ * pending rows with FOR UPDATE SKIP LOCKED and marks them done in the same transaction, so
+ * several bot instances on one database send each reminder once.
+ */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    day: day('day').notNull(),
+    status: text('status').$type<ReminderStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: 'reminder_deliveries_pkey', columns: [table.memberId, table.day] }),
+    index('reminder_deliveries_pending_idx').on(table.day, table.memberId).where(sql`${table.status} = 'pending'`),
+    check('reminder_deliveries_status_check', oneOf(table.status, REMINDER_STATUSES)),
+    check('reminder_deliveries_attempts_check', sql`${table.attempts} >= 0`),
   ],
 );
 

@@ -46,6 +46,7 @@ export interface MemberFlags {
 /** A member's displayed score as last computed, for leaderboards; it holds until `validUntil`. */
 export interface ScoreSnapshot {
   memberId: number;
+  communityId: number;
   model: ModelName;
   score: number | null;
   window: string | null;

@@ -22,11 +22,12 @@ describe.each(databaseKinds)('CHECK and foreign key constraints on $name', (kind
   let db: Database;
   let close: () => Promise<void>;
   let memberId: number;
+  let communityId: number;
   let rows = 0;
 
   beforeAll(async () => {
     ({ store, db, close } = await kind.open());
-    memberId = (await newMember(store)).member.id;
+    ({ id: memberId, communityId } = (await newMember(store)).member);
   });
   afterAll(async () => close());
 
@@ -65,8 +66,15 @@ describe.each(databaseKinds)('CHECK and foreign key constraints on $name', (kind
   });
 
   it('score snapshots reject an unknown model', async () => {
-    const snapshot = { memberId, model: 'jss-1' as 'upwork-2025', score: 90, window: '12m', longTermPercent: 50, outcomes: 4, computedOn: '2026-11-01', validUntil: '2026-12-01' };
+    const snapshot = { memberId, communityId, model: 'jss-1' as 'upwork-2025', score: 90, window: '12m', longTermPercent: 50, outcomes: 4, computedOn: '2026-11-01', validUntil: '2026-12-01' };
     expect(await codeOf(db.insert(scoreSnapshots).values(snapshot))).toBe(CHECK_VIOLATION);
+  });
+
+  it('score snapshots reject a score or long-term % outside 0–100 and negative outcomes', async () => {
+    const snapshot = { memberId, communityId, model: 'upwork-2025' as const, score: 90, window: '12m', longTermPercent: 50, outcomes: 4, computedOn: '2026-11-01', validUntil: '2026-12-01' };
+    expect(await codeOf(db.insert(scoreSnapshots).values({ ...snapshot, score: 101 }))).toBe(CHECK_VIOLATION);
+    expect(await codeOf(db.insert(scoreSnapshots).values({ ...snapshot, longTermPercent: -1 }))).toBe(CHECK_VIOLATION);
+    expect(await codeOf(db.insert(scoreSnapshots).values({ ...snapshot, outcomes: -1 }))).toBe(CHECK_VIOLATION);
   });
 
   it('rows of a member or contract that does not exist are rejected', async () => {

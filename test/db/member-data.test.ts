@@ -6,8 +6,8 @@ import type { ScoreSnapshot, Store } from '../../db/store.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
-function snapshotOf(memberId: number, fields: Partial<ScoreSnapshot> = {}): ScoreSnapshot {
-  return { memberId, model: 'upwork-2025', score: 92, window: '12m', longTermPercent: 40, outcomes: 6, computedOn: '2026-11-22', validUntil: '2026-12-31', ...fields };
+function snapshotOf(member: { id: number; communityId: number }, fields: Partial<ScoreSnapshot> = {}): ScoreSnapshot {
+  return { memberId: member.id, communityId: member.communityId, model: 'upwork-2025', score: 92, window: '12m', longTermPercent: 40, outcomes: 6, computedOn: '2026-11-22', validUntil: '2026-12-31', ...fields };
 }
 
 describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (kind) => {
@@ -41,7 +41,7 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     for (const someone of [member, other]) {
       await store.insertContract(someone.id, fullContract({ id: 'a' }));
       await store.insertContract(someone.id, fullContract({ id: 'b' }));
-      await store.saveSnapshot(snapshotOf(someone.id));
+      await store.saveSnapshot(snapshotOf(someone));
       await store.createConfirmation(someone.id, 'forget', 'CODE', new Date('2999-01-01T00:00:00Z'));
     }
     const rowIds = await contractRowIds(member.id);
@@ -91,9 +91,11 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
 
   it('saveSnapshot keeps one snapshot per member, the latest', async () => {
     const { member } = await newMember(store);
-    await store.saveSnapshot(snapshotOf(member.id));
-    const latest = snapshotOf(member.id, { model: 'upwork-2015', score: null, window: null, longTermPercent: null, outcomes: 1, computedOn: '2026-11-23', validUntil: '2027-01-15' });
+    await store.saveSnapshot(snapshotOf(member));
+    const latest = snapshotOf(member, { model: 'upwork-2015', score: null, window: null, longTermPercent: null, outcomes: 1, computedOn: '2026-11-23', validUntil: '2027-01-15' });
     await store.saveSnapshot(latest);
-    expect(await db.select().from(scoreSnapshots).where(eq(scoreSnapshots.memberId, member.id))).toEqual([latest]);
+    const rows = await db.select().from(scoreSnapshots).where(eq(scoreSnapshots.memberId, member.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject(latest);
   });
 });

@@ -1,0 +1,27 @@
+CREATE TABLE "reminder_deliveries" (
+	"member_id" integer NOT NULL,
+	"day" date NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reminder_deliveries_pkey" PRIMARY KEY("member_id","day"),
+	CONSTRAINT "reminder_deliveries_status_check" CHECK ("reminder_deliveries"."status" in ('pending', 'sent', 'nothing', 'failed')),
+	CONSTRAINT "reminder_deliveries_attempts_check" CHECK ("reminder_deliveries"."attempts" >= 0)
+);
+--> statement-breakpoint
+-- Snapshots are a cache, recomputed on the next leaderboard read: drop any kept without a community.
+DELETE FROM "score_snapshots";--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "community_id" integer NOT NULL;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "score_key" bigint GENERATED ALWAYS AS (case when "score_snapshots"."score" is null then null else "score_snapshots"."score"::bigint * 1000000000 + (coalesce("score_snapshots"."long_term_percent", -1) + 1)::bigint * 10000000 + least("score_snapshots"."outcomes", 9999999) end) STORED;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "long_term_key" bigint GENERATED ALWAYS AS (case when "score_snapshots"."long_term_percent" is null then null else "score_snapshots"."long_term_percent"::bigint * 1000000000 + (coalesce("score_snapshots"."score", -1) + 1)::bigint * 10000000 + least("score_snapshots"."outcomes", 9999999) end) STORED;--> statement-breakpoint
+ALTER TABLE "reminder_deliveries" ADD CONSTRAINT "reminder_deliveries_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "reminder_deliveries_pending_idx" ON "reminder_deliveries" USING btree ("day","member_id") WHERE "reminder_deliveries"."status" = 'pending';--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "score_snapshots_score_rank_idx" ON "score_snapshots" USING btree ("community_id","score_key" DESC NULLS LAST,"member_id") WHERE "score_snapshots"."score_key" is not null;--> statement-breakpoint
+CREATE INDEX "score_snapshots_long_term_rank_idx" ON "score_snapshots" USING btree ("community_id","long_term_key" DESC NULLS LAST,"member_id") WHERE "score_snapshots"."long_term_key" is not null;--> statement-breakpoint
+CREATE INDEX "score_snapshots_community_valid_until_idx" ON "score_snapshots" USING btree ("community_id","valid_until");--> statement-breakpoint
+CREATE INDEX "score_snapshots_community_computed_on_idx" ON "score_snapshots" USING btree ("community_id","computed_on");--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_score_check" CHECK ("score_snapshots"."score" between 0 and 100);--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_long_term_percent_check" CHECK ("score_snapshots"."long_term_percent" between 0 and 100);--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_outcomes_check" CHECK ("score_snapshots"."outcomes" >= 0);
