@@ -5,6 +5,7 @@ import * as contractQueries from './contract-queries.ts';
 import type { Database } from './database.ts';
 import * as memberQueries from './member-queries.ts';
 import * as requestQueries from './request-queries.ts';
+import * as snapshotQueries from './snapshot-queries.ts';
 import type { Store } from './store.ts';
 
 /** `inTransaction`: `db` is a transaction already, so transaction() runs work in it rather than nesting. */
@@ -27,12 +28,17 @@ export function createStore(db: Database, inTransaction = false): Store {
     deleteAllContracts: (memberId) => contractQueries.deleteAllContracts(db, memberId),
     forgetMember: (memberId) => memberQueries.forgetMember(db, memberId),
 
-    leaderboardMembers: async (communityId) => {
-      const optedIn = await memberQueries.leaderboardOptIns(db, communityId);
-      const contracts = await contractQueries.loadContracts(db, optedIn.map((member) => member.id));
-      return optedIn.map((member) => ({ member, contracts: contracts.get(member.id) ?? [] }));
+    listContractsOf: (memberIds) => contractQueries.loadContracts(db, memberIds),
+
+    saveSnapshots: (snapshots) => snapshotQueries.saveSnapshots(db, snapshots),
+    getSnapshot: (memberId) => snapshotQueries.getSnapshot(db, memberId),
+    expireSnapshots: (target) => snapshotQueries.expireSnapshots(db, target),
+    claimStaleSnapshots: async (scope) => {
+      if (!inTransaction) throw new Error('claimStaleSnapshots locks rows: call it inside transaction()');
+      return snapshotQueries.claimStaleSnapshots(db, scope);
     },
-    saveSnapshot: (snapshot) => requestQueries.saveSnapshot(db, snapshot),
+    leaderboardPage: (query) => snapshotQueries.leaderboardPage(db, query),
+    scoreHistogram: (communityId) => snapshotQueries.scoreHistogram(db, communityId),
 
     claimRequest: (communityId, requestId, memberId) => requestQueries.claimRequest(db, communityId, requestId, memberId),
     pruneRequests: (before) => requestQueries.pruneRequests(db, before),

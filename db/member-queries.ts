@@ -2,10 +2,11 @@
 // no row lock held to the end of the caller's transaction), then upsert, which is safe when many
 // requests create the same row at once.
 
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Community, CommunityRef, CommunitySettings, Member, MemberFlags } from './store.ts';
 import type { Database } from './database.ts';
 import { communities, members } from './schema.ts';
+import { addExpiredSnapshot, deleteSnapshot } from './snapshot-queries.ts';
 
 type CommunityRow = typeof communities.$inferSelect;
 type MemberRow = typeof members.$inferSelect;
@@ -94,6 +95,10 @@ export async function findMember(db: Database, communityId: number, platformUser
   return row ? toMember(row) : null;
 }
 
+/**
+ * A member has a leaderboard snapshot exactly while opted in: joining adds a stale placeholder
+ * (computed on the next read), leaving deletes it, in the caller's transaction.
+ */
 export async function setMemberFlags(db: Database, memberId: number, flags: MemberFlags): Promise<Member> {
   const set: Partial<typeof members.$inferInsert> = {};
   if (flags.leaderboardOptIn !== undefined) set.leaderboardOptIn = flags.leaderboardOptIn;
@@ -102,20 +107,13 @@ export async function setMemberFlags(db: Database, memberId: number, flags: Memb
     Object.keys(set).length === 0
       ? await db.select().from(members).where(eq(members.id, memberId))
       : await db.update(members).set(set).where(eq(members.id, memberId)).returning();
-  return toMember(returned(rows, `member ${memberId}`));
+  const member = toMember(returned(rows, `member ${memberId}`));
+  if (flags.leaderboardOptIn === true) await addExpiredSnapshot(db, member.id, member.communityId);
+  if (flags.leaderboardOptIn === false) await deleteSnapshot(db, member.id);
+  return member;
 }
 
 export async function forgetMember(db: Database, memberId: number): Promise<void> {
   // Contracts, payments, snapshots and confirmations go with the member (ON DELETE CASCADE).
   await db.delete(members).where(eq(members.id, memberId));
-}
-
-/** The community's members who opted in to the leaderboard, oldest first. */
-export async function leaderboardOptIns(db: Database, communityId: number): Promise<Member[]> {
-  const rows = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.communityId, communityId), eq(members.leaderboardOptIn, true)))
-    .orderBy(asc(members.id));
-  return rows.map(toMember);
 }

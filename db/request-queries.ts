@@ -1,9 +1,9 @@
-// Request ids (so a retried request has its effect once), score snapshots and confirmation codes.
+// Request ids (so a retried request has its effect once) and confirmation codes.
 
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { confirmations, processedRequests, scoreSnapshots } from './schema.ts';
-import type { RequestClaim, ScoreSnapshot } from './store.ts';
+import { confirmations, processedRequests } from './schema.ts';
+import type { RequestClaim } from './store.ts';
 
 /**
  * Inserts the id or learns it was there. A concurrent claim of the same id waits on the unique
@@ -36,14 +36,6 @@ export async function saveRequestReply(db: Database, communityId: number, reques
 export async function pruneRequests(db: Database, before: Date): Promise<number> {
   const deleted = await db.delete(processedRequests).where(lt(processedRequests.createdAt, before)).returning({ id: processedRequests.requestId });
   return deleted.length;
-}
-
-export async function saveSnapshot(db: Database, snapshot: ScoreSnapshot): Promise<void> {
-  const { memberId, ...fields } = snapshot;
-  await db
-    .insert(scoreSnapshots)
-    .values({ memberId, ...fields })
-    .onConflictDoUpdate({ target: scoreSnapshots.memberId, set: fields });
 }
 
 /** A new code replaces the member's pending one for the same action. */

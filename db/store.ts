@@ -57,6 +57,51 @@ export interface ScoreSnapshot {
   validUntil: string;
 }
 
+/** A stale snapshot locked for recomputing, with what its community scores by. */
+export interface StaleSnapshot {
+  memberId: number;
+  communityId: number;
+  model: ModelName;
+  params: Partial<ModelParams>;
+}
+
+export type LeaderboardOrder = 'score' | 'longTerm';
+
+export interface LeaderboardPageQuery {
+  communityId: number;
+  order: LeaderboardOrder;
+  /** The caller: their rank is returned, and their page is shown when `page` is undefined. */
+  memberId: number;
+  page: number | undefined;
+  pageSize: number;
+  /** At most this many names of members listed apart (no value to rank by yet). */
+  unrankedLimit: number;
+}
+
+export interface RankedRow {
+  memberId: number;
+  displayName: string;
+  /** Competition rank: 1 + the number of members strictly ahead. */
+  rank: number;
+  key: number;
+  score: number | null;
+  longTermPercent: number | null;
+  outcomes: number;
+}
+
+export interface LeaderboardView {
+  page: number;
+  pages: number;
+  /** Members ranked (with a value to rank by). */
+  total: number;
+  rows: RankedRow[];
+  /** The caller's rank and 1-based place in the order, when ranked. */
+  me: { rank: number; position: number } | null;
+  /** The caller is on the leaderboard but has no value to rank by yet. */
+  meListedApart: boolean;
+  unranked: { total: number; names: string[] };
+}
+
 /**
  * The outcome of recording a request id: new, or seen before (with the reply saved then, and
  * whether it was this member's request: another member's saved reply must not be shown).
@@ -90,9 +135,24 @@ export interface Store {
   /** Deletes the member and everything of theirs (contracts, payments, snapshots, confirmations). */
   forgetMember(memberId: number): Promise<void>;
 
-  /** Members of a community who opted in to the leaderboard, with their contracts. */
-  leaderboardMembers(communityId: number): Promise<{ member: Member; contracts: Contract[] }[]>;
-  saveSnapshot(snapshot: ScoreSnapshot): Promise<void>;
+  /** Several members' contracts at once (members without any are absent from the map). */
+  listContractsOf(memberIds: readonly number[]): Promise<Map<number, Contract[]>>;
+
+  /** Stores members' standings; a newer snapshot replaces the member's older one. */
+  saveSnapshots(snapshots: readonly ScoreSnapshot[]): Promise<void>;
+  /** The member's snapshot; present exactly while they are on the leaderboard (opted in). */
+  getSnapshot(memberId: number): Promise<ScoreSnapshot | null>;
+  /** Marks snapshots stale (the member's contracts or the community's settings changed). */
+  expireSnapshots(target: { memberId: number } | { communityId: number }): Promise<void>;
+  /**
+   * Locks up to `limit` stale snapshots (valid_until before `today`, or computed after it) of a
+   * community, or of every community when `communityId` is null. Only inside transaction().
+   */
+  claimStaleSnapshots(scope: { communityId: number | null; today: string; limit: number; skipLocked: boolean }): Promise<StaleSnapshot[]>;
+  /** A leaderboard page from fresh snapshots (refresh stale ones first), the caller's rank, and who is listed apart. */
+  leaderboardPage(query: LeaderboardPageQuery): Promise<LeaderboardView>;
+  /** How many members of the leaderboard have each score. */
+  scoreHistogram(communityId: number): Promise<Map<number, number>>;
 
   /**
    * Records a request id (per community) in the current transaction. A request seen before

@@ -41,7 +41,7 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     for (const someone of [member, other]) {
       await store.insertContract(someone.id, fullContract({ id: 'a' }));
       await store.insertContract(someone.id, fullContract({ id: 'b' }));
-      await store.saveSnapshot(snapshotOf(someone));
+      await store.saveSnapshots([snapshotOf(someone)]);
       await store.createConfirmation(someone.id, 'forget', 'CODE', new Date('2999-01-01T00:00:00Z'));
     }
     const rowIds = await contractRowIds(member.id);
@@ -63,37 +63,77 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     expect(await store.listContracts(again.id)).toEqual([]);
   });
 
-  it('leaderboardMembers lists the opted-in members of the community with their contracts', async () => {
-    const { community, member: first } = await newMember(store, 'team-board');
+  it('listContractsOf returns several members\' contracts at once, each in the order added', async () => {
+    const { member: first } = await newMember(store, 'team-board');
     const { member: second } = await newMember(store, 'team-board');
-    const { member: shy } = await newMember(store, 'team-board');
-    const { member: elsewhere } = await newMember(store, 'team-other');
-    for (const someone of [first, second, elsewhere]) await store.setMemberFlags(someone.id, { leaderboardOptIn: true });
+    const { member: empty } = await newMember(store, 'team-board');
     await store.insertContract(first.id, fullContract({ id: 'x2' }));
     await store.insertContract(first.id, contract({ id: 'x1' }));
-    await store.insertContract(shy.id, contract());
-    await store.insertContract(elsewhere.id, contract());
+    await store.insertContract(second.id, contract());
+    const loaded = await store.listContractsOf([first.id, second.id, empty.id]);
+    expect(loaded.get(first.id)).toEqual([fullContract({ id: 'x2' }), asStored(contract({ id: 'x1' }))]);
+    expect(loaded.get(second.id)).toEqual([asStored(contract())]);
+    expect(loaded.has(empty.id)).toBe(false);
+  });
 
-    const board = await store.leaderboardMembers(community.id);
-    expect(board).toEqual([
-      { member: { ...first, leaderboardOptIn: true }, contracts: [fullContract({ id: 'x2' }), asStored(contract({ id: 'x1' }))] },
-      { member: { ...second, leaderboardOptIn: true }, contracts: [] },
+  it('a member has a snapshot exactly while opted in: joining adds a stale one, leaving deletes it', async () => {
+    const { member } = await newMember(store, 'team-join');
+    expect(await store.getSnapshot(member.id)).toBeNull();
+    await store.setMemberFlags(member.id, { leaderboardOptIn: true });
+    const placeholder = await store.getSnapshot(member.id);
+    expect(placeholder).toMatchObject({ memberId: member.id, communityId: member.communityId, score: null, validUntil: '1970-01-01' });
+    // Joining twice keeps the snapshot already computed.
+    await store.saveSnapshots([snapshotOf(member)]);
+    await store.setMemberFlags(member.id, { leaderboardOptIn: true });
+    expect(await store.getSnapshot(member.id)).toEqual(snapshotOf(member));
+    await store.setMemberFlags(member.id, { leaderboardOptIn: false });
+    expect(await store.getSnapshot(member.id)).toBeNull();
+    // Turning reminders on or off leaves the leaderboard alone.
+    await store.setMemberFlags(member.id, { remindersOptIn: true });
+    expect(await store.getSnapshot(member.id)).toBeNull();
+  });
+
+  it('expireSnapshots makes a member\'s, or a whole community\'s, snapshots stale and no other', async () => {
+    const { member: first } = await newMember(store, 'team-expire');
+    const { member: second } = await newMember(store, 'team-expire');
+    const { member: elsewhere } = await newMember(store, 'team-expire-other');
+    await store.saveSnapshots([snapshotOf(first), snapshotOf(second), snapshotOf(elsewhere)]);
+    await store.expireSnapshots({ memberId: first.id });
+    expect((await store.getSnapshot(first.id))?.validUntil).toBe('1970-01-01');
+    expect((await store.getSnapshot(second.id))?.validUntil).toBe('2026-12-31');
+    await store.expireSnapshots({ communityId: second.communityId });
+    expect((await store.getSnapshot(second.id))?.validUntil).toBe('1970-01-01');
+    expect((await store.getSnapshot(elsewhere.id))?.validUntil).toBe('2026-12-31');
+  });
+
+  it('claimStaleSnapshots returns the stale snapshots in scope, with their community\'s model, and only in a transaction', async () => {
+    const { member: ranOut } = await newMember(store, 'team-stale');
+    const { member: fresh } = await newMember(store, 'team-stale');
+    const { member: future } = await newMember(store, 'team-stale');
+    const { member: elsewhere } = await newMember(store, 'team-stale-other');
+    await store.saveSnapshots([
+      snapshotOf(ranOut, { computedOn: '2026-11-01', validUntil: '2026-11-21' }),
+      snapshotOf(fresh, { computedOn: '2026-11-01', validUntil: '2026-11-22' }),
+      snapshotOf(future, { computedOn: '2026-11-23', validUntil: '2026-12-31' }),
+      snapshotOf(elsewhere, { computedOn: '2026-11-01', validUntil: '2026-11-02' }),
     ]);
-
-    await store.setMemberFlags(first.id, { leaderboardOptIn: false });
-    expect((await store.leaderboardMembers(community.id)).map((entry) => entry.member.id)).toEqual([second.id]);
+    await expect(store.claimStaleSnapshots({ communityId: ranOut.communityId, today: '2026-11-22', limit: 10, skipLocked: false })).rejects.toThrow(/transaction/);
+    const claimed = await store.transaction((tx) => tx.claimStaleSnapshots({ communityId: ranOut.communityId, today: '2026-11-22', limit: 10, skipLocked: false }));
+    expect(claimed).toEqual([
+      { memberId: ranOut.id, communityId: ranOut.communityId, model: 'upwork-2025', params: {} },
+      { memberId: future.id, communityId: future.communityId, model: 'upwork-2025', params: {} },
+    ]);
+    const everywhere = await store.transaction((tx) => tx.claimStaleSnapshots({ communityId: null, today: '2026-11-22', limit: 1000, skipLocked: true }));
+    expect(everywhere.map((row) => row.memberId)).toEqual(expect.arrayContaining([ranOut.id, future.id, elsewhere.id]));
+    expect(everywhere.map((row) => row.memberId)).not.toContain(fresh.id);
   });
 
-  it('leaderboardMembers is empty when nobody joined', async () => {
-    const { community } = await newMember(store, 'team-quiet');
-    expect(await store.leaderboardMembers(community.id)).toEqual([]);
-  });
-
-  it('saveSnapshot keeps one snapshot per member, the latest', async () => {
+  it('saveSnapshots keeps one snapshot per member, the latest', async () => {
     const { member } = await newMember(store);
-    await store.saveSnapshot(snapshotOf(member));
+    await store.saveSnapshots([snapshotOf(member)]);
     const latest = snapshotOf(member, { model: 'upwork-2015', score: null, window: null, longTermPercent: null, outcomes: 1, computedOn: '2026-11-23', validUntil: '2027-01-15' });
-    await store.saveSnapshot(latest);
+    await store.saveSnapshots([latest]);
+    expect(await store.getSnapshot(member.id)).toEqual(latest);
     const rows = await db.select().from(scoreSnapshots).where(eq(scoreSnapshots.memberId, member.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject(latest);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentileOf, quantile } from '../../src/commands/handlers/stats.ts';
+import { histogramPercentile, histogramQuantile, percentileOf, quantile } from '../../src/leaderboard/statistics.ts';
 
 describe('community statistics', () => {
   it('quantiles interpolate between neighbours', () => {
@@ -25,6 +25,18 @@ describe('community statistics', () => {
         expect(q1).toBeLessThanOrEqual(q2);
         expect(q2).toBeLessThanOrEqual(q3);
         expect(q3).toBeLessThanOrEqual(sorted[sorted.length - 1] as number);
+      }),
+    );
+  });
+
+  it('the histogram gives the same quantiles and percentiles as the sorted list, for any scores', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 100 }), (values, score) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const histogram = new Map<number, number>();
+        for (const value of values) histogram.set(value, (histogram.get(value) ?? 0) + 1);
+        for (const q of [0, 0.25, 0.5, 0.75, 1]) expect(histogramQuantile(histogram, q)).toBeCloseTo(quantile(sorted, q), 9);
+        expect(histogramPercentile(histogram, score)).toBe(percentileOf(sorted, score));
       }),
     );
   });

@@ -1,0 +1,200 @@
+// Leaderboard snapshots: one row per opted-in member (db/member-queries.ts keeps that true when
+// the flag changes), ranked by packed keys so a page, a member's rank and the community's size are
+// index range scans. Ranks are competition ranks: 1 + the number of members strictly ahead.
+
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from './database.ts';
+import { communities, members, RANK_KEY_PRIMARY, RANK_KEY_SECONDARY, scoreSnapshots } from './schema.ts';
+import type { LeaderboardOrder, LeaderboardPageQuery, LeaderboardView, RankedRow, ScoreSnapshot, StaleSnapshot } from './store.ts';
+
+/** A valid_until that is before any real day: the snapshot is recomputed on the next read. */
+export const EXPIRED_DAY = '1970-01-01';
+
+function keyOf(order: LeaderboardOrder) {
+  return order === 'score' ? scoreSnapshots.scoreKey : scoreSnapshots.longTermKey;
+}
+
+/** The primary and secondary percentages back from a packed key (see rankKey in schema.ts). */
+function decode(key: number, order: LeaderboardOrder): { score: number | null; longTermPercent: number | null; outcomes: number } {
+  const primary = Math.floor(key / RANK_KEY_PRIMARY);
+  const secondaryPlusOne = Math.floor((key % RANK_KEY_PRIMARY) / RANK_KEY_SECONDARY);
+  const secondary = secondaryPlusOne === 0 ? null : secondaryPlusOne - 1;
+  const outcomes = key % RANK_KEY_SECONDARY;
+  return order === 'score' ? { score: primary, longTermPercent: secondary, outcomes } : { score: secondary, longTermPercent: primary, outcomes };
+}
+
+/** Stale: ran out before `today`, or computed for a later day than `today` (a clock set back). */
+function stale(today: string): SQL {
+  return or(lt(scoreSnapshots.validUntil, today), gt(scoreSnapshots.computedOn, today)) as SQL;
+}
+
+/** Writes many snapshots in one statement; a member's newer snapshot replaces the older one. */
+export async function saveSnapshots(db: Database, snapshots: readonly ScoreSnapshot[]): Promise<void> {
+  if (snapshots.length === 0) return;
+  await db
+    .insert(scoreSnapshots)
+    .values([...snapshots])
+    .onConflictDoUpdate({
+      target: scoreSnapshots.memberId,
+      set: {
+        communityId: sql`excluded.community_id`,
+        model: sql`excluded.model`,
+        score: sql`excluded.score`,
+        window: sql`excluded.window`,
+        longTermPercent: sql`excluded.long_term_percent`,
+        outcomes: sql`excluded.outcomes`,
+        computedOn: sql`excluded.computed_on`,
+        validUntil: sql`excluded.valid_until`,
+      },
+    });
+}
+
+/** A member's snapshot, if they are on a leaderboard. */
+export async function getSnapshot(db: Database, memberId: number): Promise<ScoreSnapshot | null> {
+  const [row] = await db
+    .select({
+      memberId: scoreSnapshots.memberId,
+      communityId: scoreSnapshots.communityId,
+      model: scoreSnapshots.model,
+      score: scoreSnapshots.score,
+      window: scoreSnapshots.window,
+      longTermPercent: scoreSnapshots.longTermPercent,
+      outcomes: scoreSnapshots.outcomes,
+      computedOn: scoreSnapshots.computedOn,
+      validUntil: scoreSnapshots.validUntil,
+    })
+    .from(scoreSnapshots)
+    .where(eq(scoreSnapshots.memberId, memberId));
+  return row ?? null;
+}
+
+/** A placeholder that is stale at once: the member is on the leaderboard from the next read. */
+export async function addExpiredSnapshot(db: Database, memberId: number, communityId: number): Promise<void> {
+  await db
+    .insert(scoreSnapshots)
+    .values({ memberId, communityId, model: 'upwork-2025', outcomes: 0, computedOn: EXPIRED_DAY, validUntil: EXPIRED_DAY })
+    .onConflictDoNothing();
+}
+
+export async function deleteSnapshot(db: Database, memberId: number): Promise<void> {
+  await db.delete(scoreSnapshots).where(eq(scoreSnapshots.memberId, memberId));
+}
+
+/** The member's contracts or the community's settings changed: recompute on the next read. */
+export async function expireSnapshots(db: Database, target: { memberId: number } | { communityId: number }): Promise<void> {
+  const where = 'memberId' in target ? eq(scoreSnapshots.memberId, target.memberId) : eq(scoreSnapshots.communityId, target.communityId);
+  await db.update(scoreSnapshots).set({ validUntil: EXPIRED_DAY }).where(where);
+}
+
+/**
+ * Locks up to `limit` stale snapshots (of one community, or of all) for recomputing, lowest
+ * member id first so two readers lock in the same order. The caller must be in a transaction;
+ * a member's write that expires their snapshot waits for it, so a recomputation from contracts
+ * read before that write can never overwrite the expiry. `skipLocked`: leave rows another
+ * worker holds to it (the refresh job); without it a reader waits and then skips rows that are
+ * fresh by then.
+ */
+export async function claimStaleSnapshots(
+  db: Database,
+  scope: { communityId: number | null; today: string; limit: number; skipLocked: boolean },
+): Promise<StaleSnapshot[]> {
+  const where = scope.communityId === null ? stale(scope.today) : and(eq(scoreSnapshots.communityId, scope.communityId), stale(scope.today));
+  const locked = db
+    .select({ memberId: scoreSnapshots.memberId, communityId: scoreSnapshots.communityId })
+    .from(scoreSnapshots)
+    .where(where)
+    .orderBy(asc(scoreSnapshots.memberId))
+    .limit(scope.limit)
+    .for('update', scope.skipLocked ? { skipLocked: true } : {});
+  const rows = await locked;
+  if (rows.length === 0) return [];
+  const settings = await db
+    .select({ id: communities.id, model: communities.model, params: communities.params })
+    .from(communities)
+    .where(inArray(communities.id, [...new Set(rows.map((row) => row.communityId))]));
+  const byId = new Map(settings.map((community) => [community.id, community]));
+  return rows.map((row) => {
+    const community = byId.get(row.communityId);
+    if (!community) throw new Error(`snapshot of member ${row.memberId} has no community ${row.communityId}`);
+    return { memberId: row.memberId, communityId: row.communityId, model: community.model, params: community.params };
+  });
+}
+
+async function countWhere(db: Database, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(scoreSnapshots).where(where);
+  return row?.n ?? 0;
+}
+
+/**
+ * One leaderboard page, the caller's rank and the members listed apart. The caller's page is
+ * shown unless a page is asked for; a page past the last shows the last.
+ */
+export async function leaderboardPage(db: Database, query: LeaderboardPageQuery): Promise<LeaderboardView> {
+  const key = keyOf(query.order);
+  const inCommunity = eq(scoreSnapshots.communityId, query.communityId);
+  const ranked = and(inCommunity, isNotNull(key));
+  const [mine] = await db.select({ key }).from(scoreSnapshots).where(and(inCommunity, eq(scoreSnapshots.memberId, query.memberId)));
+  const myKey = mine?.key ?? null;
+  const [total, ahead, tiedBefore] = await Promise.all([
+    countWhere(db, ranked),
+    myKey === null ? Promise.resolve(0) : countWhere(db, and(inCommunity, gt(key, myKey))),
+    myKey === null ? Promise.resolve(0) : countWhere(db, and(inCommunity, eq(key, myKey), lt(scoreSnapshots.memberId, query.memberId))),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  const myPage = myKey === null ? 1 : Math.floor((ahead + tiedBefore) / query.pageSize) + 1;
+  const page = Math.min(pages, query.page ?? myPage);
+  const offset = (page - 1) * query.pageSize;
+  const slice = await db
+    .select({ memberId: scoreSnapshots.memberId, key })
+    .from(scoreSnapshots)
+    .where(ranked)
+    .orderBy(desc(key), asc(scoreSnapshots.memberId))
+    .limit(query.pageSize)
+    .offset(offset);
+  const rows = await withNames(db, slice.map((row) => ({ memberId: row.memberId, key: row.key as number })));
+  // Competition ranks: the first row's comes from a count; later rows tie with the one above or sit at their position.
+  const firstKey = rows[0]?.key;
+  const firstRank = firstKey === undefined ? 1 : offset === 0 ? 1 : 1 + (firstKey === myKey ? ahead : await countWhere(db, and(inCommunity, gt(key, firstKey))));
+  const rankedRows: RankedRow[] = [];
+  rows.forEach((row, index) => {
+    const previous = rankedRows[index - 1];
+    const rank = previous === undefined ? firstRank : previous.key === row.key ? previous.rank : offset + index + 1;
+    rankedRows.push({ ...row, rank, ...decode(row.key, query.order) });
+  });
+  const unrankedWhere = and(inCommunity, isNull(key));
+  const [unrankedTotal, unrankedRows] = await Promise.all([
+    countWhere(db, unrankedWhere),
+    db.select({ memberId: scoreSnapshots.memberId }).from(scoreSnapshots).where(unrankedWhere).orderBy(asc(scoreSnapshots.memberId)).limit(query.unrankedLimit),
+  ]);
+  const unrankedNames = (await withNames(db, unrankedRows.map((row) => ({ memberId: row.memberId, key: 0 })))).map((row) => row.displayName);
+  return {
+    page,
+    pages,
+    total,
+    rows: rankedRows,
+    me: myKey === null ? null : { rank: ahead + 1, position: ahead + tiedBefore + 1 },
+    meListedApart: mine !== undefined && myKey === null,
+    unranked: { total: unrankedTotal, names: unrankedNames },
+  };
+}
+
+/** The display names of a few members, keeping the given order. */
+async function withNames<T extends { memberId: number }>(db: Database, rows: readonly T[]): Promise<(T & { displayName: string })[]> {
+  if (rows.length === 0) return [];
+  const names = await db
+    .select({ id: members.id, displayName: members.displayName })
+    .from(members)
+    .where(inArray(members.id, rows.map((row) => row.memberId)));
+  const byId = new Map(names.map((row) => [row.id, row.displayName]));
+  return rows.map((row) => ({ ...row, displayName: byId.get(row.memberId) ?? '?' }));
+}
+
+/** How many members have each score (scores are whole numbers 0–100), for quartiles without sorting every row. */
+export async function scoreHistogram(db: Database, communityId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ score: scoreSnapshots.score, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(scoreSnapshots)
+    .where(and(eq(scoreSnapshots.communityId, communityId), isNotNull(scoreSnapshots.score)))
+    .groupBy(scoreSnapshots.score);
+  return new Map(rows.map((row) => [row.score as number, row.n]));
+}
