@@ -154,8 +154,11 @@ function rankKey(primary: AnyPgColumn, secondary: AnyPgColumn, outcomes: AnyPgCo
   return sql`case when ${primary} is null then null else ${primary}::bigint * ${sql.raw(String(RANK_KEY_PRIMARY))} + (coalesce(${secondary}, -1) + 1)::bigint * ${sql.raw(String(RANK_KEY_SECONDARY))} + least(${outcomes}, ${sql.raw(String(RANK_KEY_SECONDARY - 1))}) end`;
 }
 
-/** The weights of rankKey's parts; db/snapshot-queries.ts decodes keys with the same numbers. */
-export const RANK_KEY_PRIMARY = 1_000_000_000;
+/**
+ * The weights of rankKey's parts; db/snapshot-queries.ts decodes keys with the same numbers. The
+ * secondary part reaches 101 × RANK_KEY_SECONDARY (+ outcomes), which must stay below the primary's weight.
+ */
+export const RANK_KEY_PRIMARY = 10_000_000_000;
 export const RANK_KEY_SECONDARY = 10_000_000;
 
 /**

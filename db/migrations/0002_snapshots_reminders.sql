@@ -13,8 +13,8 @@ CREATE TABLE "reminder_deliveries" (
 -- Snapshots are a cache, recomputed on the next leaderboard read: drop any kept without a community.
 DELETE FROM "score_snapshots";--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD COLUMN "community_id" integer NOT NULL;--> statement-breakpoint
-ALTER TABLE "score_snapshots" ADD COLUMN "score_key" bigint GENERATED ALWAYS AS (case when "score_snapshots"."score" is null then null else "score_snapshots"."score"::bigint * 1000000000 + (coalesce("score_snapshots"."long_term_percent", -1) + 1)::bigint * 10000000 + least("score_snapshots"."outcomes", 9999999) end) STORED;--> statement-breakpoint
-ALTER TABLE "score_snapshots" ADD COLUMN "long_term_key" bigint GENERATED ALWAYS AS (case when "score_snapshots"."long_term_percent" is null then null else "score_snapshots"."long_term_percent"::bigint * 1000000000 + (coalesce("score_snapshots"."score", -1) + 1)::bigint * 10000000 + least("score_snapshots"."outcomes", 9999999) end) STORED;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "score_key" bigint GENERATED ALWAYS AS (case when "score_snapshots"."score" is null then null else "score_snapshots"."score"::bigint * 10000000000 + (coalesce("score_snapshots"."long_term_percent", -1) + 1)::bigint * 10000000 + least("score_snapshots"."outcomes", 9999999) end) STORED;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "long_term_key" bigint GENERATED ALWAYS AS (case when "score_snapshots"."long_term_percent" is null then null else "score_snapshots"."long_term_percent"::bigint * 10000000000 + (coalesce("score_snapshots"."score", -1) + 1)::bigint * 10000000 + least("score_snapshots"."outcomes", 9999999) end) STORED;--> statement-breakpoint
 ALTER TABLE "reminder_deliveries" ADD CONSTRAINT "reminder_deliveries_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "reminder_deliveries_pending_idx" ON "reminder_deliveries" USING btree ("day","member_id") WHERE "reminder_deliveries"."status" = 'pending';--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -24,4 +24,8 @@ CREATE INDEX "score_snapshots_community_valid_until_idx" ON "score_snapshots" US
 CREATE INDEX "score_snapshots_community_computed_on_idx" ON "score_snapshots" USING btree ("community_id","computed_on");--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_score_check" CHECK ("score_snapshots"."score" between 0 and 100);--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_long_term_percent_check" CHECK ("score_snapshots"."long_term_percent" between 0 and 100);--> statement-breakpoint
-ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_outcomes_check" CHECK ("score_snapshots"."outcomes" >= 0);
+ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_outcomes_check" CHECK ("score_snapshots"."outcomes" >= 0);--> statement-breakpoint
+-- Every member on a leaderboard has a snapshot (db/member-queries.ts keeps it so): members who
+-- joined before this migration get a stale one, computed on the next leaderboard read.
+INSERT INTO "score_snapshots" ("member_id", "community_id", "model", "outcomes", "computed_on", "valid_until")
+SELECT "id", "community_id", 'upwork-2025', 0, '1970-01-01', '1970-01-01' FROM "members" WHERE "leaderboard_opt_in";

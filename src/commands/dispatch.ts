@@ -84,6 +84,8 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
         }
       }
       const ran = await definition.run({ ctx, store, community, member, args: converted.values, positionals: input.positionals, body: input.body });
+      // A write may have changed the member's contracts: their leaderboard row is recomputed on the next read.
+      if (definition.writes) await store.expireSnapshots({ memberId: member.id });
       const result = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;
       if (once) await store.saveRequestReply(community.id, ctx.requestId as string, result);
       return result;

@@ -32,6 +32,10 @@ export const config: CommandDefinition = {
         ...(args.leaderboard !== undefined && { leaderboardEnabled: args.leaderboard as boolean }),
         params,
       });
+      // Scores depend on the model: every leaderboard row is recomputed on the next read.
+      if (current.model !== community.model || JSON.stringify(current.params) !== JSON.stringify(community.params)) {
+        await store.expireSnapshots({ communityId: community.id });
+      }
     }
     const overrides = Object.entries(current.params);
     const preset = PRESETS[current.model];
