@@ -1,0 +1,14 @@
+// A direct message to a console member (daily reminders): the reply as plain text on the console,
+// under a line that says whom it is for (one database can hold several console members).
+
+import type { Writable } from 'node:stream';
+import type { Reply } from '../../src/replies/reply.ts';
+import { renderText } from '../../src/replies/render-text.ts';
+
+export type ConsoleDirectMessage = (user: string, reply: Reply) => Promise<void>;
+
+export function createConsoleDirectMessage(output: Writable): ConsoleDirectMessage {
+  return async (user, reply) => {
+    output.write(`\n[direct message to ${user}]\n${renderText(reply).trimEnd()}\n`);
+  };
+}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
+import { createReminderQueue, type ReminderQueue } from '../../db/reminder-queue.ts';
+import { communities } from '../../db/schema.ts';
+import type { Store } from '../../db/store.ts';
+import type { ReminderSummary } from '../../src/reminders/job.ts';
+import { PassThrough } from 'node:stream';
+import { directMessagesFromEnv } from '../../src/reminders/platforms.ts';
+import { reply } from '../../src/replies/reply.ts';
+import { DEFAULT_REMINDER_HOUR, reminderDay, reminderHourFromEnv, startReminderSchedule } from '../../src/reminders/schedule.ts';
+import { databaseKinds } from '../helpers/databases.ts';
+import { alwaysFind, member, recordingSenders } from './helpers.ts';
+
+const DAY = '2026-11-22';
+
+describe('the reminder settings', () => {
+  it('JSS_REMINDER_HOUR is a UTC hour, 9 by default', () => {
+    expect(reminderHourFromEnv({})).toBe(DEFAULT_REMINDER_HOUR);
+    expect(DEFAULT_REMINDER_HOUR).toBe(9);
+    expect(reminderHourFromEnv({ JSS_REMINDER_HOUR: '0' })).toBe(0);
+    expect(reminderHourFromEnv({ JSS_REMINDER_HOUR: ' 23 ' })).toBe(23);
+    for (const bad of ['24', '-1', '9.5', 'nine']) expect(() => reminderHourFromEnv({ JSS_REMINDER_HOUR: bad })).toThrow(`JSS_REMINDER_HOUR: got "${bad}", expected a UTC hour from 0 to 23`);
+  });
+
+  it('the day is the UTC date, or the one JSS_AS_OF pins', () => {
+    expect(reminderDay({}, new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-22');
+    expect(reminderDay({}, new Date('2026-11-23T00:10:00Z'))).toBe('2026-11-23');
+    expect(reminderDay({ JSS_AS_OF: '2026-01-05' }, new Date('2026-11-23T00:10:00Z'))).toBe('2026-01-05');
+  });
+});
+
+describe('the direct-message senders of an instance', () => {
+  it('has the console always, Slack with its settings, Discord only with a bot token (said once)', async () => {
+    const output = new PassThrough();
+    const logged: string[] = [];
+    expect(Object.keys(directMessagesFromEnv({}, output, (message) => logged.push(message)))).toEqual(['console']);
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+    expect(Object.keys(directMessagesFromEnv(slack, output, (message) => logged.push(message))).sort()).toEqual(['console', 'slack']);
+    expect(logged).toEqual([]);
+    const httpOnly = { DISCORD_APPLICATION_ID: '1', DISCORD_PUBLIC_KEY: 'a'.repeat(64) };
+    expect(Object.keys(directMessagesFromEnv(httpOnly, output, (message) => logged.push(message)))).toEqual(['console']);
+    expect(logged).toEqual(['Discord direct messages (reminders) need DISCORD_TOKEN, the bot token; Discord members get no reminders from this instance']);
+    expect(Object.keys(directMessagesFromEnv({ ...httpOnly, DISCORD_TOKEN: 't' }, output, () => {})).sort()).toEqual(['console', 'discord']);
+  });
+
+  it('prints a console member\'s reminders as text, saying whom they are for', async () => {
+    const output = new PassThrough();
+    const send = directMessagesFromEnv({}, output, () => {}).console;
+    await send?.('maria', reply('info', 'Your JSS reminders for 2026-11-22', { blocks: [{ type: 'list', items: ['c1 stops counting'] }] }));
+    const text = String(output.read());
+    expect(text).toContain('[direct message to maria]\nYour JSS reminders for 2026-11-22');
+    expect(text).toContain('c1 stops counting');
+  });
+});
+
+const pglite = databaseKinds[0];
+if (!pglite) throw new Error('no database kinds');
+
+describe('the reminder schedule', () => {
+  let store: Store;
+  let db: Database;
+  let queue: ReminderQueue;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ store, db, close } = await pglite.open());
+    queue = createReminderQueue(db);
+  });
+  afterAll(async () => close());
+  beforeEach(async () => {
+    await db.delete(communities);
+  });
+
+  /** Resolves once the schedule has reported `count` runs. */
+  function waitForRun(runs: ReminderSummary[], count: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if (runs.length >= count) resolve(clearInterval(poll));
+        else if (Date.now() - started > 5000) reject(new Error(`only ${runs.length} runs`));
+      }, 10);
+    });
+  }
+
+  it('runs at start once the hour has come, again on its interval, and each member gets one message a day', async () => {
+    const alice = await member(store);
+    const { senders, delivered } = recordingSenders();
+    const runs: ReminderSummary[] = [];
+    const stop = startReminderSchedule({
+      queue, senders, today: () => DAY, hour: 9, now: () => new Date(`${DAY}T09:00:00Z`), everyMinutes: 0.001, find: alwaysFind,
+      log: () => {}, onRun: (_day, summary) => runs.push(summary),
+    });
+    await waitForRun(runs, 3);
+    await stop();
+    expect(runs[0]).toEqual({ sent: 1, nothing: 0, failed: 0 });
+    expect(runs.slice(1).every((summary) => summary.sent === 0)).toBe(true);
+    expect(delivered.map((message) => message.userId)).toEqual([alice.platformUserId]);
+  });
+
+  it('sends nothing before the hour', async () => {
+    await member(store);
+    const { senders, delivered } = recordingSenders();
+    const runs: ReminderSummary[] = [];
+    const stop = startReminderSchedule({
+      queue, senders, today: () => DAY, hour: 9, now: () => new Date(`${DAY}T08:59:59Z`), everyMinutes: 0.001, find: alwaysFind,
+      log: () => {}, onRun: (_day, summary) => runs.push(summary),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await stop();
+    expect(runs).toEqual([]);
+    expect(delivered).toEqual([]);
+  });
+
+  it('logs a failed run and runs again on its interval; stop() waits for the run under way', async () => {
+    const logged: string[] = [];
+    let calls = 0;
+    let finished = 0;
+    const broken: ReminderQueue = {
+      enqueueDay: async () => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        finished++;
+        throw new Error('database is down');
+      },
+      processBatch: async () => ({ claimed: 0, sent: 0, nothing: 0, failed: 0, optedOut: 0 }),
+    };
+    const stop = startReminderSchedule({ queue: broken, senders: {}, today: () => DAY, hour: 0, everyMinutes: 0.001, log: (message) => logged.push(message) });
+    while (calls < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+    await stop();
+    // The run under way when stop() was called has ended, and none starts after.
+    expect(finished).toBe(calls);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(finished).toBe(calls);
+    expect(logged.length).toBeGreaterThanOrEqual(2);
+    expect(logged.every((message) => message.startsWith('reminders failed: Error: database is down'))).toBe(true);
+  });
+
+  it('logs the day\'s sends and failures', async () => {
+    const failing = await member(store);
+    await member(store);
+    const logged: string[] = [];
+    const runs: ReminderSummary[] = [];
+    const { senders } = recordingSenders((userId) => (userId === failing.platformUserId ? 'user_not_found' : null));
+    const stop = startReminderSchedule({
+      queue, senders, today: () => DAY, hour: 0, everyMinutes: 60, find: alwaysFind, log: (message) => logged.push(message), onRun: (_day, summary) => runs.push(summary),
+    });
+    await waitForRun(runs, 1);
+    await stop();
+    expect(logged).toEqual([`reminders for ${DAY}: 1 sent, 1 failed (retried on later runs, up to 3 tries)`]);
+  });
+});
