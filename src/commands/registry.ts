@@ -16,6 +16,7 @@ import { list } from './handlers/list.ts';
 import { longterm } from './handlers/longterm.ts';
 import { pay } from './handlers/pay.ts';
 import { plan } from './handlers/plan.ts';
+import { remind } from './handlers/remind.ts';
 import { remove } from './handlers/remove.ts';
 import { score } from './handlers/score.ts';
 import { stats } from './handlers/stats.ts';
@@ -43,6 +44,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   stats,
   join,
   leave,
+  remind,
   importCommand,
   exportCommand,
   forget,

@@ -84,6 +84,8 @@ function discordOption(planned: PlannedOption): APIApplicationCommandBasicOption
       return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(COMMANDS.map((command) => command.name)) };
     case 'word':
       return { name, description, required, type: ApplicationCommandOptionType.Boolean };
+    case 'wordChoice':
+      return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(role.words) };
     case 'clear':
       return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(role.fields) };
     case 'attachment':

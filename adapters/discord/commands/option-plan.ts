@@ -5,6 +5,7 @@
 // shows and the input they turn back into can never disagree.
 
 import type { ArgSpec } from '../../../src/commands/args.ts';
+import { REMIND_STATES } from '../../../src/commands/handlers/remind.ts';
 import type { CommandDefinition } from '../../../src/commands/types.ts';
 
 export type OptionRole =
@@ -16,6 +17,8 @@ export type OptionRole =
   | { kind: 'commandName' }
   /** A true boolean becomes this positional word (leaderboard longterm). */
   | { kind: 'word'; word: string }
+  /** The positional word, one of these (remind on|off). */
+  | { kind: 'wordChoice'; words: readonly string[] }
   /** Clears one clearable field, as field:none does in the text grammar. */
   | { kind: 'clear'; fields: readonly string[] }
   /** A file whose content is the command's body (import's CSV); the adapter downloads it. */
@@ -40,6 +43,7 @@ export const POSITIONALS: Readonly<Record<string, PlannedOption>> = {
   whatif: { name: 'id', required: false, role: { kind: 'contractId' }, description: 'a contract to change in thought (default: new contracts)' },
   help: { name: 'command', required: false, role: { kind: 'commandName' }, description: 'a command to explain' },
   leaderboard: { name: 'longterm', required: false, role: { kind: 'word', word: 'longterm' }, description: 'rank by long-term client % instead of estimated score' },
+  remind: { name: 'reminders', required: false, role: { kind: 'wordChoice', words: REMIND_STATES }, description: 'on or off (leave it out to see whether reminders are on)' },
 };
 
 export const CLEAR_OPTION = 'clear';

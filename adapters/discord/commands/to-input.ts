@@ -41,6 +41,7 @@ export function interactionOptionsToInput(subcommand: string, options: readonly 
         break;
       case 'contractId':
       case 'commandName':
+      case 'wordChoice':
         input.positionals.push(text);
         break;
       case 'word':

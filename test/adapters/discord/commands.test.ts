@@ -216,6 +216,7 @@ describe('the /jss options carry the bounds and helps specified', () => {
     expect(option('help', 'command')).toMatchObject({ type: T.String, required: false, choices: COMMANDS.map((candidate) => ({ name: candidate.name, value: candidate.name })) });
     expect(option('leaderboard', 'longterm')).toMatchObject({ type: T.Boolean, required: false });
     expect(option('import', 'file')).toMatchObject({ type: T.Attachment, required: true });
+    expect(option('remind', 'reminders')).toMatchObject({ type: T.String, required: false, choices: [{ name: 'on', value: 'on' }, { name: 'off', value: 'off' }] });
     expect(option('import', 'mode')).toMatchObject({ type: T.String, choices: [{ name: 'add', value: 'add' }, { name: 'replace', value: 'replace' }] });
   });
 
@@ -251,14 +252,14 @@ describe('the /jss definition stays in sync with the registry', () => {
       }
       const mapped = new Set(definitionOf.args.map((arg) => expectedOptionName(definitionOf, arg)));
       const extra = options.map((candidate) => candidate.name).filter((name) => !mapped.has(name));
-      expect(extra.every((name) => ['id', 'command', 'longterm', 'clear', 'file'].includes(name)), `${definitionOf.name}: ${extra.join(', ')}`).toBe(true);
+      expect(extra.every((name) => ['id', 'command', 'longterm', 'reminders', 'clear', 'file'].includes(name)), `${definitionOf.name}: ${extra.join(', ')}`).toBe(true);
     }
   });
 
   it('has a positional option exactly for the commands that take a positional word', () => {
     for (const definitionOf of COMMANDS) {
       const argOptions = new Set(definitionOf.args.map((arg) => expectedOptionName(definitionOf, arg)));
-      const positional = optionsOf(definitionOf.name).filter((candidate) => ['id', 'command', 'longterm'].includes(candidate.name) && !argOptions.has(candidate.name));
+      const positional = optionsOf(definitionOf.name).filter((candidate) => ['id', 'command', 'longterm', 'reminders'].includes(candidate.name) && !argOptions.has(candidate.name));
       expect(positional.length, definitionOf.name).toBe(definitionOf.maxPositionals > 0 ? 1 : 0);
     }
   });
@@ -308,7 +309,7 @@ describe('Discord options map back to the input a typed command gives', () => {
         // The same request as a member would type it, built from the registry's own names.
         const words = [definitionOf.name];
         if (definitionOf.maxPositionals > 0) {
-          const positional = valueOf('id') ?? valueOf('command') ?? (valueOf('longterm') === true ? 'longterm' : undefined);
+          const positional = valueOf('id') ?? valueOf('command') ?? valueOf('reminders') ?? (valueOf('longterm') === true ? 'longterm' : undefined);
           if (positional !== undefined) words.push(quoteValue(String(positional)));
         }
         for (const arg of definitionOf.args) words.push(`${arg.name}:${quoteValue(String(valueOf(expectedOptionName(definitionOf, arg))))}`);
@@ -350,6 +351,8 @@ describe('Discord options map back to the input a typed command gives', () => {
     ['leaderboard page:2', 'leaderboard', [{ name: 'longterm', type: 5, value: false }, { name: 'page', type: 4, value: 2 }]],
     ['help add', 'help', [{ name: 'command', type: 3, value: 'add' }]],
     ['help', 'help', []],
+    ['remind off', 'remind', [{ name: 'reminders', type: 3, value: 'off' }]],
+    ['remind', 'remind', []],
     ['config leaderboard:false param:graceDays=30', 'config', [{ name: 'leaderboard', type: 5, value: false }, { name: 'param', type: 3, value: 'graceDays=30' }]],
     ['forget confirm:AB12', 'forget', [{ name: 'confirm', type: 3, value: 'AB12' }]],
     ['plan target:95', 'plan', [{ name: 'target', type: 4, value: 95 }]],
