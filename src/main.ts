@@ -14,6 +14,9 @@ import { INTERACTIONS_PATH } from '../adapters/discord/http-endpoint.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { slackConfigFromEnv } from '../adapters/slack/config.ts';
 import type { Services } from './commands/dispatch.ts';
+import { createReminderQueue } from '../db/reminder-queue.ts';
+import { directMessagesFromEnv } from './reminders/platforms.ts';
+import { reminderDay, reminderHourFromEnv, startReminderSchedule } from './reminders/schedule.ts';
 
 /** Platforms retry a request within minutes; its id is kept a week, then forgotten. */
 const REQUEST_RETENTION_DAYS = 7;
@@ -76,10 +79,13 @@ async function main(): Promise<void> {
   const env = process.env;
   const dataDir = env.JSS_DATA_DIR || './data';
   const handle = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir });
+  let stopReminders = async () => {};
   try {
     await migrateDatabase(handle);
     const services: Services = { store: createStore(handle.db), onError: (error) => log((error as Error).stack ?? String(error)) };
     await pruneOldRequests(services);
+    // Daily reminders (README "Reminders"), on the platforms this instance can send to.
+    stopReminders = startReminderSchedule({ queue: createReminderQueue(handle.db), senders: directMessagesFromEnv(env, process.stdout, log), today: () => reminderDay(env), hour: reminderHourFromEnv(env), log });
     if (await servePlatforms(services, env)) return;
     await runConsole({
       services,
@@ -90,6 +96,7 @@ async function main(): Promise<void> {
       historyFile: env.DATABASE_URL ? undefined : join(dataDir, 'console_history'),
     });
   } finally {
+    await stopReminders();
     await handle.close();
   }
 }

@@ -63,7 +63,10 @@ export function startReminderSchedule(options: ReminderScheduleOptions): () => P
       ...(options.batchSize !== undefined && { batchSize: options.batchSize }),
       ...(options.find && { find: options.find }),
     });
-    if (summary.sent > 0 || summary.failed > 0) options.log(`reminders for ${day}: ${summary.sent} sent, ${summary.failed} failed (retried on later runs, up to ${MAX_ATTEMPTS} tries)`);
+    if (summary.sent > 0 || summary.failed > 0) {
+      const retry = summary.failed > 0 ? ` (retried on later runs, up to ${MAX_ATTEMPTS} tries)` : '';
+      options.log(`reminders for ${day}: ${summary.sent} sent, ${summary.failed} failed${retry}`);
+    }
     options.onRun?.(day, summary);
   }
 
