@@ -200,6 +200,30 @@ export const scoreSnapshots = pgTable(
   ],
 );
 
+export const LEADERBOARD_BOARDS = ['score', 'long_term'] as const;
+export type LeaderboardBoard = (typeof LEADERBOARD_BOARDS)[number];
+
+/**
+ * How many snapshots of a community have each primary value (score or long-term %, -1 for none),
+ * kept by triggers on score_snapshots (see migration 0002). Ranks count members ahead through
+ * these ≤ 102 rows plus one index range inside the caller's own value, not through every member.
+ * No CHECK on `members`: the triggers add signed deltas, which a CHECK on the proposed row would refuse.
+ */
+export const leaderboardCounts = pgTable(
+  'leaderboard_counts',
+  {
+    communityId: integer('community_id').notNull(),
+    board: text('board').$type<LeaderboardBoard>().notNull(),
+    value: integer('value').notNull(),
+    members: integer('members').notNull(),
+  },
+  (table) => [
+    primaryKey({ name: 'leaderboard_counts_pkey', columns: [table.communityId, table.board, table.value] }),
+    check('leaderboard_counts_board_check', oneOf(table.board, LEADERBOARD_BOARDS)),
+    check('leaderboard_counts_value_check', sql`${table.value} between -1 and 100`),
+  ],
+);
+
 export const REMINDER_STATUSES = ['pending', 'sent', 'nothing', 'failed'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 

@@ -1,10 +1,10 @@
 // Leaderboard snapshots: one row per opted-in member (db/member-queries.ts keeps that true when
-// the flag changes), ranked by packed keys so a page, a member's rank and the community's size are
-// index range scans. Ranks are competition ranks: 1 + the number of members strictly ahead.
+// the flag changes), ranked by packed keys. Ranks are competition ranks: 1 + the number of members
+// strictly ahead, counted from leaderboard_counts (members per score) plus one index range.
 
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { communities, members, RANK_KEY_PRIMARY, RANK_KEY_SECONDARY, scoreSnapshots } from './schema.ts';
+import { communities, leaderboardCounts, members, RANK_KEY_PRIMARY, RANK_KEY_SECONDARY, scoreSnapshots, type LeaderboardBoard } from './schema.ts';
 import type { LeaderboardOrder, LeaderboardPageQuery, LeaderboardView, RankedRow, ScoreSnapshot, StaleSnapshot } from './store.ts';
 
 /** A valid_until that is before any real day: the snapshot is recomputed on the next read. */
@@ -125,47 +125,84 @@ async function countWhere(db: Database, where: SQL | undefined): Promise<number>
   return row?.n ?? 0;
 }
 
+/** Members per primary value (-1: none) of one board, kept by triggers (see leaderboardCounts). */
+async function boardCounts(db: Database, communityId: number, order: LeaderboardOrder): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ value: leaderboardCounts.value, members: leaderboardCounts.members })
+    .from(leaderboardCounts)
+    .where(and(eq(leaderboardCounts.communityId, communityId), eq(leaderboardCounts.board, BOARDS[order]), gt(leaderboardCounts.members, 0)));
+  return new Map(rows.map((row) => [row.value, row.members]));
+}
+
+const BOARDS: Record<LeaderboardOrder, LeaderboardBoard> = { score: 'score', longTerm: 'long_term' };
+
+/**
+ * Members strictly ahead of a key: everyone with a higher primary value (from the counts) plus
+ * those with the same primary value and a higher key (an index range inside one value).
+ */
+async function countAhead(db: Database, query: LeaderboardPageQuery, counts: Map<number, number>, rankKey: number): Promise<number> {
+  const primary = Math.floor(rankKey / RANK_KEY_PRIMARY);
+  let above = 0;
+  for (const [value, members] of counts) if (value > primary) above += members;
+  const key = keyOf(query.order);
+  const sameValue = await countWhere(db, and(eq(scoreSnapshots.communityId, query.communityId), gt(key, rankKey), lt(key, (primary + 1) * RANK_KEY_PRIMARY)));
+  return above + sameValue;
+}
+
 /**
  * One leaderboard page, the caller's rank and the members listed apart. The caller's page is
- * shown unless a page is asked for; a page past the last shows the last.
+ * shown unless a page is asked for; a page past the last shows the last. Every step reads the
+ * per-value counts or one index range, so its cost does not grow with the community.
  */
 export async function leaderboardPage(db: Database, query: LeaderboardPageQuery): Promise<LeaderboardView> {
   const key = keyOf(query.order);
   const inCommunity = eq(scoreSnapshots.communityId, query.communityId);
-  const ranked = and(inCommunity, isNotNull(key));
-  const [mine] = await db.select({ key }).from(scoreSnapshots).where(and(inCommunity, eq(scoreSnapshots.memberId, query.memberId)));
-  const myKey = mine?.key ?? null;
-  const [total, ahead, tiedBefore] = await Promise.all([
-    countWhere(db, ranked),
-    myKey === null ? Promise.resolve(0) : countWhere(db, and(inCommunity, gt(key, myKey))),
-    myKey === null ? Promise.resolve(0) : countWhere(db, and(inCommunity, eq(key, myKey), lt(scoreSnapshots.memberId, query.memberId))),
+  const [counts, [mine]] = await Promise.all([
+    boardCounts(db, query.communityId, query.order),
+    db.select({ key }).from(scoreSnapshots).where(and(inCommunity, eq(scoreSnapshots.memberId, query.memberId))),
   ]);
+  const myKey = mine?.key ?? null;
+  let total = 0;
+  for (const [value, members] of counts) if (value >= 0) total += members;
+  const [ahead, tiedBefore] =
+    myKey === null
+      ? [0, 0]
+      : await Promise.all([countAhead(db, query, counts, myKey), countWhere(db, and(inCommunity, eq(key, myKey), lt(scoreSnapshots.memberId, query.memberId)))]);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const myPage = myKey === null ? 1 : Math.floor((ahead + tiedBefore) / query.pageSize) + 1;
   const page = Math.min(pages, query.page ?? myPage);
   const offset = (page - 1) * query.pageSize;
+  // Start the scan at the primary value the page begins in: the offset is then within that value.
+  let skipped = 0;
+  let startValue = 100;
+  for (const value of [...counts.keys()].filter((value) => value >= 0).sort((a, b) => b - a)) {
+    const members = counts.get(value) as number;
+    startValue = value;
+    if (skipped + members > offset) break;
+    skipped += members;
+  }
   const slice = await db
     .select({ memberId: scoreSnapshots.memberId, key })
     .from(scoreSnapshots)
-    .where(ranked)
+    .where(and(inCommunity, isNotNull(key), lt(key, (startValue + 1) * RANK_KEY_PRIMARY)))
     .orderBy(desc(key), asc(scoreSnapshots.memberId))
     .limit(query.pageSize)
-    .offset(offset);
+    .offset(Math.max(0, offset - skipped));
   const rows = await withNames(db, slice.map((row) => ({ memberId: row.memberId, key: row.key as number })));
   // Competition ranks: the first row's comes from a count; later rows tie with the one above or sit at their position.
   const firstKey = rows[0]?.key;
-  const firstRank = firstKey === undefined ? 1 : offset === 0 ? 1 : 1 + (firstKey === myKey ? ahead : await countWhere(db, and(inCommunity, gt(key, firstKey))));
+  const firstRank = firstKey === undefined || offset === 0 ? 1 : 1 + (firstKey === myKey ? ahead : await countAhead(db, query, counts, firstKey));
   const rankedRows: RankedRow[] = [];
   rows.forEach((row, index) => {
     const previous = rankedRows[index - 1];
     const rank = previous === undefined ? firstRank : previous.key === row.key ? previous.rank : offset + index + 1;
     rankedRows.push({ ...row, rank, ...decode(row.key, query.order) });
   });
-  const unrankedWhere = and(inCommunity, isNull(key));
-  const [unrankedTotal, unrankedRows] = await Promise.all([
-    countWhere(db, unrankedWhere),
-    db.select({ memberId: scoreSnapshots.memberId }).from(scoreSnapshots).where(unrankedWhere).orderBy(asc(scoreSnapshots.memberId)).limit(query.unrankedLimit),
-  ]);
+  const unrankedTotal = counts.get(-1) ?? 0;
+  const unrankedRows =
+    unrankedTotal === 0 || page !== pages
+      ? []
+      : await db.select({ memberId: scoreSnapshots.memberId }).from(scoreSnapshots).where(and(inCommunity, isNull(key))).orderBy(asc(scoreSnapshots.memberId)).limit(query.unrankedLimit);
   const unrankedNames = (await withNames(db, unrankedRows.map((row) => ({ memberId: row.memberId, key: 0 })))).map((row) => row.displayName);
   return {
     page,
@@ -189,12 +226,9 @@ async function withNames<T extends { memberId: number }>(db: Database, rows: rea
   return rows.map((row) => ({ ...row, displayName: byId.get(row.memberId) ?? '?' }));
 }
 
-/** How many members have each score (scores are whole numbers 0–100), for quartiles without sorting every row. */
+/** How many members of the leaderboard have each score (from the trigger-kept counts). */
 export async function scoreHistogram(db: Database, communityId: number): Promise<Map<number, number>> {
-  const rows = await db
-    .select({ score: scoreSnapshots.score, n: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(scoreSnapshots)
-    .where(and(eq(scoreSnapshots.communityId, communityId), isNotNull(scoreSnapshots.score)))
-    .groupBy(scoreSnapshots.score);
-  return new Map(rows.map((row) => [row.score as number, row.n]));
+  const counts = await boardCounts(db, communityId, 'score');
+  counts.delete(-1);
+  return counts;
 }

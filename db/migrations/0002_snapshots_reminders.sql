@@ -1,3 +1,13 @@
+CREATE TABLE "leaderboard_counts" (
+	"community_id" integer NOT NULL,
+	"board" text NOT NULL,
+	"value" integer NOT NULL,
+	"members" integer NOT NULL,
+	CONSTRAINT "leaderboard_counts_pkey" PRIMARY KEY("community_id","board","value"),
+	CONSTRAINT "leaderboard_counts_board_check" CHECK ("leaderboard_counts"."board" in ('score', 'long_term')),
+	CONSTRAINT "leaderboard_counts_value_check" CHECK ("leaderboard_counts"."value" between -1 and 100)
+);
+--> statement-breakpoint
 CREATE TABLE "reminder_deliveries" (
 	"member_id" integer NOT NULL,
 	"day" date NOT NULL,
@@ -25,6 +35,42 @@ CREATE INDEX "score_snapshots_community_computed_on_idx" ON "score_snapshots" US
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_score_check" CHECK ("score_snapshots"."score" between 0 and 100);--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_long_term_percent_check" CHECK ("score_snapshots"."long_term_percent" between 0 and 100);--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_outcomes_check" CHECK ("score_snapshots"."outcomes" >= 0);--> statement-breakpoint
+-- leaderboard_counts follows score_snapshots: each statement adds its rows' values and takes
+-- away the replaced or deleted rows' values (cascaded deletes included), one upsert per
+-- statement, in key order so concurrent writers lock count rows in the same order. Rows whose
+-- values did not change (a snapshot only renewed or expired) net to zero and lock nothing.
+CREATE FUNCTION "leaderboard_counts_follow"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO "leaderboard_counts" ("community_id", "board", "value", "members")
+    SELECT "community_id", "board", "value", sum("delta")::int FROM (
+      SELECT "community_id", 'score' AS "board", coalesce("score", -1) AS "value", 1 AS "delta" FROM "new_rows"
+      UNION ALL SELECT "community_id", 'long_term', coalesce("long_term_percent", -1), 1 FROM "new_rows"
+    ) AS "changes" GROUP BY 1, 2, 3 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT ("community_id", "board", "value") DO UPDATE SET "members" = "leaderboard_counts"."members" + excluded."members";
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO "leaderboard_counts" ("community_id", "board", "value", "members")
+    SELECT "community_id", "board", "value", sum("delta")::int FROM (
+      SELECT "community_id", 'score' AS "board", coalesce("score", -1) AS "value", 1 AS "delta" FROM "new_rows"
+      UNION ALL SELECT "community_id", 'long_term', coalesce("long_term_percent", -1), 1 FROM "new_rows"
+      UNION ALL SELECT "community_id", 'score', coalesce("score", -1), -1 FROM "old_rows"
+      UNION ALL SELECT "community_id", 'long_term', coalesce("long_term_percent", -1), -1 FROM "old_rows"
+    ) AS "changes" GROUP BY 1, 2, 3 HAVING sum("delta") <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT ("community_id", "board", "value") DO UPDATE SET "members" = "leaderboard_counts"."members" + excluded."members";
+  ELSE
+    INSERT INTO "leaderboard_counts" ("community_id", "board", "value", "members")
+    SELECT "community_id", "board", "value", sum("delta")::int FROM (
+      SELECT "community_id", 'score' AS "board", coalesce("score", -1) AS "value", -1 AS "delta" FROM "old_rows"
+      UNION ALL SELECT "community_id", 'long_term', coalesce("long_term_percent", -1), -1 FROM "old_rows"
+    ) AS "changes" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ("community_id", "board", "value") DO UPDATE SET "members" = "leaderboard_counts"."members" + excluded."members";
+  END IF;
+  RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "score_snapshots_counts_insert" AFTER INSERT ON "score_snapshots" REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "leaderboard_counts_follow"();--> statement-breakpoint
+CREATE TRIGGER "score_snapshots_counts_update" AFTER UPDATE ON "score_snapshots" REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "leaderboard_counts_follow"();--> statement-breakpoint
+CREATE TRIGGER "score_snapshots_counts_delete" AFTER DELETE ON "score_snapshots" REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "leaderboard_counts_follow"();--> statement-breakpoint
 -- Every member on a leaderboard has a snapshot (db/member-queries.ts keeps it so): members who
 -- joined before this migration get a stale one, computed on the next leaderboard read.
 INSERT INTO "score_snapshots" ("member_id", "community_id", "model", "outcomes", "computed_on", "valid_until")
