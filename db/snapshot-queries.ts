@@ -185,7 +185,8 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
     .select({ memberId: scoreSnapshots.memberId, key })
     .from(scoreSnapshots)
     .where(and(inCommunity, isNotNull(key), lt(key, (startValue + 1) * RANK_KEY_PRIMARY)))
-    .orderBy(desc(key), asc(scoreSnapshots.memberId))
+    // "nulls last" as in the index, or PostgreSQL sorts every row instead of reading the index in order.
+    .orderBy(sql`${key} desc nulls last`, asc(scoreSnapshots.memberId))
     .limit(query.pageSize)
     .offset(Math.max(0, offset - skipped));
   const rows = await withNames(db, slice.map((row) => ({ memberId: row.memberId, key: row.key as number })));
