@@ -30,9 +30,10 @@ export async function member(store: Store, options: { platform?: Platform; commu
 }
 
 /**
- * A finder with something to say whenever the member has a contract. The real findReminders is
- * another engineer's work in progress (a stub returning [] when these tests were written), and
- * what it finds depends on the scoring model's dates; delivery is what these tests are about.
+ * A finder with something to say whenever the member has a contract, injected through
+ * runReminders' `find`. The delivery tests were written while the real findReminders was still a
+ * stub that returned [] (nothing would have been sent), and they are about delivery, not about
+ * which day a contract's reminder falls on; real-finder.test.ts runs the real finder end to end.
  */
 export function alwaysFind(contracts: readonly Contract[], asOf: string): Reminder[] {
   return contracts.map((contract) => ({
