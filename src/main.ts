@@ -14,6 +14,7 @@ import { INTERACTIONS_PATH } from '../adapters/discord/http-endpoint.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { slackConfigFromEnv } from '../adapters/slack/config.ts';
 import type { Services } from './commands/dispatch.ts';
+import { startSnapshotRefresh } from './leaderboard/schedule.ts';
 import { createReminderQueue } from '../db/reminder-queue.ts';
 import { directMessagesFromEnv } from './reminders/platforms.ts';
 import { reminderDay, reminderHourFromEnv, startReminderSchedule } from './reminders/schedule.ts';
@@ -80,12 +81,16 @@ async function main(): Promise<void> {
   const dataDir = env.JSS_DATA_DIR || './data';
   const handle = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir });
   let stopReminders = async () => {};
+  let stopSnapshotRefresh = async () => {};
   try {
     await migrateDatabase(handle);
     const services: Services = { store: createStore(handle.db), onError: (error) => log((error as Error).stack ?? String(error)) };
     await pruneOldRequests(services);
     // Daily reminders (README "Reminders"), on the platforms this instance can send to.
-    stopReminders = startReminderSchedule({ queue: createReminderQueue(handle.db), senders: directMessagesFromEnv(env, process.stdout, log), today: () => reminderDay(env), hour: reminderHourFromEnv(env), log });
+    // PGlite is one session: a batch of one keeps commands from waiting on a batch of sends.
+    stopReminders = startReminderSchedule({ queue: createReminderQueue(handle.db), senders: directMessagesFromEnv(env, process.stdout, log), today: () => reminderDay(env), hour: reminderHourFromEnv(env), log, ...(handle.driver === 'pglite' && { batchSize: 1 }) });
+    // Leaderboard rows that ran out overnight are recomputed in the background (README "Leaderboards").
+    stopSnapshotRefresh = startSnapshotRefresh({ store: services.store, today: () => consoleToday(env), log });
     if (await servePlatforms(services, env)) return;
     await runConsole({
       services,
@@ -97,6 +102,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await stopReminders();
+    await stopSnapshotRefresh();
     await handle.close();
   }
 }
