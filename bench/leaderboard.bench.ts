@@ -72,7 +72,7 @@ try {
 
   // The refresh job over every member (all stale): throughput.
   const fullStarted = performance.now();
-  const refreshed = await refreshStaleSnapshots(store, { communityId: null, today: AS_OF, skipLocked: true });
+  const { recomputed: refreshed } = await refreshStaleSnapshots(store, { communityId: null, today: AS_OF, skipLocked: true });
   const fullSeconds = (performance.now() - fullStarted) / 1000;
   await db.execute(sql`vacuum analyze score_snapshots`);
 

@@ -37,6 +37,11 @@ export function createStore(db: Database, inTransaction = false): Store {
       if (!inTransaction) throw new Error('claimStaleSnapshots locks rows: call it inside transaction()');
       return snapshotQueries.claimStaleSnapshots(db, scope);
     },
+    promoteSnapshots: (scope) => snapshotQueries.promoteSnapshots(db, scope),
+    claimSnapshotsWithoutNext: async (scope) => {
+      if (!inTransaction) throw new Error('claimSnapshotsWithoutNext locks rows: call it inside transaction()');
+      return snapshotQueries.claimSnapshotsWithoutNext(db, scope);
+    },
     leaderboardPage: (query) => snapshotQueries.leaderboardPage(db, query),
     scoreHistogram: (communityId) => snapshotQueries.scoreHistogram(db, communityId),
 

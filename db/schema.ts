@@ -182,6 +182,14 @@ export const scoreSnapshots = pgTable(
     outcomes: integer('outcomes').notNull(),
     computedOn: day('computed_on').notNull(),
     validUntil: day('valid_until').notNull(),
+    // The standing from valid_until + 1 to next_valid_until, computed ahead by the refresh job
+    // (nothing new recorded, it is known in advance), so a day change is one UPDATE, not a
+    // recomputation. Null when not computed yet; cleared whenever the snapshot is expired.
+    nextScore: integer('next_score'),
+    nextWindow: text('next_window'),
+    nextLongTermPercent: integer('next_long_term_percent'),
+    nextOutcomes: integer('next_outcomes'),
+    nextValidUntil: day('next_valid_until'),
     scoreKey: bigint('score_key', { mode: 'number' }).generatedAlwaysAs((): SQL => rankKey(scoreSnapshots.score, scoreSnapshots.longTermPercent, scoreSnapshots.outcomes)),
     longTermKey: bigint('long_term_key', { mode: 'number' }).generatedAlwaysAs((): SQL => rankKey(scoreSnapshots.longTermPercent, scoreSnapshots.score, scoreSnapshots.outcomes)),
   },
@@ -193,6 +201,8 @@ export const scoreSnapshots = pgTable(
     index('score_snapshots_community_valid_until_idx').on(table.communityId, table.validUntil),
     index('score_snapshots_community_computed_on_idx').on(table.communityId, table.computedOn),
     index('score_snapshots_valid_until_idx').on(table.validUntil),
+    // The refresh job's list of snapshots whose next standing is still to compute.
+    index('score_snapshots_without_next_idx').on(table.memberId).where(sql`${table.nextValidUntil} is null`),
     check('score_snapshots_model_check', oneOf(table.model, MODEL_NAMES)),
     check('score_snapshots_score_check', sql`${table.score} between 0 and 100`),
     check('score_snapshots_long_term_percent_check', sql`${table.longTermPercent} between 0 and 100`),

@@ -2,7 +2,7 @@
 // the flag changes), ranked by packed keys. Ranks are competition ranks: 1 + the number of members
 // strictly ahead, counted from leaderboard_counts (members per score) plus one index range.
 
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { communities, leaderboardCounts, members, RANK_KEY_PRIMARY, RANK_KEY_SECONDARY, scoreSnapshots, type LeaderboardBoard } from './schema.ts';
 import type { LeaderboardOrder, LeaderboardPageQuery, LeaderboardView, RankedRow, ScoreSnapshot, StaleSnapshot } from './store.ts';
@@ -28,44 +28,72 @@ function stale(today: string): SQL {
   return or(lt(scoreSnapshots.validUntil, today), gt(scoreSnapshots.computedOn, today)) as SQL;
 }
 
+/** A snapshot as columns: its next standing, when known, in the next_* columns. */
+function snapshotRow(snapshot: ScoreSnapshot): typeof scoreSnapshots.$inferInsert {
+  const { next, ...current } = snapshot;
+  return {
+    ...current,
+    nextScore: next?.score ?? null,
+    nextWindow: next?.window ?? null,
+    nextLongTermPercent: next?.longTermPercent ?? null,
+    nextOutcomes: next?.outcomes ?? null,
+    nextValidUntil: next?.validUntil ?? null,
+  };
+}
+
+const SNAPSHOT_COLUMNS = {
+  memberId: scoreSnapshots.memberId,
+  communityId: scoreSnapshots.communityId,
+  model: scoreSnapshots.model,
+  score: scoreSnapshots.score,
+  window: scoreSnapshots.window,
+  longTermPercent: scoreSnapshots.longTermPercent,
+  outcomes: scoreSnapshots.outcomes,
+  computedOn: scoreSnapshots.computedOn,
+  validUntil: scoreSnapshots.validUntil,
+  nextScore: scoreSnapshots.nextScore,
+  nextWindow: scoreSnapshots.nextWindow,
+  nextLongTermPercent: scoreSnapshots.nextLongTermPercent,
+  nextOutcomes: scoreSnapshots.nextOutcomes,
+  nextValidUntil: scoreSnapshots.nextValidUntil,
+};
+
+type SnapshotColumns = { [K in keyof typeof SNAPSHOT_COLUMNS]: (typeof SNAPSHOT_COLUMNS)[K]['_']['data'] | null };
+
+function toSnapshot(row: SnapshotColumns): ScoreSnapshot {
+  const next =
+    row.nextValidUntil === null
+      ? null
+      : { score: row.nextScore, window: row.nextWindow, longTermPercent: row.nextLongTermPercent, outcomes: row.nextOutcomes ?? 0, validUntil: row.nextValidUntil };
+  return {
+    memberId: row.memberId as number,
+    communityId: row.communityId as number,
+    model: row.model as ScoreSnapshot['model'],
+    score: row.score,
+    window: row.window,
+    longTermPercent: row.longTermPercent,
+    outcomes: row.outcomes as number,
+    computedOn: row.computedOn as string,
+    validUntil: row.validUntil as string,
+    next,
+  };
+}
+
 /** Writes many snapshots in one statement; a member's newer snapshot replaces the older one. */
 export async function saveSnapshots(db: Database, snapshots: readonly ScoreSnapshot[]): Promise<void> {
   if (snapshots.length === 0) return;
-  await db
-    .insert(scoreSnapshots)
-    .values([...snapshots])
-    .onConflictDoUpdate({
-      target: scoreSnapshots.memberId,
-      set: {
-        communityId: sql`excluded.community_id`,
-        model: sql`excluded.model`,
-        score: sql`excluded.score`,
-        window: sql`excluded.window`,
-        longTermPercent: sql`excluded.long_term_percent`,
-        outcomes: sql`excluded.outcomes`,
-        computedOn: sql`excluded.computed_on`,
-        validUntil: sql`excluded.valid_until`,
-      },
-    });
+  const replace = Object.fromEntries(
+    Object.entries(SNAPSHOT_COLUMNS)
+      .filter(([name]) => name !== 'memberId')
+      .map(([name, column]) => [name, sql.raw(`excluded.${column.name}`)]),
+  );
+  await db.insert(scoreSnapshots).values(snapshots.map(snapshotRow)).onConflictDoUpdate({ target: scoreSnapshots.memberId, set: replace });
 }
 
 /** A member's snapshot, if they are on a leaderboard. */
 export async function getSnapshot(db: Database, memberId: number): Promise<ScoreSnapshot | null> {
-  const [row] = await db
-    .select({
-      memberId: scoreSnapshots.memberId,
-      communityId: scoreSnapshots.communityId,
-      model: scoreSnapshots.model,
-      score: scoreSnapshots.score,
-      window: scoreSnapshots.window,
-      longTermPercent: scoreSnapshots.longTermPercent,
-      outcomes: scoreSnapshots.outcomes,
-      computedOn: scoreSnapshots.computedOn,
-      validUntil: scoreSnapshots.validUntil,
-    })
-    .from(scoreSnapshots)
-    .where(eq(scoreSnapshots.memberId, memberId));
-  return row ?? null;
+  const [row] = await db.select(SNAPSHOT_COLUMNS).from(scoreSnapshots).where(eq(scoreSnapshots.memberId, memberId));
+  return row ? toSnapshot(row) : null;
 }
 
 /** A placeholder that is stale at once: the member is on the leaderboard from the next read. */
@@ -83,7 +111,71 @@ export async function deleteSnapshot(db: Database, memberId: number): Promise<vo
 /** The member's contracts or the community's settings changed: recompute on the next read. */
 export async function expireSnapshots(db: Database, target: { memberId: number } | { communityId: number }): Promise<void> {
   const where = 'memberId' in target ? eq(scoreSnapshots.memberId, target.memberId) : eq(scoreSnapshots.communityId, target.communityId);
-  await db.update(scoreSnapshots).set({ validUntil: EXPIRED_DAY }).where(where);
+  // The precomputed next standing came from the old contracts or model: it goes too.
+  await db
+    .update(scoreSnapshots)
+    .set({ validUntil: EXPIRED_DAY, nextScore: null, nextWindow: null, nextLongTermPercent: null, nextOutcomes: null, nextValidUntil: null })
+    .where(where);
+}
+
+/**
+ * Snapshots that ran out, whose precomputed next standing covers `today`, become that standing
+ * (as computed on its first day). Row by row this is what a recomputation would give, since
+ * nothing was recorded meanwhile (a write would have expired the snapshot and cleared `next`).
+ */
+export async function promoteSnapshots(db: Database, scope: { communityId: number | null; today: string }): Promise<number> {
+  const due = and(
+    scope.communityId === null ? undefined : eq(scoreSnapshots.communityId, scope.communityId),
+    lt(scoreSnapshots.validUntil, scope.today),
+    isNotNull(scoreSnapshots.nextValidUntil),
+    sql`${scoreSnapshots.validUntil} + 1 <= ${scope.today}::date`,
+    gte(scoreSnapshots.nextValidUntil, scope.today),
+  );
+  const moved = await db
+    .update(scoreSnapshots)
+    .set({
+      score: sql`${scoreSnapshots.nextScore}`,
+      window: sql`${scoreSnapshots.nextWindow}`,
+      longTermPercent: sql`${scoreSnapshots.nextLongTermPercent}`,
+      outcomes: sql`${scoreSnapshots.nextOutcomes}`,
+      computedOn: sql`${scoreSnapshots.validUntil} + 1`,
+      validUntil: sql`${scoreSnapshots.nextValidUntil}`,
+      nextScore: null,
+      nextWindow: null,
+      nextLongTermPercent: null,
+      nextOutcomes: null,
+      nextValidUntil: null,
+    })
+    .where(due)
+    .returning({ memberId: scoreSnapshots.memberId });
+  return moved.length;
+}
+
+/** The community settings of each row's community, for scoring. */
+async function withSettings<T extends { memberId: number; communityId: number }>(db: Database, rows: readonly T[]): Promise<(T & StaleSnapshot)[]> {
+  if (rows.length === 0) return [];
+  const settings = await db
+    .select({ id: communities.id, model: communities.model, params: communities.params })
+    .from(communities)
+    .where(inArray(communities.id, [...new Set(rows.map((row) => row.communityId))]));
+  const byId = new Map(settings.map((community) => [community.id, community]));
+  return rows.map((row) => {
+    const community = byId.get(row.communityId);
+    if (!community) throw new Error(`snapshot of member ${row.memberId} has no community ${row.communityId}`);
+    return { ...row, model: community.model, params: community.params };
+  });
+}
+
+/** Fresh snapshots whose next standing is not computed yet, locked for the refresh job. */
+export async function claimSnapshotsWithoutNext(db: Database, scope: { today: string; limit: number }): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]> {
+  const rows = await db
+    .select(SNAPSHOT_COLUMNS)
+    .from(scoreSnapshots)
+    .where(and(isNull(scoreSnapshots.nextValidUntil), gte(scoreSnapshots.validUntil, scope.today), lte(scoreSnapshots.computedOn, scope.today)))
+    .orderBy(asc(scoreSnapshots.memberId))
+    .limit(scope.limit)
+    .for('update', { skipLocked: true });
+  return withSettings(db, rows.map((row) => ({ memberId: row.memberId as number, communityId: row.communityId as number, snapshot: toSnapshot(row) })));
 }
 
 /**
@@ -107,17 +199,7 @@ export async function claimStaleSnapshots(
     .limit(scope.limit)
     .for('update', scope.skipLocked ? { skipLocked: true } : {});
   const rows = await locked;
-  if (rows.length === 0) return [];
-  const settings = await db
-    .select({ id: communities.id, model: communities.model, params: communities.params })
-    .from(communities)
-    .where(inArray(communities.id, [...new Set(rows.map((row) => row.communityId))]));
-  const byId = new Map(settings.map((community) => [community.id, community]));
-  return rows.map((row) => {
-    const community = byId.get(row.communityId);
-    if (!community) throw new Error(`snapshot of member ${row.memberId} has no community ${row.communityId}`);
-    return { memberId: row.memberId, communityId: row.communityId, model: community.model, params: community.params };
-  });
+  return (await withSettings(db, rows)).map(({ memberId, communityId, model, params }) => ({ memberId, communityId, model, params }));
 }
 
 async function countWhere(db: Database, where: SQL | undefined): Promise<number> {

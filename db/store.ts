@@ -55,6 +55,17 @@ export interface ScoreSnapshot {
   computedOn: string;
   /** The last day the snapshot holds (the day before the member's next forecast change). */
   validUntil: string;
+  /** The standing from validUntil + 1, computed ahead; null (or absent) when not computed yet. */
+  next?: NextStanding | null;
+}
+
+/** A standing that starts the day after a snapshot runs out, and holds until its own validUntil. */
+export interface NextStanding {
+  score: number | null;
+  window: string | null;
+  longTermPercent: number | null;
+  outcomes: number;
+  validUntil: string;
 }
 
 /** A stale snapshot locked for recomputing, with what its community scores by. */
@@ -149,6 +160,13 @@ export interface Store {
    * community, or of every community when `communityId` is null. Only inside transaction().
    */
   claimStaleSnapshots(scope: { communityId: number | null; today: string; limit: number; skipLocked: boolean }): Promise<StaleSnapshot[]>;
+  /**
+   * Moves snapshots that ran out before `today` on to their precomputed next standing, when that
+   * covers `today` (one UPDATE; no contracts read). Returns how many moved.
+   */
+  promoteSnapshots(scope: { communityId: number | null; today: string }): Promise<number>;
+  /** Locks up to `limit` fresh snapshots without a next standing, skipping locked ones. Only inside transaction(). */
+  claimSnapshotsWithoutNext(scope: { today: string; limit: number }): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]>;
   /** A leaderboard page from fresh snapshots (refresh stale ones first), the caller's rank, and who is listed apart. */
   leaderboardPage(query: LeaderboardPageQuery): Promise<LeaderboardView>;
   /** How many members of the leaderboard have each score. */

@@ -23,6 +23,11 @@ CREATE TABLE "reminder_deliveries" (
 -- Snapshots are a cache, recomputed on the next leaderboard read: drop any kept without a community.
 DELETE FROM "score_snapshots";--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD COLUMN "community_id" integer NOT NULL;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "next_score" integer;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "next_window" text;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "next_long_term_percent" integer;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "next_outcomes" integer;--> statement-breakpoint
+ALTER TABLE "score_snapshots" ADD COLUMN "next_valid_until" date;--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD COLUMN "score_key" bigint GENERATED ALWAYS AS (case when "score_snapshots"."score" is null then null else "score_snapshots"."score"::bigint * 10000000000 + (coalesce("score_snapshots"."long_term_percent", -1) + 1)::bigint * 10000000 + least("score_snapshots"."outcomes", 9999999) end) STORED;--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD COLUMN "long_term_key" bigint GENERATED ALWAYS AS (case when "score_snapshots"."long_term_percent" is null then null else "score_snapshots"."long_term_percent"::bigint * 10000000000 + (coalesce("score_snapshots"."score", -1) + 1)::bigint * 10000000 + least("score_snapshots"."outcomes", 9999999) end) STORED;--> statement-breakpoint
 ALTER TABLE "reminder_deliveries" ADD CONSTRAINT "reminder_deliveries_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -32,6 +37,7 @@ CREATE INDEX "score_snapshots_score_rank_idx" ON "score_snapshots" USING btree (
 CREATE INDEX "score_snapshots_long_term_rank_idx" ON "score_snapshots" USING btree ("community_id","long_term_key" DESC NULLS LAST,"member_id") WHERE "score_snapshots"."long_term_key" is not null;--> statement-breakpoint
 CREATE INDEX "score_snapshots_community_valid_until_idx" ON "score_snapshots" USING btree ("community_id","valid_until");--> statement-breakpoint
 CREATE INDEX "score_snapshots_community_computed_on_idx" ON "score_snapshots" USING btree ("community_id","computed_on");--> statement-breakpoint
+CREATE INDEX "score_snapshots_without_next_idx" ON "score_snapshots" USING btree ("member_id") WHERE "score_snapshots"."next_valid_until" is null;--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_score_check" CHECK ("score_snapshots"."score" between 0 and 100);--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_long_term_percent_check" CHECK ("score_snapshots"."long_term_percent" between 0 and 100);--> statement-breakpoint
 ALTER TABLE "score_snapshots" ADD CONSTRAINT "score_snapshots_outcomes_check" CHECK ("score_snapshots"."outcomes" >= 0);--> statement-breakpoint

@@ -1,9 +1,14 @@
-// Recomputes stale leaderboard snapshots in batches: on a leaderboard read (for its community,
-// waiting for rows another reader holds) and in the periodic job (for every community, leaving
-// rows another instance holds to it). Each batch is one transaction: lock, load, score, save.
+// Keeps leaderboard snapshots current. Three steps, each in batches of one transaction:
+//   1. promote: snapshots that ran out move on to their precomputed next standing (one UPDATE);
+//   2. recompute: snapshots still stale (expired by a write or a model change, or never
+//      computed) are scored from their contracts;
+//   3. look ahead (the job only): fresh snapshots get their next standing computed, so that the
+//      next day change is step 1 again, not step 2.
+// A leaderboard read runs 1 and 2 for its community, waiting for rows another reader holds; the
+// periodic job runs all three for every community, leaving rows another instance holds to it.
 
-import type { ScoreSnapshot, StaleSnapshot, Store } from '../../db/store.ts';
-import type { Contract } from '../scoring/index.ts';
+import type { NextStanding, ScoreSnapshot, StaleSnapshot, Store } from '../../db/store.ts';
+import { formatDay, parseDay, type Contract, type ModelOptions } from '../scoring/index.ts';
 import { standingOf } from '../scoring/standing.ts';
 
 /** Members recomputed per transaction: large enough to amortise round trips, small enough to keep locks short. */
@@ -16,13 +21,36 @@ export interface RefreshScope {
   today: string;
   /** Leave rows another transaction holds (the job) instead of waiting for them (a reader). */
   skipLocked: boolean;
+  /** Also compute next standings ahead (the job; a reader leaves it to the job). */
+  lookAhead?: boolean;
   batchSize?: number;
 }
 
-/** A member's snapshot as of `today`, scored with their community's model. */
-export function snapshotFor(stale: StaleSnapshot, contracts: readonly Contract[], today: string): ScoreSnapshot {
-  const options = Object.keys(stale.params).length > 0 ? { model: stale.model, params: stale.params } : { model: stale.model };
-  const standing = standingOf(contracts, today, options);
+export interface RefreshCounts {
+  promoted: number;
+  recomputed: number;
+  lookedAhead: number;
+}
+
+function optionsOf(stale: StaleSnapshot): ModelOptions {
+  return Object.keys(stale.params).length > 0 ? { model: stale.model, params: stale.params } : { model: stale.model };
+}
+
+function dayAfter(day: string): string {
+  return formatDay((parseDay(day) as number) + 1);
+}
+
+/** The standing that starts the day after `validUntil`: nothing new is recorded meanwhile, so it is known now. */
+export function nextStanding(stale: StaleSnapshot, contracts: readonly Contract[], validUntil: string): NextStanding {
+  const next = standingOf(contracts, dayAfter(validUntil), optionsOf(stale));
+  return { score: next.score, window: next.window, longTermPercent: next.longTermPercent, outcomes: next.outcomes, validUntil: next.validUntil };
+}
+
+/** A member's snapshot as of `today`, scored with their community's model (and the next standing, if asked). */
+export function snapshotFor(stale: StaleSnapshot, contracts: readonly Contract[], today: string, lookAhead = false): ScoreSnapshot {
+  const standing = standingOf(contracts, today, optionsOf(stale));
+  // Never before today, or the row would stay stale and be recomputed forever.
+  const validUntil = standing.validUntil < today ? today : standing.validUntil;
   return {
     memberId: stale.memberId,
     communityId: stale.communityId,
@@ -32,24 +60,41 @@ export function snapshotFor(stale: StaleSnapshot, contracts: readonly Contract[]
     longTermPercent: standing.longTermPercent,
     outcomes: standing.outcomes,
     computedOn: today,
-    // Never before today, or the row would stay stale and be recomputed forever.
-    validUntil: standing.validUntil < today ? today : standing.validUntil,
+    validUntil,
+    next: lookAhead ? nextStanding(stale, contracts, validUntil) : null,
   };
 }
 
-/** Recomputes every stale snapshot in scope; returns how many. */
-export async function refreshStaleSnapshots(store: Store, scope: RefreshScope): Promise<number> {
-  const limit = scope.batchSize ?? REFRESH_BATCH;
-  let refreshed = 0;
+/** Runs `batch` in transactions until one does less than a full batch; returns the total done. */
+async function inBatches(store: Store, limit: number, batch: (tx: Store) => Promise<number>): Promise<number> {
+  let total = 0;
   for (;;) {
-    const done = await store.transaction(async (tx) => {
-      const stale = await tx.claimStaleSnapshots({ communityId: scope.communityId, today: scope.today, limit, skipLocked: scope.skipLocked });
-      if (stale.length === 0) return 0;
-      const contracts = await tx.listContractsOf(stale.map((row) => row.memberId));
-      await tx.saveSnapshots(stale.map((row) => snapshotFor(row, contracts.get(row.memberId) ?? [], scope.today)));
-      return stale.length;
-    });
-    refreshed += done;
-    if (done < limit) return refreshed;
+    const done = await store.transaction(batch);
+    total += done;
+    if (done < limit) return total;
   }
+}
+
+/** Brings every snapshot in scope up to `today`. */
+export async function refreshStaleSnapshots(store: Store, scope: RefreshScope): Promise<RefreshCounts> {
+  const limit = scope.batchSize ?? REFRESH_BATCH;
+  const lookAhead = scope.lookAhead ?? false;
+  const promoted = await store.promoteSnapshots({ communityId: scope.communityId, today: scope.today });
+  const recomputed = await inBatches(store, limit, async (tx) => {
+    const stale = await tx.claimStaleSnapshots({ communityId: scope.communityId, today: scope.today, limit, skipLocked: scope.skipLocked });
+    if (stale.length === 0) return 0;
+    const contracts = await tx.listContractsOf(stale.map((row) => row.memberId));
+    await tx.saveSnapshots(stale.map((row) => snapshotFor(row, contracts.get(row.memberId) ?? [], scope.today, lookAhead)));
+    return stale.length;
+  });
+  const lookedAhead = !lookAhead
+    ? 0
+    : await inBatches(store, limit, async (tx) => {
+        const rows = await tx.claimSnapshotsWithoutNext({ today: scope.today, limit });
+        if (rows.length === 0) return 0;
+        const contracts = await tx.listContractsOf(rows.map((row) => row.memberId));
+        await tx.saveSnapshots(rows.map((row) => ({ ...row.snapshot, next: nextStanding(row, contracts.get(row.memberId) ?? [], row.snapshot.validUntil) })));
+        return rows.length;
+      });
+  return { promoted, recomputed, lookedAhead };
 }

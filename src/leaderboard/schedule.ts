@@ -4,7 +4,7 @@
 import type { Store } from '../../db/store.ts';
 import { refreshStaleSnapshots } from './refresh.ts';
 
-/** Often enough that a day change is caught within minutes; a run with nothing stale is one index probe. */
+/** Often enough that a day change is caught within minutes; a run with nothing to do is three index probes. */
 export const REFRESH_EVERY_MS = 10 * 60_000;
 
 export interface SnapshotRefreshOptions {
@@ -21,9 +21,11 @@ export function startSnapshotRefresh(options: SnapshotRefreshOptions): () => Pro
   const run = () => {
     if (running) return; // the previous run is still going: skip this tick
     const started = Date.now();
-    running = refreshStaleSnapshots(options.store, { communityId: null, today: options.today(), skipLocked: true })
-      .then((count) => {
-        if (count > 0) options.log(`recomputed ${count} leaderboard snapshots in ${Date.now() - started} ms`);
+    running = refreshStaleSnapshots(options.store, { communityId: null, today: options.today(), skipLocked: true, lookAhead: true })
+      .then(({ promoted, recomputed, lookedAhead }) => {
+        if (promoted + recomputed + lookedAhead > 0) {
+          options.log(`leaderboard snapshots: ${promoted} moved to their next standing, ${recomputed} recomputed, ${lookedAhead} looked ahead, in ${Date.now() - started} ms`);
+        }
       })
       .catch((error: unknown) => options.log(`refreshing leaderboard snapshots failed: ${(error as Error).message}`))
       .finally(() => {

@@ -7,7 +7,7 @@ import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
 function snapshotOf(member: { id: number; communityId: number }, fields: Partial<ScoreSnapshot> = {}): ScoreSnapshot {
-  return { memberId: member.id, communityId: member.communityId, model: 'upwork-2025', score: 92, window: '12m', longTermPercent: 40, outcomes: 6, computedOn: '2026-11-22', validUntil: '2026-12-31', ...fields };
+  return { memberId: member.id, communityId: member.communityId, model: 'upwork-2025', score: 92, window: '12m', longTermPercent: 40, outcomes: 6, computedOn: '2026-11-22', validUntil: '2026-12-31', next: null, ...fields };
 }
 
 describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (kind) => {
@@ -136,6 +136,36 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     expect(await store.getSnapshot(member.id)).toEqual(latest);
     const rows = await db.select().from(scoreSnapshots).where(eq(scoreSnapshots.memberId, member.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject(latest);
+    const { next: _next, ...current } = latest;
+    expect(rows[0]).toMatchObject(current);
+  });
+
+  it('a snapshot keeps its next standing; expiring it clears that too', async () => {
+    const { member } = await newMember(store);
+    const next = { score: 88, window: '12m', longTermPercent: 40, outcomes: 5, validUntil: '2027-02-01' };
+    await store.saveSnapshots([snapshotOf(member, { next })]);
+    expect((await store.getSnapshot(member.id))?.next).toEqual(next);
+    await store.expireSnapshots({ memberId: member.id });
+    expect(await store.getSnapshot(member.id)).toMatchObject({ validUntil: '1970-01-01', next: null });
+  });
+
+  it('promoteSnapshots moves a run-out snapshot to its next standing only when that covers today', async () => {
+    const { member: due } = await newMember(store, 'team-promote');
+    const { member: tooLate } = await newMember(store, 'team-promote');
+    const { member: noNext } = await newMember(store, 'team-promote');
+    const { member: fresh } = await newMember(store, 'team-promote');
+    const next = (validUntil: string) => ({ score: 75, window: '24m', longTermPercent: 10, outcomes: 9, validUntil });
+    await store.saveSnapshots([
+      snapshotOf(due, { validUntil: '2026-12-10', next: next('2027-01-05') }),
+      snapshotOf(tooLate, { validUntil: '2026-11-30', next: next('2026-12-05') }),
+      snapshotOf(noNext, { validUntil: '2026-12-01' }),
+      snapshotOf(fresh, { validUntil: '2026-12-31', next: next('2027-03-01') }),
+    ]);
+    expect(await store.promoteSnapshots({ communityId: due.communityId, today: '2026-12-11' })).toBe(1);
+    expect(await store.getSnapshot(due.id)).toEqual({ ...snapshotOf(due), score: 75, window: '24m', longTermPercent: 10, outcomes: 9, computedOn: '2026-12-11', validUntil: '2027-01-05', next: null });
+    // Past its next standing too, or with none: left stale, to be recomputed.
+    expect((await store.getSnapshot(tooLate.id))?.validUntil).toBe('2026-11-30');
+    expect((await store.getSnapshot(noNext.id))?.validUntil).toBe('2026-12-01');
+    expect((await store.getSnapshot(fresh.id))?.validUntil).toBe('2026-12-31');
   });
 });

@@ -177,11 +177,11 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     await member('team-job-b', 'bob', [5, 4]);
     const day = '2027-02-01';
     const first = await refreshStaleSnapshots(store, { communityId: null, today: day, skipLocked: true, batchSize: 3 });
-    expect(first).toBeGreaterThanOrEqual(2);
+    expect(first.recomputed).toBeGreaterThanOrEqual(2);
     for (const [team, user] of [['team-job-a', 'ann'], ['team-job-b', 'bob']] as const) {
       expect((await store.getSnapshot((await memberOf(team, user)).id))?.computedOn).toBe(day);
     }
-    expect(await refreshStaleSnapshots(store, { communityId: null, today: day, skipLocked: true })).toBe(0);
+    expect(await refreshStaleSnapshots(store, { communityId: null, today: day, skipLocked: true })).toEqual({ promoted: 0, recomputed: 0, lookedAhead: 0 });
   });
 
   it('a write that lands while its snapshot is being recomputed still leaves it stale (never a fresh-looking old score)', async () => {
@@ -217,5 +217,29 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     const board = await run(team, 'ann', 'leaderboard');
     expect(board.title).toBe('Leaderboards are off in this community');
     expect(renderText(board)).not.toContain('Name of ann');
+  });
+
+  it('after the job looked ahead, a day change is a promotion that equals recomputing from the contracts', async () => {
+    const team = 'team-ahead';
+    const lines = [
+      'add id:neg client:Old type:fixed start:2025-11-01 end:2025-12-15 earnings:500 stars:2',
+      'add id:s1 client:A type:fixed start:2026-06-01 end:2026-06-20 earnings:500 stars:5',
+      'add id:s2 client:B type:fixed start:2026-07-01 end:2026-07-20 earnings:500 stars:5',
+      'add id:open client:C type:hourly start:2026-08-01 earnings:900 lastPayment:2026-10-30',
+    ];
+    for (const line of lines) expect((await run(team, 'ann', line)).kind).toBe('success');
+    await run(team, 'ann', 'join');
+    const ann = await memberOf(team, 'ann');
+    const community = await store.ensureCommunity({ platform: 'slack', externalId: team });
+    await refreshStaleSnapshots(store, { communityId: community.id, today: AS_OF, skipLocked: true, lookAhead: true });
+    const before = await store.getSnapshot(ann.id);
+    if (!before?.next) throw new Error('the job should have looked ahead');
+    const nextDay = new Date(Date.parse(`${before.validUntil}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const counts = await refreshStaleSnapshots(store, { communityId: community.id, today: nextDay, skipLocked: false });
+    expect(counts).toEqual({ promoted: 1, recomputed: 0, lookedAhead: 0 });
+    const promoted = await store.getSnapshot(ann.id);
+    const { snapshotFor } = await import('../../src/leaderboard/refresh.ts');
+    const recomputed = snapshotFor({ memberId: ann.id, communityId: community.id, model: 'upwork-2025', params: {} }, await store.listContracts(ann.id), nextDay);
+    expect(promoted).toEqual(recomputed);
   });
 });
