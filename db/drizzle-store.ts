@@ -37,6 +37,7 @@ export function createStore(db: Database, inTransaction = false): Store {
       if (!inTransaction) throw new Error('claimStaleSnapshots locks rows: call it inside transaction()');
       return snapshotQueries.claimStaleSnapshots(db, scope);
     },
+    hasStaleSnapshots: (communityId, today) => snapshotQueries.hasStaleSnapshots(db, communityId, today),
     promoteSnapshots: (scope) => snapshotQueries.promoteSnapshots(db, scope),
     claimSnapshotsWithoutNext: async (scope) => {
       if (!inTransaction) throw new Error('claimSnapshotsWithoutNext locks rows: call it inside transaction()');

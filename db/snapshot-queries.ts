@@ -231,10 +231,52 @@ async function countAhead(db: Database, query: LeaderboardPageQuery, counts: Map
   return above + sameValue;
 }
 
+/** Where the page starting at `offset` begins: its primary value, and how many rank above that value. */
+function pageStart(counts: Map<number, number>, offset: number): { startValue: number; skipped: number } {
+  let skipped = 0;
+  let startValue = 100;
+  for (const value of [...counts.keys()].filter((value) => value >= 0).sort((a, b) => b - a)) {
+    const members = counts.get(value) as number;
+    startValue = value;
+    if (skipped + members > offset) break;
+    skipped += members;
+  }
+  return { startValue, skipped };
+}
+
+/** The ranked rows of one page with display names: an index scan from the page's primary value on. */
+async function pageRows(db: Database, query: LeaderboardPageQuery, counts: Map<number, number>, offset: number) {
+  const key = keyOf(query.order);
+  const { startValue, skipped } = pageStart(counts, offset);
+  const rows = await db
+    .select({ memberId: scoreSnapshots.memberId, key, displayName: members.displayName })
+    .from(scoreSnapshots)
+    .innerJoin(members, eq(members.id, scoreSnapshots.memberId))
+    .where(and(eq(scoreSnapshots.communityId, query.communityId), isNotNull(key), lt(key, (startValue + 1) * RANK_KEY_PRIMARY)))
+    // "nulls last" as in the index, or PostgreSQL sorts every row instead of reading the index in order.
+    .orderBy(sql`${key} desc nulls last`, asc(scoreSnapshots.memberId))
+    .limit(query.pageSize)
+    .offset(Math.max(0, offset - skipped));
+  return rows.map((row) => ({ memberId: row.memberId, displayName: row.displayName, key: row.key as number }));
+}
+
+/** The first names of the members listed apart (no value to rank by), oldest member first. */
+async function unrankedNames(db: Database, query: LeaderboardPageQuery): Promise<string[]> {
+  const rows = await db
+    .select({ displayName: members.displayName })
+    .from(scoreSnapshots)
+    .innerJoin(members, eq(members.id, scoreSnapshots.memberId))
+    .where(and(eq(scoreSnapshots.communityId, query.communityId), isNull(keyOf(query.order))))
+    .orderBy(asc(scoreSnapshots.memberId))
+    .limit(query.unrankedLimit);
+  return rows.map((row) => row.displayName);
+}
+
 /**
  * One leaderboard page, the caller's rank and the members listed apart. The caller's page is
  * shown unless a page is asked for; a page past the last shows the last. Every step reads the
- * per-value counts or one index range, so its cost does not grow with the community.
+ * per-value counts or one index range, so its cost does not grow with the community; the
+ * queries that do not depend on each other run at once (two or three round trips in all).
  */
 export async function leaderboardPage(db: Database, query: LeaderboardPageQuery): Promise<LeaderboardView> {
   const key = keyOf(query.order);
@@ -246,32 +288,25 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
   const myKey = mine?.key ?? null;
   let total = 0;
   for (const [value, members] of counts) if (value >= 0) total += members;
-  const [ahead, tiedBefore] =
-    myKey === null
-      ? [0, 0]
-      : await Promise.all([countAhead(db, query, counts, myKey), countWhere(db, and(inCommunity, eq(key, myKey), lt(scoreSnapshots.memberId, query.memberId)))]);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
-  const myPage = myKey === null ? 1 : Math.floor((ahead + tiedBefore) / query.pageSize) + 1;
-  const page = Math.min(pages, query.page ?? myPage);
-  const offset = (page - 1) * query.pageSize;
-  // Start the scan at the primary value the page begins in: the offset is then within that value.
-  let skipped = 0;
-  let startValue = 100;
-  for (const value of [...counts.keys()].filter((value) => value >= 0).sort((a, b) => b - a)) {
-    const members = counts.get(value) as number;
-    startValue = value;
-    if (skipped + members > offset) break;
-    skipped += members;
+  const unrankedTotal = counts.get(-1) ?? 0;
+  const place: Promise<[number, number]> =
+    myKey === null
+      ? Promise.resolve([0, 0])
+      : Promise.all([countAhead(db, query, counts, myKey), countWhere(db, and(inCommunity, eq(key, myKey), lt(scoreSnapshots.memberId, query.memberId)))]);
+  // An asked-for page needs nothing of the caller's place: fetch it alongside.
+  let page: number;
+  if (query.page !== undefined) page = Math.min(pages, query.page);
+  else {
+    const [before, tied] = await place;
+    page = myKey === null ? 1 : Math.min(pages, Math.floor((before + tied) / query.pageSize) + 1);
   }
-  const slice = await db
-    .select({ memberId: scoreSnapshots.memberId, key })
-    .from(scoreSnapshots)
-    .where(and(inCommunity, isNotNull(key), lt(key, (startValue + 1) * RANK_KEY_PRIMARY)))
-    // "nulls last" as in the index, or PostgreSQL sorts every row instead of reading the index in order.
-    .orderBy(sql`${key} desc nulls last`, asc(scoreSnapshots.memberId))
-    .limit(query.pageSize)
-    .offset(Math.max(0, offset - skipped));
-  const rows = await withNames(db, slice.map((row) => ({ memberId: row.memberId, key: row.key as number })));
+  const offset = (page - 1) * query.pageSize;
+  const [[ahead, tiedBefore], rows, names] = await Promise.all([
+    place,
+    pageRows(db, query, counts, offset),
+    unrankedTotal === 0 || page !== pages ? Promise.resolve([]) : unrankedNames(db, query),
+  ]);
   // Competition ranks: the first row's comes from a count; later rows tie with the one above or sit at their position.
   const firstKey = rows[0]?.key;
   const firstRank = firstKey === undefined || offset === 0 ? 1 : 1 + (firstKey === myKey ? ahead : await countAhead(db, query, counts, firstKey));
@@ -281,12 +316,6 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
     const rank = previous === undefined ? firstRank : previous.key === row.key ? previous.rank : offset + index + 1;
     rankedRows.push({ ...row, rank, ...decode(row.key, query.order) });
   });
-  const unrankedTotal = counts.get(-1) ?? 0;
-  const unrankedRows =
-    unrankedTotal === 0 || page !== pages
-      ? []
-      : await db.select({ memberId: scoreSnapshots.memberId }).from(scoreSnapshots).where(and(inCommunity, isNull(key))).orderBy(asc(scoreSnapshots.memberId)).limit(query.unrankedLimit);
-  const unrankedNames = (await withNames(db, unrankedRows.map((row) => ({ memberId: row.memberId, key: 0 })))).map((row) => row.displayName);
   return {
     page,
     pages,
@@ -294,19 +323,14 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
     rows: rankedRows,
     me: myKey === null ? null : { rank: ahead + 1, position: ahead + tiedBefore + 1 },
     meListedApart: mine !== undefined && myKey === null,
-    unranked: { total: unrankedTotal, names: unrankedNames },
+    unranked: { total: unrankedTotal, names },
   };
 }
 
-/** The display names of a few members, keeping the given order. */
-async function withNames<T extends { memberId: number }>(db: Database, rows: readonly T[]): Promise<(T & { displayName: string })[]> {
-  if (rows.length === 0) return [];
-  const names = await db
-    .select({ id: members.id, displayName: members.displayName })
-    .from(members)
-    .where(inArray(members.id, rows.map((row) => row.memberId)));
-  const byId = new Map(names.map((row) => [row.id, row.displayName]));
-  return rows.map((row) => ({ ...row, displayName: byId.get(row.memberId) ?? '?' }));
+/** Whether any snapshot of the community needs moving on or recomputing as of `today` (one index probe). */
+export async function hasStaleSnapshots(db: Database, communityId: number, today: string): Promise<boolean> {
+  const [row] = await db.select({ memberId: scoreSnapshots.memberId }).from(scoreSnapshots).where(and(eq(scoreSnapshots.communityId, communityId), stale(today))).limit(1);
+  return row !== undefined;
 }
 
 /** How many members of the leaderboard have each score (from the trigger-kept counts). */

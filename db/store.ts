@@ -160,6 +160,8 @@ export interface Store {
    * community, or of every community when `communityId` is null. Only inside transaction().
    */
   claimStaleSnapshots(scope: { communityId: number | null; today: string; limit: number; skipLocked: boolean }): Promise<StaleSnapshot[]>;
+  /** Whether any snapshot of the community needs moving on or recomputing as of `today`. */
+  hasStaleSnapshots(communityId: number, today: string): Promise<boolean>;
   /**
    * Moves snapshots that ran out before `today` on to their precomputed next standing, when that
    * covers `today` (one UPDATE; no contracts read). Returns how many moved.

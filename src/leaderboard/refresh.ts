@@ -79,6 +79,10 @@ async function inBatches(store: Store, limit: number, batch: (tx: Store) => Prom
 export async function refreshStaleSnapshots(store: Store, scope: RefreshScope): Promise<RefreshCounts> {
   const limit = scope.batchSize ?? REFRESH_BATCH;
   const lookAhead = scope.lookAhead ?? false;
+  // A read finds nothing to do on most days: one probe instead of an UPDATE and a transaction.
+  if (scope.communityId !== null && !lookAhead && !(await store.hasStaleSnapshots(scope.communityId, scope.today))) {
+    return { promoted: 0, recomputed: 0, lookedAhead: 0 };
+  }
   const promoted = await store.promoteSnapshots({ communityId: scope.communityId, today: scope.today });
   const recomputed = await inBatches(store, limit, async (tx) => {
     const stale = await tx.claimStaleSnapshots({ communityId: scope.communityId, today: scope.today, limit, skipLocked: scope.skipLocked });
