@@ -1,5 +1,5 @@
 import type { LeaderboardOrder } from '../../../db/store.ts';
-import { refreshStaleSnapshots } from '../../leaderboard/refresh.ts';
+import { readLeaderboard } from '../../leaderboard/read.ts';
 import { percent, plural } from '../../replies/format.ts';
 import { errorReply, reply, type Block } from '../../replies/reply.ts';
 import { integer } from '../args.ts';
@@ -28,16 +28,9 @@ export const leaderboard: CommandDefinition = {
     }
     if (!community.leaderboardEnabled) return reply('info', 'Leaderboards are off in this community', { summary: 'An admin can switch them on with config leaderboard:on.' });
     const order: LeaderboardOrder = mode === undefined ? 'score' : 'longTerm';
-    // Scores move with the calendar: snapshots that ran out are recomputed before ranking.
-    await refreshStaleSnapshots(store, { communityId: community.id, today: ctx.asOf, skipLocked: false });
-    const view = await store.leaderboardPage({
-      communityId: community.id,
-      order,
-      memberId: member.id,
-      page: args.page as number | undefined,
-      pageSize: PAGE_SIZE,
-      unrankedLimit: UNRANKED_NAMES,
-    });
+    // Scores move with the calendar: snapshots that ran out are brought up to date before ranking.
+    const query = { communityId: community.id, order, memberId: member.id, page: args.page as number | undefined, pageSize: PAGE_SIZE, unrankedLimit: UNRANKED_NAMES };
+    const view = await readLeaderboard(store, query, ctx.asOf);
     const byLongTerm = order === 'longTerm';
     const rows = view.rows.map((row) => [
       String(row.rank),
