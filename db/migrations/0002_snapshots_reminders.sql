@@ -80,4 +80,7 @@ CREATE TRIGGER "score_snapshots_counts_delete" AFTER DELETE ON "score_snapshots"
 -- Every member on a leaderboard has a snapshot (db/member-queries.ts keeps it so): members who
 -- joined before this migration get a stale one, computed on the next leaderboard read.
 INSERT INTO "score_snapshots" ("member_id", "community_id", "model", "outcomes", "computed_on", "valid_until")
-SELECT "id", "community_id", 'upwork-2025', 0, '1970-01-01', '1970-01-01' FROM "members" WHERE "leaderboard_opt_in";
+SELECT "id", "community_id", 'upwork-2025', 0, '1970-01-01', '1970-01-01' FROM "members" WHERE "leaderboard_opt_in";--> statement-breakpoint
+-- A day change rewrites a few percent of the snapshots; vacuum them soon after (the defaults wait
+-- for 20% of the table), so that rank counts stay index-only scans.
+ALTER TABLE "score_snapshots" SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02);
