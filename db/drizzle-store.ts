@@ -3,6 +3,7 @@
 
 import * as contractQueries from './contract-queries.ts';
 import type { Database } from './database.ts';
+import * as leaderboardQueries from './leaderboard-queries.ts';
 import * as memberQueries from './member-queries.ts';
 import * as requestQueries from './request-queries.ts';
 import * as snapshotQueries from './snapshot-queries.ts';
@@ -43,8 +44,8 @@ export function createStore(db: Database, inTransaction = false): Store {
       if (!inTransaction) throw new Error('claimSnapshotsWithoutNext locks rows: call it inside transaction()');
       return snapshotQueries.claimSnapshotsWithoutNext(db, scope);
     },
-    leaderboardPage: (query) => snapshotQueries.leaderboardPage(db, query),
-    scoreHistogram: (communityId) => snapshotQueries.scoreHistogram(db, communityId),
+    leaderboardPage: (query) => leaderboardQueries.leaderboardPage(db, query),
+    scoreHistogram: (communityId) => leaderboardQueries.scoreHistogram(db, communityId),
 
     claimRequest: (communityId, requestId, memberId) => requestQueries.claimRequest(db, communityId, requestId, memberId),
     pruneRequests: (before) => requestQueries.pruneRequests(db, before),

@@ -155,7 +155,7 @@ function rankKey(primary: AnyPgColumn, secondary: AnyPgColumn, outcomes: AnyPgCo
 }
 
 /**
- * The weights of rankKey's parts; db/snapshot-queries.ts decodes keys with the same numbers. The
+ * The weights of rankKey's parts; db/leaderboard-queries.ts decodes keys with the same numbers. The
  * secondary part reaches 101 × RANK_KEY_SECONDARY (+ outcomes), which must stay below the primary's weight.
  */
 export const RANK_KEY_PRIMARY = 10_000_000_000;
