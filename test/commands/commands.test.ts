@@ -5,15 +5,15 @@ import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import { scoreContracts } from '../../src/scoring/index.ts';
+import { commandContext, TEST_AS_OF } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
-const AS_OF = '2026-11-22';
+const AS_OF = TEST_AS_OF;
 
 describe.each(databaseKinds)('commands on $name', (kind) => {
   let store: Store;
   let close: () => Promise<void>;
   let services: Services;
-  let requests = 0;
 
   beforeAll(async () => {
     ({ store, close } = await kind.open());
@@ -21,18 +21,7 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
   });
   afterAll(async () => close());
 
-  function ctx(user: string, community = 'team-1', extra: Partial<CommandContext> = {}): CommandContext {
-    return {
-      platform: 'slack',
-      community: { platform: 'slack', externalId: community, name: community },
-      userId: user,
-      displayName: `Name of ${user}`,
-      requestId: `req-${++requests}`,
-      asOf: AS_OF,
-      isAdmin: false,
-      ...extra,
-    };
-  }
+  const ctx = (user: string, community = 'team-1', extra: Partial<CommandContext> = {}) => commandContext('slack', community, user, extra);
 
   const run = (user: string, text: string, extra: Partial<CommandContext> = {}, community = 'team-1') =>
     runCommandText(services, ctx(user, community, extra), text);

@@ -7,9 +7,10 @@ import { refreshStaleSnapshots } from '../../src/leaderboard/refresh.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import { forecastContracts, type Contract } from '../../src/scoring/index.ts';
+import { commandContext, TEST_AS_OF } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
-const AS_OF = '2026-11-22';
+const AS_OF = TEST_AS_OF;
 
 /** The table's rows as [rank, name, value]. */
 function tableOf(reply: Reply): string[][] {
@@ -21,7 +22,6 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
   let store: Store;
   let close: () => Promise<void>;
   let services: Services;
-  let requests = 0;
 
   beforeAll(async () => {
     ({ store, close } = await kind.open());
@@ -29,20 +29,7 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
   });
   afterAll(async () => close());
 
-  function ctx(user: string, team: string, extra: Partial<CommandContext>): CommandContext {
-    return {
-      platform: 'slack',
-      community: { platform: 'slack', externalId: team, name: team },
-      userId: user,
-      displayName: `Name of ${user}`,
-      requestId: `lb-${++requests}`,
-      asOf: AS_OF,
-      isAdmin: false,
-      ...extra,
-    };
-  }
-
-  const run = (team: string, user: string, text: string, extra: Partial<CommandContext> = {}) => runCommandText(services, ctx(user, team, extra), text);
+  const run = (team: string, user: string, text: string, extra: Partial<CommandContext> = {}) => runCommandText(services, commandContext('slack', team, user, extra), text);
 
   /** A member with one fixed contract a month (Jan…) at the given stars, who joined or not. */
   async function member(team: string, user: string, stars: number[], join = true): Promise<void> {

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
-import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';
+import { commandContext } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
-const AS_OF = '2026-11-22';
 
 describe.each(databaseKinds)('the remind command on $name', (kind) => {
   let store: Store;
   let close: () => Promise<void>;
   let services: Services;
-  let requests = 0;
 
   beforeAll(async () => {
     ({ store, close } = await kind.open());
@@ -19,19 +17,7 @@ describe.each(databaseKinds)('the remind command on $name', (kind) => {
   });
   afterAll(async () => close());
 
-  function ctx(user: string): CommandContext {
-    return {
-      platform: 'discord',
-      community: { platform: 'discord', externalId: 'guild-1', name: 'Guild' },
-      userId: user,
-      displayName: `Name of ${user}`,
-      requestId: `req-${++requests}`,
-      asOf: AS_OF,
-      isAdmin: false,
-    };
-  }
-
-  const run = (user: string, text: string) => runCommandText(services, ctx(user), text);
+  const run = (user: string, text: string) => runCommandText(services, commandContext('discord', 'guild-1', user), text);
 
   async function remindersOn(user: string): Promise<boolean | undefined> {
     const community = await store.ensureCommunity({ platform: 'discord', externalId: 'guild-1' });
