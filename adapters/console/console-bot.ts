@@ -1,15 +1,16 @@
 // The console bot: a REPL (line editing, history) when standard input is a terminal; otherwise one
 // command per line, each reply printed, ending at the end of input, so scripts can pipe commands in.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { runCommand, type Services } from '../../src/commands/dispatch.ts';
+import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
+import { LIMITS } from '../../src/contracts/schema.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
 import { errorReply, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { consoleContext } from './context.ts';
-import { loadHistory, saveHistory } from './history.ts';
+import { deleteHistory, HISTORY_LINES, loadHistory, saveHistory } from './history.ts';
 
 export interface ConsoleOptions {
   services: Services;
@@ -18,27 +19,42 @@ export interface ConsoleOptions {
   user: string;
   /** Today as YYYY-MM-DD, asked again for every command (the date can change while the REPL runs). */
   today: () => string;
-  /** Where REPL history is kept, when interactive. */
+  /** Where this member's REPL history is kept, when interactive; `forget` deletes it. */
   historyFile?: string;
+  /** Aborting ends the console after the command under way (a stop signal). */
+  signal?: AbortSignal;
 }
 
 const EXIT_WORDS = new Set(['exit', 'quit', '.exit']);
 
+/** A file's text, or the reply that says why not: its size is checked before it is read. */
+async function readAttachedFile(file: string): Promise<string | Reply> {
+  try {
+    const { size } = await stat(file);
+    if (size > LIMITS.fileBytes) {
+      return errorReply(`file: ${JSON.stringify(file)} is ${(size / 1024 / 1024).toFixed(1)} MiB; expected a CSV or JSON file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB`, 'Nothing was imported.');
+    }
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    return errorReply(`file: cannot read ${JSON.stringify(file)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a CSV or JSON file`);
+  }
+}
+
 /** `import file:PATH` is the console's way to attach a file: its content becomes the command's body. */
-async function runLine(options: ConsoleOptions, line: string): Promise<Reply> {
-  const parsed = parseCommandText(line);
-  if (!parsed.ok) return errorReply(parsed.message);
-  const input = parsed.parsed;
+async function runLine(options: ConsoleOptions, input: CommandInput): Promise<Reply> {
   if (input.command === 'import' && input.named.file !== undefined) {
     const { file, ...named } = input.named;
-    try {
-      input.body = await readFile(file, 'utf8');
-    } catch (error) {
-      return errorReply(`file: cannot read ${JSON.stringify(file)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a CSV or JSON file`);
-    }
+    const text = await readAttachedFile(file);
+    if (typeof text !== 'string') return text;
+    input.body = text;
     input.named = named;
   }
   return runCommand(options.services, consoleContext(options.user, options.today()), input);
+}
+
+/** A confirmed `forget` deleted the member: their typed lines go too. */
+function forgotten(input: CommandInput, reply: Reply): boolean {
+  return input.command === 'forget' && input.named.confirm !== undefined && reply.kind === 'success';
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
@@ -49,10 +65,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     output: interactive ? options.output : undefined,
     terminal: interactive,
     history,
-    historySize: 500,
+    historySize: HISTORY_LINES,
     prompt: 'jss> ',
   });
   const write = (text: string) => options.output.write(`${text}\n`);
+  const stop = () => lines.close();
+  // Ctrl+C at the prompt (readline takes it from the terminal) leaves like "exit".
+  lines.on('SIGINT', stop);
+  options.signal?.addEventListener('abort', stop, { once: true });
   if (interactive) {
     write(`jss-coach console, as ${options.user}. Type "help", or "exit" to leave.`);
     lines.prompt();
@@ -61,10 +81,18 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const line = raw.trim();
     if (line !== '' && !line.startsWith('#')) {
       if (EXIT_WORDS.has(line.toLowerCase())) break;
-      write(`${renderText(await runLine(options, line))}\n`);
+      const parsed = parseCommandText(line);
+      const reply = parsed.ok ? await runLine(options, parsed.parsed) : errorReply(parsed.message);
+      if (parsed.ok && forgotten(parsed.parsed, reply)) {
+        (lines as unknown as { history: string[] }).history.length = 0;
+        if (options.historyFile) await deleteHistory(options.historyFile);
+      }
+      write(`${renderText(reply)}\n`);
     }
+    if (options.signal?.aborted) break;
     if (interactive) lines.prompt();
   }
   lines.close();
+  options.signal?.removeEventListener('abort', stop);
   if (interactive && options.historyFile) await saveHistory(options.historyFile, (lines as unknown as { history: string[] }).history ?? []);
 }

@@ -1,25 +1,14 @@
 // Who the console member is: a local community on this machine's database.
 
-import { userInfo } from 'node:os';
 import type { CommandContext } from '../../src/commands/types.ts';
 
 export const CONSOLE_COMMUNITY = { platform: 'console', externalId: 'local', name: 'Console' } as const;
 
 /** Today's calendar date in the machine's time zone, unless JSS_AS_OF pins it (scripts, demos). */
-export function consoleToday(env: NodeJS.ProcessEnv, now = new Date()): string {
-  if (env.JSS_AS_OF) return env.JSS_AS_OF;
+export function consoleToday(pinned: string | null, now = new Date()): string {
+  if (pinned) return pinned;
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function consoleUser(env: NodeJS.ProcessEnv): string {
-  const name = env.JSS_CONSOLE_USER?.trim();
-  if (name) return name;
-  try {
-    return userInfo().username;
-  } catch {
-    return 'me';
-  }
 }
 
 export function consoleContext(user: string, asOf: string): CommandContext {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { REST } from 'discord.js';
 import type { Services } from '../../src/commands/dispatch.ts';
+import type { Logger } from '../../src/logger.ts';
 import type { DiscordConfig } from './config.ts';
 import { createGatewayClient } from './gateway.ts';
 import { interactionsEndpoint, INTERACTIONS_PATH } from './http-endpoint.ts';
@@ -16,6 +17,9 @@ export interface DiscordBotOptions {
   config: DiscordConfig;
   today: () => string;
   onError?: (error: unknown) => void;
+  logger?: Logger;
+  /** More routes on the bot's own HTTP server (health, metrics). */
+  extraRoutes?: { path: string; method: string; handler: (request: IncomingMessage, response: ServerResponse) => void }[];
 }
 
 export interface DiscordBot {
@@ -37,7 +41,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   if (config.token) rest.setToken(config.token);
   const handler = createInteractionHandler({ services: options.services, rest, applicationId: config.applicationId, today: options.today });
   const route = config.publicKey ? interactionsEndpoint({ publicKey: config.publicKey, handler, ...(options.onError && { onError: options.onError }) }) : null;
-  const gateway = config.token ? createGatewayClient({ token: config.token, rest, handler, apiUrl: config.apiUrl, shards: config.shards, ...(options.onError && { onError: options.onError }) }) : null;
+  const gateway = config.token ? createGatewayClient({ token: config.token, rest, handler, apiUrl: config.apiUrl, shards: config.shards, ...(options.onError && { onError: options.onError }), ...(options.logger && { logger: options.logger }) }) : null;
   let server: Server | null = null;
   return {
     handler,
@@ -45,7 +49,10 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     async listen(port) {
       if (!route) throw new Error('the HTTP interactions endpoint needs DISCORD_PUBLIC_KEY');
       server = createServer((request, response) => {
-        if (request.url?.split('?')[0] === INTERACTIONS_PATH) void route(request, response);
+        const path = request.url?.split('?')[0];
+        const extra = options.extraRoutes?.find((candidate) => candidate.path === path && candidate.method === request.method);
+        if (path === INTERACTIONS_PATH) void route(request, response);
+        else if (extra) extra.handler(request, response);
         else {
           response.writeHead(404);
           response.end();

@@ -1,4 +1,4 @@
-// The Discord adapter's settings, from the environment.
+// The Discord adapter's settings (read and checked from the environment by app/settings).
 
 export interface DiscordConfig {
   applicationId: string;
@@ -11,17 +11,4 @@ export interface DiscordConfig {
   port: number;
   /** discord.js sharding: 'auto' or a number of shards. */
   shards: 'auto' | number | null;
-}
-
-export function discordConfigFromEnv(env: NodeJS.ProcessEnv): DiscordConfig | null {
-  const applicationId = env.DISCORD_APPLICATION_ID?.trim();
-  const publicKey = env.DISCORD_PUBLIC_KEY?.trim() || null;
-  const token = env.DISCORD_TOKEN?.trim() || null;
-  if (!applicationId || (!publicKey && !token)) return null;
-  if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) throw new Error('DISCORD_PUBLIC_KEY: expected the 64 hex characters of the application\'s public key');
-  const shardsText = env.DISCORD_SHARDS?.trim();
-  const shards = !shardsText ? null : shardsText === 'auto' ? 'auto' : Number(shardsText);
-  if (typeof shards === 'number' && (!Number.isInteger(shards) || shards < 1)) throw new Error(`DISCORD_SHARDS: got ${JSON.stringify(shardsText)}, expected auto or a number of shards`);
-  const port = Number(env.PORT ?? 3000);
-  return { applicationId, publicKey, token, apiUrl: env.DISCORD_API_URL?.trim() || null, port, shards };
 }

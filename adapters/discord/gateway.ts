@@ -3,6 +3,7 @@
 
 import { Client, GatewayIntentBits, Routes, type REST } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
+import type { Logger } from '../../src/logger.ts';
 import type { InteractionHandler } from './interactions.ts';
 
 /** Sends the handler's first response for a gateway interaction, then lets the follow-up finish. */
@@ -25,6 +26,19 @@ export interface GatewayOptions {
   apiUrl: string | null;
   shards: 'auto' | number | null;
   onError?: (error: unknown) => void;
+  /** Where discord.js's warnings, errors and rate limits go (in the bot's log format). */
+  logger?: Logger;
+}
+
+/** discord.js reports through events rather than a logger option: forward the ones an admin needs. */
+function forwardClientEvents(client: Client, rest: REST, logger: Logger): void {
+  const log = logger.child({ component: 'discord.js' });
+  client.on('warn', (message) => log.warn({}, message));
+  client.on('error', (error) => log.error({ err: error }, 'discord.js client error'));
+  client.on('shardError', (error, shardId) => log.error({ err: error, shardId }, 'gateway shard error'));
+  client.on('shardDisconnect', (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway shard disconnected'));
+  client.on('shardReconnecting', (shardId) => log.info({ shardId }, 'gateway shard reconnecting'));
+  rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit hit'));
 }
 
 export function createGatewayClient(options: GatewayOptions): Client {
@@ -35,6 +49,7 @@ export function createGatewayClient(options: GatewayOptions): Client {
     ...(options.apiUrl && { rest: { api: options.apiUrl } }),
     ...(options.shards !== null && { shards: options.shards }),
   });
+  if (options.logger) forwardClientEvents(client, options.rest, options.logger);
   client.on('raw', (packet: { t?: string; d?: unknown }) => {
     if (packet.t !== 'INTERACTION_CREATE') return;
     answerGatewayInteraction(options.rest, options.handler, packet.d as APIInteraction, options.onError).catch((error: unknown) => options.onError?.(error));

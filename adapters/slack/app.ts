@@ -12,7 +12,9 @@ import { parseCommandText } from '../../src/commands/grammar.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { errorReply, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
+import type { Logger } from '../../src/logger.ts';
 import { escapeMrkdwn, renderSlackMessage } from './blocks/index.ts';
+import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { slackContext, type SlackWho } from './context.ts';
 import { ACK_BUDGET_MS, INLINE_ATTACHMENT_MAX } from './limits.ts';
@@ -29,6 +31,8 @@ export interface SlackAppOptions {
   /** More routes on the same HTTP server (e.g. Discord's interactions endpoint). */
   extraRoutes?: { path: string; method: string; handler: (request: IncomingMessage, response: ServerResponse) => void }[];
   logLevel?: LogLevel;
+  /** Where Bolt's own messages go (in the bot's log format); Bolt's console logger when absent. */
+  logger?: Logger;
 }
 
 export interface SlackAdapter {
@@ -119,6 +123,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     authorize: async () => ({ botToken: config.botToken }),
     clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
     logLevel: options.logLevel ?? LogLevel.WARN,
+    ...(options.logger && { logger: boltLogger(options.logger, options.logLevel ?? LogLevel.WARN) }),
   });
 
   async function contextFor(who: SlackWho, input: CommandInput, client: WebClient): Promise<CommandContext> {

@@ -6,6 +6,8 @@ import type { Store } from '../../db/store.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
 import { convertArgs } from './args.ts';
 import { parseCommandText, quoteValue } from './grammar.ts';
+import type { InFlight } from './in-flight.ts';
+import type { CommandObservation, CommandOutcome } from './observe.ts';
 import { COMMANDS, findCommand } from './registry.ts';
 import { CommandError, type CommandContext } from './types.ts';
 
@@ -21,7 +23,11 @@ export interface CommandInput {
 export interface Services {
   store: Store;
   /** Told about unexpected failures (the member gets a polite reply either way). */
-  onError?: (error: unknown, ctx: CommandContext) => void;
+  onError?: (error: unknown, ctx: CommandContext, command?: string) => void;
+  /** Told about every request once it is answered (logs, metrics). */
+  observe?: (observation: CommandObservation) => void;
+  /** Commands under way, for a stop that waits for them. */
+  inFlight?: InFlight;
 }
 
 /** Edits (insert, delete, substitute, swap two neighbours) between two words: "lsit" is 1 from "list". */
@@ -56,7 +62,31 @@ export function cleanDisplayName(name: string, fallback: string): string {
   return cleaned === '' ? fallback : cleaned;
 }
 
+/** Runs a command and tells `services.observe` how it went and how long it took. */
 export async function runCommand(services: Services, ctx: CommandContext, input: CommandInput): Promise<Reply> {
+  const started = performance.now();
+  let failure: CommandOutcome | null = null;
+  const command = findCommand(input.command ?? 'help')?.name ?? 'unknown';
+  const watched: Services = {
+    ...services,
+    onError(error, errorCtx) {
+      failure = 'failed';
+      services.onError?.(error, errorCtx, command);
+    },
+  };
+  const finished = services.inFlight?.begin();
+  let result: Reply;
+  try {
+    result = await runCommandUnobserved(watched, ctx, input);
+  } finally {
+    finished?.();
+  }
+  const outcome: CommandOutcome = failure ?? (result.kind === 'error' ? 'refused' : 'ok');
+  services.observe?.({ platform: ctx.platform, command, outcome, durationMs: performance.now() - started, requestId: ctx.requestId });
+  return result;
+}
+
+async function runCommandUnobserved(services: Services, ctx: CommandContext, input: CommandInput): Promise<Reply> {
   const definition = findCommand(input.command ?? 'help');
   if (!definition) return unknownCommand(input.command ?? '');
   if (input.positionals.length > definition.maxPositionals) {

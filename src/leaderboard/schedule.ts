@@ -12,6 +12,8 @@ export interface SnapshotRefreshOptions {
   /** Today, YYYY-MM-DD (UTC, or the console's pinned date). */
   today: () => string;
   log: (message: string) => void;
+  /** Told how many snapshots each run moved on, recomputed or looked ahead (metrics). */
+  onRefreshed?: (count: number) => void;
   everyMs?: number;
 }
 
@@ -23,6 +25,7 @@ export function startSnapshotRefresh(options: SnapshotRefreshOptions): () => Pro
     const started = Date.now();
     running = refreshStaleSnapshots(options.store, { communityId: null, today: options.today(), skipLocked: true, lookAhead: true })
       .then(({ promoted, recomputed, lookedAhead }) => {
+        options.onRefreshed?.(promoted + recomputed + lookedAhead);
         if (promoted + recomputed + lookedAhead > 0) {
           options.log(`leaderboard snapshots: ${promoted} moved to their next standing, ${recomputed} recomputed, ${lookedAhead} looked ahead, in ${Date.now() - started} ms`);
         }

@@ -28,18 +28,9 @@ export interface ReminderScheduleOptions {
   onRun?: (day: string, summary: ReminderSummary) => void;
 }
 
-/** JSS_REMINDER_HOUR: a whole UTC hour from 0 to 23; 9 when unset. */
-export function reminderHourFromEnv(env: NodeJS.ProcessEnv): number {
-  const text = env.JSS_REMINDER_HOUR?.trim();
-  if (!text) return DEFAULT_REMINDER_HOUR;
-  const hour = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
-  if (!(hour >= 0 && hour <= 23)) throw new Error(`JSS_REMINDER_HOUR: got ${JSON.stringify(text)}, expected a UTC hour from 0 to 23`);
-  return hour;
-}
-
 /** The reminders' day: the date JSS_AS_OF pins (as the console's today does), else today in UTC. */
-export function reminderDay(env: NodeJS.ProcessEnv, now = new Date()): string {
-  return env.JSS_AS_OF?.trim() || now.toISOString().slice(0, 10);
+export function reminderDay(pinned: string | null, now = new Date()): string {
+  return pinned ?? now.toISOString().slice(0, 10);
 }
 
 /** Starts the schedule; the function it returns stops it and resolves when a run under way has ended. */

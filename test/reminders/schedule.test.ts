@@ -5,47 +5,46 @@ import { communities } from '../../db/schema.ts';
 import type { Store } from '../../db/store.ts';
 import type { ReminderSummary } from '../../src/reminders/job.ts';
 import { PassThrough } from 'node:stream';
-import { directMessagesFromEnv } from '../../src/reminders/platforms.ts';
+import { directMessagesOf } from '../../app/direct-messages.ts';
+import { silentLogger, type Logger } from '../../src/logger.ts';
 import { reply } from '../../src/replies/reply.ts';
-import { DEFAULT_REMINDER_HOUR, reminderDay, reminderHourFromEnv, startReminderSchedule } from '../../src/reminders/schedule.ts';
+import { reminderDay, startReminderSchedule } from '../../src/reminders/schedule.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { alwaysFind, member, recordingSenders } from './helpers.ts';
 
 const DAY = '2026-11-22';
 
-describe('the reminder settings', () => {
-  it('JSS_REMINDER_HOUR is a UTC hour, 9 by default', () => {
-    expect(reminderHourFromEnv({})).toBe(DEFAULT_REMINDER_HOUR);
-    expect(DEFAULT_REMINDER_HOUR).toBe(9);
-    expect(reminderHourFromEnv({ JSS_REMINDER_HOUR: '0' })).toBe(0);
-    expect(reminderHourFromEnv({ JSS_REMINDER_HOUR: ' 23 ' })).toBe(23);
-    for (const bad of ['24', '-1', '9.5', 'nine']) expect(() => reminderHourFromEnv({ JSS_REMINDER_HOUR: bad })).toThrow(`JSS_REMINDER_HOUR: got "${bad}", expected a UTC hour from 0 to 23`);
-  });
-
-  it('the day is the UTC date, or the one JSS_AS_OF pins', () => {
-    expect(reminderDay({}, new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-22');
-    expect(reminderDay({}, new Date('2026-11-23T00:10:00Z'))).toBe('2026-11-23');
-    expect(reminderDay({ JSS_AS_OF: '2026-01-05' }, new Date('2026-11-23T00:10:00Z'))).toBe('2026-01-05');
+describe('the reminder day', () => {
+  it('is the UTC date, or the one JSS_AS_OF pins', () => {
+    expect(reminderDay(null, new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-22');
+    expect(reminderDay(null, new Date('2026-11-23T00:10:00Z'))).toBe('2026-11-23');
+    expect(reminderDay('2026-01-05', new Date('2026-11-23T00:10:00Z'))).toBe('2026-01-05');
   });
 });
+
+/** A logger that keeps the messages of warnings. */
+function warningsInto(warnings: string[]): Logger {
+  return { ...silentLogger, warn: (_fields, message) => warnings.push(message), child: () => warningsInto(warnings) };
+}
 
 describe('the direct-message senders of an instance', () => {
   it('has the console always, Slack with its settings, Discord only with a bot token (said once)', async () => {
     const output = new PassThrough();
     const logged: string[] = [];
-    expect(Object.keys(directMessagesFromEnv({}, output, (message) => logged.push(message)))).toEqual(['console']);
-    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
-    expect(Object.keys(directMessagesFromEnv(slack, output, (message) => logged.push(message))).sort()).toEqual(['console', 'slack']);
+    const logger = warningsInto(logged);
+    expect(Object.keys(await directMessagesOf({ slack: null, discord: null }, output, logger))).toEqual(['console']);
+    const slack = { botToken: 'xoxb-1', signingSecret: 'secret', appToken: null, apiUrl: null, port: 0 };
+    expect(Object.keys(await directMessagesOf({ slack, discord: null }, output, logger)).sort()).toEqual(['console', 'slack']);
     expect(logged).toEqual([]);
-    const httpOnly = { DISCORD_APPLICATION_ID: '1', DISCORD_PUBLIC_KEY: 'a'.repeat(64) };
-    expect(Object.keys(directMessagesFromEnv(httpOnly, output, (message) => logged.push(message)))).toEqual(['console']);
+    const httpOnly = { applicationId: '1', publicKey: 'a'.repeat(64), token: null, apiUrl: null, port: 0, shards: null };
+    expect(Object.keys(await directMessagesOf({ slack: null, discord: httpOnly }, output, logger))).toEqual(['console']);
     expect(logged).toEqual(['Discord direct messages (reminders) need DISCORD_TOKEN, the bot token; Discord members get no reminders from this instance']);
-    expect(Object.keys(directMessagesFromEnv({ ...httpOnly, DISCORD_TOKEN: 't' }, output, () => {})).sort()).toEqual(['console', 'discord']);
+    expect(Object.keys(await directMessagesOf({ slack: null, discord: { ...httpOnly, token: 't' } }, output, logger)).sort()).toEqual(['console', 'discord']);
   });
 
   it('prints a console member\'s reminders as text, saying whom they are for', async () => {
     const output = new PassThrough();
-    const send = directMessagesFromEnv({}, output, () => {}).console;
+    const send = (await directMessagesOf({ slack: null, discord: null }, output, silentLogger)).console;
     await send?.('maria', reply('info', 'Your JSS reminders for 2026-11-22', { blocks: [{ type: 'list', items: ['c1 stops counting'] }] }));
     const text = String(output.read());
     expect(text).toContain('[direct message to maria]\nYour JSS reminders for 2026-11-22');

@@ -1,0 +1,121 @@
+// `npm start` (and `node dist/main.js`): the composition root. Reads and checks the settings,
+// opens the database (PostgreSQL when DATABASE_URL is set, else embedded PGlite in JSS_DATA_DIR),
+// applies migrations, starts the jobs, and runs the bot on Slack and/or Discord when configured,
+// else as the console bot. SIGTERM or SIGINT stop it cleanly: no new requests, those in flight
+// finish (bounded), jobs stop, the database closes, exit 0.
+
+import { existsSync } from 'node:fs';
+import { createReminderQueue } from '../db/reminder-queue.ts';
+import { createStore } from '../db/drizzle-store.ts';
+import { checkReadiness } from '../db/readiness.ts';
+import { consoleToday } from '../adapters/console/context.ts';
+import type { Services } from '../src/commands/dispatch.ts';
+import { createInFlight } from '../src/commands/in-flight.ts';
+import { startSnapshotRefresh } from '../src/leaderboard/schedule.ts';
+import { reminderDay, startReminderSchedule } from '../src/reminders/schedule.ts';
+import { directMessagesOf } from './direct-messages.ts';
+import { createLogger, type AppLogger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
+import { openDatabaseAtStart } from './open-database.ts';
+import { operationsRoutes } from './operations-routes.ts';
+import { runConsoleMode } from './console-mode.ts';
+import { startPlatforms } from './platforms.ts';
+import { readSettings, type Settings } from './settings/read.ts';
+import { untilStopSignal } from './stop-signal.ts';
+
+/** Platforms retry a request within minutes; its id is kept a week, then forgotten. */
+const REQUEST_RETENTION_DAYS = 7;
+/** How often a long-running bot forgets old request ids. */
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+
+/** `.env` in the working directory, when present; variables already set win over it. */
+function loadDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
+
+async function run(settings: Settings, logger: AppLogger): Promise<void> {
+  const stop = untilStopSignal(logger);
+  const handle = await openDatabaseAtStart(settings, logger, stop.signal);
+  if (!handle) return;
+  let stopping = false;
+  const metrics = settings.metrics ? createMetrics() : null;
+  const inFlight = createInFlight();
+  const requestLog = logger.child({ component: 'requests' });
+  const services: Services = {
+    store: createStore(handle.db),
+    inFlight,
+    onError: (error, ctx, command) => requestLog.error({ err: error, platform: ctx.platform, command, requestId: ctx.requestId }, 'command failed'),
+    observe(observation) {
+      // One line per request: never what the member typed, only what ran and how it went.
+      requestLog.info({ ...observation, durationMs: Math.round(observation.durationMs * 10) / 10 }, `${observation.platform} ${observation.command} ${observation.outcome}`);
+      metrics?.observeCommand(observation);
+    },
+  };
+  const pruneOld = () => services.store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
+  const jobLog = logger.child({ component: 'jobs' });
+  const stopJobs: (() => Promise<void>)[] = [];
+  let platforms: { stop(): Promise<void> } | null = null;
+  try {
+    await pruneOld();
+    const pruning = setInterval(() => pruneOld().catch((error: unknown) => jobLog.warn({ err: error }, 'pruning request ids failed')), PRUNE_EVERY_MS);
+    pruning.unref();
+    stopJobs.push(async () => clearInterval(pruning));
+    const today = () => consoleToday(settings.asOf);
+    // Daily reminders (README "Reminders"), on the platforms this instance can send to.
+    // PGlite is one session: a batch of one keeps commands from waiting on a batch of sends.
+    stopJobs.push(
+      startReminderSchedule({
+        queue: createReminderQueue(handle.db),
+        senders: await directMessagesOf(settings, process.stdout, logger),
+        today: () => reminderDay(settings.asOf),
+        hour: settings.reminderHour,
+        log: (message) => jobLog.info({ job: 'reminders' }, message),
+        onRun: (_day, summary) => metrics?.remindersSent(summary.sent, summary.failed),
+        ...(handle.driver === 'pglite' && { batchSize: 1 }),
+      }),
+    );
+    // Leaderboard rows that ran out overnight are recomputed in the background (README "Leaderboards").
+    stopJobs.push(startSnapshotRefresh({ store: services.store, today, log: (message) => jobLog.info({ job: 'snapshots' }, message), onRefreshed: (count) => metrics?.snapshotsRefreshed(count) }));
+    const routes = operationsRoutes({ readiness: () => checkReadiness(handle.db), metrics: metrics?.registry ?? null, stopping: () => stopping });
+    if (settings.slack || settings.discord) {
+      platforms = await startPlatforms({ settings, services, today, logger, routes });
+      logger.info({ database: handle.driver }, 'jss-coach is running; SIGTERM or SIGINT stops it');
+      await stop.stopped;
+    } else {
+      await runConsoleMode({ settings, services, today, signal: stop.signal, routes, logger });
+    }
+  } finally {
+    stopping = true;
+    const started = Date.now();
+    await platforms?.stop();
+    const drained = await inFlight.idle(settings.shutdownTimeoutMs);
+    if (!drained) logger.warn({ inFlight: inFlight.count }, `stopping with ${inFlight.count} request(s) still running after ${settings.shutdownTimeoutMs / 1000} s`);
+    await Promise.allSettled(stopJobs.map((stopJob) => stopJob()));
+    await handle.close();
+    stop.dispose();
+    logger.info({ ms: Date.now() - started }, 'stopped: requests finished, jobs stopped, database closed');
+  }
+}
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const read = readSettings(process.env);
+  if (!read.ok) {
+    for (const problem of read.problems) process.stderr.write(`jss-coach: ${problem}\n`);
+    process.stderr.write('jss-coach: see .env.example or the README ("Running it for real") for every setting.\n');
+    return 2;
+  }
+  const settings = read.settings;
+  const consoleMode = !settings.slack && !settings.discord;
+  // In console mode the replies own stdout, and a member at the prompt wants no chatter.
+  const logger = createLogger({ level: settings.logLevel ?? (consoleMode ? 'warn' : 'info'), fd: consoleMode ? 2 : 1 });
+  try {
+    await run(settings, logger);
+    return 0;
+  } catch (error) {
+    logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
