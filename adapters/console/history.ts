@@ -27,8 +27,10 @@ export async function loadHistory(file: string): Promise<string[]> {
   }
 }
 
+/** Writes the history; an empty one (e.g. after `forget`) leaves no file. */
 export async function saveHistory(file: string, history: readonly string[]): Promise<void> {
   try {
+    if (history.length === 0) return await deleteHistory(file);
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     await writeFile(file, `${history.slice(0, HISTORY_LINES).join('\n')}\n`, { mode: 0o600 });
   } catch {

@@ -1,0 +1,116 @@
+// Console history holds what a member typed (client names): it is theirs alone, and `forget`
+// deletes it. The interactive REPL is driven through a pseudo-terminal-like input (isTTY).
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConsole } from '../../adapters/console/console-bot.ts';
+import { historyFileOf } from '../../adapters/console/history.ts';
+import type { Store } from '../../db/store.ts';
+import { LIMITS } from '../../src/contracts/schema.ts';
+import { databaseKinds } from '../helpers/databases.ts';
+
+const pglite = databaseKinds[0];
+if (!pglite) throw new Error('no database kinds');
+
+/** A terminal session: lines typed one by one, each after the previous reply. */
+async function typed(store: Store, historyFile: string | undefined, user: string, lines: string[], signal?: AbortSignal): Promise<string> {
+  const input = Object.assign(new PassThrough(), { isTTY: true });
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  const done = runConsole({ services: { store }, input, output, user, today: () => '2026-11-22', ...(historyFile && { historyFile }), ...(signal && { signal }) });
+  for (const line of lines) {
+    const before = printed.length;
+    input.write(`${line}\r`);
+    // Wait for the reply (the prompt comes back after it).
+    for (let i = 0; i < 200 && printed.slice(before).split('jss> ').length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  input.end();
+  await done;
+  return printed;
+}
+
+describe('console history', () => {
+  let store: Store;
+  let close: () => Promise<void>;
+  const dir = mkdtempSync(join(tmpdir(), 'jss-history-'));
+
+  beforeAll(async () => {
+    ({ store, close } = await pglite.open());
+  });
+  afterAll(async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is kept per member: another console user of the folder never sees it', async () => {
+    const ann = historyFileOf(dir, 'ann');
+    const bob = historyFileOf(dir, 'bob');
+    expect(ann).not.toBe(bob);
+    await typed(store, ann, 'ann', ['add client:"Ann Secret Co" type:fixed start:2026-01-10']);
+    await typed(store, bob, 'bob', ['list']);
+    expect(readFileSync(ann, 'utf8')).toContain('Ann Secret Co');
+    expect(readFileSync(bob, 'utf8')).not.toContain('Ann Secret Co');
+    expect(statSync(ann).mode & 0o777).toBe(0o600);
+  });
+
+  it('user names that are paths or odd text map to distinct files inside the folder', () => {
+    const names = ['../../etc/passwd', 'a/b', 'a_b', 'ünï', '', ' '];
+    const files = names.map((name) => historyFileOf(dir, name));
+    expect(new Set(files).size).toBe(names.length);
+    for (const file of files) expect(file.startsWith(join(dir, 'console-history/'))).toBe(true);
+  });
+
+  it('forget deletes the member\'s history file, and the confirmed line is not written back', async () => {
+    const file = historyFileOf(dir, 'cleo');
+    await typed(store, file, 'cleo', ['add client:"Cleo Private" type:fixed start:2026-01-10']);
+    expect(existsSync(file)).toBe(true);
+    const first = await typed(store, file, 'cleo', ['forget']);
+    const code = /forget confirm:([A-Z0-9]{6})/.exec(first)?.[1];
+    expect(code).toBeDefined();
+    await typed(store, file, 'cleo', [`forget confirm:${code}`]);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('a wrong forget code keeps the history', async () => {
+    const file = historyFileOf(dir, 'dev');
+    await typed(store, file, 'dev', ['list', 'forget confirm:WRONG1']);
+    expect(readFileSync(file, 'utf8')).toContain('list');
+  });
+
+  it('ends after the command under way when its stop signal fires', async () => {
+    const stop = new AbortController();
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    const done = runConsole({ services: { store }, input, output, user: 'eve', today: () => '2026-11-22', signal: stop.signal });
+    stop.abort();
+    await expect(done).resolves.toBeUndefined();
+  });
+});
+
+describe('import file:PATH', () => {
+  let store: Store;
+  let close: () => Promise<void>;
+  const dir = mkdtempSync(join(tmpdir(), 'jss-import-'));
+
+  beforeAll(async () => {
+    ({ store, close } = await pglite.open());
+  });
+  afterAll(async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a file over the size limit by its size, before reading it, and imports nothing', async () => {
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, 'id,client,type,start\n');
+    truncateSync(big, LIMITS.fileBytes + 1); // sparse: 10 MiB + 1 byte without writing them
+    const printed = await typed(store, undefined, 'fay', [`import file:${big}`, 'list']);
+    expect(printed).toContain(`is 10.0 MiB; expected a CSV or JSON file of at most 10 MiB`);
+    expect(printed).toContain('Nothing was imported.');
+    expect(printed).toContain('You have no contracts yet');
+  });
+});
