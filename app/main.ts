@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createReminderQueue } from '../db/reminder-queue.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { checkReadiness } from '../db/readiness.ts';
+import { oldestStaleSnapshotAge } from '../db/snapshot-queries.ts';
 import { consoleToday } from '../adapters/console/context.ts';
 import type { Services } from '../src/commands/dispatch.ts';
 import { createInFlight } from '../src/commands/in-flight.ts';
@@ -76,6 +77,7 @@ async function run(settings: Settings, logger: AppLogger): Promise<void> {
     );
     // Leaderboard rows that ran out overnight are recomputed in the background (README "Leaderboards").
     stopJobs.push(startSnapshotRefresh({ store: services.store, today, log: (message) => jobLog.info({ job: 'snapshots' }, message), onRefreshed: (count) => metrics?.snapshotsRefreshed(count) }));
+    metrics?.setOldestStaleSnapshotAge(() => oldestStaleSnapshotAge(handle.db, today()));
     const routes = operationsRoutes({ readiness: () => checkReadiness(handle.db), metrics: metrics?.registry ?? null, stopping: () => stopping });
     if (settings.slack || settings.discord) {
       platforms = await startPlatforms({ settings, services, today, logger, routes });

@@ -190,6 +190,9 @@ export const scoreSnapshots = pgTable(
     nextLongTermPercent: integer('next_long_term_percent'),
     nextOutcomes: integer('next_outcomes'),
     nextValidUntil: day('next_valid_until'),
+    // When a write or a model change expired the snapshot (null while it holds, or once it only ran
+    // out): how long members have waited for a recomputation, for the metrics.
+    expiredAt: timestamp('expired_at', { withTimezone: true }),
     scoreKey: bigint('score_key', { mode: 'number' }).generatedAlwaysAs((): SQL => rankKey(scoreSnapshots.score, scoreSnapshots.longTermPercent, scoreSnapshots.outcomes)),
     longTermKey: bigint('long_term_key', { mode: 'number' }).generatedAlwaysAs((): SQL => rankKey(scoreSnapshots.longTermPercent, scoreSnapshots.score, scoreSnapshots.outcomes)),
   },

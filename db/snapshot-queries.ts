@@ -74,7 +74,10 @@ export async function saveSnapshots(db: Database, snapshots: readonly ScoreSnaps
       .filter(([name]) => name !== 'memberId')
       .map(([name, column]) => [name, sql.raw(`excluded.${column.name}`)]),
   );
-  await db.insert(scoreSnapshots).values(snapshots.map(snapshotRow)).onConflictDoUpdate({ target: scoreSnapshots.memberId, set: replace });
+  await db
+    .insert(scoreSnapshots)
+    .values(snapshots.map(snapshotRow))
+    .onConflictDoUpdate({ target: scoreSnapshots.memberId, set: { ...replace, expiredAt: sql`null` } });
 }
 
 /** A member's snapshot, if they are on a leaderboard. */
@@ -87,7 +90,7 @@ export async function getSnapshot(db: Database, memberId: number): Promise<Score
 export async function addExpiredSnapshot(db: Database, memberId: number, communityId: number): Promise<void> {
   await db
     .insert(scoreSnapshots)
-    .values({ memberId, communityId, model: 'upwork-2025', outcomes: 0, computedOn: EXPIRED_DAY, validUntil: EXPIRED_DAY })
+    .values({ memberId, communityId, model: 'upwork-2025', outcomes: 0, computedOn: EXPIRED_DAY, validUntil: EXPIRED_DAY, expiredAt: sql`now()` })
     .onConflictDoNothing();
 }
 
@@ -101,8 +104,20 @@ export async function expireSnapshots(db: Database, target: { memberId: number }
   // The precomputed next standing came from the old contracts or model: it goes too.
   await db
     .update(scoreSnapshots)
-    .set({ validUntil: EXPIRED_DAY, nextScore: null, nextWindow: null, nextLongTermPercent: null, nextOutcomes: null, nextValidUntil: null })
+    .set({ validUntil: EXPIRED_DAY, nextScore: null, nextWindow: null, nextLongTermPercent: null, nextOutcomes: null, nextValidUntil: null, expiredAt: sql`coalesce(${scoreSnapshots.expiredAt}, now())` })
     .where(where);
+}
+
+/**
+ * Seconds the oldest stale snapshot (of any community) has waited: since it was expired, or since
+ * the day after its valid_until began (UTC) when it ran out by itself. 0 when none is stale.
+ */
+export async function oldestStaleSnapshotAge(db: Database, today: string): Promise<number> {
+  const [row] = await db
+    .select({ seconds: sql<number>`coalesce(extract(epoch from now() - min(coalesce(${scoreSnapshots.expiredAt}, (${scoreSnapshots.validUntil} + 1)::timestamp at time zone 'UTC'))), 0)::float8`.mapWith(Number) })
+    .from(scoreSnapshots)
+    .where(stale(today));
+  return Math.max(0, row?.seconds ?? 0);
 }
 
 /**

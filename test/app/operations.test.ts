@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../app/metrics.ts';
 import { operationsRoutes, serveRoutes } from '../../app/operations-routes.ts';
 import { checkReadiness } from '../../db/readiness.ts';
+import { oldestStaleSnapshotAge } from '../../db/snapshot-queries.ts';
 import { databaseKinds, type OpenedDatabase } from '../helpers/databases.ts';
 
 describe.each(databaseKinds)('health and readiness on $name', (kind) => {
@@ -69,5 +70,40 @@ describe('without METRICS=on', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe.each(databaseKinds)('the age of the oldest stale leaderboard snapshot on $name', (kind) => {
+  let database: OpenedDatabase;
+  beforeAll(async () => {
+    database = await kind.open();
+  });
+  afterAll(async () => database.close());
+
+  it('is 0 with none stale, counts from the expiry for an expired one, and from the day after valid_until for one that ran out', async () => {
+    const { store, db } = database;
+    const today = '2026-11-22';
+    expect(await oldestStaleSnapshotAge(db, today)).toBe(0);
+    const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T-age' });
+    const ann = await store.ensureMember(community.id, 'U-ann', 'Ann');
+    const bob = await store.ensureMember(community.id, 'U-bob', 'Bob');
+    await store.saveSnapshots([
+      { memberId: ann.id, communityId: community.id, model: 'upwork-2025', score: 90, window: '12m', longTermPercent: 10, outcomes: 3, computedOn: today, validUntil: '2026-12-01' },
+      { memberId: bob.id, communityId: community.id, model: 'upwork-2025', score: 80, window: '12m', longTermPercent: 10, outcomes: 3, computedOn: '2026-11-01', validUntil: '2026-11-20' },
+    ]);
+    // Bob's ran out at the end of 2026-11-20: stale since 2026-11-21T00:00Z.
+    const ranOut = await oldestStaleSnapshotAge(db, today);
+    expect(ranOut).toBeCloseTo((Date.now() - Date.parse('2026-11-21T00:00:00Z')) / 1000, -1);
+    await store.saveSnapshots([{ memberId: bob.id, communityId: community.id, model: 'upwork-2025', score: 80, window: '12m', longTermPercent: 10, outcomes: 3, computedOn: today, validUntil: '2026-12-01' }]);
+    await store.expireSnapshots({ memberId: ann.id });
+    const expired = await oldestStaleSnapshotAge(db, today);
+    expect(expired).toBeGreaterThanOrEqual(0);
+    expect(expired).toBeLessThan(60);
+    // Expiring again keeps the first expiry (the wait goes on); saving a recomputed one ends it.
+    await store.expireSnapshots({ communityId: community.id });
+    expect(await oldestStaleSnapshotAge(db, today)).toBeLessThan(60);
+    await store.saveSnapshots([{ memberId: ann.id, communityId: community.id, model: 'upwork-2025', score: 90, window: '12m', longTermPercent: 10, outcomes: 3, computedOn: today, validUntil: '2026-12-01' }]);
+    await store.saveSnapshots([{ memberId: bob.id, communityId: community.id, model: 'upwork-2025', score: 80, window: '12m', longTermPercent: 10, outcomes: 3, computedOn: today, validUntil: '2026-12-01' }]);
+    expect(await oldestStaleSnapshotAge(db, today)).toBe(0);
   });
 });
