@@ -16,6 +16,7 @@ import { escapeMrkdwn, renderSlackMessage } from './blocks/index.ts';
 import type { SlackConfig } from './config.ts';
 import { slackContext, type SlackWho } from './context.ts';
 import { ACK_BUDGET_MS, INLINE_ATTACHMENT_MAX } from './limits.ts';
+import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './receivers.ts';
 import { ADD_CALLBACK, addContractModal, END_CALLBACK, endContractModal, resultView, submittedArgs } from './modals.ts';
 
 
@@ -111,14 +112,17 @@ function needsAdminCheck(input: CommandInput): boolean {
 export function createSlackApp(options: SlackAppOptions): SlackAdapter {
   const { services, config } = options;
   const budget = options.ackBudgetMs ?? ACK_BUDGET_MS;
+  const logLevel = options.logLevel ?? LogLevel.WARN;
+  // Our receivers: Bolt's own, with guards in front (malformed bodies must not reach Bolt).
+  const receiver = config.appToken
+    ? new GuardedSocketModeReceiver({ appToken: config.appToken, logLevel })
+    : new GuardedHTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logLevel, customRoutes: options.extraRoutes ?? [] });
   const app = new App({
-    signingSecret: config.signingSecret,
-    ...(config.appToken
-      ? { socketMode: true, appToken: config.appToken }
-      : { port: config.port, ...(options.extraRoutes && options.extraRoutes.length > 0 && { customRoutes: options.extraRoutes }) }),
+    receiver,
+    ...(config.appToken && { socketMode: true }),
     authorize: async () => ({ botToken: config.botToken }),
     clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
-    logLevel: options.logLevel ?? LogLevel.WARN,
+    logLevel,
   });
 
   async function contextFor(who: SlackWho, input: CommandInput, client: WebClient): Promise<CommandContext> {

@@ -5,6 +5,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_BODY_MAX, SIGNATURE_WINDOW_SECONDS } from '../../../adapters/slack/limits.ts';
 
@@ -144,6 +145,32 @@ describe('signed but malformed Slack requests (the app in a child process)', () 
     const { status } = await post(body, signedHeaders(body, FORM));
     expect(status).toBe(413);
     await expectStillServing();
+  });
+
+  it('a streamed body (no content-length) over the limit: 413 once the limit is passed', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const outgoing = httpRequest(endpoint, { method: 'POST', headers: signedHeaders('', FORM) });
+      outgoing.on('response', (response) => (response.resume(), resolve(response.statusCode ?? 0)));
+      outgoing.on('error', reject);
+      const chunk = 'x'.repeat(64 * 1024);
+      let sent = 0;
+      const write = (): void => {
+        while (sent <= 2 * REQUEST_BODY_MAX) {
+          sent += chunk.length;
+          if (!outgoing.write(chunk)) return void outgoing.once('drain', write);
+        }
+        outgoing.end();
+      };
+      write();
+    });
+    expect(status).toBe(413);
+    await expectStillServing();
+  });
+
+  it('a form whose content-type names its charset is read as a form', async () => {
+    const { status, text } = await post(helpBody, signedHeaders(helpBody, `${FORM}; charset=utf-8`));
+    expect(status).toBe(200);
+    expect(text).toContain('jss-coach');
   });
 
   it('a body of exactly the limit is read (and judged by its shape)', async () => {
