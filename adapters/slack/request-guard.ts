@@ -68,6 +68,7 @@ async function screen(request: IncomingMessage, response: ServerResponse, option
   try {
     text = strictUtf8.decode(raw);
   } catch {
+    options.warn('Slack request refused: not UTF-8');
     refuse(response, 400, 'expected UTF-8');
     return false;
   }
@@ -78,7 +79,7 @@ async function screen(request: IncomingMessage, response: ServerResponse, option
     return false;
   }
   // Bolt compares the content type exactly and buffers the body only when it has none yet.
-  request.headers['content-type'] = mediaType ?? undefined;
+  if (mediaType) request.headers['content-type'] = mediaType;
   Object.assign(request, { rawBody: raw });
   return true;
 }
@@ -88,14 +89,21 @@ export function guardSlackRequests(next: RequestListener, options: SlackRequestG
   return (request, response) => {
     // Synchronously, so Bolt's own dispatch error handler still answers what it cannot route.
     if (!isEventsPost(request)) return next(request, response);
-    screen(request, response, options)
-      .then((passed) => {
-        if (passed) next(request, response);
-      })
-      .catch((error: unknown) => {
-        // A connection that broke while its body was read, or Bolt failing to start on it.
-        options.warn(`Slack request failed: ${(error as Error).message}`);
+    screen(request, response, options).then(
+      (passed) => {
+        if (!passed) return;
+        try {
+          next(request, response);
+        } catch (error) {
+          options.warn(`Slack request failed in Bolt: ${(error as Error).message}`);
+          refuse(response, 500, 'internal error');
+        }
+      },
+      (error: unknown) => {
+        // The connection broke while its body was read: there is likely nobody left to answer.
+        options.warn(`Slack request not read: ${(error as Error).message}`);
         refuse(response, 400, 'could not read the request');
-      });
+      },
+    );
   };
 }

@@ -167,6 +167,16 @@ describe('signed but malformed Slack requests (the app in a child process)', () 
     await expectStillServing();
   });
 
+  it('a client that goes away in the middle of its body: the server carries on', async () => {
+    await new Promise<void>((resolve) => {
+      const outgoing = httpRequest(endpoint, { method: 'POST', headers: { ...signedHeaders('', FORM), 'content-length': '1000' } });
+      outgoing.on('error', () => resolve());
+      outgoing.write('command=/jss', () => setTimeout(() => (outgoing.destroy(), resolve()), 50));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expectStillServing();
+  });
+
   it('a form whose content-type names its charset is read as a form', async () => {
     const { status, text } = await post(helpBody, signedHeaders(helpBody, `${FORM}; charset=utf-8`));
     expect(status).toBe(200);
