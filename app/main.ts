@@ -16,13 +16,13 @@ import { startSnapshotRefresh } from '../src/leaderboard/schedule.ts';
 import { reminderDay, startReminderSchedule } from '../src/reminders/schedule.ts';
 import { directMessagesOf } from './direct-messages.ts';
 import { createLogger, type AppLogger } from './logger.ts';
-import { createMetrics } from './metrics.ts';
 import { openDatabaseAtStart } from './open-database.ts';
 import { operationsRoutes } from './operations-routes.ts';
 import { runConsoleMode } from './console-mode.ts';
 import { startPlatforms } from './platforms.ts';
 import { readSettings, type Settings } from './settings/read.ts';
-import { untilStopSignal } from './stop-signal.ts';
+import { installProcessGuards } from '../src/process-guards.ts';
+import { untilStopSignal, type StopSignal } from './stop-signal.ts';
 
 /** Platforms retry a request within minutes; its id is kept a week, then forgotten. */
 const REQUEST_RETENTION_DAYS = 7;
@@ -36,10 +36,34 @@ function loadDotEnv(): void {
 
 async function run(settings: Settings, logger: AppLogger): Promise<void> {
   const stop = untilStopSignal(logger);
+  let markFinished: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    markFinished = resolve;
+  });
+  // What escapes every request handler is logged; an uncaught exception that is not one
+  // connection's stops the bot as a signal would, then exits 1 for the supervisor to restart it.
+  const removeGuards = installProcessGuards((message) => logger.error({ component: 'process' }, message), {
+    shutdown: async () => {
+      stop.request('uncaught exception');
+      await finished;
+    },
+    shutdownGraceMs: settings.shutdownTimeoutMs + 5_000,
+  });
+  try {
+    await runOpened(settings, logger, stop);
+  } finally {
+    stop.dispose();
+    removeGuards();
+    markFinished();
+  }
+}
+
+async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal): Promise<void> {
   const handle = await openDatabaseAtStart(settings, logger, stop.signal);
   if (!handle) return;
   let stopping = false;
-  const metrics = settings.metrics ? createMetrics() : null;
+  // prom-client is loaded only when metrics are on.
+  const metrics = settings.metrics ? (await import('./metrics.ts')).createMetrics() : null;
   const inFlight = createInFlight();
   const requestLog = logger.child({ component: 'requests' });
   const services: Services = {
@@ -94,7 +118,6 @@ async function run(settings: Settings, logger: AppLogger): Promise<void> {
     if (!drained) logger.warn({ inFlight: inFlight.count }, `stopping with ${inFlight.count} request(s) still running after ${settings.shutdownTimeoutMs / 1000} s`);
     await Promise.allSettled(stopJobs.map((stopJob) => stopJob()));
     await handle.close();
-    stop.dispose();
     logger.info({ ms: Date.now() - started }, 'stopped: requests finished, jobs stopped, database closed');
   }
 }

@@ -7,6 +7,8 @@ export interface StopSignal {
   signal: AbortSignal;
   /** Resolves when a stop signal arrives. */
   stopped: Promise<void>;
+  /** Starts the same stop as a signal would (e.g. after an uncaught exception). */
+  request(reason: string): void;
   dispose(): void;
 }
 
@@ -18,19 +20,24 @@ export function untilStopSignal(logger: Logger): StopSignal {
   const stopped = new Promise<void>((resolve) => {
     resolveStopped = resolve;
   });
+  const stop = (reason: string) => {
+    if (controller.signal.aborted) return;
+    logger.info({ reason }, `${reason}: stopping`);
+    controller.abort();
+    resolveStopped();
+  };
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) {
       logger.warn({ signal: name }, 'second stop signal: exiting now');
       process.exit(1);
     }
-    logger.info({ signal: name }, `${name} received: stopping`);
-    controller.abort();
-    resolveStopped();
+    stop(`${name} received`);
   };
   for (const name of SIGNALS) process.on(name, onSignal);
   return {
     signal: controller.signal,
     stopped,
+    request: stop,
     dispose() {
       for (const name of SIGNALS) process.off(name, onSignal);
     },

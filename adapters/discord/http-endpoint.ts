@@ -1,8 +1,10 @@
-// POST /discord/interactions: verifies Discord's Ed25519 signature over the raw body, answers with
-// the first response at once, and lets the follow-up complete in the background. Stateless, so
-// several instances can serve one application behind a load balancer on one database.
+// POST /discord/interactions: verifies Discord's Ed25519 signature over the raw body, answers 400
+// to a body that is not an interaction before the handler reads it, answers with the first
+// response at once, and lets the follow-up complete in the background. Stateless, so several
+// instances can serve one application behind a load balancer on one database.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBodyUpTo, refuseTooLarge } from '../shared/read-body.ts';
 import type { InteractionHandler } from './interactions.ts';
 import { REQUEST_BODY_MAX } from './limits.ts';
 import { isValidSignature, publicKeyFromHex } from './verify.ts';
@@ -19,15 +21,11 @@ function send(response: ServerResponse, status: number, body?: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > REQUEST_BODY_MAX) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** Discord sends a JSON object with an integer type; the handler reads its fields without asking. */
+function interactionProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
+  if (!Number.isInteger((value as { type?: unknown }).type)) return 'type: expected an integer';
+  return null;
 }
 
 export interface InteractionsEndpointOptions {
@@ -40,8 +38,15 @@ export function interactionsEndpoint(options: InteractionsEndpointOptions): (req
   const key = publicKeyFromHex(options.publicKey);
   return async (request, response) => {
     if (request.method !== 'POST') return send(response, 405);
-    const body = await readBody(request);
-    if (body === null) return send(response, 413);
+    let read;
+    try {
+      read = await readBodyUpTo(request, REQUEST_BODY_MAX);
+    } catch {
+      // The client went away mid-body: nobody is left to answer.
+      return;
+    }
+    if (!read.ok) return refuseTooLarge(response);
+    const body = read.body;
     const signature = request.headers['x-signature-ed25519'];
     const timestamp = request.headers['x-signature-timestamp'];
     if (!isValidSignature(key, typeof signature === 'string' ? signature : undefined, typeof timestamp === 'string' ? timestamp : undefined, body)) {
@@ -53,6 +58,8 @@ export function interactionsEndpoint(options: InteractionsEndpointOptions): (req
     } catch {
       return send(response, 400, { error: 'expected a JSON interaction' });
     }
+    const problem = interactionProblem(interaction);
+    if (problem) return send(response, 400, { error: problem });
     try {
       const handled = await options.handler(interaction as never);
       send(response, 200, handled.initial);

@@ -4,7 +4,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 
 const ED25519_SPKI_PREFIX = '302a300506032b6570032100';
-/** Requests signed longer ago than this are refused, so a captured request cannot be replayed later. */
+/** Requests dated further than this from now, past or future, are refused, so a captured request cannot be replayed later. */
 export const MAX_SIGNATURE_AGE_SECONDS = 5 * 60;
 
 export function publicKeyFromHex(hex: string): KeyObject {

@@ -18,6 +18,7 @@ import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { slackContext, type SlackWho } from './context.ts';
 import { ACK_BUDGET_MS, INLINE_ATTACHMENT_MAX } from './limits.ts';
+import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './receivers.ts';
 import { ADD_CALLBACK, addContractModal, END_CALLBACK, endContractModal, resultView, submittedArgs } from './modals.ts';
 
 
@@ -115,15 +116,20 @@ function needsAdminCheck(input: CommandInput): boolean {
 export function createSlackApp(options: SlackAppOptions): SlackAdapter {
   const { services, config } = options;
   const budget = options.ackBudgetMs ?? ACK_BUDGET_MS;
+  const logLevel = options.logLevel ?? LogLevel.WARN;
+  // Bolt's messages in the bot's log format, when the bot gives a logger.
+  const logger = options.logger ? boltLogger(options.logger, logLevel) : undefined;
+  // Our receivers: Bolt's own, with guards in front (malformed bodies must not reach Bolt).
+  const receiver = config.appToken
+    ? new GuardedSocketModeReceiver({ appToken: config.appToken, logLevel, ...(logger && { logger }) })
+    : new GuardedHTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logLevel, customRoutes: options.extraRoutes ?? [], ...(logger && { logger }) });
   const app = new App({
-    signingSecret: config.signingSecret,
-    ...(config.appToken
-      ? { socketMode: true, appToken: config.appToken }
-      : { port: config.port, ...(options.extraRoutes && options.extraRoutes.length > 0 && { customRoutes: options.extraRoutes }) }),
+    receiver,
+    ...(config.appToken && { socketMode: true }),
     authorize: async () => ({ botToken: config.botToken }),
     clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
-    logLevel: options.logLevel ?? LogLevel.WARN,
-    ...(options.logger && { logger: boltLogger(options.logger, options.logLevel ?? LogLevel.WARN) }),
+    logLevel,
+    ...(logger && { logger }),
   });
 
   async function contextFor(who: SlackWho, input: CommandInput, client: WebClient): Promise<CommandContext> {

@@ -10,3 +10,7 @@ export const MODAL_TITLE_MAX = 24;
 export const RESPONSE_URL_USES = 5;
 /** Attachments up to this size are shown inline in a code block; larger ones are uploaded to the member's DM. */
 export const INLINE_ATTACHMENT_MAX = 2800;
+/** Request bodies larger than this are refused with 413 (Slack's are a few KB; a form submission carries its whole view). */
+export const REQUEST_BODY_MAX = 1024 * 1024;
+/** Signed requests dated further than this from now, in the past or the future, are refused (Slack's replay window). */
+export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
