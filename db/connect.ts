@@ -20,6 +20,20 @@ export interface OpenOptions {
   loadDataDir?: Blob;
 }
 
+/**
+ * Bounds so an unreachable server fails fast instead of keeping members waiting (the wait for a
+ * pooled connection and for a silent socket is bounded by db/guarded-store.ts).
+ */
+export const SERVER_TIMEOUTS = {
+  /** Seconds to open a connection, authentication included (postgres.js waits 30 by default). */
+  connect_timeout: 5,
+  /** Seconds an unused connection is kept: after an outage the pool refills with live ones. */
+  idle_timeout: 60,
+  /** Sent at connection start: the server cancels a statement after 30 s, and ends a session
+   * left idle inside a transaction after 60 s (a client that vanished releases its locks). */
+  connection: { statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 },
+} as const;
+
 /** The handle keeps the concrete driver so the migrator can pick its matching flavour. */
 export type DatabaseHandle =
   | { driver: 'pglite'; db: PgliteDatabase<typeof schema> & { $client: PGlite }; close(): Promise<void> }
@@ -27,8 +41,11 @@ export type DatabaseHandle =
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    // Notices ("relation already exists, skipping" from the migrator) are noise on stdout.
-    const client = postgres(options.url, { onnotice: () => {} });
+    const client = postgres(options.url, {
+      // Notices ("relation already exists, skipping" from the migrator) are noise on stdout.
+      onnotice: () => {},
+      ...SERVER_TIMEOUTS,
+    });
     const db = drizzlePostgres({ client, schema });
     return { driver: 'postgres', db, close: () => client.end({ timeout: 5 }) };
   }
