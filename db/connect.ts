@@ -7,12 +7,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
 export interface OpenOptions {
   /** A PostgreSQL connection URL; when set, PGlite is not used. */
   url?: string;
-  /** PGlite's data folder (created when missing); `./data` by default. */
+  /** PGlite's data folder (created when missing); `./data` by default. Locked while open: see data-dir-lock.ts. */
   dataDir?: string;
   /** PGlite in memory: nothing is kept after close(). */
   memory?: boolean;
@@ -49,15 +50,28 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
     const db = drizzlePostgres({ client, schema });
     return { driver: 'postgres', db, close: () => client.end({ timeout: 5 }) };
   }
-  let client: PGlite;
   if (options.memory) {
-    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  } else {
-    const dataDir = resolve(options.dataDir ?? './data');
-    mkdirSync(dataDir, { recursive: true });
-    client = new PGlite(dataDir);
+    const client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    await client.waitReady;
+    return { driver: 'pglite', db: drizzlePglite({ client, schema }), close: () => client.close() };
   }
-  await client.waitReady;
-  const db = drizzlePglite({ client, schema });
-  return { driver: 'pglite', db, close: () => client.close() };
+  const dataDir = resolve(options.dataDir ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  // One process per folder, for as long as it is open: throws DataDirLockedError otherwise.
+  const lock = lockDataDir(dataDir);
+  try {
+    const client = new PGlite(dataDir);
+    await client.waitReady;
+    const close = async () => {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    };
+    return { driver: 'pglite', db: drizzlePglite({ client, schema }), close };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
