@@ -20,8 +20,8 @@ describe('the command bus while the database is away', () => {
 
   beforeAll(async () => {
     ({ store, close } = await (pglite as NonNullable<typeof pglite>).open());
-  });
-  afterAll(async () => close());
+  }, 60_000);
+  afterAll(async () => close?.());
 
   /** The store, failing its next `count` calls of ensureCommunity as an unreachable server would. */
   function failing(count: number): Services {

@@ -28,7 +28,7 @@ describe('a database outage', () => {
     handle = await openDatabase({ url: server.url('jss') });
     await migrateDatabase(handle);
     // A short stall bound keeps the frozen-server case quick.
-    services = { store: createStoreFor(handle, { stallMs: 1500 }) };
+    services = { store: createStoreFor(handle, { stallMs: 2000 }) };
   }, 60_000);
   afterAll(async () => {
     await handle?.close();
