@@ -178,7 +178,9 @@ function commandLine(pid: number): string {
 function lockedMessage(dataDir: string, holder: LockHolder | null, lockFile: string): string {
   if (!holder) return `the data folder ${dataDir} is locked (${lockFile} is unreadable). If no jss-coach runs on it, delete that file.`;
   const who = `process ${holder.pid}${holder.command ? ` (${holder.command})` : ''}${holder.hostname !== hostname() ? ` on ${holder.hostname}` : ''}, since ${holder.since}`;
-  return `the data folder ${dataDir} is in use by ${who}. Two processes on one embedded database lose each other's writes: stop that one, or give this one its own JSS_DATA_DIR (or share a PostgreSQL server through DATABASE_URL).`;
+  // A process on another machine cannot be checked here: only a person can say it is gone.
+  const elsewhere = holder.hostname !== hostname() ? ` If it no longer runs there, delete ${lockFile}.` : '';
+  return `the data folder ${dataDir} is in use by ${who}. Two processes on one embedded database lose each other's writes: stop that one, or give this one its own JSS_DATA_DIR (or share a PostgreSQL server through DATABASE_URL).${elsewhere}`;
 }
 
 function unlinkQuietly(path: string): void {
