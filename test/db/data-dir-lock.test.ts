@@ -115,6 +115,16 @@ describe('the data folder lock', () => {
     }
   });
 
+  it('refuses a holder on another machine (it cannot be checked), saying which file to delete once it is gone', () => {
+    const dataDir = freshFolder();
+    lockDataDir(dataDir).release();
+    const lockFile = join(dataDir, LOCK_FILE_NAME);
+    writeFileSync(lockFile, JSON.stringify({ ...describeProcess(process.pid), pid: 999_999, hostname: 'elsewhere' }));
+    expect(() => lockDataDir(dataDir)).toThrow(`in use by process 999999`);
+    expect(() => lockDataDir(dataDir)).toThrow(`on elsewhere`);
+    expect(() => lockDataDir(dataDir)).toThrow(`If it no longer runs there, delete ${lockFile}.`);
+  });
+
   it('two bots on one folder: the second is refused at start and no acknowledged contract is lost', async () => {
     const dataDir = freshFolder();
     const first = child('add', dataDir, 'ann', '15');
