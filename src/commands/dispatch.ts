@@ -10,8 +10,14 @@ import type { InFlight } from './in-flight.ts';
 import type { CommandObservation, CommandOutcome } from './observe.ts';
 import { COMMANDS, findCommand } from './registry.ts';
 import { CommandError, type CommandContext } from './types.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable.ts';
 
 export const MAX_DISPLAY_NAME = 80;
+
+/** Platforms want a first answer within 3 s: a retry must leave the reply inside this budget. */
+export const REPLY_BUDGET_MS = 2500;
+/** A short pause before the one retry, so a connection reset has a chance to clear. */
+export const RETRY_PAUSE_MS = 200;
 
 export interface CommandInput {
   command: string | null;
@@ -102,8 +108,8 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   // Writes run in one transaction; reads need none (saving its two round trips on every score).
   const inTransaction = <T>(work: (store: Store) => Promise<T>) =>
     definition.writes ? services.store.transaction(work) : work(services.store);
-  try {
-    return await inTransaction(async (store) => {
+  const attempt = () =>
+    inTransaction(async (store) => {
       const community = await store.ensureCommunity(ctx.community);
       const member = await store.ensureMember(community.id, ctx.userId, displayName);
       const once = definition.writes && ctx.requestId !== null;
@@ -120,10 +126,29 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
       if (once) await store.saveRequestReply(community.id, ctx.requestId as string, result);
       return result;
     });
+  // A read, or a write its request id makes idempotent, may run twice without doing twice.
+  const retrySafe = !definition.writes || ctx.requestId !== null;
+  try {
+    return await withOneRetry(attempt, retrySafe);
   } catch (error) {
     if (error instanceof CommandError) return error.reply;
     services.onError?.(error, ctx);
+    if (isDatabaseUnavailable(error)) return errorReply(DATABASE_UNAVAILABLE_MESSAGE);
     return errorReply('jss-coach had a problem on its side and changed nothing. Please try again in a moment.');
+  }
+}
+
+/** Runs `attempt`; when the database was away, once more if that is safe and still fits the reply budget. */
+async function withOneRetry<T>(attempt: () => Promise<T>, retrySafe: boolean): Promise<T> {
+  const started = Date.now();
+  try {
+    return await attempt();
+  } catch (error) {
+    const spent = Date.now() - started;
+    // The retry is assumed to take as long as the first try did.
+    if (!retrySafe || !isDatabaseUnavailable(error) || 2 * spent + RETRY_PAUSE_MS > REPLY_BUDGET_MS) throw error;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+    return attempt();
   }
 }
 

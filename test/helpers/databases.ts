@@ -4,7 +4,7 @@
 
 import { openDatabase, type DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
-import { createStore } from '../../db/drizzle-store.ts';
+import { createStoreFor } from '../../db/guarded-store.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { createScratchDatabase } from '../../db/scratch-database.ts';
 import type { Store } from '../../db/store.ts';
@@ -31,7 +31,8 @@ async function opened(handle: DatabaseHandle, cleanUp: () => Promise<void> = asy
     throw error;
   }
   return {
-    store: createStore(handle.db),
+    // The store the bot uses: guarded (connection failures become DatabaseUnavailableError).
+    store: createStoreFor(handle),
     db: handle.db,
     handle,
     async close() {
