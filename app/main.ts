@@ -6,7 +6,8 @@
 
 import { existsSync } from 'node:fs';
 import { createReminderQueue } from '../db/reminder-queue.ts';
-import { createStore } from '../db/drizzle-store.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { createStoreFor } from '../db/guarded-store.ts';
 import { checkReadiness } from '../db/readiness.ts';
 import { oldestStaleSnapshotAge } from '../db/snapshot-queries.ts';
 import { consoleToday } from '../adapters/console/context.ts';
@@ -67,7 +68,8 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
   const inFlight = createInFlight();
   const requestLog = logger.child({ component: 'requests' });
   const services: Services = {
-    store: createStore(handle.db),
+    // On PostgreSQL a call without an answer for a few seconds counts as the database being away.
+    store: createStoreFor(handle),
     inFlight,
     onError: (error, ctx, command) => requestLog.error({ err: error, platform: ctx.platform, command, requestId: ctx.requestId }, 'command failed'),
     observe(observation) {
@@ -138,6 +140,11 @@ async function main(): Promise<number> {
     await run(settings, logger);
     return 0;
   } catch (error) {
+    // Another process holds the embedded database's folder: a setup mistake, like a bad setting.
+    if (error instanceof DataDirLockedError) {
+      logger.fatal({}, `could not start: ${error.message}`);
+      return 2;
+    }
     logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);
     return 1;
   }

@@ -137,3 +137,30 @@ describe('the production build', () => {
     expect(output).toContain('Your estimated Job Success Score');
   });
 });
+
+describe('start-up failures an admin can act on', () => {
+  it('a second bot on the same embedded database folder exits 2 naming the folder and the first bot; the first goes on', async () => {
+    const dataDir = tempDir();
+    const env = cleanEnv({ JSS_DATA_DIR: dataDir, JSS_CONSOLE_USER: 'ann' });
+    const first = startBot(process.execPath, ['--import', TSX_LOADER, APP_MAIN], env, ROOT);
+    first.child.stdin?.write('add client:Acme type:fixed start:2026-01-10\n');
+    await first.waitForOutput('Added c1');
+    const second = startBot(process.execPath, ['--import', TSX_LOADER, APP_MAIN], env, ROOT);
+    second.child.stdin?.end('add client:Other type:fixed start:2026-01-10\n');
+    expect(await second.exited).toBe(2);
+    expect(second.stderr()).toContain(`the data folder ${dataDir} is in use by process ${first.child.pid}`);
+    expect(second.stdout()).not.toContain('Added');
+    first.child.stdin?.end('list\n');
+    expect(await first.exited).toBe(0);
+    expect(first.stdout()).toContain('c1: Acme (fixed)');
+  });
+
+  it('a DATABASE_URL nobody answers at says so and what to check, after the start-up wait', async () => {
+    const bot = startBot(process.execPath, ['--import', TSX_LOADER, APP_MAIN], cleanEnv({ DATABASE_URL: 'postgres://bot:s3cret@127.0.0.1:9/jss', JSS_DB_START_TIMEOUT: '1' }), ROOT);
+    bot.child.stdin?.end();
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr()).toContain('nothing accepts connections at');
+    expect(bot.stderr()).toContain('Check that PostgreSQL is running');
+    expect(bot.stderr()).not.toContain('s3cret');
+  });
+});
