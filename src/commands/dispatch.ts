@@ -76,7 +76,7 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
   const watched: Services = {
     ...services,
     onError(error, errorCtx) {
-      failure = 'failed';
+      failure = isDatabaseUnavailable(error) ? 'unavailable' : 'failed';
       services.onError?.(error, errorCtx, command);
     },
   };

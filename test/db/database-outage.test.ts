@@ -21,6 +21,8 @@ describe('a database outage', () => {
   let server: OwnPostgres;
   let handle: DatabaseHandle;
   let services: Services;
+  /** What the metrics and the request log are told about each command. */
+  const outcomes: string[] = [];
 
   beforeAll(async () => {
     server = await startOwnPostgres();
@@ -28,7 +30,7 @@ describe('a database outage', () => {
     handle = await openDatabase({ url: server.url('jss') });
     await migrateDatabase(handle);
     // A short stall bound keeps the frozen-server case quick.
-    services = { store: createStoreFor(handle, { stallMs: 2000 }) };
+    services = { store: createStoreFor(handle, { stallMs: 2000 }), observe: (observation) => outcomes.push(observation.outcome) };
   }, 60_000);
   afterAll(async () => {
     await handle?.close();
@@ -53,8 +55,10 @@ describe('a database outage', () => {
     expect((await run('add id:a1 client:Acme type:hourly start:2026-01-10 earnings:100')).title).toBe('Added a1');
     await server.stop();
     try {
+      outcomes.length = 0;
       expectUnavailable(await timed('list'));
       expectUnavailable(await timed('add id:a2 client:Globex type:hourly start:2026-02-10 earnings:100'));
+      expect(outcomes).toEqual(['unavailable', 'unavailable']);
     } finally {
       await server.start();
     }
