@@ -51,6 +51,14 @@ export function findContract(contracts: readonly Contract[], id: string): Contra
   return contracts.find((contract) => contract.id.toLowerCase() === key);
 }
 
+/**
+ * The contract changed or went between the handler reading it and writing it (a write that did not
+ * wait for the member's lock): the command must not claim its write, so it fails whole.
+ */
+export function changedMeanwhile(id: string, nothingWas: string): CommandError {
+  return new CommandError(errorReply(`${id} was changed or removed while this ran; nothing was ${nothingWas}. Try again.`));
+}
+
 /** Ids named in "you have no contract …" before the rest are only counted. */
 const KNOWN_IDS_SHOWN = 20;
 

@@ -6,6 +6,9 @@ import { choice } from '../args.ts';
 import { findContract } from '../contract-input.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
 
+/** Ids named in a refusal before the rest are only counted. */
+const IDS_NAMED = 20;
+
 export const importCommand: CommandDefinition = {
   name: 'import',
   summary: 'Add contracts from CSV (or a JSON contract file) pasted after the command line; all or nothing.',
@@ -27,7 +30,13 @@ export const importCommand: CommandDefinition = {
     if (taken.length > 0) {
       throw new CommandError(errorReply(`you already have ${taken.map((contract) => contract.id).join(', ')}; expected new ids, or import mode:replace`, 'Nothing was imported.'));
     }
-    for (const contract of parsed.contracts) await store.insertContract(member.id, contract);
+    // All or nothing: an id taken meanwhile (by a write that did not wait for the member's lock) fails the whole import.
+    const refused: string[] = [];
+    for (const contract of parsed.contracts) if (!(await store.insertContract(member.id, contract))) refused.push(contract.id);
+    if (refused.length > 0) {
+      const named = refused.length > IDS_NAMED ? `${refused.slice(0, IDS_NAMED).join(', ')} and ${refused.length - IDS_NAMED} more` : refused.join(', ');
+      throw new CommandError(errorReply(`you already have ${named} (added while this import ran); expected new ids`, 'Nothing was imported. Try again.'));
+    }
     return reply('success', `Imported ${parsed.contracts.length} contract${parsed.contracts.length === 1 ? '' : 's'}`, {
       summary: replace ? 'They replace the contracts you had.' : 'They were added to your contracts.',
       actions: [{ label: 'Score', command: 'score' }],
