@@ -56,6 +56,18 @@ export function cleanDisplayName(name: string, fallback: string): string {
   return cleaned === '' ? fallback : cleaned;
 }
 
+/**
+ * The member, their row locked to the end of the command's transaction: one member's writes run one
+ * after another (so what a handler read is still true when it writes), other members' do not wait.
+ */
+async function lockedMember(store: Store, communityId: number, userId: string, displayName: string) {
+  const ensured = await store.ensureMember(communityId, userId, displayName);
+  const locked = await store.lockMember(ensured.id);
+  // A "forget" of theirs committed between the two: say so rather than write for a member who is gone.
+  if (!locked) throw new CommandError(errorReply('everything about you was deleted by another request while this ran; nothing was done', 'Try again to start afresh.'));
+  return locked;
+}
+
 export async function runCommand(services: Services, ctx: CommandContext, input: CommandInput): Promise<Reply> {
   const definition = findCommand(input.command ?? 'help');
   if (!definition) return unknownCommand(input.command ?? '');
@@ -75,7 +87,7 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
   try {
     return await inTransaction(async (store) => {
       const community = await store.ensureCommunity(ctx.community);
-      const member = await store.ensureMember(community.id, ctx.userId, displayName);
+      const member = definition.writes ? await lockedMember(store, community.id, ctx.userId, displayName) : await store.ensureMember(community.id, ctx.userId, displayName);
       const once = definition.writes && ctx.requestId !== null;
       if (once) {
         const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
