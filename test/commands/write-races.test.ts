@@ -7,11 +7,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import type { Store } from '../../db/store.ts';
-import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
+import { runCommand, runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
-import { memberOf } from '../helpers/seed-contracts.ts';
+import { memberOf, seedContracts } from '../helpers/seed-contracts.ts';
 import { pauseAfter, type StoreWrite } from '../helpers/staged-store.ts';
 
 const postgres = databaseKinds.find((kind) => kind.name === 'postgres');
@@ -131,4 +131,25 @@ describe.skipIf(postgres === undefined)('write races on PostgreSQL', () => {
     expect([...rows.values()].reduce((total, list) => total + list.length, 0)).toBe(1000);
     for (const list of rows.values()) expect(new Set(list.map((contract) => contract.id)).size).toBe(20);
   }, 120_000);
+
+  it('adds racing at the cap: exactly enough succeed to reach 2,000, never more', async () => {
+    const user = `r${++users}`;
+    const memberId = await memberOf(store, 'team-r', user);
+    await seedContracts(db, memberId, 1998);
+    const replies = await Promise.all(Array.from({ length: 5 }, (_, index) => run(store, user, `add client:Late${index} type:fixed start:2026-02-01`)));
+    expect(replies.filter((text) => text.startsWith('Added')).length).toBe(2);
+    expect(replies.filter((text) => text.includes('2,000')).length).toBe(3);
+    expect((await store.listContracts(memberId)).length).toBe(2000);
+  });
+
+  it('an import racing a big import of the same member: one of them, never both past the cap', async () => {
+    const user = `r${++users}`;
+    const memberId = await memberOf(store, 'team-r', user);
+    await seedContracts(db, memberId, 1000);
+    const body = (prefix: string) => ['id,client,type,start', ...Array.from({ length: 600 }, (_, index) => `${prefix}${index},C,fixed,2026-02-01`)].join('\n');
+    const imports = ['a', 'b'].map((prefix) => runCommand(services(store), commandContext('slack', 'team-r', user), { command: 'import', positionals: [], named: {}, body: body(prefix) }));
+    const replies = (await Promise.all(imports)).map(renderText);
+    expect(replies.filter((text) => text.startsWith('Imported 600')).length).toBe(1);
+    expect((await store.listContracts(memberId)).length).toBe(1600);
+  });
 });

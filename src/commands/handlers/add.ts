@@ -1,5 +1,5 @@
 import { CONTRACT_ARGS } from '../args.ts';
-import { checkContract, nextContractId } from '../contract-input.ts';
+import { checkContract, ensureRoomFor, nextContractId } from '../contract-input.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { scoreContracts } from '../../scoring/index.ts';
@@ -20,6 +20,7 @@ export const add: CommandDefinition = {
       throw new CommandError(errorReply(`add needs ${missing.join(', ')}; e.g. add client:"Acme Ltd" type:hourly start:2026-01-10`));
     }
     const existing = await store.listContracts(member.id);
+    ensureRoomFor(existing.length, 1, 'added');
     const given = args.id !== undefined && args.id !== null;
     const contract = checkContract({ ...args, id: given ? args.id : nextContractId(existing) }, ctx.asOf);
     if (!(await store.insertContract(member.id, contract))) {

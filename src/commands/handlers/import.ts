@@ -3,7 +3,7 @@ import { parseContractFile } from '../../contracts/file.ts';
 import { formatProblem } from '../../contracts/validate.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { choice } from '../args.ts';
-import { findContract } from '../contract-input.ts';
+import { ensureRoomFor, findContract } from '../contract-input.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
 
 /** Ids named in a refusal before the rest are only counted. */
@@ -24,8 +24,9 @@ export const importCommand: CommandDefinition = {
     if (!parsed.ok) throw new CommandError(errorReply(parsed.problems.slice(0, 20).map(formatProblem), 'Nothing was imported.'));
     if (parsed.contracts.length === 0) throw new CommandError(errorReply('the file has no contracts; expected at least one row after the header', 'Nothing was imported.'));
     const replace = args.mode === 'replace';
-    if (replace) await store.deleteAllContracts(member.id);
     const existing = replace ? [] : await store.listContracts(member.id);
+    ensureRoomFor(existing.length, parsed.contracts.length, 'imported');
+    if (replace) await store.deleteAllContracts(member.id);
     const taken = parsed.contracts.filter((contract) => findContract(existing, contract.id));
     if (taken.length > 0) {
       throw new CommandError(errorReply(`you already have ${taken.map((contract) => contract.id).join(', ')}; expected new ids, or import mode:replace`, 'Nothing was imported.'));
