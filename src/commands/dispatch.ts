@@ -85,8 +85,12 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
   const inTransaction = <T>(work: (store: Store) => Promise<T>) =>
     definition.writes ? services.store.transaction(work) : work(services.store);
   try {
+    // Before the transaction, so the member's lock is the first lock a write takes: renaming the
+    // community locks its row, and held while waiting for the member it would deadlock with a
+    // config of that member (member row, then community row). Creating or renaming a community
+    // is not the member's data, so it may stay when the command fails.
+    const community = await services.store.ensureCommunity(ctx.community);
     return await inTransaction(async (store) => {
-      const community = await store.ensureCommunity(ctx.community);
       const member = definition.writes ? await lockedMember(store, community.id, ctx.userId, displayName) : await store.ensureMember(community.id, ctx.userId, displayName);
       const once = definition.writes && ctx.requestId !== null;
       if (once) {

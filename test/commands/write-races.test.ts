@@ -108,6 +108,22 @@ describe.skipIf(postgres === undefined)('write races on PostgreSQL', () => {
     expect(await held).toMatch(/^Added c1/);
   });
 
+  it("a config holding the member's lock and a request renaming the community do not deadlock", async () => {
+    const user = `r${++users}`;
+    const community = 'team-rename';
+    expect(await run(store, user, 'add client:A type:fixed start:2026-02-01', community)).toMatch(/^Added/);
+    const paused = pauseAfter(store, 'lockMember');
+    const config = runCommandText(services(paused.store), commandContext('slack', community, user, { isAdmin: true }), 'config model:upwork-2015');
+    await paused.reached;
+    const renamed = { platform: 'slack' as const, externalId: community, name: 'Renamed team' };
+    const add = runCommandText(services(store), commandContext('slack', community, user, { community: renamed }), 'add client:B type:fixed start:2026-02-01');
+    await untilSomeoneWaits();
+    paused.release();
+    expect((await config).title).toBe('Community settings');
+    expect((await add).title).toMatch(/^Added/);
+    expect(await store.ensureCommunity({ platform: 'slack', externalId: community })).toMatchObject({ name: 'Renamed team', model: 'upwork-2015' });
+  });
+
   it('20 adds without ids at once for one member: 20 "Added", 20 distinct ids', async () => {
     const { user, memberId } = await newMember();
     const replies = await Promise.all(Array.from({ length: 20 }, (_, index) => run(store, user, `add client:C${index} type:fixed start:2026-02-01`)));
