@@ -85,6 +85,14 @@ describe.each(databaseKinds)('write outcomes on $name', (kind) => {
     expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
   });
 
+  it('any write: the member forgotten before their lock was taken → "nothing was done", nothing written', async () => {
+    const { user, memberId } = await memberWith(K1);
+    const text = await runAgainst(user, 'add client:Late type:fixed start:2026-02-01', 'lockMember', (tx) => tx.forgetMember(memberId));
+    expect(text).not.toContain('Added');
+    expect(text).toContain('everything about you was deleted by another request while this ran; nothing was done');
+    expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
+  });
+
   it('forget: the member already gone meanwhile → no "Everything about you is deleted"', async () => {
     const { user, memberId } = await memberWith(K1);
     const asked = renderText(await runCommandText(services(store), commandContext('slack', 'team-w', user), 'forget'));

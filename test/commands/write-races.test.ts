@@ -94,6 +94,16 @@ describe.skipIf(postgres === undefined)('write races on PostgreSQL', () => {
     expect(await store.listContracts(memberId)).toEqual([]);
   });
 
+  it('an add racing the same member\'s "forget confirm": a clear reply, not a failure on our side', async () => {
+    const { user, memberId } = await newMember(K1);
+    const asked = await run(store, user, 'forget');
+    const code = /forget confirm:([A-Z0-9]+)/.exec(asked)?.[1] as string;
+    const { first, second } = await race(user, `forget confirm:${code}`, 'forgetMember', 'add client:Late type:fixed start:2026-02-01');
+    expect(first).toMatch(/^Everything about you is deleted/);
+    expect(second).toContain('everything about you was deleted by another request while this ran; nothing was done');
+    expect(await store.listContracts(memberId)).toEqual([]);
+  });
+
   it("one member's write in progress blocks neither another member's write nor a snapshot saved for them", async () => {
     const { user, memberId } = await newMember();
     const paused = pauseAfter(store, 'insertContract');
