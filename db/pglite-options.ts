@@ -1,0 +1,42 @@
+// PGlite's options for a small bot: what the embedded PostgreSQL may keep in memory.
+//
+// What PGlite's resident memory depends on (PGlite 0.5.16, measured with VmRSS/VmHWM on a 2-core
+// AMD EPYC, Node 20; see bench/startup.bench.ts and README "Memory and start-up"):
+// - The WASM heap is one WebAssembly.Memory: 128 MB initial (the module's own minimum: a smaller
+//   `initialMemory` fails to link), 2 GB maximum, and it only grows: WASM memory never shrinks, so
+//   the largest allocation ever made stays mapped until the process ends.
+// - Most of it is PostgreSQL's shared memory, which in single-user mode is allocated (and zeroed, so
+//   made resident) inside that heap at start: 146 MB with initdb's shared_buffers=128MB, which grows
+//   the heap to 189 MB before the first query. That alone is ~140 MB of a bare open's ~300 MB.
+// - Not memory: `relaxedDurability` only defers the sync of IndexedDB/OPFS file systems; on a Node
+//   data folder (NODEFS) syncToFs is a no-op, so it changes nothing here. The bundled extensions
+//   (*.tar.gz) are read only when passed in `extensions` (we pass none). The file-system bundle
+//   (pglite.data, 6 MB) is read once at start.
+// - Durability, as it already was: PGlite starts postgres with -F (fsync off). A committed write
+//   reaches the operating system before the command replies, so it survives the bot's crash, but
+//   not a power cut or kernel crash. These options do not change that.
+
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+
+/**
+ * PostgreSQL settings passed at every start (`-c name=value`), after PGlite's own defaults; they
+ * override postgresql.conf in the data folder, so existing folders get them too.
+ */
+export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+  // Was 128MB (initdb's choice). Shared memory falls from 146 MB to 24 MB (pg_shmem_allocations),
+  // the WASM heap stays at its 128 MB initial size instead of growing to 189 MB, and a bare open of
+  // an existing folder goes from ~306 MB to ~166 MB resident. 16 MB is 2,048 pages: a bot's whole
+  // database (the benchmark's member: 20 contracts, ~23 MB of files mostly catalogs) stays cached.
+  // 8MB saves ~8 MB more; 16MB keeps room for a few hundred members' contracts in cache.
+  shared_buffers: '16MB',
+  // Was 64MB. Only VACUUM and CREATE INDEX use it, allocated as needed; a cap keeps a rare big one
+  // from growing the WASM heap for good (it never shrinks). Migrations' index builds are tiny.
+  maintenance_work_mem: '16MB',
+};
+
+/** The options every PGlite in this project opens with (data folder or in memory). */
+export function pgliteOptions(): Pick<PGliteOptions, 'startParams'> {
+  const settings = Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  // startParams replaces PGlite's defaults (--single, -F, -O, …): keep them and add ours.
+  return { startParams: [...PGlite.defaultStartParams, ...settings] };
+}
