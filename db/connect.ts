@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
+import { pgliteOptions } from './pglite-options.ts';
 import * as schema from './schema.ts';
 
 export interface OpenOptions {
@@ -34,11 +35,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   }
   let client: PGlite;
   if (options.memory) {
-    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    client = new PGlite({ ...pgliteOptions(), ...(options.loadDataDir && { loadDataDir: options.loadDataDir }) });
   } else {
     const dataDir = resolve(options.dataDir ?? './data');
     mkdirSync(dataDir, { recursive: true });
-    client = new PGlite(dataDir);
+    client = new PGlite(dataDir, pgliteOptions());
   }
   await client.waitReady;
   const db = drizzlePglite({ client, schema });
