@@ -16,6 +16,7 @@
 // BENCH_DATABASE_URL  a PostgreSQL server for (e) (default postgres://postgres@127.0.0.1:5432/postgres);
 //               BENCH_DATABASE_URL=0 skips (e)
 
+import { PGlite } from '@electric-sql/pglite';
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -369,7 +370,7 @@ async function main(): Promise<void> {
   const node = await bareNode();
   log('(b) bare PGlite open');
   const openDefaults = await barePgliteOpen(template, {});
-  const openOurs = await barePgliteOpen(template, pgliteOptions());
+  const openOurs = await barePgliteOpen(template, pgliteOptions(PGlite.defaultStartParams));
   log('(c) console first reply, PGlite');
   const pgliteFirst = await firstReply(ENTRY, () => ({ dataDir: dataCopy(template) }));
   let bundled: { entry: string; first: Timing; memory?: MemoryResult; postgresMemory?: MemoryResult } | null = null;

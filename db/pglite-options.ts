@@ -16,7 +16,7 @@
 //   reaches the operating system before the command replies, so it survives the bot's crash, but
 //   not a power cut or kernel crash. These options do not change that.
 
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import type { PGliteOptions } from '@electric-sql/pglite';
 
 /**
  * PostgreSQL settings passed at every start (`-c name=value`), after PGlite's own defaults; they
@@ -34,9 +34,12 @@ export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
   maintenance_work_mem: '16MB',
 };
 
-/** The options every PGlite in this project opens with (data folder or in memory). */
-export function pgliteOptions(): Pick<PGliteOptions, 'startParams'> {
+/**
+ * The options every PGlite in this project opens with (data folder or in memory). startParams
+ * replaces PGlite's own (--single, -F, -O, …), so they are passed in (`PGlite.defaultStartParams`)
+ * and kept; taking them as an argument keeps this module from loading PGlite.
+ */
+export function pgliteOptions(defaultStartParams: readonly string[]): Pick<PGliteOptions, 'startParams'> {
   const settings = Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
-  // startParams replaces PGlite's defaults (--single, -F, -O, …): keep them and add ours.
-  return { startParams: [...PGlite.defaultStartParams, ...settings] };
+  return { startParams: [...defaultStartParams, ...settings] };
 }
