@@ -42,7 +42,7 @@ describe('console history', () => {
     ({ store, close } = await pglite.open());
   });
   afterAll(async () => {
-    await close();
+    await close?.();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -100,7 +100,7 @@ describe('import file:PATH', () => {
     ({ store, close } = await pglite.open());
   });
   afterAll(async () => {
-    await close();
+    await close?.();
     rmSync(dir, { recursive: true, force: true });
   });
 
