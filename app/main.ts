@@ -24,6 +24,7 @@ import { startPlatforms } from './platforms.ts';
 import { readSettings, type Settings } from './settings/read.ts';
 import { installProcessGuards } from '../src/process-guards.ts';
 import { untilStopSignal, type StopSignal } from './stop-signal.ts';
+import { compileWasmForSmallFootprint } from './wasm-tuning.ts';
 
 /** Platforms retry a request within minutes; its id is kept a week, then forgotten. */
 const REQUEST_RETENTION_DAYS = 7;
@@ -60,6 +61,7 @@ async function run(settings: Settings, logger: AppLogger): Promise<void> {
 }
 
 async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal): Promise<void> {
+  if (settings.database.kind === 'pglite') compileWasmForSmallFootprint();
   const handle = await openDatabaseAtStart(settings, logger, stop.signal);
   if (!handle) return;
   let stopping = false;
