@@ -49,7 +49,7 @@ export interface ClassifyInput {
 
 const RAW_OUTCOMES: readonly RawOutcome[] = ['success', 'negative', 'neutral', 'excluded', 'missing'];
 const REASON_CODES: readonly ReasonCode[] = [
-  'client-flagged', 'paused-for-client', 'disputed', 'refunded', 'private-feedback', 'stars',
+  'counted', 'client-flagged', 'paused-for-client', 'disputed', 'refunded', 'private-feedback', 'stars',
   'zero-earnings-positive-feedback', 'client-unresponsive', 'closed-quickly', 'too-new', 'no-activity',
   'long-term', 'in-progress', 'stale', 'missing-feedback',
 ];

@@ -73,3 +73,11 @@ export function analyze(
   const defaultPlan = plan.target === undefined && plan.earnings === undefined ? planned : undefined;
   return { score, forecast, plan: planned, tips: tipsPrepared(member, { report: score, forecast, ...(defaultPlan && { plan: defaultPlan }) }) };
 }
+
+export { contractsKnownOn, estimateOn } from './history.ts';
+export { explainGap } from './explain.ts';
+export type { Explanation, ExplanationChange, ExplainResult } from './explain.ts';
+export { topRatedStatus } from './badges.ts';
+export type { TopRatedStatus, TopRatedWeek } from './badges.ts';
+export { accuracyOf } from './accuracy.ts';
+export type { AccuracyFigures } from './accuracy.ts';
