@@ -114,6 +114,6 @@ export async function setMemberFlags(db: Database, memberId: number, flags: Memb
 }
 
 export async function forgetMember(db: Database, memberId: number): Promise<void> {
-  // Contracts, payments, snapshots and confirmations go with the member (ON DELETE CASCADE).
+  // Contracts, payments, observations, snapshots and confirmations go with the member (ON DELETE CASCADE).
   await db.delete(members).where(eq(members.id, memberId));
 }
