@@ -1,5 +1,6 @@
 // Every command, in the order help lists them.
 
+import { actual } from './handlers/actual.ts';
 import { add } from './handlers/add.ts';
 import { config } from './handlers/config.ts';
 import { edit } from './handlers/edit.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   list,
   score,
   why,
+  actual,
   forecast,
   plan,
   whatif,

@@ -24,7 +24,7 @@ export const forget: CommandDefinition = {
       const fresh = newCode();
       await store.createConfirmation(member.id, 'forget', fresh, new Date(Date.now() + CONFIRM_MINUTES * 60_000));
       return reply('confirm', 'Delete everything about you?', {
-        summary: `This deletes your contracts, payments, leaderboard entry and settings in this community, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
+        summary: `This deletes your contracts, payments, recorded Upwork scores, leaderboard entry and settings in this community, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
         actions: [{ label: 'Delete everything', command: `forget confirm:${fresh}`, style: 'danger' }],
       });
     }
@@ -32,6 +32,6 @@ export const forget: CommandDefinition = {
       throw new CommandError(errorReply(`confirm: got ${JSON.stringify(code)}, expected the code from your latest "forget" (codes last ${CONFIRM_MINUTES} minutes and work once)`, 'Nothing was deleted.'));
     }
     await store.forgetMember(member.id);
-    return reply('success', 'Everything about you is deleted', { summary: 'Your contracts, payments and leaderboard entry are gone. Adding a contract starts afresh.' });
+    return reply('success', 'Everything about you is deleted', { summary: 'Your contracts, payments, recorded scores and leaderboard entry are gone. Adding a contract starts afresh.' });
   },
 };
