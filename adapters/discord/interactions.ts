@@ -12,7 +12,7 @@ import { InteractionResponseType, InteractionType, Routes, type REST } from 'dis
 import { forecastChart, seriesBlockOf, type ForecastChart } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
-import { errorReply, type Reply } from '../../src/replies/reply.ts';
+import { errorReply, sharedView, type Reply } from '../../src/replies/reply.ts';
 import { interactionOptionsToInput } from './commands/to-input.ts';
 import { discordContext, interactionUser } from './context.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_TEXT_MAX, EPHEMERAL, IMPORT_FILE_MAX } from './limits.ts';
@@ -94,7 +94,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
       .then(async (reply) => {
         if (reply.kind === 'error' || !reply.shareable) return complete(interaction, reply);
         const by = interactionUser(interaction).name;
-        await complete(interaction, { ...reply, actions: [], shareable: false, blocks: [...reply.blocks, { type: 'context', text: `Shared by ${by}` }] }, true);
+        await complete(interaction, sharedView(reply, `Shared by ${by}`), true);
         await complete(interaction, { kind: 'success', title: 'Shared in the channel', blocks: [], actions: [], attachments: [], shareable: false });
       });
     return { initial: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } }, followUp };

@@ -3,7 +3,7 @@
 
 import type { Observation } from '../scoring/index.ts';
 import { plural } from './format.ts';
-import { reply, type Reply } from './reply.ts';
+import { reply, type Block, type Reply } from './reply.ts';
 
 /** Rows shown in the list; export has every record. */
 export const ACTUAL_ROWS_SHOWN = 25;
@@ -71,4 +71,11 @@ export function actualListReply(days: readonly ComparedDay[]): Reply {
 
 function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
+}
+
+/** For `score`: one line when the latest recorded score and the estimate for its day differ (never shared). */
+export function gapLine(latest: Observation, estimate: number | null): Block | null {
+  if (estimate === latest.score) return null;
+  const estimated = estimate === null ? 'has no score for that day' : `estimated ${estimate}% for that day`;
+  return { type: 'text', text: `Upwork showed you ${latest.score}% on ${latest.date}; this bot ${estimated}. "explain" looks for why.`, memberOnly: true };
 }
