@@ -243,3 +243,9 @@ export function explainGap(
   const explanation = explanationOf(nearest, false, days, candidates, contracts);
   return { observations: shown, fits: false, explanations: [explanation], exact: false, complete, summary: `${explanation.text}${cut}` };
 }
+
+/** The hidden facts the search would try for these recorded days (for tests and tools). */
+export function explainCandidates(contracts: readonly Contract[], observations: readonly Observation[], options: ModelOptions = {}): Candidate[] {
+  const sorted = [...observations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return candidatesFor(contracts, sorted.map((observation) => prepareRecordedDay(contracts, observation, options)));
+}
