@@ -53,13 +53,56 @@ function firstStart(contracts: readonly Contract[]): number | null {
  * The result is sorted by date.
  */
 export function validateObservations(raw: unknown, asOf: string, contracts: readonly Contract[]): ObservationsResult {
-  void raw;
-  void asOf;
-  void contracts;
-  void firstStart;
-  void observationSchema;
-  void showValue;
-  throw new Error('not implemented yet');
+  if (raw === undefined || raw === null) return { ok: true, observations: [] };
+  if (!Array.isArray(raw)) {
+    return { ok: false, problems: [{ position: 0, date: null, field: 'observations', message: `got ${showValue(raw)}, expected a list of {"date", "score", "longterm"?}` }] };
+  }
+  if (raw.length > MAX_OBSERVATIONS) {
+    return { ok: false, problems: [{ position: 0, date: null, field: 'observations', message: `got ${raw.length} observations, expected at most ${MAX_OBSERVATIONS}` }] };
+  }
+  const problems: ObservationProblem[] = [];
+  const observations: Observation[] = [];
+  const asOfDay = parseDay(asOf);
+  const first = firstStart(contracts);
+  const positionOfDate = new Map<string, number>();
+  raw.forEach((item, index) => {
+    const position = index + 1;
+    const dateGiven = item !== null && typeof item === 'object' ? (item as { date?: unknown }).date : undefined;
+    const date = typeof dateGiven === 'string' ? dateGiven.slice(0, 10) : null;
+    const parsed = observationSchema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys') {
+          problems.push({ position, date, field: issue.keys.join(', '), message: `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => showValue(key)).join(', ')}; expected only date, score, longterm` });
+          continue;
+        }
+        const field = issue.path.map(String).join('.');
+        const given = field && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : item;
+        problems.push({ position, date, field, message: `got ${showValue(given)}, ${issue.message}` });
+      }
+      return;
+    }
+    const observation = parsed.data as Observation;
+    const day = parseDay(observation.date) as number;
+    if (asOfDay !== undefined && day > asOfDay) {
+      problems.push({ position, date, field: 'date', message: `got ${observation.date}, expected a date on or before the as-of date ${asOf}` });
+      return;
+    }
+    if (first !== null && day < first) {
+      problems.push({ position, date, field: 'date', message: `got ${observation.date}, expected a date on or after your first contract's start` });
+      return;
+    }
+    const earlier = positionOfDate.get(observation.date);
+    if (earlier !== undefined) {
+      problems.push({ position, date, field: 'date', message: `got ${observation.date} again (observation ${earlier} has it); expected one score a day` });
+      return;
+    }
+    positionOfDate.set(observation.date, position);
+    observations.push(observation);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  observations.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { ok: true, observations };
 }
 
 export function formatObservationProblem(problem: ObservationProblem): string {
