@@ -224,7 +224,7 @@ export function explainGap(
   const candidates = candidatesFor(contracts, days);
   const { fits, complete: searchedAll } = search(days, candidates, baseDistance, true);
   // The nearest set is only needed when nothing fits: a second, bounded pass.
-  const { nearest, complete: nearestSearched } = fits.length === 0 && searchedAll ? search(days, candidates, baseDistance, false) : { nearest: null, complete: true };
+  const { nearest, complete: nearestSearched } = fits.length === 0 ? search(days, candidates, baseDistance, false) : { nearest: null, complete: true };
   const complete = searchedAll && nearestSearched;
   if (fits.length > 0) {
     const explanations = fits.map((found) => explanationOf(found, true, days, candidates, contracts));
