@@ -5,7 +5,7 @@
 
 import { toDay, type Day } from './dates.ts';
 import {
-  displayedFromTotals,
+  displayedScoreFromTotals,
   F_CLIENTS,
   F_MISSING_COUNT,
   F_MISSING_EXCESSIVE,
@@ -160,7 +160,7 @@ export function scoreWithChanges(day: RecordedDay, changes: readonly TrialChange
     if (smallest < WINDOW_COUNT) totals[smallest * FIELDS + F_CLIENTS] = (totals[smallest * FIELDS + F_CLIENTS] as number) + 1;
   }
   finishTotals(totals, params.missingFeedbackMaxShare);
-  return displayedFromTotals(totals, params).score;
+  return displayedScoreFromTotals(totals, params);
 }
 
 /** Whether missing feedback counts as negative in a window on the day with no change (2015). */
