@@ -210,6 +210,23 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
     expect(config).not.toMatch(/jon|Name of/);
   });
 
+  it('accuracy counts exact and near days per preset; badges put a recorded week in place of its estimate', async () => {
+    const community = 'team-accuracy';
+    await withContracts('ned', community);
+    const { contracts } = (await stateOf('ned', community))!;
+    const exact = estimateOn(contracts, '2026-11-01') as number;
+    await run('ned', `actual ${exact} date:2026-11-01`, {}, community);
+    await run('ned', `actual ${Math.max(0, exact - 2)} date:2026-11-15`, {}, community);
+    const shown = await run('ned', 'accuracy', {}, community);
+    const upwork2025 = (shown.blocks.find((block) => block.type === 'table') as { rows: string[][] }).rows.find((row) => row[0] === 'upwork-2025');
+    // Nothing changed between the two days: one day exact, the other 2 points off.
+    expect(estimateOn(contracts, '2026-11-15')).toBe(exact);
+    expect(upwork2025).toEqual(['upwork-2025', '2', '50%', '100%', '1']);
+    const badges = text(await run('ned', 'badges', {}, community));
+    expect(badges).toContain('recorded by you');
+    expect(badges).toContain('2 weeks use the score you recorded');
+  });
+
   it('config sets the graded values like the other parameters', async () => {
     const admin = { isAdmin: true };
     const set = await run('lee', 'config param:neutralValue=0.5', admin, 'team-graded');

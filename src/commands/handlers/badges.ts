@@ -14,6 +14,6 @@ export const badges: CommandDefinition = {
   async run({ ctx, store, member, community }) {
     const contracts = await store.listContracts(member.id);
     const observations = await store.listObservations(member.id);
-    return badgesReply(topRatedStatus(contracts, observations, ctx.asOf, modelOptionsOf(community)));
+    return badgesReply(topRatedStatus(contracts, observations, ctx.asOf, modelOptionsOf(community)), ctx.asOf);
   },
 };
