@@ -8,6 +8,7 @@ import type { Database } from './database.ts';
 import { isUniqueViolation } from './errors.ts';
 import { toCents } from './money.ts';
 import { contracts, payments } from './schema.ts';
+import type { ReplaceOutcome } from './store.ts';
 
 function byContractId(memberId: number, contractId: string) {
   return and(eq(contracts.memberId, memberId), sql`lower(${contracts.contractId}) = lower(${contractId})`);
@@ -49,46 +50,54 @@ export async function getContract(db: Database, memberId: number, contractId: st
 
 /**
  * Runs `work` in its own transaction, or in a savepoint when `db` already is a transaction, and
- * turns a unique violation into `false`. The savepoint matters on PostgreSQL: a failed statement
+ * turns a unique violation into `taken`. The savepoint matters on PostgreSQL: a failed statement
  * would otherwise abort the caller's whole transaction.
  */
-async function unlessTaken(db: Database, work: (tx: Database) => Promise<boolean>): Promise<boolean> {
+async function unlessTaken<T>(db: Database, work: (tx: Database) => Promise<T>, taken: T): Promise<T> {
   try {
     return await db.transaction(async (tx) => work(tx));
   } catch (error) {
-    if (isUniqueViolation(error)) return false;
+    if (isUniqueViolation(error)) return taken;
     throw error;
   }
 }
 
 export function insertContract(db: Database, memberId: number, contract: Contract): Promise<boolean> {
-  return unlessTaken(db, async (tx) => {
-    const [row] = await tx
-      .insert(contracts)
-      .values({ memberId, ...contractColumns(contract) })
-      .returning({ id: contracts.id });
-    if (!row) throw new Error('inserting a contract returned no row');
-    const values = paymentValues(row.id, contract.payments);
-    if (values.length > 0) await tx.insert(payments).values(values);
-    return true;
-  });
+  return unlessTaken(
+    db,
+    async (tx) => {
+      const [row] = await tx
+        .insert(contracts)
+        .values({ memberId, ...contractColumns(contract) })
+        .returning({ id: contracts.id });
+      if (!row) throw new Error('inserting a contract returned no row');
+      const values = paymentValues(row.id, contract.payments);
+      if (values.length > 0) await tx.insert(payments).values(values);
+      return true;
+    },
+    false,
+  );
 }
 
 /** Updates the row in place (keeping its place in the member's order) and swaps its payments. */
-export function replaceContract(db: Database, memberId: number, contractId: string, contract: Contract): Promise<boolean> {
-  return unlessTaken(db, async (tx) => {
-    // Finding and changing the row in one statement: nothing can delete it in between.
-    const [row] = await tx
-      .update(contracts)
-      .set({ ...contractColumns(contract), updatedAt: sql`now()` })
-      .where(byContractId(memberId, contractId))
-      .returning({ id: contracts.id });
-    if (!row) return false;
-    await tx.delete(payments).where(eq(payments.contractRowId, row.id));
-    const values = paymentValues(row.id, contract.payments);
-    if (values.length > 0) await tx.insert(payments).values(values);
-    return true;
-  });
+export function replaceContract(db: Database, memberId: number, contractId: string, contract: Contract): Promise<ReplaceOutcome> {
+  return unlessTaken<ReplaceOutcome>(
+    db,
+    async (tx) => {
+      // Finding and changing the row in one statement: nothing can delete it in between.
+      const [row] = await tx
+        .update(contracts)
+        .set({ ...contractColumns(contract), updatedAt: sql`now()` })
+        .where(byContractId(memberId, contractId))
+        .returning({ id: contracts.id });
+      if (!row) return 'not-found';
+      await tx.delete(payments).where(eq(payments.contractRowId, row.id));
+      const values = paymentValues(row.id, contract.payments);
+      if (values.length > 0) await tx.insert(payments).values(values);
+      return 'replaced';
+    },
+    'id-taken',
+  );
 }
 
 /** Appends a payment; stated earnings grow by it (earnings are the total paid), derived ones (null) follow the payments. */

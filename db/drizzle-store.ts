@@ -19,6 +19,10 @@ export function createStore(db: Database, inTransaction = false): Store {
     updateCommunity: (communityId, settings) => memberQueries.updateCommunity(db, communityId, settings),
     ensureMember: (communityId, platformUserId, displayName) => memberQueries.ensureMember(db, communityId, platformUserId, displayName),
     findMember: (communityId, platformUserId) => memberQueries.findMember(db, communityId, platformUserId),
+    lockMember: async (memberId) => {
+      if (!inTransaction) throw new Error('lockMember holds a row lock to the end of a transaction: call it inside transaction()');
+      return memberQueries.lockMember(db, memberId);
+    },
     setMemberFlags: (memberId, flags) => memberQueries.setMemberFlags(db, memberId, flags),
 
     listContracts: async (memberId) => (await contractQueries.loadContracts(db, [memberId])).get(memberId) ?? [],

@@ -113,7 +113,21 @@ export async function setMemberFlags(db: Database, memberId: number, flags: Memb
   return member;
 }
 
-export async function forgetMember(db: Database, memberId: number): Promise<void> {
+export async function forgetMember(db: Database, memberId: number): Promise<boolean> {
   // Contracts, payments, observations, snapshots and confirmations go with the member (ON DELETE CASCADE).
-  await db.delete(members).where(eq(members.id, memberId));
+  const deleted = await db.delete(members).where(eq(members.id, memberId)).returning({ id: members.id });
+  return deleted.length > 0;
+}
+
+/**
+ * FOR NO KEY UPDATE, not FOR UPDATE: it conflicts with itself (so a member's writes queue) but not
+ * with the KEY SHARE lock a foreign-key check takes when another transaction inserts a row that
+ * references the member. With FOR UPDATE, the reminder job's enqueue (one row per member who wants
+ * reminders) and a snapshot inserted for the member would wait for every write in progress.
+ * No deadlock with the leaderboard refresh: it locks snapshot rows and never a member row, while a
+ * write takes the member row first and its snapshot row last (expireSnapshots), so no cycle forms.
+ */
+export async function lockMember(db: Database, memberId: number): Promise<Member | null> {
+  const [row] = await db.select().from(members).where(eq(members.id, memberId)).for('no key update');
+  return row ? toMember(row) : null;
 }

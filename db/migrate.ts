@@ -1,10 +1,9 @@
-// Applies db/migrations (made by `npm run db:generate`) with the migrator of the handle's driver.
-// Migrations already applied are skipped, so this runs at every start. On PostgreSQL, instances
-// that start at once take turns (an advisory lock): the first applies, the others find it done.
+// Applies db/migrations (made by `npm run db:generate`) with the migrator of the handle's driver
+// (the other driver's migrator is not loaded; see connect.ts). Migrations already applied are
+// skipped, so this runs at every start. On PostgreSQL, instances that start at once take turns
+// (an advisory lock): the first applies, the others find it done.
 
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { DatabaseHandle } from './connect.ts';
 
 /** Next to this file, whatever the working directory. */
@@ -19,18 +18,20 @@ const pgliteMigrations = new WeakMap<object, Promise<void>>();
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (handle.driver === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
     const previous = pgliteMigrations.get(handle.db.$client) ?? Promise.resolve();
-    const turn = previous.catch(() => {}).then(() => migratePglite(handle.db, config));
+    const turn = previous.catch(() => {}).then(() => migrate(handle.db, config));
     pgliteMigrations.set(handle.db.$client, turn);
     await turn;
     return;
   }
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   // The lock lives on one reserved connection; the migrator runs on the pool meanwhile.
   const session = await handle.db.$client.reserve();
   try {
     await session`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
     try {
-      await migratePostgres(handle.db, config);
+      await migrate(handle.db, config);
     } finally {
       await session`select pg_advisory_unlock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
     }

@@ -117,6 +117,9 @@ export interface LeaderboardView {
  * The outcome of recording a request id: new, or seen before (with the reply saved then, and
  * whether it was this member's request: another member's saved reply must not be shown).
  */
+/** What replaceContract did: replaced it, found no contract with that id, or found the new id taken. */
+export type ReplaceOutcome = 'replaced' | 'not-found' | 'id-taken';
+
 export type RequestClaim = { fresh: true } | { fresh: false; reply: unknown; sameMember: boolean };
 
 /** What recording a day's reading did: created the day's record, or replaced this one. */
@@ -135,6 +138,12 @@ export interface Store {
   /** Finds or creates the member, updating the display name when it changed (safe under concurrency). */
   ensureMember(communityId: number, platformUserId: string, displayName: string): Promise<Member>;
   findMember(communityId: number, platformUserId: string): Promise<Member | null>;
+  /**
+   * Locks the member's row to the end of the transaction, so one member's writes run one after
+   * another (other members and foreign-key checks are not held up); returns the member as now
+   * stored, or null when they were deleted meanwhile. Only inside transaction().
+   */
+  lockMember(memberId: number): Promise<Member | null>;
   setMemberFlags(memberId: number, flags: MemberFlags): Promise<Member>;
 
   /** The member's contracts, in the order they were added; every field present (null when absent). */
@@ -143,13 +152,13 @@ export interface Store {
   getContract(memberId: number, contractId: string): Promise<Contract | null>;
   /** False when the member already has a contract with that id (case-insensitive). */
   insertContract(memberId: number, contract: Contract): Promise<boolean>;
-  /** Replaces the contract with id `contractId` (its id may change); false when there is none, or the new id is taken. */
-  replaceContract(memberId: number, contractId: string, contract: Contract): Promise<boolean>;
+  /** Replaces the contract with id `contractId` (its id may change), or says there is none, or that the new id is taken. */
+  replaceContract(memberId: number, contractId: string, contract: Contract): Promise<ReplaceOutcome>;
   addPayment(memberId: number, contractId: string, payment: Payment): Promise<boolean>;
   deleteContract(memberId: number, contractId: string): Promise<boolean>;
   deleteAllContracts(memberId: number): Promise<number>;
-  /** Deletes the member and everything of theirs (contracts, payments, observations, snapshots, confirmations). */
-  forgetMember(memberId: number): Promise<void>;
+  /** Deletes the member and everything of theirs (contracts, payments, observations, snapshots, confirmations); false when there was no such member. */
+  forgetMember(memberId: number): Promise<boolean>;
 
   /** The scores the member saw on Upwork, oldest first. */
   listObservations(memberId: number): Promise<Observation[]>;

@@ -1,6 +1,7 @@
 // Contracts from command arguments: defaults for what a member leaves out, then the contract
 // file's validation, so a chat command accepts exactly what a contract file accepts.
 
+import { MAX_CONTRACTS_PER_MEMBER } from '../contracts/schema.ts';
 import { validateContracts, type ContractProblem } from '../contracts/validate.ts';
 import type { Contract } from '../scoring/types.ts';
 import { errorReply } from '../replies/reply.ts';
@@ -49,6 +50,32 @@ export function nextContractId(existing: readonly Contract[]): string {
 export function findContract(contracts: readonly Contract[], id: string): Contract | undefined {
   const key = id.toLowerCase();
   return contracts.find((contract) => contract.id.toLowerCase() === key);
+}
+
+/**
+ * The contract changed or went between the handler reading it and writing it (a write that did not
+ * wait for the member's lock): the command must not claim its write, so it fails whole.
+ */
+export function changedMeanwhile(id: string, nothingWas: string): CommandError {
+  return new CommandError(errorReply(`${id} was changed or removed while this ran; nothing was ${nothingWas}. Try again.`));
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Refuses a write that would leave the member more than MAX_CONTRACTS_PER_MEMBER contracts. Called
+ * under the member's lock (dispatch), so two concurrent writes cannot both pass it.
+ */
+export function ensureRoomFor(have: number, adding: number, nothingWas: string): void {
+  if (have + adding <= MAX_CONTRACTS_PER_MEMBER) return;
+  const limit = `${count(MAX_CONTRACTS_PER_MEMBER)} is the most one member can keep`;
+  const problem =
+    adding === 1
+      ? `you have ${count(have)} contracts; ${limit}. Remove one you no longer need (remove ID) first`
+      : have === 0
+        ? `the file has ${count(adding)} contracts; ${limit}`
+        : `you have ${count(have)} contracts and the file adds ${count(adding)} (${count(have + adding)} in all); ${limit}`;
+  throw new CommandError(errorReply(problem, `Nothing was ${nothingWas}.`));
 }
 
 /** Ids named in "you have no contract …" before the rest are only counted. */

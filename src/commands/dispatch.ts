@@ -68,6 +68,18 @@ export function cleanDisplayName(name: string, fallback: string): string {
   return cleaned === '' ? fallback : cleaned;
 }
 
+/**
+ * The member, their row locked to the end of the command's transaction: one member's writes run one
+ * after another (so what a handler read is still true when it writes), other members' do not wait.
+ */
+async function lockedMember(store: Store, communityId: number, userId: string, displayName: string) {
+  const ensured = await store.ensureMember(communityId, userId, displayName);
+  const locked = await store.lockMember(ensured.id);
+  // A "forget" of theirs committed between the two: say so rather than write for a member who is gone.
+  if (!locked) throw new CommandError(errorReply('everything about you was deleted by another request while this ran; nothing was done', 'Try again to start afresh.'));
+  return locked;
+}
+
 /** Runs a command and tells `services.observe` how it went and how long it took. */
 export async function runCommand(services: Services, ctx: CommandContext, input: CommandInput): Promise<Reply> {
   const started = performance.now();
@@ -108,10 +120,14 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   // Writes run in one transaction; reads need none (saving its two round trips on every score).
   const inTransaction = <T>(work: (store: Store) => Promise<T>) =>
     definition.writes ? services.store.transaction(work) : work(services.store);
-  const attempt = () =>
-    inTransaction(async (store) => {
-      const community = await store.ensureCommunity(ctx.community);
-      const member = await store.ensureMember(community.id, ctx.userId, displayName);
+  const attempt = async () => {
+    // Before the transaction, so the member's lock is the first lock a write takes: renaming the
+    // community locks its row, and held while waiting for the member it would deadlock with a
+    // config of that member (member row, then community row). Creating or renaming a community
+    // is not the member's data, so it may stay when the command fails.
+    const community = await services.store.ensureCommunity(ctx.community);
+    return inTransaction(async (store) => {
+      const member = definition.writes ? await lockedMember(store, community.id, ctx.userId, displayName) : await store.ensureMember(community.id, ctx.userId, displayName);
       const once = definition.writes && ctx.requestId !== null;
       if (once) {
         const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
@@ -126,6 +142,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
       if (once) await store.saveRequestReply(community.id, ctx.requestId as string, result);
       return result;
     });
+  };
   // A read, or a write its request id makes idempotent, may run twice without doing twice.
   const retrySafe = !definition.writes || ctx.requestId !== null;
   try {

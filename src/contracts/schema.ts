@@ -18,6 +18,12 @@ export const LIMITS = {
   lastYear: 2999,
 } as const;
 
+/**
+ * The most contracts one member keeps. Every score reads and scores all of them in the event loop
+ * (30,000 took 0.5 s, holding up every other request); 2,000 is far above a real career.
+ */
+export const MAX_CONTRACTS_PER_MEMBER = 2_000;
+
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 // Control characters (including newlines and bidi overrides) have no place in a client name.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

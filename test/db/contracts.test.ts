@@ -56,7 +56,7 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
   it('lists contracts in the order they were added, and an edit keeps its place', async () => {
     const { member } = await newMember(store);
     for (const id of ['z9', 'a1', 'm5']) await store.insertContract(member.id, contract({ id }));
-    expect(await store.replaceContract(member.id, 'z9', contract({ id: 'z9', client: 'Changed' }))).toBe(true);
+    expect(await store.replaceContract(member.id, 'z9', contract({ id: 'z9', client: 'Changed' }))).toBe('replaced');
     expect((await store.listContracts(member.id)).map((item) => item.id)).toEqual(['z9', 'a1', 'm5']);
     expect(await store.getContract(member.id, 'z9')).toMatchObject({ client: 'Changed' });
   });
@@ -67,7 +67,7 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
     expect(await store.insertContract(member.id, contract({ id: 'ACME-1', client: 'Other' }))).toBe(false);
     expect(await store.getContract(member.id, 'acme-1')).toMatchObject({ id: 'Acme-1', client: 'Acme Ltd' });
     expect(await store.addPayment(member.id, 'aCmE-1', { date: '2026-02-01', amount: 10 })).toBe(true);
-    expect(await store.replaceContract(member.id, 'ACME-1', contract({ id: 'acme-1', client: 'Renamed' }))).toBe(true);
+    expect(await store.replaceContract(member.id, 'ACME-1', contract({ id: 'acme-1', client: 'Renamed' }))).toBe('replaced');
     expect(await store.getContract(member.id, 'Acme-1')).toMatchObject({ id: 'acme-1', client: 'Renamed' });
     expect(await store.deleteContract(member.id, 'ACME-1')).toBe(true);
     expect(await store.listContracts(member.id)).toEqual([]);
@@ -82,18 +82,18 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
     const { member } = await newMember(store);
     await store.insertContract(member.id, fullContract());
     const replacement = contract({ id: 'c2', client: 'Globex', type: 'fixed', payments: [{ date: '2026-04-01', amount: 50 }] });
-    expect(await store.replaceContract(member.id, 'c1', replacement)).toBe(true);
+    expect(await store.replaceContract(member.id, 'c1', replacement)).toBe('replaced');
     expect(await store.listContracts(member.id)).toEqual([asStored(replacement)]);
     expect(await store.getContract(member.id, 'c1')).toBeNull();
   });
 
-  it('replaceContract is false for an unknown id, and for a new id that is taken (changing nothing)', async () => {
+  it('replaceContract says not-found for an unknown id, and id-taken for a new id that is taken (changing nothing)', async () => {
     const { member } = await newMember(store);
     await store.insertContract(member.id, contract({ id: 'a' }));
     await store.insertContract(member.id, contract({ id: 'b', payments: [{ date: '2026-02-01', amount: 5 }] }));
     const before = await store.listContracts(member.id);
-    expect(await store.replaceContract(member.id, 'missing', contract({ id: 'missing' }))).toBe(false);
-    expect(await store.replaceContract(member.id, 'b', contract({ id: 'A', client: 'Taken', payments: [] }))).toBe(false);
+    expect(await store.replaceContract(member.id, 'missing', contract({ id: 'missing' }))).toBe('not-found');
+    expect(await store.replaceContract(member.id, 'b', contract({ id: 'A', client: 'Taken', payments: [] }))).toBe('id-taken');
     expect(await store.listContracts(member.id)).toEqual(before);
   });
 

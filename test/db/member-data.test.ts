@@ -47,10 +47,19 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     const rowIds = await contractRowIds(member.id);
     expect(await rowsOf(member.id, rowIds)).toEqual({ members: 1, contracts: 2, payments: 4, snapshots: 1, confirmations: 1 });
 
-    await store.forgetMember(member.id);
+    expect(await store.forgetMember(member.id)).toBe(true);
     expect(await rowsOf(member.id, rowIds)).toEqual({ members: 0, contracts: 0, payments: 0, snapshots: 0, confirmations: 0 });
+    expect(await store.forgetMember(member.id)).toBe(false);
     expect(await store.findMember(member.communityId, member.platformUserId)).toBeNull();
     expect(await rowsOf(other.id, await contractRowIds(other.id))).toEqual({ members: 1, contracts: 2, payments: 4, snapshots: 1, confirmations: 1 });
+  });
+
+  it('lockMember returns the member as stored now, null when gone, and only works in a transaction', async () => {
+    const { member } = await newMember(store);
+    await store.setMemberFlags(member.id, { remindersOptIn: true });
+    expect(await store.transaction((tx) => tx.lockMember(member.id))).toEqual({ ...member, remindersOptIn: true });
+    expect(await store.transaction((tx) => tx.lockMember(999_999))).toBeNull();
+    await expect(store.lockMember(member.id)).rejects.toThrow(/inside transaction/);
   });
 
   it('a forgotten member who comes back starts empty', async () => {

@@ -76,7 +76,7 @@ describe.each(databaseKinds)('transactions on $name', (kind) => {
       const later = await tx.insertContract(member.id, contract({ id: 'c', payments: [{ date: '2026-02-01', amount: 9 }] }));
       return { duplicate, renameOntoTaken, later };
     });
-    expect(outcome).toEqual({ duplicate: false, renameOntoTaken: false, later: true });
+    expect(outcome).toEqual({ duplicate: false, renameOntoTaken: 'id-taken', later: true });
     expect((await store.listContracts(member.id)).map((item) => [item.id, item.client])).toEqual([
       ['a', 'Acme Ltd'],
       ['b', 'Acme Ltd'],

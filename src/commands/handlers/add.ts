@@ -1,13 +1,10 @@
 import { CONTRACT_ARGS } from '../args.ts';
-import { checkContract, nextContractId } from '../contract-input.ts';
+import { checkContract, ensureRoomFor, nextContractId } from '../contract-input.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { scoreContracts } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../scoring.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
-
-/** Times an automatically chosen id is chosen again when a concurrent add took it. */
-const ID_ATTEMPTS = 5;
 
 export const add: CommandDefinition = {
   name: 'add',
@@ -22,17 +19,15 @@ export const add: CommandDefinition = {
     if (missing.length > 0) {
       throw new CommandError(errorReply(`add needs ${missing.join(', ')}; e.g. add client:"Acme Ltd" type:hourly start:2026-01-10`));
     }
-    let existing = await store.listContracts(member.id);
-    let contract = checkContract({ ...args, id: args.id ?? nextContractId(existing) }, ctx.asOf);
-    // A given id that is taken is the member's mistake; a chosen one was taken by a request of theirs
-    // running at the same moment, so choose again.
-    for (let attempt = 0; !(await store.insertContract(member.id, contract)); attempt++) {
-      if (args.id !== undefined && args.id !== null) {
-        throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(contract.id)}; expected a new id (or change it with edit ${contract.id} …)`));
-      }
-      if (attempt >= ID_ATTEMPTS) throw new Error(`no free contract id after ${ID_ATTEMPTS} attempts`);
-      existing = await store.listContracts(member.id);
-      contract = { ...contract, id: nextContractId(existing) };
+    const existing = await store.listContracts(member.id);
+    ensureRoomFor(existing.length, 1, 'added');
+    const given = args.id !== undefined && args.id !== null;
+    const contract = checkContract({ ...args, id: given ? args.id : nextContractId(existing) }, ctx.asOf);
+    if (!(await store.insertContract(member.id, contract))) {
+      if (given) throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(contract.id)}; expected a new id (or change it with edit ${contract.id} …)`));
+      // The member's row is locked (dispatch), so no request of theirs can take the id chosen from
+      // `existing`; only a write that bypassed the lock could. A guard that should never fire.
+      throw new CommandError(errorReply(`${contract.id} was taken while this ran; nothing was added. Try again.`));
     }
     const report = scoreContracts([...existing, contract], ctx.asOf, modelOptionsOf(community));
     return reply('success', `Added ${contract.id}`, {

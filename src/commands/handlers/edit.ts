@@ -1,5 +1,5 @@
 import { CONTRACT_ARGS } from '../args.ts';
-import { applyArgs, checkContract, findContract, unknownContract } from '../contract-input.ts';
+import { applyArgs, changedMeanwhile, checkContract, findContract, unknownContract } from '../contract-input.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
@@ -21,9 +21,9 @@ export const edit: CommandDefinition = {
     const current = findContract(contracts, id);
     if (!current) throw unknownContract(id, contracts);
     const updated = checkContract(applyArgs(current as unknown as Record<string, unknown>, args), ctx.asOf);
-    if (!(await store.replaceContract(member.id, current.id, updated))) {
-      throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(updated.id)}; expected a new id`));
-    }
+    const outcome = await store.replaceContract(member.id, current.id, updated);
+    if (outcome === 'id-taken') throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(updated.id)}; expected a new id`));
+    if (outcome === 'not-found') throw changedMeanwhile(current.id, 'changed');
     return reply('success', `Changed ${updated.id}`, { summary: contractLine(updated), actions: [{ label: 'Score', command: 'score' }] });
   },
 };

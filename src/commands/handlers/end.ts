@@ -1,5 +1,5 @@
 import { DATE, pickArgs } from '../args.ts';
-import { applyArgs, checkContract, findContract, unknownContract } from '../contract-input.ts';
+import { applyArgs, changedMeanwhile, checkContract, findContract, unknownContract } from '../contract-input.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
@@ -20,7 +20,8 @@ export const end: CommandDefinition = {
     if (!current) throw unknownContract(id, contracts);
     if (current.end) throw new CommandError(errorReply(`${current.id} already ended on ${current.end}; change it with edit ${current.id} …`));
     const updated = checkContract(applyArgs({ ...current, end: ctx.asOf }, args), ctx.asOf);
-    await store.replaceContract(member.id, current.id, updated);
+    // The id stays, so anything but 'replaced' means the contract changed under us.
+    if ((await store.replaceContract(member.id, current.id, updated)) !== 'replaced') throw changedMeanwhile(current.id, 'ended');
     return reply('success', `Ended ${updated.id} on ${updated.end}`, { summary: contractLine(updated), actions: [{ label: 'Score', command: 'score' }] });
   },
 };

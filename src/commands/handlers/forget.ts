@@ -31,7 +31,9 @@ export const forget: CommandDefinition = {
     if (!(await store.consumeConfirmation(member.id, 'forget', code.trim().toUpperCase(), new Date()))) {
       throw new CommandError(errorReply(`confirm: got ${JSON.stringify(code)}, expected the code from your latest "forget" (codes last ${CONFIRM_MINUTES} minutes and work once)`, 'Nothing was deleted.'));
     }
-    await store.forgetMember(member.id);
+    if (!(await store.forgetMember(member.id))) {
+      throw new CommandError(errorReply('everything about you was already deleted by another request while this ran', 'Nothing more was deleted.'));
+    }
     return reply('success', 'Everything about you is deleted', { summary: 'Your contracts, payments, recorded scores and leaderboard entry are gone. Adding a contract starts afresh.' });
   },
 };

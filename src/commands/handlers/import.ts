@@ -5,10 +5,13 @@ import { formatProblem } from '../../contracts/validate.ts';
 import { plural } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { choice } from '../args.ts';
-import { findContract } from '../contract-input.ts';
-import { checkedObservations, recordObservations } from '../recorded-scores.ts';
 import type { Observation } from '../../scoring/types.ts';
+import { ensureRoomFor, findContract } from '../contract-input.ts';
+import { checkedObservations, recordObservations } from '../recorded-scores.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
+
+/** Ids named in a refusal before the rest are only counted. */
+const IDS_NAMED = 20;
 
 export const importCommand: CommandDefinition = {
   name: 'import',
@@ -34,13 +37,20 @@ export const importCommand: CommandDefinition = {
     const parsed = text.startsWith('[') || text.startsWith('{') ? parseContractFile(text, ctx.asOf) : parseContractsCsv(text, ctx.asOf);
     if (!parsed.ok) throw new CommandError(errorReply(parsed.problems.slice(0, 20).map(formatProblem), 'Nothing was imported.'));
     if (parsed.contracts.length === 0) throw new CommandError(errorReply('the file has no contracts; expected at least one row after the header', 'Nothing was imported.'));
-    if (replace) await store.deleteAllContracts(member.id);
     const existing = replace ? [] : await store.listContracts(member.id);
+    ensureRoomFor(existing.length, parsed.contracts.length, 'imported');
+    if (replace) await store.deleteAllContracts(member.id);
     const taken = parsed.contracts.filter((contract) => findContract(existing, contract.id));
     if (taken.length > 0) {
       throw new CommandError(errorReply(`you already have ${taken.map((contract) => contract.id).join(', ')}; expected new ids, or import mode:replace`, 'Nothing was imported.'));
     }
-    for (const contract of parsed.contracts) await store.insertContract(member.id, contract);
+    // All or nothing: an id taken meanwhile (by a write that did not wait for the member's lock) fails the whole import.
+    const refused: string[] = [];
+    for (const contract of parsed.contracts) if (!(await store.insertContract(member.id, contract))) refused.push(contract.id);
+    if (refused.length > 0) {
+      const named = refused.length > IDS_NAMED ? `${refused.slice(0, IDS_NAMED).join(', ')} and ${refused.length - IDS_NAMED} more` : refused.join(', ');
+      throw new CommandError(errorReply(`you already have ${named} (added while this import ran); expected new ids`, 'Nothing was imported. Try again.'));
+    }
     const observations: Observation[] = 'observations' in parsed ? (parsed.observations as Observation[]) : [];
     if (observations.length > 0) await recordObservations(store, member.id, observations, replace);
     const scores = observations.length > 0 ? ` and ${plural(observations.length, 'recorded score')}` : '';

@@ -1,5 +1,5 @@
 import { DATE, MONEY } from '../args.ts';
-import { checkContract, findContract, unknownContract } from '../contract-input.ts';
+import { changedMeanwhile, checkContract, findContract, unknownContract } from '../contract-input.ts';
 import { contractLine, usd } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import type { Contract, Payment } from '../../scoring/types.ts';
@@ -42,7 +42,7 @@ export const pay: CommandDefinition = {
     if (!current) throw unknownContract(id, contracts);
     const payment = { date: (args.date as string | undefined) ?? ctx.asOf, amount };
     const updated = checkContract({ ...withPayment(current, payment) }, ctx.asOf);
-    await store.replaceContract(member.id, current.id, updated);
+    if ((await store.replaceContract(member.id, current.id, updated)) !== 'replaced') throw changedMeanwhile(current.id, 'recorded');
     return reply('success', `Recorded ${usd(amount)} on ${current.id} (${payment.date})`, { summary: contractLine(updated) });
   },
 };

@@ -1,4 +1,4 @@
-import { findContract, unknownContract } from '../contract-input.ts';
+import { changedMeanwhile, findContract, unknownContract } from '../contract-input.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
@@ -17,7 +17,7 @@ export const remove: CommandDefinition = {
     const contracts = await store.listContracts(member.id);
     const current = findContract(contracts, id);
     if (!current) throw unknownContract(id, contracts);
-    await store.deleteContract(member.id, current.id);
+    if (!(await store.deleteContract(member.id, current.id))) throw changedMeanwhile(current.id, 'removed');
     return reply('success', `Removed ${current.id}`, { summary: contractLine(current) });
   },
 };
