@@ -25,6 +25,7 @@ export function contractColumns(contract: Contract) {
     refunded: contract.refunded ?? false,
     clientFlagged: contract.clientFlagged ?? false,
     pausedForClient: contract.pausedForClient ?? false,
+    counted: contract.counted ?? null,
   } satisfies Partial<typeof contracts.$inferInsert>;
 }
 
@@ -50,5 +51,6 @@ export function toContract(row: ContractRow, paymentRows: readonly PaymentRow[])
     refunded: row.refunded,
     clientFlagged: row.clientFlagged,
     pausedForClient: row.pausedForClient,
+    counted: row.counted,
   };
 }

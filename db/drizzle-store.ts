@@ -5,6 +5,7 @@ import * as contractQueries from './contract-queries.ts';
 import type { Database } from './database.ts';
 import * as leaderboardQueries from './leaderboard-queries.ts';
 import * as memberQueries from './member-queries.ts';
+import * as observationQueries from './observation-queries.ts';
 import * as requestQueries from './request-queries.ts';
 import * as snapshotQueries from './snapshot-queries.ts';
 import type { Store } from './store.ts';
@@ -32,6 +33,12 @@ export function createStore(db: Database, inTransaction = false): Store {
     deleteContract: (memberId, contractId) => contractQueries.deleteContract(db, memberId, contractId),
     deleteAllContracts: (memberId) => contractQueries.deleteAllContracts(db, memberId),
     forgetMember: (memberId) => memberQueries.forgetMember(db, memberId),
+
+    listObservations: (memberId) => observationQueries.listObservations(db, memberId),
+    recordObservation: (memberId, observation) => observationQueries.recordObservation(db, memberId, observation),
+    deleteObservation: (memberId, date) => observationQueries.deleteObservation(db, memberId, date),
+    deleteAllObservations: (memberId) => observationQueries.deleteAllObservations(db, memberId),
+    observationsInCommunity: (communityId) => observationQueries.observationsInCommunity(db, communityId),
 
     listContractsOf: (memberIds) => contractQueries.loadContracts(db, memberIds),
 

@@ -23,7 +23,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { MODEL_NAMES, type ModelName, type ModelParams } from '../src/scoring/params.ts';
-import { CONTRACT_TYPES, END_REASONS, type ContractType, type EndReason } from '../src/scoring/types.ts';
+import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS, type ContractType, type CountedOutcome, type EndReason } from '../src/scoring/types.ts';
 import { PLATFORMS, type Platform } from './store.ts';
 
 /** `column IN ('a', 'b')` from one of the project's constant lists (inlined: CHECKs take no parameters). */
@@ -97,6 +97,8 @@ export const contracts = pgTable(
     refunded: boolean('refunded').notNull().default(false),
     clientFlagged: boolean('client_flagged').notNull().default(false),
     pausedForClient: boolean('paused_for_client').notNull().default(false),
+    /** What the member knows Upwork counted (overrides the model's outcome); null when not known. */
+    counted: text('counted').$type<CountedOutcome>(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -109,6 +111,7 @@ export const contracts = pgTable(
     check('contracts_stars_check', sql`${table.stars} between 1 and 5`),
     check('contracts_private_score_check', sql`${table.privateScore} between 0 and 10`),
     check('contracts_end_reason_check', oneOf(table.endReason, END_REASONS)),
+    check('contracts_counted_check', oneOf(table.counted, COUNTED_OUTCOMES)),
   ],
 );
 
@@ -126,6 +129,29 @@ export const payments = pgTable(
     // Loading a member's contracts reads payments by contract; the FK alone has no index.
     index('payments_contract_row_id_idx').on(table.contractRowId),
     check('payments_amount_check', sql`${table.amountCents} >= 0`),
+  ],
+);
+
+/**
+ * What Upwork showed a member on a day (their JSS and, when noted, the long-term client %): one row
+ * per member and day, so a second reading of the same day replaces the first.
+ */
+export const observations = pgTable(
+  'observations',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    date: day('date').notNull(),
+    score: integer('score').notNull(),
+    longterm: integer('longterm'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: 'observations_pkey', columns: [table.memberId, table.date] }),
+    check('observations_score_check', sql`${table.score} between 0 and 100`),
+    check('observations_longterm_check', sql`${table.longterm} between 0 and 100`),
   ],
 );
 

@@ -1,7 +1,7 @@
 // What the command layer asks of the database. Only db/ implements it (and only db/ writes
 // SQL); commands see communities, members and contracts in the contract file's vocabulary.
 
-import type { Contract, ModelName, ModelParams, Payment } from '../src/scoring/index.ts';
+import type { Contract, ModelName, ModelParams, Observation, Payment } from '../src/scoring/index.ts';
 
 export const PLATFORMS = ['console', 'slack', 'discord'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -122,6 +122,11 @@ export type ReplaceOutcome = 'replaced' | 'not-found' | 'id-taken';
 
 export type RequestClaim = { fresh: true } | { fresh: false; reply: unknown; sameMember: boolean };
 
+/** What recording a day's reading did: created the day's record, or replaced this one. */
+export interface RecordedObservation {
+  replaced: Observation | null;
+}
+
 export interface Store {
   /** Runs `work` in one database transaction; it rolls back when `work` throws. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
@@ -152,8 +157,17 @@ export interface Store {
   addPayment(memberId: number, contractId: string, payment: Payment): Promise<boolean>;
   deleteContract(memberId: number, contractId: string): Promise<boolean>;
   deleteAllContracts(memberId: number): Promise<number>;
-  /** Deletes the member and everything of theirs (contracts, payments, snapshots, confirmations); false when there was no such member. */
+  /** Deletes the member and everything of theirs (contracts, payments, observations, snapshots, confirmations); false when there was no such member. */
   forgetMember(memberId: number): Promise<boolean>;
+
+  /** The scores the member saw on Upwork, oldest first. */
+  listObservations(memberId: number): Promise<Observation[]>;
+  /** Records the day's reading; one per member and day, so an earlier one of that day is replaced. */
+  recordObservation(memberId: number, observation: Observation): Promise<RecordedObservation>;
+  deleteObservation(memberId: number, date: string): Promise<boolean>;
+  deleteAllObservations(memberId: number): Promise<number>;
+  /** Every member of the community who recorded a score, with their records (for figures without names). */
+  observationsInCommunity(communityId: number): Promise<Map<number, Observation[]>>;
 
   /** Several members' contracts at once (members without any are absent from the map). */
   listContractsOf(memberIds: readonly number[]): Promise<Map<number, Contract[]>>;

@@ -8,11 +8,13 @@ import type {
   APIInteraction,
   APIInteractionResponse,
 } from 'discord-api-types/v10';
-import { InteractionResponseType, InteractionType, Routes, type REST } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionResponseType, InteractionType, Routes, type REST } from 'discord.js';
 import { forecastChart, seriesBlockOf, type ForecastChart } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
-import { errorReply, type Reply } from '../../src/replies/reply.ts';
+import { COMMANDS, findCommand } from '../../src/commands/registry.ts';
+import { errorReply, sharedView, type Reply } from '../../src/replies/reply.ts';
+import { autocompleteTarget } from './commands/option-plan.ts';
 import { interactionOptionsToInput } from './commands/to-input.ts';
 import { discordContext, interactionUser } from './context.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_TEXT_MAX, EPHEMERAL, IMPORT_FILE_MAX } from './limits.ts';
@@ -38,9 +40,15 @@ export type InteractionHandler = (interaction: APIInteraction) => Promise<Handle
 type Option = APIApplicationCommandInteractionDataOption;
 
 function subcommandOf(interaction: APIChatInputApplicationCommandInteraction): { name: string; options: Option[] } | null {
-  const [first] = interaction.data.options ?? [];
+  const first = leafSubcommand(interaction.data.options);
   if (!first || !('options' in first)) return null;
   return { name: first.name, options: (first.options ?? []) as Option[] };
+}
+
+/** The subcommand chosen, inside its group when it has one (/jss upwork actual). */
+function leafSubcommand(options: readonly Option[] | undefined): Option | undefined {
+  const [first] = options ?? [];
+  return first?.type === ApplicationCommandOptionType.SubcommandGroup ? (first.options ?? [])[0] : first;
 }
 
 
@@ -94,7 +102,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
       .then(async (reply) => {
         if (reply.kind === 'error' || !reply.shareable) return complete(interaction, reply);
         const by = interactionUser(interaction).name;
-        await complete(interaction, { ...reply, actions: [], shareable: false, blocks: [...reply.blocks, { type: 'context', text: `Shared by ${by}` }] }, true);
+        await complete(interaction, sharedView(reply, `Shared by ${by}`), true);
         await complete(interaction, { kind: 'success', title: 'Shared in the channel', blocks: [], actions: [], attachments: [], shareable: false });
       });
     return { initial: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } }, followUp };
@@ -123,7 +131,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 
   async function autocomplete(interaction: APIInteraction): Promise<HandledInteraction> {
     const data = (interaction as { data?: { options?: Option[] } }).data;
-    const sub = data?.options?.[0];
+    const sub = leafSubcommand(data?.options);
     const focused = (sub && 'options' in sub ? (sub.options ?? []) : []).find((option) => 'focused' in option && option.focused) as
       | (Option & { value?: string })
       | undefined;
@@ -131,16 +139,21 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const ctx = discordContext(interaction, options.today());
     const community = await services.store.ensureCommunity(ctx.community);
     const member = await services.store.findMember(community.id, ctx.userId);
-    const contracts = member ? await services.store.listContracts(member.id) : [];
-    const values =
-      focused?.name === 'client'
-        ? [...new Set(contracts.map((contract) => contract.client.trim()))]
-        : contracts.map((contract) => contract.id);
+    const command = sub ? findCommand(sub.name) : undefined;
+    const target = command && focused ? autocompleteTarget(command, focused.name) : null;
+    const values = target === 'commandName' ? COMMANDS.map((candidate) => candidate.name) : member ? await suggestions(target, member.id) : [];
     const choices = values
       .filter((value) => value.toLowerCase().includes(typed))
       .slice(0, AUTOCOMPLETE_CHOICES_MAX)
       .map((value) => ({ name: value.slice(0, CHOICE_TEXT_MAX), value: value.slice(0, CHOICE_TEXT_MAX) }));
     return { initial: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } }, followUp: null };
+  }
+
+  /** What the member may mean: their client names, contract ids, or the days they recorded (newest first). */
+  async function suggestions(target: ReturnType<typeof autocompleteTarget>, memberId: number): Promise<string[]> {
+    if (target === 'recordedDate') return (await services.store.listObservations(memberId)).map((observation) => observation.date).reverse();
+    const contracts = await services.store.listContracts(memberId);
+    return target === 'client' ? [...new Set(contracts.map((contract) => contract.client.trim()))] : contracts.map((contract) => contract.id);
   }
 
   return async (interaction) => {

@@ -10,7 +10,7 @@ import { forecastChart, seriesBlockOf } from '../../src/charts/forecast-chart.ts
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
-import { errorReply, type Reply } from '../../src/replies/reply.ts';
+import { errorReply, sharedView, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import type { Logger } from '../../src/logger.ts';
 import { escapeMrkdwn, renderSlackMessage } from './blocks/index.ts';
@@ -249,7 +249,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     const who: SlackWho = { teamId: body.team?.id ?? '', userId: body.user.id, userName: body.user.name, requestId: null };
     const reply = await runCommand(services, slackContext(who, options.today()), parsed.parsed);
     if (reply.kind === 'error' || !reply.shareable) return;
-    const shared = messageOf({ ...reply, actions: [], shareable: false, blocks: [...reply.blocks, { type: 'context', text: `Shared by ${body.user.name ?? 'a member'}` }] });
+    const shared = messageOf(sharedView(reply, `Shared by ${body.user.name ?? 'a member'}`));
     await respond({ response_type: 'in_channel', replace_original: false, ...shared });
     // The chart goes where the reply was shared (Slack needs the bot in that channel).
     const channelId = body.channel?.id;

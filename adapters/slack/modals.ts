@@ -3,7 +3,7 @@
 // the same named arguments a typed command has, and the same zod schemas check it.
 
 import type { View } from '@slack/types';
-import { CONTRACT_TYPES, END_REASONS } from '../../src/scoring/types.ts';
+import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS } from '../../src/scoring/types.ts';
 import { SECTION_TEXT_MAX, truncate } from './blocks/index.ts';
 import { MODAL_TITLE_MAX } from './limits.ts';
 
@@ -48,6 +48,7 @@ export function addContractModal(today: string): View {
       input('earnings', 'Earnings (USD)', number('0'), true, 'Total paid so far.'),
       input('stars', 'Stars', number('1', '5'), true, "The client's public feedback, 1–5, once it ended."),
       input('endReason', 'End reason', select(END_REASONS, 'completed'), true),
+      input('counted', 'Upwork counted it as', select(COUNTED_OUTCOMES, 'not known'), true, 'Only when you know it; leave empty to let the bot work it out.'),
       input('id', 'Your id for it', { type: 'plain_text_input', max_length: 32 }, true, 'Given (c1, c2, …) when empty.'),
     ],
   } as unknown as View;
@@ -65,6 +66,7 @@ export function endContractModal(contractId: string, today: string): View {
       input('end', 'Ended on', { type: 'datepicker', initial_date: today }, false),
       input('stars', 'Stars', number('1', '5'), true, "The client's public feedback, 1–5."),
       input('endReason', 'End reason', select(END_REASONS, 'completed'), true),
+      input('counted', 'Upwork counted it as', select(COUNTED_OUTCOMES, 'not known'), true, 'Only when you know it.'),
     ],
   } as unknown as View;
 }

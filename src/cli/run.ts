@@ -3,7 +3,9 @@
 import { parseContractFile } from '../contracts/file.ts';
 import { formatProblem } from '../contracts/validate.ts';
 import { buildModelOptions } from '../contracts/model-options.ts';
-import { analyze, forecastContracts, planContracts, scoreContracts, tipsFor } from '../scoring/index.ts';
+import { analyze, explainGap, forecastContracts, planContracts, scoreContracts, tipsFor, topRatedStatus, type Contract, type Observation } from '../scoring/index.ts';
+import { badgesJson, badgesText } from './badges-output.ts';
+import { explainJson, explainText } from './explain-output.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
 import { renderText } from '../replies/render-text.ts';
 import { forecastReply, planReply, scoreReply } from '../replies/score.ts';
@@ -31,7 +33,7 @@ function text(reply: Reply): string {
   return renderText({ ...reply, actions: [] });
 }
 
-function output(args: CliArgs, contracts: Parameters<typeof scoreContracts>[0]): string {
+function output(args: CliArgs, contracts: readonly Contract[], observations: readonly Observation[]): string {
   const options = buildModelOptions(args.model, args.params);
   switch (args.command) {
     case 'score': {
@@ -49,6 +51,14 @@ function output(args: CliArgs, contracts: Parameters<typeof scoreContracts>[0]):
       const plan = { ...(args.target !== undefined && { target: args.target }), ...(args.earnings !== undefined && { earnings: args.earnings }) };
       const report = planContracts(contracts, args.asOf, plan, options);
       return args.json ? JSON.stringify(report, null, 2) : text(planReply(report));
+    }
+    case 'explain': {
+      const result = explainGap(contracts, observations, options);
+      return args.json ? JSON.stringify(explainJson(result), null, 2) : explainText(result);
+    }
+    case 'badges': {
+      const status = topRatedStatus(contracts, observations, args.asOf, options);
+      return args.json ? JSON.stringify(badgesJson(status), null, 2) : badgesText(status);
     }
     case 'help':
       return helpText(null);
@@ -84,6 +94,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`${shown.join('\n')}\n${more > 0 ? `jss-coach: …and ${more} more problems\n` : ''}Nothing was scored.\n`);
     return EXIT_BAD_INPUT;
   }
-  io.stdout(`${output(args, result.contracts)}\n`);
+  if (args.command === 'explain' && result.observations.length === 0) {
+    io.stderr('jss-coach: explain needs the scores Upwork showed you: add "observations": [{"date": "YYYY-MM-DD", "score": 87}] beside "contracts" in the file\n');
+    return EXIT_BAD_INPUT;
+  }
+  io.stdout(`${output(args, result.contracts, result.observations)}\n`);
   return EXIT_OK;
 }

@@ -2,7 +2,7 @@
 // the text the member typed into typed values, or into problems that name the argument, what
 // was given and what is expected. Range rules of contract fields are the contract schema's.
 
-import { END_REASONS, CONTRACT_TYPES } from '../scoring/types.ts';
+import { COUNTED_OUTCOMES, END_REASONS, CONTRACT_TYPES } from '../scoring/types.ts';
 import { parseDay } from '../scoring/dates.ts';
 import { showValue } from '../contracts/validate.ts';
 
@@ -52,6 +52,7 @@ export const CONTRACT_ARGS: readonly ArgSpec[] = [
   { name: 'refunded', kind: BOOLEAN, description: 'true when the client was refunded', clearable: true },
   { name: 'clientFlagged', kind: BOOLEAN, description: 'true when Upwork excluded the client', clearable: true },
   { name: 'pausedForClient', kind: BOOLEAN, description: "true when paused for the client's behaviour", clearable: true },
+  { name: 'counted', kind: choice(COUNTED_OUTCOMES), description: `what Upwork counted, when you know it: ${COUNTED_OUTCOMES.join(', ')}`, clearable: true },
 ];
 
 export function pickArgs(names: readonly string[]): ArgSpec[] {

@@ -1,9 +1,13 @@
 // Every command, in the order help lists them.
 
+import { accuracy } from './handlers/accuracy.ts';
+import { actual } from './handlers/actual.ts';
 import { add } from './handlers/add.ts';
+import { badges } from './handlers/badges.ts';
 import { config } from './handlers/config.ts';
 import { edit } from './handlers/edit.ts';
 import { end } from './handlers/end.ts';
+import { explain } from './handlers/explain.ts';
 import { exportCommand } from './handlers/export.ts';
 import { forecast } from './handlers/forecast.ts';
 import { forget } from './handlers/forget.ts';
@@ -35,13 +39,17 @@ export const COMMANDS: readonly CommandDefinition[] = [
   list,
   score,
   why,
+  actual,
+  explain,
   forecast,
   plan,
   whatif,
   longterm,
   tips,
+  badges,
   leaderboard,
   stats,
+  accuracy,
   join,
   leave,
   remind,

@@ -33,6 +33,8 @@ export const paramsSchema = z.strictObject({
   minClients: z.number().int().min(1).max(1000),
   longTermMonths: months,
   longTermClientLookbackMonths: months,
+  neutralValue: z.number().min(-1).max(1),
+  negativeValue: z.number().min(-1).max(0),
 }) satisfies z.ZodType<ModelParams>;
 
 export const PARAM_NAMES = Object.keys(paramsSchema.shape) as (keyof ModelParams)[];

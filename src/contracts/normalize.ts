@@ -21,5 +21,6 @@ export function normalizeContract(contract: Contract): Contract {
     refunded: contract.refunded ?? null,
     clientFlagged: contract.clientFlagged ?? null,
     pausedForClient: contract.pausedForClient ?? null,
+    counted: contract.counted ?? null,
   };
 }

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { parseDay } from '../scoring/dates.ts';
-import { CONTRACT_TYPES, END_REASONS } from '../scoring/types.ts';
+import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS } from '../scoring/types.ts';
 
 /** Upper bounds that keep hostile input small; far above any real freelancer's history. */
 export const LIMITS = {
@@ -98,6 +98,9 @@ export const contractSchema = z.strictObject(
     refunded: flag('refunded'),
     clientFlagged: flag('clientFlagged'),
     pausedForClient: flag('pausedForClient'),
+    counted: z
+      .enum(COUNTED_OUTCOMES, { error: `expected counted as one of ${COUNTED_OUTCOMES.join(', ')} (or none)` })
+      .nullish(),
   },
   { error: 'expected a contract as a JSON object' },
 );

@@ -37,5 +37,6 @@ export function contractLine(contract: Contract): string {
   const flags = (['disputed', 'refunded', 'clientFlagged', 'pausedForClient'] as const).filter((flag) => contract[flag] === true);
   if (contract.endReason && contract.endReason !== 'completed') flags.push(contract.endReason as never);
   if (flags.length > 0) parts.push(flags.join(', '));
+  if (contract.counted) parts.push(`counted as ${contract.counted}`);
   return parts.join(' · ');
 }

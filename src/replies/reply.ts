@@ -8,7 +8,12 @@ export interface Field {
   value: string;
 }
 
-export type Block =
+export type Block = BlockContent & {
+  /** Only for the member who asked (their recorded scores): left out when a reply is shared. */
+  memberOnly?: boolean;
+};
+
+type BlockContent =
   | { type: 'text'; text: string }
   | { type: 'fields'; fields: Field[] }
   | { type: 'list'; title?: string; items: string[] }
@@ -48,6 +53,11 @@ export interface Reply {
 
 export function reply(kind: ReplyKind, title: string, parts: Partial<Omit<Reply, 'kind' | 'title'>> = {}): Reply {
   return { kind, title, blocks: [], actions: [], attachments: [], shareable: false, ...parts };
+}
+
+/** What a shared reply shows the channel: no buttons, and nothing that is the member's alone. */
+export function sharedView(shared: Reply, footer: string): Reply {
+  return { ...shared, actions: [], shareable: false, blocks: [...shared.blocks.filter((block) => !block.memberOnly), { type: 'context', text: footer }] };
 }
 
 /** The reply to any bad input: what was wrong and what is expected; nothing was changed. */

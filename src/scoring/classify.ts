@@ -5,7 +5,7 @@
 
 import type { Day } from './dates.ts';
 import type { ModelParams } from './params.ts';
-import type { EndReason, Outcome, ReasonCode } from './types.ts';
+import type { CountedOutcome, EndReason, Outcome, ReasonCode } from './types.ts';
 
 export type { ReasonCode };
 
@@ -45,11 +45,13 @@ export interface ClassifyInput {
   refunded: boolean;
   clientFlagged: boolean;
   pausedForClient: boolean;
+  /** What the member knows Upwork counted; overrides every rule below (rule 0). */
+  counted: CountedOutcome | null;
 }
 
 const RAW_OUTCOMES: readonly RawOutcome[] = ['success', 'negative', 'neutral', 'excluded', 'missing'];
 const REASON_CODES: readonly ReasonCode[] = [
-  'client-flagged', 'paused-for-client', 'disputed', 'refunded', 'private-feedback', 'stars',
+  'counted', 'client-flagged', 'paused-for-client', 'disputed', 'refunded', 'private-feedback', 'stars',
   'zero-earnings-positive-feedback', 'client-unresponsive', 'closed-quickly', 'too-new', 'no-activity',
   'long-term', 'in-progress', 'stale', 'missing-feedback',
 ];
@@ -89,6 +91,7 @@ export function isLongTermWork(input: ClassifyInput, params: ModelParams): boole
 }
 
 export function classify(input: ClassifyInput, params: ModelParams): OutcomeTimeline {
+  if (input.counted !== null) return fixed(input.counted, 'counted');
   if (input.clientFlagged) return fixed('excluded', 'client-flagged');
   if (input.pausedForClient) return fixed('excluded', 'paused-for-client');
   if (input.disputed) return fixed('negative', 'disputed');

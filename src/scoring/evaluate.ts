@@ -95,13 +95,20 @@ export function computeTotals(
     add(totals, F_OUTCOMES, extra.count);
     add(totals, F_CLIENTS, extra.count);
   }
-  // Sum outwards: every window holds the smaller ones.
+  return finishTotals(totals, member.model.params.missingFeedbackMaxShare);
+}
+
+/**
+ * Completes totals that hold each contract in its smallest window only: sums them outwards
+ * (every window holds the smaller ones), settles missing feedback and sets T. Shared with the
+ * explain search, which adjusts a few contracts' entries and finishes again.
+ */
+export function finishTotals(totals: Float64Array, maxShare: number): Float64Array {
   for (let w = 1; w < WINDOW_COUNT; w++) {
     const base = w * FIELDS;
     const inner = base - FIELDS;
     for (let f = 0; f < F_MISSING_EXCESSIVE; f++) add(totals, base + f, totals[inner + f] as number);
   }
-  const maxShare = member.model.params.missingFeedbackMaxShare;
   for (let w = 0; w < WINDOW_COUNT; w++) {
     const base = w * FIELDS;
     const outcomes = totals[base + F_OUTCOMES] as number;
@@ -116,12 +123,22 @@ export function computeTotals(
   return totals;
 }
 
-/** 100 × (S − N) / T, floored at 0, unrounded; null when nothing counts. */
-export function windowScore(totals: Float64Array, w: number): number | null {
+/**
+ * 100 × (S − N) / T, floored at 0, unrounded; null when nothing counts. With graded values
+ * (params neutralValue, negativeValue) the numerator is S + neutralValue·Nu + negativeValue·N; the
+ * defaults (0, −1) take the exact S − N path so today's results are unchanged bit for bit.
+ */
+export function windowScore(totals: Float64Array, w: number, params?: Pick<ModelParams, 'neutralValue' | 'negativeValue'>): number | null {
   const base = w * FIELDS;
   const total = totals[base + F_TOTAL] as number;
   if (total <= 0) return null;
-  const score = (100 * ((totals[base + F_SUCCESSES] as number) - (totals[base + F_NEGATIVES] as number))) / total;
+  const successes = totals[base + F_SUCCESSES] as number;
+  const negatives = totals[base + F_NEGATIVES] as number;
+  const graded = params !== undefined && (params.neutralValue !== 0 || params.negativeValue !== -1);
+  const net = graded
+    ? successes + params.neutralValue * (totals[base + F_NEUTRALS] as number) + params.negativeValue * negatives
+    : successes - negatives;
+  const score = (100 * net) / total;
   return score > 0 ? score : 0;
 }
 
@@ -174,8 +191,8 @@ export function pickDisplayed(candidates: readonly ScoreCandidate[]): Displayed 
 /** Trending = (3m + 6m) / 2, eligible when both are. */
 export function trendingOf(totals: Float64Array, params: ModelParams): { score: number | null; eligible: boolean } {
   if (!params.trending) return { score: null, eligible: false };
-  const three = windowScore(totals, 0);
-  const six = windowScore(totals, 1);
+  const three = windowScore(totals, 0, params);
+  const six = windowScore(totals, 1, params);
   const eligible = isEligible(totals, 0, params) && isEligible(totals, 1, params);
   return { score: three === null || six === null ? null : (three + six) / 2, eligible };
 }
@@ -183,11 +200,30 @@ export function trendingOf(totals: Float64Array, params: ModelParams): { score: 
 export function displayedFromTotals(totals: Float64Array, params: ModelParams): Displayed {
   const trending = trendingOf(totals, params);
   return pickDisplayed([
-    { source: '6m', score: windowScore(totals, 1), eligible: isEligible(totals, 1, params) },
-    { source: '12m', score: windowScore(totals, 2), eligible: isEligible(totals, 2, params) },
-    { source: '24m', score: windowScore(totals, 3), eligible: isEligible(totals, 3, params) },
+    { source: '6m', score: windowScore(totals, 1, params), eligible: isEligible(totals, 1, params) },
+    { source: '12m', score: windowScore(totals, 2, params), eligible: isEligible(totals, 2, params) },
+    { source: '24m', score: windowScore(totals, 3, params), eligible: isEligible(totals, 3, params) },
     { source: 'trending', score: trending.score, eligible: trending.eligible },
   ]);
+}
+
+/**
+ * Only the rounded displayed score of finished totals, without building the candidates: what the
+ * explain search asks thousands of times. The same choice as displayedFromTotals (ties don't
+ * change the value).
+ */
+export function displayedScoreFromTotals(totals: Float64Array, params: ModelParams): number | null {
+  let best = -1;
+  for (let w = 1; w < WINDOW_COUNT; w++) {
+    if (!isEligible(totals, w, params)) continue;
+    const score = windowScore(totals, w, params) as number;
+    if (score > best) best = score;
+  }
+  if (params.trending && isEligible(totals, 0, params) && isEligible(totals, 1, params)) {
+    const trending = ((windowScore(totals, 0, params) as number) + (windowScore(totals, 1, params) as number)) / 2;
+    if (trending > best) best = trending;
+  }
+  return best < 0 ? null : roundHalfUp(best);
 }
 
 /** The displayed score of a prepared member on any day from its as-of date on. */

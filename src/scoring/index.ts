@@ -73,3 +73,11 @@ export function analyze(
   const defaultPlan = plan.target === undefined && plan.earnings === undefined ? planned : undefined;
   return { score, forecast, plan: planned, tips: tipsPrepared(member, { report: score, forecast, ...(defaultPlan && { plan: defaultPlan }) }) };
 }
+
+export { contractsKnownOn, estimateOn } from './history.ts';
+export { explainGap, explainCandidates, MAX_CHANGES, MAX_EXPLANATIONS } from './explain.ts';
+export type { Explanation, ExplanationChange, ExplainResult, Candidate } from './explain.ts';
+export { topRatedStatus, earningsBetween, TOP_RATED_WEEKS, TOP_RATED_WEEKS_NEEDED, TOP_RATED_MIN_SCORE, TOP_RATED_EARNINGS, TOP_RATED_PLUS_EARNINGS, UNSEEN_CONDITIONS } from './badges.ts';
+export type { TopRatedStatus, TopRatedWeek } from './badges.ts';
+export { accuracyOf, accuracyByPreset } from './accuracy.ts';
+export type { AccuracyFigures, MemberRecord } from './accuracy.ts';

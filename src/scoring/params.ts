@@ -58,6 +58,10 @@ export interface ModelParams {
   longTermMonths: number;
   /** Clients with a payment in this many past months make up the long-term client score's base. */
   longTermClientLookbackMonths: number;
+  /** Share of a neutral contract's weight added to S − N (0: neutral only dilutes). */
+  neutralValue: number;
+  /** Share of a negative contract's weight added to S − N (−1: the published formula). */
+  negativeValue: number;
 }
 
 const UPWORK_2025: ModelParams = {
@@ -86,6 +90,8 @@ const UPWORK_2025: ModelParams = {
   minClients: 2,
   longTermMonths: 3,
   longTermClientLookbackMonths: 12,
+  neutralValue: 0,
+  negativeValue: -1,
 };
 
 const UPWORK_2015: ModelParams = {

@@ -119,6 +119,7 @@ export function prepareContract(
     refunded: contract.refunded === true,
     clientFlagged: contract.clientFlagged === true,
     pausedForClient: contract.pausedForClient === true,
+    counted: contract.counted ?? null,
     weight: weightFromPaidMonths(earnings, lastPayment !== null, paidMonths, model.params),
     timeline: UNCLASSIFIED,
     referenceDay: end ?? Infinity,

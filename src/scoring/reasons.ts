@@ -61,6 +61,8 @@ function buildReason(
 ): string {
   const input = contract.input;
   switch (reason) {
+    case 'counted':
+      return `${outcome === 'excluded' ? 'left out' : `counted as ${outcome}`} (recorded by you)`;
     case 'client-flagged':
       return 'left out: Upwork excluded this client (a pattern of poor feedback or a suspended account)';
     case 'paused-for-client':

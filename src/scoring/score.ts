@@ -40,7 +40,7 @@ function windowReport(totals: Float64Array, w: number, params: ModelParams): Win
   const outcomes = totals[base + F_OUTCOMES] as number;
   const clients = totals[base + F_CLIENTS] as number;
   return {
-    score: inModel ? windowScore(totals, w) : null,
+    score: inModel ? windowScore(totals, w, params) : null,
     eligible: inModel && isEligible(totals, w, params),
     inModel,
     successes: totals[base + F_SUCCESSES] as number,

@@ -9,6 +9,17 @@ export type ContractType = (typeof CONTRACT_TYPES)[number];
 export const END_REASONS = ['completed', 'cancelled', 'client_unresponsive', 'other'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
+/** What Upwork really counted for a contract, when the member knows it (overrides Step 1). */
+export const COUNTED_OUTCOMES = ['success', 'neutral', 'negative', 'excluded'] as const;
+export type CountedOutcome = (typeof COUNTED_OUTCOMES)[number];
+
+/** A score the member saw on Upwork on a day; `longterm` is the long-term client score, when shown. */
+export interface Observation {
+  date: string;
+  score: number;
+  longterm?: number | null;
+}
+
 export interface Payment {
   date: string;
   amount: number;
@@ -31,12 +42,15 @@ export interface Contract {
   refunded?: boolean | null;
   clientFlagged?: boolean | null;
   pausedForClient?: boolean | null;
+  /** The outcome the member knows Upwork counted; replaces Step 1's outcome. */
+  counted?: CountedOutcome | null;
 }
 
 export type Outcome = 'success' | 'negative' | 'neutral' | 'excluded';
 
 /** Which rule of the model decided an outcome (stable, for tools; `reason` says it in words). */
 export type ReasonCode =
+  | 'counted'
   | 'client-flagged'
   | 'paused-for-client'
   | 'disputed'

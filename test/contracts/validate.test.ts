@@ -78,14 +78,14 @@ describe('contract validation', () => {
 
 describe('contract file', () => {
   it('reads a list or {"contracts": [...]}', () => {
-    expect(parseContractFile(JSON.stringify([good]), AS_OF)).toEqual({ ok: true, contracts: [good] });
-    expect(parseContractFile(JSON.stringify({ contracts: [good] }), AS_OF)).toEqual({ ok: true, contracts: [good] });
+    expect(parseContractFile(JSON.stringify([good]), AS_OF)).toEqual({ ok: true, contracts: [good], observations: [] });
+    expect(parseContractFile(JSON.stringify({ contracts: [good] }), AS_OF)).toEqual({ ok: true, contracts: [good], observations: [] });
   });
 
   it.each([
     ['', 'the file is empty'],
     ['{"contracts": [', 'the file is not valid JSON'],
-    ['{"contract": []}', 'expected a list of contracts or an object with only "contracts"'],
+    ['{"contract": []}', 'expected a list of contracts or an object with "contracts" and optionally "observations"'],
     ['42', 'got 42, expected a list of contracts'],
   ])('rejects %j', (text, expected) => {
     expect(problemsOf(parseContractFile(text, AS_OF))[0]).toContain(expected);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { CHECK_VIOLATION, postgresErrorCode } from '../../db/errors.ts';
-import { communities, contracts, payments, scoreSnapshots } from '../../db/schema.ts';
+import { communities, contracts, observations, payments, scoreSnapshots } from '../../db/schema.ts';
 import type { Store } from '../../db/store.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { contract, newMember } from './fixtures.ts';
@@ -45,6 +45,7 @@ describe.each(databaseKinds)('CHECK and foreign key constraints on $name', (kind
     ['a private score below 0', { privateScore: -0.1 }],
     ['a private score above 10', { privateScore: 10.5 }],
     ['an unknown end reason', { endReason: 'fired' as 'other' }],
+    ['an unknown counted outcome', { counted: 'positive' as 'success' }],
   ])('contracts reject %s', async (_what, fields) => {
     expect(await codeOf(contractRow(fields))).toBe(CHECK_VIOLATION);
   });
@@ -53,6 +54,14 @@ describe.each(databaseKinds)('CHECK and foreign key constraints on $name', (kind
     await contractRow({ stars: 1, privateScore: 0, earningsCents: 0, startDate: '2026-01-10', endDate: '2026-01-10', endReason: 'client_unresponsive' });
     await contractRow({ stars: 5, privateScore: 10, type: 'fixed', endReason: 'other' });
     expect((await store.listContracts(memberId)).map((item) => [item.stars, item.privateScore])).toEqual([[1, 0], [5, 10]]);
+  });
+
+  it.each([
+    ['a score below 0', { score: -1 }],
+    ['a score above 100', { score: 101 }],
+    ['a long-term % above 100', { longterm: 101 }],
+  ])('observations reject %s', async (_what, fields) => {
+    expect(await codeOf(db.insert(observations).values({ memberId, date: '2026-03-01', score: 90, ...fields }))).toBe(CHECK_VIOLATION);
   });
 
   it('payments reject a negative amount', async () => {

@@ -8,7 +8,7 @@ import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
 const FIELD_ORDER = [
   'id', 'client', 'type', 'start', 'end', 'earnings', 'payments', 'lastPayment', 'stars',
-  'privateScore', 'endReason', 'disputed', 'refunded', 'clientFlagged', 'pausedForClient',
+  'privateScore', 'endReason', 'disputed', 'refunded', 'clientFlagged', 'pausedForClient', 'counted',
 ];
 
 describe.each(databaseKinds)('contracts on $name', (kind) => {

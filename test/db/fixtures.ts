@@ -37,6 +37,7 @@ export function fullContract(fields: Partial<Contract> = {}): Contract {
     refunded: true,
     clientFlagged: false,
     pausedForClient: true,
+    counted: 'neutral',
     ...fields,
   };
 }
@@ -59,5 +60,6 @@ export function asStored(given: Contract): Contract {
     refunded: given.refunded ?? false,
     clientFlagged: given.clientFlagged ?? false,
     pausedForClient: given.pausedForClient ?? false,
+    counted: given.counted ?? null,
   };
 }

@@ -1,6 +1,6 @@
 // docs/scoring-model.md's worked example, computed by hand there: the doc stays true to the code.
 import { describe, expect, it } from 'vitest';
-import { forecastContracts, planContracts, scoreContracts, type Contract } from '../../src/scoring/index.ts';
+import { estimateOn, explainGap, forecastContracts, planContracts, scoreContracts, topRatedStatus, type Contract } from '../../src/scoring/index.ts';
 
 const AS_OF = '2026-11-22';
 const contracts: Contract[] = [
@@ -43,5 +43,45 @@ describe('the worked example of docs/scoring-model.md', () => {
     const report = scoreContracts(contracts, AS_OF, { model: 'upwork-2015' });
     expect([report.score, report.window]).toEqual([50, '6m']);
     expect(report.windows['24m'].score).toBe(50);
+  });
+});
+
+describe('the worked examples of docs/scoring-model.md §2.5, §2.12 and §2.13', () => {
+  it('graded values: negativeValue −0.5 gives 6m 73.21 and 87% from trending', () => {
+    const report = scoreContracts(contracts, AS_OF, { params: { negativeValue: -0.5 } });
+    expect(report.windows['6m'].score).toBeCloseTo(73.21, 2);
+    expect(report.windows.trending.score).toBeCloseTo(86.61, 2);
+    expect(report.score).toBe(87);
+  });
+
+  it('explains 75% on 2026-10-01 and 64% on 2026-11-22 with one hidden fact: G1 counted as neutral', () => {
+    expect(estimateOn(contracts, '2026-10-01')).toBe(75);
+    const result = explainGap(contracts, [
+      { date: '2026-10-01', score: 75 },
+      { date: '2026-11-22', score: 64 },
+    ]);
+    expect(result.observations).toEqual([
+      { date: '2026-10-01', reported: 75, estimated: 75 },
+      { date: '2026-11-22', reported: 64, estimated: 82 },
+    ]);
+    expect(result.explanations).toHaveLength(1);
+    expect(result.explanations[0]).toMatchObject({
+      changes: [{ id: 'G1', from: 'success', to: 'neutral' }],
+      scores: [{ date: '2026-10-01', score: 75 }, { date: '2026-11-22', score: 64 }],
+      distance: 0,
+      text: "Upwork's 75% on 2026-10-01 and 64% on 2026-11-22 fit one hidden fact: G1 (delta, 4.8★) counted as neutral, most likely private feedback below 9.",
+      commands: ['edit G1 counted:neutral'],
+    });
+    const withG1Neutral = scoreContracts(contracts.map((c) => (c.id === 'G1' ? { ...c, counted: 'neutral' as const } : c)), AS_OF);
+    expect(withG1Neutral.windows['3m'].score).toBeCloseTo(77.78, 2);
+    expect(withG1Neutral.windows['6m'].score).toBeCloseTo(50, 2);
+    expect(withG1Neutral.windows['12m'].score).toBeCloseTo(30.43, 2);
+    expect(withG1Neutral.windows['24m'].score).toBeCloseTo(38.46, 2);
+  });
+
+  it('Top Rated: no week at 90%, $7,750 in 12 months, not eligible within a year', () => {
+    const status = topRatedStatus(contracts, [], AS_OF);
+    expect(status.weeks.map((week) => week.score)).toEqual([50, 50, 75, 75, 75, 75, 75, 75, 75, 50, 50, 50, 82, 82, 82, 82]);
+    expect([status.weeksAtLeast90, status.earnings12m, status.eligibleOn]).toEqual([0, 7750, null]);
   });
 });

@@ -6,6 +6,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js
 import type {
   APIApplicationCommandBasicOption,
   APIApplicationCommandOptionChoice,
+  APIApplicationCommandSubcommandGroupOption,
   APIApplicationCommandSubcommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -19,6 +20,7 @@ import {
   MONEY_RANGE,
   NUMBER_RANGE,
   optionPlan,
+  RECORDED_DATE_COMMANDS,
   TEXT_MAX_LENGTH,
   type PlannedOption,
 } from './option-plan.ts';
@@ -26,6 +28,16 @@ import {
 export const COMMAND_NAME = 'jss';
 const COMMAND_DESCRIPTION = 'jss-coach: your Job Success Score, long-term clients, forecasts and plans';
 const DATE_FORMAT = 'YYYY-MM-DD';
+const COMMAND_NAME_MAX_LENGTH = 32;
+
+/**
+ * Discord allows 25 subcommands a command; the commands about what Upwork shows sit in a group of
+ * their own (/jss upwork actual score:87). Command names stay unique across groups, so the
+ * subcommand's name alone is the command.
+ */
+export const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands: readonly string[] }>> = {
+  upwork: { description: 'What Upwork shows you: record it, explain a gap, Top Rated, accuracy', commands: ['actual', 'explain', 'badges', 'accuracy'] },
+};
 
 /** Cuts text to Discord's limit, marking the cut so a reader sees something is missing. */
 export function fitText(text: string, max = MAX_DESCRIPTION): string {
@@ -38,7 +50,7 @@ function choicesOf(values: readonly string[]): APIApplicationCommandOptionChoice
 }
 
 /** A named argument as a typed Discord option, so Discord checks form and range before we see it. */
-function argOption(arg: ArgSpec, planned: PlannedOption): APIApplicationCommandBasicOption {
+function argOption(arg: ArgSpec, planned: PlannedOption, command: string): APIApplicationCommandBasicOption {
   const description = planned.description ?? arg.description;
   const base = { name: planned.name, description: fitText(description), required: planned.required };
   const kind = arg.kind;
@@ -55,7 +67,8 @@ function argOption(arg: ArgSpec, planned: PlannedOption): APIApplicationCommandB
     case 'date': {
       // The format stays whole even when the text before it must be cut.
       const dated = description.includes(DATE_FORMAT) ? fitText(description) : `${fitText(description, MAX_DESCRIPTION - DATE_FORMAT.length - 2)}, ${DATE_FORMAT}`;
-      return { ...base, description: dated, type: ApplicationCommandOptionType.String, min_length: DATE_FORMAT.length, max_length: DATE_FORMAT.length };
+      const suggested = arg.name === 'date' && RECORDED_DATE_COMMANDS.has(command);
+      return { ...base, description: dated, type: ApplicationCommandOptionType.String, min_length: DATE_FORMAT.length, max_length: DATE_FORMAT.length, ...(suggested && { autocomplete: true }) };
     }
     case 'money':
       return { ...base, type: ApplicationCommandOptionType.Number, min_value: MONEY_RANGE.min, max_value: MONEY_RANGE.max };
@@ -72,20 +85,23 @@ function argOption(arg: ArgSpec, planned: PlannedOption): APIApplicationCommandB
   }
 }
 
-function discordOption(planned: PlannedOption): APIApplicationCommandBasicOption {
+function discordOption(planned: PlannedOption, command: string): APIApplicationCommandBasicOption {
   const { name, required, role } = planned;
   const description = fitText(planned.description ?? name);
   switch (role.kind) {
     case 'arg':
-      return argOption(role.arg, planned);
+      return argOption(role.arg, planned, command);
     case 'contractId':
       return { name, description, required, type: ApplicationCommandOptionType.String, max_length: CONTRACT_ID_MAX_LENGTH, autocomplete: true };
     case 'commandName':
-      return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(COMMANDS.map((command) => command.name)) };
+      // More commands than Discord's 25 choices: suggested as the member types instead.
+      return { name, description, required, type: ApplicationCommandOptionType.String, max_length: COMMAND_NAME_MAX_LENGTH, autocomplete: true };
     case 'word':
       return { name, description, required, type: ApplicationCommandOptionType.Boolean };
     case 'wordChoice':
       return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(role.words) };
+    case 'wholeNumber':
+      return { name, description, required, type: ApplicationCommandOptionType.Integer, min_value: role.min, max_value: role.max };
     case 'clear':
       return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(role.fields) };
     case 'attachment':
@@ -94,7 +110,7 @@ function discordOption(planned: PlannedOption): APIApplicationCommandBasicOption
 }
 
 function subcommand(command: CommandDefinition): APIApplicationCommandSubcommandOption {
-  const options = optionPlan(command).map(discordOption);
+  const options = optionPlan(command).map((planned) => discordOption(planned, command.name));
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: command.name,
@@ -109,6 +125,19 @@ export function jssCommandDefinition(): RESTPostAPIChatInputApplicationCommandsJ
     type: ApplicationCommandType.ChatInput,
     name: COMMAND_NAME,
     description: COMMAND_DESCRIPTION,
-    options: COMMANDS.map(subcommand),
+    options: [
+      ...COMMANDS.filter((command) => groupOf(command.name) === null).map(subcommand),
+      ...Object.entries(SUBCOMMAND_GROUPS).map(([name, group]): APIApplicationCommandSubcommandGroupOption => ({
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name,
+        description: fitText(group.description),
+        options: COMMANDS.filter((command) => group.commands.includes(command.name)).map(subcommand),
+      })),
+    ],
   };
+}
+
+/** The group a command sits in on Discord, or null for a subcommand of /jss itself. */
+export function groupOf(commandName: string): string | null {
+  return Object.entries(SUBCOMMAND_GROUPS).find(([, group]) => group.commands.includes(commandName))?.[0] ?? null;
 }

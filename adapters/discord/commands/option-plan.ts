@@ -19,6 +19,8 @@ export type OptionRole =
   | { kind: 'word'; word: string }
   /** The positional word, one of these (remind on|off). */
   | { kind: 'wordChoice'; words: readonly string[] }
+  /** A whole number typed as the positional word (actual's SCORE). */
+  | { kind: 'wholeNumber'; min: number; max: number }
   /** Clears one clearable field, as field:none does in the text grammar. */
   | { kind: 'clear'; fields: readonly string[] }
   /** A file whose content is the command's body (import's CSV); the adapter downloads it. */
@@ -44,6 +46,12 @@ export const POSITIONALS: Readonly<Record<string, PlannedOption>> = {
   help: { name: 'command', required: false, role: { kind: 'commandName' }, description: 'a command to explain' },
   leaderboard: { name: 'longterm', required: false, role: { kind: 'word', word: 'longterm' }, description: 'rank by long-term client % instead of estimated score' },
   remind: { name: 'reminders', required: false, role: { kind: 'wordChoice', words: REMIND_STATES }, description: 'on or off (leave it out to see whether reminders are on)' },
+  actual: { name: 'score', required: false, role: { kind: 'wholeNumber', min: 0, max: 100 }, description: 'the JSS Upwork shows you, 0–100 (leave it out to list what you recorded)' },
+};
+
+/** More positional words a command takes on Discord as options of their own (actual remove date:…). */
+export const EXTRA_WORDS: Readonly<Record<string, readonly PlannedOption[]>> = {
+  actual: [{ name: 'remove', required: false, role: { kind: 'word', word: 'remove' }, description: 'delete the score recorded on date (give date too)' }],
 };
 
 export const CLEAR_OPTION = 'clear';
@@ -71,6 +79,8 @@ export const NUMBER_RANGE: Readonly<Record<string, { min: number; max: number }>
 export const MONEY_RANGE = { min: 0, max: 1_000_000_000 } as const;
 /** The argument whose values Discord suggests as the member types (the member's client names). */
 export const AUTOCOMPLETE_ARG = 'client';
+/** Commands whose `date` Discord suggests from the days the member recorded (actual remove date:…). */
+export const RECORDED_DATE_COMMANDS: ReadonlySet<string> = new Set(['actual']);
 
 /** Discord option names are lowercase: lastPayment is shown as lastpayment. */
 export function discordName(canonical: string): string {
@@ -83,7 +93,7 @@ export function optionPlan(command: CommandDefinition): PlannedOption[] {
   if (command.maxPositionals > 0 && !positional) throw new Error(`${command.name} takes a positional word but POSITIONALS does not say what it is on Discord`);
   const required = new Set(REQUIRED_ARGS[command.name] ?? []);
   const planned: PlannedOption[] = [];
-  if (positional) planned.push(positional);
+  if (positional) planned.push(positional, ...(EXTRA_WORDS[command.name] ?? []));
   const takesContractId = positional?.role.kind === 'contractId';
   for (const arg of command.args) {
     // edit's id:NEW renames; its option cannot share the name of the contract id it renames.
@@ -109,9 +119,11 @@ export function optionPlan(command: CommandDefinition): PlannedOption[] {
 }
 
 /** What the focused option of an autocomplete request asks for, or null when it suggests nothing. */
-export function autocompleteTarget(command: CommandDefinition, optionName: string): 'contractId' | 'client' | null {
+export function autocompleteTarget(command: CommandDefinition, optionName: string): 'contractId' | 'client' | 'recordedDate' | 'commandName' | null {
   const option = optionPlan(command).find((candidate) => candidate.name === optionName);
   if (option?.role.kind === 'contractId') return 'contractId';
+  if (option?.role.kind === 'commandName') return 'commandName';
   if (option?.role.kind === 'arg' && option.role.arg.name === AUTOCOMPLETE_ARG) return 'client';
+  if (option?.role.kind === 'arg' && option.role.arg.name === 'date' && RECORDED_DATE_COMMANDS.has(command.name)) return 'recordedDate';
   return null;
 }

@@ -2,7 +2,7 @@
 // the registry's current definition, so a removed command or argument disappears too. A guild
 // registration shows at once (for trying it out); a global one takes a while to reach every server.
 
-import { REST, Routes } from 'discord.js';
+import { ApplicationCommandOptionType, REST, Routes } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
 import { jssCommandDefinition } from './definition.ts';
 
@@ -33,7 +33,8 @@ export async function registerCommands({ token, applicationId, guildId, apiUrl }
     scope: guildId ? 'guild' : 'global',
     route,
     commands: saved.map((command) => ({ id: command.id, name: command.name })),
-    subcommands: definition.options?.length ?? 0,
+    // Subcommands inside a group (/jss upwork actual) count too.
+    subcommands: (definition.options ?? []).reduce((sum, option) => sum + (option.type === ApplicationCommandOptionType.SubcommandGroup ? (option.options ?? []).length : 1), 0),
   };
 }
 

@@ -42,6 +42,7 @@ export function interactionOptionsToInput(subcommand: string, options: readonly 
       case 'contractId':
       case 'commandName':
       case 'wordChoice':
+      case 'wholeNumber':
         input.positionals.push(text);
         break;
       case 'word':

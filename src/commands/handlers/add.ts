@@ -9,7 +9,7 @@ import { CommandError, type CommandDefinition } from '../types.ts';
 export const add: CommandDefinition = {
   name: 'add',
   summary: 'Add a contract (your id is given when you leave it out).',
-  usage: 'add client:NAME type:hourly|fixed start:YYYY-MM-DD [end:YYYY-MM-DD] [earnings:USD] [stars:1-5] [id:c1] [lastPayment:…] [privateScore:0-10] [endReason:…] [disputed:true] [refunded:true] [clientFlagged:true] [pausedForClient:true]',
+  usage: 'add client:NAME type:hourly|fixed start:YYYY-MM-DD [end:YYYY-MM-DD] [earnings:USD] [stars:1-5] [id:c1] [lastPayment:…] [privateScore:0-10] [endReason:…] [disputed:true] [refunded:true] [clientFlagged:true] [pausedForClient:true] [counted:success|neutral|negative|excluded]',
   examples: ['add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5 end:2026-04-30', 'add client:Globex type:fixed start:2026-11-01'],
   args: CONTRACT_ARGS,
   maxPositionals: 0,

@@ -1,6 +1,8 @@
 import { parseParamAssignment } from '../../contracts/model-options.ts';
 import { MODEL_NAMES, PRESETS, type ModelName, type ModelParams } from '../../scoring/index.ts';
+import { accuracyLine } from '../../replies/accuracy.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
+import { communityAccuracy } from '../accuracy-figures.ts';
 import { BOOLEAN, choice, TEXT } from '../args.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
 
@@ -8,7 +10,7 @@ export const config: CommandDefinition = {
   name: 'config',
   summary: "The community's model and leaderboard settings (changes are for admins).",
   usage: 'config [model:upwork-2025|upwork-2015] [leaderboard:on|off] [param:NAME=VALUE] [reset:params]',
-  examples: ['config', 'config model:upwork-2015', 'config leaderboard:off', 'config param:graceDays=30'],
+  examples: ['config', 'config model:upwork-2015', 'config leaderboard:off', 'config param:graceDays=30', 'config param:neutralValue=0.5'],
   args: [
     { name: 'model', kind: choice(MODEL_NAMES), description: 'the model preset' },
     { name: 'leaderboard', kind: BOOLEAN, description: 'on or off' },
@@ -39,12 +41,15 @@ export const config: CommandDefinition = {
     }
     const overrides = Object.entries(current.params);
     const preset = PRESETS[current.model];
+    // Beside the choice of preset: how close each one comes to what members recorded.
+    const accuracy = await communityAccuracy(store, current);
     return reply(Object.keys(args).length > 0 ? 'success' : 'info', 'Community settings', {
       blocks: [
         { type: 'fields', fields: [
           { label: 'Model', value: current.model },
           { label: 'Leaderboard', value: current.leaderboardEnabled ? 'on' : 'off' },
           { label: 'Overrides', value: overrides.length === 0 ? 'none' : overrides.map(([name, value]) => `${name}=${JSON.stringify(value)} (preset ${JSON.stringify(preset[name as keyof ModelParams])})`).join(', ') },
+          { label: 'Accuracy (recorded scores)', value: accuracy.presets.map((row) => `${row.model}: ${accuracyLine(row)}`).join('\n') },
         ] },
       ],
     });

@@ -8,7 +8,7 @@ export const edit: CommandDefinition = {
   name: 'edit',
   summary: 'Change fields of a contract; field:none clears an optional field.',
   usage: 'edit ID field:value … (fields as in add; id:NEW renames)',
-  examples: ['edit c1 stars:4.8', 'edit c2 end:none', 'edit c3 client:"Acme Ltd" earnings:2400'],
+  examples: ['edit c1 stars:4.8', 'edit c2 end:none', 'edit c3 client:"Acme Ltd" earnings:2400', 'edit c4 counted:neutral'],
   args: CONTRACT_ARGS,
   maxPositionals: 1,
   writes: true,

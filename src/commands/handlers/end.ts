@@ -7,9 +7,9 @@ import { CommandError, type CommandDefinition } from '../types.ts';
 export const end: CommandDefinition = {
   name: 'end',
   summary: "Close a contract, with the client's feedback if any.",
-  usage: 'end ID [end:YYYY-MM-DD (today)] [stars:1-5] [privateScore:0-10] [endReason:completed|cancelled|client_unresponsive|other] [disputed:true] [refunded:true]',
+  usage: 'end ID [end:YYYY-MM-DD (today)] [stars:1-5] [privateScore:0-10] [endReason:completed|cancelled|client_unresponsive|other] [disputed:true] [refunded:true] [counted:success|neutral|negative|excluded]',
   examples: ['end c3 stars:5', 'end c4 endReason:client_unresponsive', 'end c5 end:2026-11-20 stars:4.6'],
-  args: [{ name: 'end', kind: DATE, description: 'the day it ended (default: today)' }, ...pickArgs(['stars', 'privateScore', 'endReason', 'disputed', 'refunded'])],
+  args: [{ name: 'end', kind: DATE, description: 'the day it ended (default: today)' }, ...pickArgs(['stars', 'privateScore', 'endReason', 'disputed', 'refunded', 'counted'])],
   maxPositionals: 1,
   writes: true,
   async run({ ctx, store, member, args, positionals }) {

@@ -1,11 +1,13 @@
 import { contractsToCsv } from '../../contracts/csv.ts';
-import { reply } from '../../replies/reply.ts';
+import { observationsToCsv } from '../../contracts/observations-csv.ts';
+import { plural } from '../../replies/format.ts';
+import { reply, type Attachment } from '../../replies/reply.ts';
 import { choice } from '../args.ts';
 import type { CommandDefinition } from '../types.ts';
 
 export const exportCommand: CommandDefinition = {
   name: 'export',
-  summary: 'Download your contracts as CSV or JSON (the contract file format).',
+  summary: 'Download your contracts and recorded Upwork scores as CSV or JSON (the contract file format).',
   usage: 'export [format:csv|json]',
   examples: ['export', 'export format:json'],
   args: [{ name: 'format', kind: choice(['csv', 'json']), description: 'csv (default) or json' }],
@@ -13,10 +15,16 @@ export const exportCommand: CommandDefinition = {
   writes: false,
   async run({ ctx, store, member, args }) {
     const contracts = await store.listContracts(member.id);
+    const observations = await store.listObservations(member.id);
     const json = args.format === 'json';
-    const content = json ? `${JSON.stringify({ contracts }, null, 2)}\n` : contractsToCsv(contracts);
-    return reply('success', `Your ${contracts.length} contract${contracts.length === 1 ? '' : 's'} as ${json ? 'JSON' : 'CSV'}`, {
-      attachments: [{ filename: `jss-coach-contracts-${ctx.asOf}.${json ? 'json' : 'csv'}`, mimeType: json ? 'application/json' : 'text/csv', content }],
-    });
+    // CSV is one table a file: the recorded scores come as a second file (import takes either).
+    const attachments: Attachment[] = json
+      ? [{ filename: `jss-coach-contracts-${ctx.asOf}.json`, mimeType: 'application/json', content: `${JSON.stringify({ contracts, observations }, null, 2)}\n` }]
+      : [
+          { filename: `jss-coach-contracts-${ctx.asOf}.csv`, mimeType: 'text/csv', content: contractsToCsv(contracts) },
+          ...(observations.length > 0 ? [{ filename: `jss-coach-scores-${ctx.asOf}.csv`, mimeType: 'text/csv', content: observationsToCsv(observations) }] : []),
+        ];
+    const scores = observations.length > 0 ? ` and ${plural(observations.length, 'recorded score')}` : '';
+    return reply('success', `Your ${plural(contracts.length, 'contract')}${scores} as ${json ? 'JSON' : 'CSV'}`, { attachments });
   },
 };

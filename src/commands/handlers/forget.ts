@@ -24,7 +24,7 @@ export const forget: CommandDefinition = {
       const fresh = newCode();
       await store.createConfirmation(member.id, 'forget', fresh, new Date(Date.now() + CONFIRM_MINUTES * 60_000));
       return reply('confirm', 'Delete everything about you?', {
-        summary: `This deletes your contracts, payments, leaderboard entry and settings in this community, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
+        summary: `This deletes your contracts, payments, recorded Upwork scores, leaderboard entry and settings in this community, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
         actions: [{ label: 'Delete everything', command: `forget confirm:${fresh}`, style: 'danger' }],
       });
     }
@@ -34,6 +34,6 @@ export const forget: CommandDefinition = {
     if (!(await store.forgetMember(member.id))) {
       throw new CommandError(errorReply('everything about you was already deleted by another request while this ran', 'Nothing more was deleted.'));
     }
-    return reply('success', 'Everything about you is deleted', { summary: 'Your contracts, payments and leaderboard entry are gone. Adding a contract starts afresh.' });
+    return reply('success', 'Everything about you is deleted', { summary: 'Your contracts, payments, recorded scores and leaderboard entry are gone. Adding a contract starts afresh.' });
   },
 };

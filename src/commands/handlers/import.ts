@@ -1,9 +1,13 @@
 import { parseContractsCsv } from '../../contracts/csv.ts';
 import { parseContractFile } from '../../contracts/file.ts';
+import { isObservationsCsv, parseObservationsCsv } from '../../contracts/observations-csv.ts';
 import { formatProblem } from '../../contracts/validate.ts';
+import { plural } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { choice } from '../args.ts';
+import type { Observation } from '../../scoring/types.ts';
 import { ensureRoomFor, findContract } from '../contract-input.ts';
+import { checkedObservations, recordObservations } from '../recorded-scores.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
 
 /** Ids named in a refusal before the rest are only counted. */
@@ -11,19 +15,28 @@ const IDS_NAMED = 20;
 
 export const importCommand: CommandDefinition = {
   name: 'import',
-  summary: 'Add contracts from CSV (or a JSON contract file) pasted after the command line; all or nothing.',
+  summary: 'Add contracts (CSV or a JSON contract file) or recorded scores (CSV date,score,longterm) pasted after the command line; all or nothing.',
   usage: 'import [mode:add|replace]  followed by CSV lines with a header (the columns of export)',
   examples: ['import\nid,client,type,start,end,earnings,stars\nc1,Acme Ltd,hourly,2026-01-10,2026-04-30,1200,5'],
-  args: [{ name: 'mode', kind: choice(['add', 'replace']), description: 'add to your contracts (default) or replace them all' }],
+  args: [{ name: 'mode', kind: choice(['add', 'replace']), description: 'add to your contracts (default) or replace them all (and your recorded scores, when the file has some)' }],
   maxPositionals: 0,
   writes: true,
   async run({ ctx, store, member, args, body }) {
     const text = body.trim();
     if (text === '') throw new CommandError(errorReply('import needs contracts after the command line: CSV with a header row, or a JSON contract file'));
+    const replace = args.mode === 'replace';
+    // A scores CSV (as export writes it beside the contracts) changes the recorded scores only.
+    if (isObservationsCsv(text)) {
+      const observations = checkedObservations(parseObservationsCsv(text, ctx.asOf, await store.listContracts(member.id)));
+      await recordObservations(store, member.id, observations, replace);
+      return reply('success', `Imported ${plural(observations.length, 'recorded score')}`, {
+        summary: replace ? 'They replace the scores you had recorded.' : 'A day you had recorded already takes the imported score.',
+        actions: [{ label: 'Recorded scores', command: 'actual' }],
+      });
+    }
     const parsed = text.startsWith('[') || text.startsWith('{') ? parseContractFile(text, ctx.asOf) : parseContractsCsv(text, ctx.asOf);
     if (!parsed.ok) throw new CommandError(errorReply(parsed.problems.slice(0, 20).map(formatProblem), 'Nothing was imported.'));
     if (parsed.contracts.length === 0) throw new CommandError(errorReply('the file has no contracts; expected at least one row after the header', 'Nothing was imported.'));
-    const replace = args.mode === 'replace';
     const existing = replace ? [] : await store.listContracts(member.id);
     ensureRoomFor(existing.length, parsed.contracts.length, 'imported');
     if (replace) await store.deleteAllContracts(member.id);
@@ -38,7 +51,10 @@ export const importCommand: CommandDefinition = {
       const named = refused.length > IDS_NAMED ? `${refused.slice(0, IDS_NAMED).join(', ')} and ${refused.length - IDS_NAMED} more` : refused.join(', ');
       throw new CommandError(errorReply(`you already have ${named} (added while this import ran); expected new ids`, 'Nothing was imported. Try again.'));
     }
-    return reply('success', `Imported ${parsed.contracts.length} contract${parsed.contracts.length === 1 ? '' : 's'}`, {
+    const observations: Observation[] = 'observations' in parsed ? (parsed.observations as Observation[]) : [];
+    if (observations.length > 0) await recordObservations(store, member.id, observations, replace);
+    const scores = observations.length > 0 ? ` and ${plural(observations.length, 'recorded score')}` : '';
+    return reply('success', `Imported ${parsed.contracts.length} contract${parsed.contracts.length === 1 ? '' : 's'}${scores}`, {
       summary: replace ? 'They replace the contracts you had.' : 'They were added to your contracts.',
       actions: [{ label: 'Score', command: 'score' }],
     });

@@ -1,5 +1,7 @@
 import { scoreReply } from '../../replies/score.ts';
-import { analyzeMember } from '../scoring.ts';
+import { gapLine } from '../../replies/actual.ts';
+import { estimateOn } from '../../scoring/index.ts';
+import { analyzeMember, modelOptionsOf } from '../scoring.ts';
 import type { CommandDefinition } from '../types.ts';
 
 export const score: CommandDefinition = {
@@ -12,6 +14,10 @@ export const score: CommandDefinition = {
   writes: false,
   async run(run) {
     const analysis = await analyzeMember(run);
-    return scoreReply(analysis.score, analysis.tips, analysis.forecast);
+    const answer = scoreReply(analysis.score, analysis.tips, analysis.forecast);
+    // The latest score the member recorded, against the estimate for that day: one line when they differ.
+    const latest = (await run.store.listObservations(run.member.id)).at(-1);
+    const gap = latest && gapLine(latest, estimateOn(analysis.contracts, latest.date, modelOptionsOf(run.community)));
+    return gap ? { ...answer, blocks: [...answer.blocks, gap], actions: [...answer.actions, { label: 'Explain the gap', command: 'explain' }] } : answer;
   },
 };

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { APIApplicationCommandBasicOption, APIApplicationCommandOption, APIApplicationCommandSubcommandOption } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
-import { COMMAND_NAME, fitText, jssCommandDefinition } from '../../../adapters/discord/commands/definition.ts';
+import { COMMAND_NAME, fitText, groupOf, jssCommandDefinition } from '../../../adapters/discord/commands/definition.ts';
 import { MAX_CHOICES, MAX_COMMAND_CHARACTERS, MAX_DESCRIPTION, MAX_OPTIONS, NAME_PATTERN } from '../../../adapters/discord/commands/limits.ts';
 import { autocompleteTarget, optionPlan } from '../../../adapters/discord/commands/option-plan.ts';
 import { parseRegisterArgs } from '../../../adapters/discord/commands/register-args.ts';
@@ -16,8 +16,11 @@ import type { CommandDefinition } from '../../../src/commands/types.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
 const definition = jssCommandDefinition();
-const subcommands = (definition.options ?? []) as APIApplicationCommandSubcommandOption[];
 const T = ApplicationCommandOptionType;
+/** Every subcommand, those inside a group (/jss upwork actual) too. */
+const subcommands = (definition.options ?? []).flatMap((top) =>
+  top.type === T.SubcommandGroup ? (top.options ?? []) : [top],
+) as APIApplicationCommandSubcommandOption[];
 
 function sub(name: string): APIApplicationCommandSubcommandOption {
   const found = subcommands.find((candidate) => candidate.name === name);
@@ -72,9 +75,15 @@ describe('the /jss definition respects Discord limits', () => {
     expect(definition.description.length).toBeLessThanOrEqual(MAX_DESCRIPTION);
   });
 
-  it('has at most 25 subcommands, each named and described within the limits', () => {
+  it('has at most 25 subcommands and groups, each group at most 25, each named and described within the limits', () => {
     expect(subcommands.length).toBeGreaterThan(0);
-    expect(subcommands.length).toBeLessThanOrEqual(MAX_OPTIONS);
+    expect((definition.options ?? []).length).toBeLessThanOrEqual(MAX_OPTIONS);
+    for (const group of (definition.options ?? []).filter((top) => top.type === T.SubcommandGroup)) {
+      expect(group.name).toMatch(NAME_PATTERN);
+      expect(group.description.length).toBeLessThanOrEqual(MAX_DESCRIPTION);
+      expect(('options' in group ? group.options ?? [] : []).length).toBeLessThanOrEqual(MAX_OPTIONS);
+    }
+    expect(subcommands.map((subcommand) => subcommand.name).sort()).toEqual(COMMANDS.map((candidate) => candidate.name).sort());
     for (const subcommand of subcommands) {
       expect(subcommand.type).toBe(T.Subcommand);
       expect(subcommand.name).toMatch(NAME_PATTERN);
@@ -213,7 +222,16 @@ describe('the /jss options carry the bounds and helps specified', () => {
   });
 
   it('offers help every command name, leaderboard a longterm switch, import a file and its mode', () => {
-    expect(option('help', 'command')).toMatchObject({ type: T.String, required: false, choices: COMMANDS.map((candidate) => ({ name: candidate.name, value: candidate.name })) });
+    // More commands than Discord's 25 choices: help's command is suggested as the member types.
+    expect(option('help', 'command')).toMatchObject({ type: T.String, required: false, autocomplete: true });
+    expect(autocompleteTarget(command('help'), 'command')).toBe('commandName');
+    expect(option('actual', 'score')).toMatchObject({ type: T.Integer, required: false, min_value: 0, max_value: 100 });
+    expect(option('actual', 'remove')).toMatchObject({ type: T.Boolean, required: false });
+    expect(option('actual', 'date')).toMatchObject({ type: T.String, autocomplete: true });
+    expect(autocompleteTarget(command('actual'), 'date')).toBe('recordedDate');
+    expect(autocompleteTarget(command('pay'), 'date')).toBeNull();
+    expect(option('edit', 'counted')).toMatchObject({ type: T.String, choices: ['success', 'neutral', 'negative', 'excluded'].map((value) => ({ name: value, value })) });
+    expect(option('edit', 'clear').choices).toContainEqual({ name: 'counted', value: 'counted' });
     expect(option('leaderboard', 'longterm')).toMatchObject({ type: T.Boolean, required: false });
     expect(option('import', 'file')).toMatchObject({ type: T.Attachment, required: true });
     expect(option('remind', 'reminders')).toMatchObject({ type: T.String, required: false, choices: [{ name: 'on', value: 'on' }, { name: 'off', value: 'off' }] });
@@ -237,8 +255,10 @@ describe('the /jss options carry the bounds and helps specified', () => {
 });
 
 describe('the /jss definition stays in sync with the registry', () => {
-  it('has one subcommand per command, in the registry order', () => {
-    expect(subcommands.map((subcommand) => subcommand.name)).toEqual(COMMANDS.map((candidate) => candidate.name));
+  it('has one subcommand per command, in the registry order (grouped ones after the others)', () => {
+    const names = COMMANDS.map((candidate) => candidate.name);
+    expect(subcommands.map((subcommand) => subcommand.name)).toEqual([...names.filter((name) => groupOf(name) === null), ...names.filter((name) => groupOf(name) !== null)]);
+    expect(groupOf('actual')).toBe('upwork');
   });
 
   it('has an option for every argument of every command, and no option that maps to nothing', () => {
@@ -252,14 +272,14 @@ describe('the /jss definition stays in sync with the registry', () => {
       }
       const mapped = new Set(definitionOf.args.map((arg) => expectedOptionName(definitionOf, arg)));
       const extra = options.map((candidate) => candidate.name).filter((name) => !mapped.has(name));
-      expect(extra.every((name) => ['id', 'command', 'longterm', 'reminders', 'clear', 'file'].includes(name)), `${definitionOf.name}: ${extra.join(', ')}`).toBe(true);
+      expect(extra.every((name) => ['id', 'command', 'longterm', 'reminders', 'score', 'remove', 'clear', 'file'].includes(name)), `${definitionOf.name}: ${extra.join(', ')}`).toBe(true);
     }
   });
 
   it('has a positional option exactly for the commands that take a positional word', () => {
     for (const definitionOf of COMMANDS) {
       const argOptions = new Set(definitionOf.args.map((arg) => expectedOptionName(definitionOf, arg)));
-      const positional = optionsOf(definitionOf.name).filter((candidate) => ['id', 'command', 'longterm', 'reminders'].includes(candidate.name) && !argOptions.has(candidate.name));
+      const positional = optionsOf(definitionOf.name).filter((candidate) => ['id', 'command', 'longterm', 'reminders', 'score'].includes(candidate.name) && !argOptions.has(candidate.name));
       expect(positional.length, definitionOf.name).toBe(definitionOf.maxPositionals > 0 ? 1 : 0);
     }
   });
@@ -303,13 +323,14 @@ describe('Discord options map back to the input a typed command gives', () => {
   for (const end of ['low', 'high'] as const) {
     it(`for every option of every command at once (${end} values)`, () => {
       for (const definitionOf of COMMANDS) {
-        const options = optionsOf(definitionOf.name).filter((candidate) => candidate.name !== 'clear') as (APIApplicationCommandBasicOption & Record<string, unknown>)[];
+        // clear, and actual's remove, stand for other requests (checked by the cases below).
+        const options = optionsOf(definitionOf.name).filter((candidate) => candidate.name !== 'clear' && candidate.name !== 'remove') as (APIApplicationCommandBasicOption & Record<string, unknown>)[];
         const given: InteractionOption[] = options.map((candidate) => ({ name: candidate.name, type: candidate.type, value: sampleValue(candidate, end) }));
         const valueOf = (name: string) => given.find((candidate) => candidate.name === name)?.value;
         // The same request as a member would type it, built from the registry's own names.
         const words = [definitionOf.name];
         if (definitionOf.maxPositionals > 0) {
-          const positional = valueOf('id') ?? valueOf('command') ?? valueOf('reminders') ?? (valueOf('longterm') === true ? 'longterm' : undefined);
+          const positional = valueOf('id') ?? valueOf('command') ?? valueOf('reminders') ?? valueOf('score') ?? (valueOf('longterm') === true ? 'longterm' : undefined);
           if (positional !== undefined) words.push(quoteValue(String(positional)));
         }
         for (const arg of definitionOf.args) words.push(`${arg.name}:${quoteValue(String(valueOf(expectedOptionName(definitionOf, arg))))}`);
@@ -357,6 +378,15 @@ describe('Discord options map back to the input a typed command gives', () => {
     ['forget confirm:AB12', 'forget', [{ name: 'confirm', type: 3, value: 'AB12' }]],
     ['plan target:95', 'plan', [{ name: 'target', type: 4, value: 95 }]],
     ['export format:json', 'export', [{ name: 'format', type: 3, value: 'json' }]],
+    ['actual 87 date:2026-11-20 longterm:40', 'actual', [{ name: 'score', type: 4, value: 87 }, { name: 'date', type: 3, value: '2026-11-20' }, { name: 'longterm', type: 4, value: 40 }]],
+    ['actual 0', 'actual', [{ name: 'score', type: 4, value: 0 }]],
+    ['actual', 'actual', []],
+    ['actual remove date:2026-11-20', 'actual', [{ name: 'remove', type: 5, value: true }, { name: 'date', type: 3, value: '2026-11-20' }]],
+    ['edit c4 counted:neutral', 'edit', [{ name: 'id', type: 3, value: 'c4' }, { name: 'counted', type: 3, value: 'neutral' }]],
+    ['edit c4 counted:none', 'edit', [{ name: 'id', type: 3, value: 'c4' }, { name: 'clear', type: 3, value: 'counted' }]],
+    ['explain', 'explain', []],
+    ['badges', 'badges', []],
+    ['accuracy', 'accuracy', []],
   ];
   for (const [text, subcommand, options] of cases) {
     it(`/jss ${subcommand} ${options.map((given) => `${given.name}:${String(given.value)}`).join(' ')} is "${text}"`, () => {

@@ -171,6 +171,23 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     expect(other.json).toEqual({ type: 8, data: { choices: [] } });
   });
 
+  it('runs a grouped subcommand (/jss upwork actual) and autocompletes the days recorded, and help\'s command names', async () => {
+    const user = 'U-actual';
+    const add = slash('add', [{ name: 'client', type: 3, value: 'Acme' }, { name: 'type', type: 3, value: 'hourly' }, { name: 'start', type: 3, value: '2026-01-10' }, { name: 'earnings', type: 10, value: 500 }], user);
+    await post(add);
+    await followUp(add.token);
+    const grouped = (name: string, options: unknown[]) => ({ id: 'cmd', name: 'jss', type: 1, options: [{ name: 'upwork', type: 2, options: [{ name, type: 1, options }] }] });
+    const record = interaction(2, grouped('actual', [{ name: 'score', type: 4, value: 88 }, { name: 'date', type: 3, value: '2026-11-01' }]), user);
+    await post(record);
+    expect((await followUp(record.token)).body).toContain('Recorded 88% for 2026-11-01');
+    const dates = await post(interaction(4, grouped('actual', [{ name: 'remove', type: 5, value: true }, { name: 'date', type: 3, value: '2026-11', focused: true }]), user));
+    expect(dates.json).toEqual({ type: 8, data: { choices: [{ name: '2026-11-01', value: '2026-11-01' }] } });
+    const other = await post(interaction(4, grouped('actual', [{ name: 'date', type: 3, value: '', focused: true }]), 'U-other'));
+    expect(other.json).toEqual({ type: 8, data: { choices: [] } });
+    const help = await post(interaction(4, { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'help', type: 1, options: [{ name: 'command', type: 3, value: 'acc', focused: true }] }] }, user));
+    expect(help.json).toEqual({ type: 8, data: { choices: [{ name: 'accuracy', value: 'accuracy' }] } });
+  });
+
   it('/jss add without options opens a modal; its submission adds the contract', async () => {
     const { json } = await post(slash('add', [], 'U-modal'));
     expect(json).toMatchObject({ type: 9, data: { custom_id: 'jss_add' } });

@@ -168,7 +168,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     const opened = await slack.waitFor((request) => request.path === '/api/views.open' && request.body.includes(String(trigger)));
     const view = JSON.parse(String(opened.data?.view)) as { callback_id: string; blocks: { block_id: string }[] };
     expect(view.callback_id).toBe('jss_add');
-    expect(view.blocks.map((block) => block.block_id)).toEqual(['client', 'type', 'start', 'end', 'earnings', 'stars', 'endReason', 'id']);
+    expect(view.blocks.map((block) => block.block_id)).toEqual(['client', 'type', 'start', 'end', 'earnings', 'stars', 'endReason', 'counted', 'id']);
   });
 
   function submission(values: Record<string, unknown>, callback = 'jss_add', metadata = '', user = 'U-form') {
@@ -194,7 +194,18 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   it('a valid form saves the contract and shows the result in the form', async () => {
     const { json } = await post(submission(formValues('4.8')));
     expect(json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
-    expect(await contractsOf('U-form')).toMatchObject([{ client: 'Form Client', type: 'fixed', stars: 4.8, end: '2026-06-01' }]);
+    expect(await contractsOf('U-form')).toMatchObject([{ client: 'Form Client', type: 'fixed', stars: 4.8, end: '2026-06-01', counted: null }]);
+  });
+
+  it('the form carries what Upwork counted, when the member knows it', async () => {
+    const counted = { value: { type: 'static_select', selected_option: { value: 'neutral' } } };
+    const { json } = await post(submission({ ...formValues('4.6'), counted }, 'jss_add', '', 'U-counted'));
+    expect(json).toMatchObject({ response_action: 'update' });
+    expect(await contractsOf('U-counted')).toMatchObject([{ stars: 4.6, counted: 'neutral' }]);
+    const wrong = { value: { type: 'static_select', selected_option: { value: 'maybe' } } };
+    const refused = await post(submission({ ...formValues('4.6'), counted: wrong }, 'jss_add', '', 'U-counted-bad'));
+    expect(refused.json).toEqual({ response_action: 'errors', errors: { counted: expect.stringContaining('expected one of success, neutral, negative, excluded') } });
+    expect(await contractsOf('U-counted-bad')).toEqual([]);
   });
 
   it('a score reply carries a Share button that re-runs the same command', async () => {
