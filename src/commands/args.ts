@@ -21,6 +21,8 @@ export interface ArgSpec {
   description: string;
   /** `name:none` clears the value (edit). */
   clearable?: boolean;
+  /** Every contract has one: `name:none` is refused rather than taken as the text "none". */
+  required?: boolean;
 }
 
 export type ArgValue = string | number | boolean | null;
@@ -49,9 +51,9 @@ export const END_REASON_ALIASES: Readonly<Record<string, string>> = {
 /** The contract file's fields as arguments (payments are recorded with `pay`). */
 export const CONTRACT_ARGS: readonly ArgSpec[] = [
   { name: 'id', kind: TEXT, description: 'your short id for the contract, e.g. c1 (given when absent)' },
-  { name: 'client', kind: TEXT, description: 'client name; the same name is the same client' },
-  { name: 'type', kind: choice(CONTRACT_TYPES), description: 'hourly or fixed' },
-  { name: 'start', kind: DATE, description: 'start date, YYYY-MM-DD' },
+  { name: 'client', kind: TEXT, description: 'client name; the same name is the same client', required: true },
+  { name: 'type', kind: choice(CONTRACT_TYPES), description: 'hourly or fixed', required: true },
+  { name: 'start', kind: DATE, description: 'start date, YYYY-MM-DD', required: true },
   { name: 'end', kind: DATE, description: 'end date, YYYY-MM-DD; absent while open', clearable: true },
   { name: 'earnings', kind: MONEY, description: 'total paid, US dollars', clearable: true },
   { name: 'lastPayment', kind: DATE, description: 'date of the latest payment', clearable: true },
@@ -87,6 +89,9 @@ function fromRead<T extends ArgValue>(spec: ArgSpec, given: string, read: Read<T
 function convertOne(spec: ArgSpec, raw: string, today: string): Converted {
   const given = `got ${showValue(raw)}`;
   if (spec.clearable && raw.toLowerCase() === 'none') return { value: null };
+  if (spec.required && raw.trim().toLowerCase() === 'none') {
+    return { problem: `${spec.name}: got "none", but every contract needs one, so it cannot be cleared; expected ${spec.description}` };
+  }
   const kind = spec.kind;
   switch (kind.type) {
     case 'text':

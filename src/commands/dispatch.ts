@@ -4,6 +4,7 @@
 
 import type { Store } from '../../db/store.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
+import { cutGraphemes } from '../text/graphemes.ts';
 import { convertArgs } from './args.ts';
 import { parseCommandText, quoteValue } from './grammar.ts';
 import type { InFlight } from './in-flight.ts';
@@ -66,7 +67,8 @@ export function commandText(input: CommandInput): string {
 
 /** Display names are shown to others: one line, no control characters, bounded. */
 export function cleanDisplayName(name: string, fallback: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').trim().slice(0, MAX_DISPLAY_NAME);
+  // Cut between grapheme clusters: a name ending in a split emoji would be stored broken.
+  const cleaned = cutGraphemes(name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').trim(), MAX_DISPLAY_NAME, '').trim();
   return cleaned === '' ? fallback : cleaned;
 }
 

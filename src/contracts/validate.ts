@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { parseDay } from '../scoring/dates.ts';
 import type { Contract } from '../scoring/types.ts';
+import { cutGraphemes } from '../text/graphemes.ts';
 import { contractSchema, LIMITS } from './schema.ts';
 
 export interface ContractProblem {
@@ -18,16 +19,22 @@ export interface ContractProblem {
 
 export type ValidationResult = { ok: true; contracts: Contract[] } | { ok: false; problems: ContractProblem[] };
 
-/** Keeps messages one line and short, whatever was typed. */
+/** Characters of a value an error message echoes: enough to recognise it, one line at most. */
+const SHOWN_VALUE_MAX = 57;
+
+/** Keeps messages one line and short, whatever was typed; a cut string keeps its closing quote. */
 export function showValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const oneLine = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    return JSON.stringify(cutGraphemes(oneLine, SHOWN_VALUE_MAX));
+  }
   let text: string;
   try {
     text = value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
   }
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return cutGraphemes(text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '), SHOWN_VALUE_MAX + 3);
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

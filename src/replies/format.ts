@@ -10,8 +10,10 @@ export function percent(value: number | null): string {
   return value === null ? 'none' : `${value}%`;
 }
 
+/** Dollars, with cents when there are any ($1,200 and $1,200.50, never $1,200.5). */
 export function usd(value: number): string {
-  return `$${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+  const cents = Math.round(value * 100) % 100 !== 0;
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 })}`;
 }
 
 export function plural(count: number, word: string): string {
