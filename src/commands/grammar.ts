@@ -42,7 +42,7 @@ function readValue(text: string, at: number): { value: string; next: number; quo
   let i = at + 1;
   while (i < text.length) {
     const char = text[i] as string;
-    if (char === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) {
+    if (char === '\\' && (text[i + 1] === '\\' || closers.includes(text[i + 1] as string))) {
       value += text[i + 1];
       i += 2;
     } else if (closers.includes(char)) {
@@ -104,5 +104,8 @@ export function parseCommandText(input: string): ParseResult {
 
 /** Quotes a value for the grammar when it needs it (for examples and buttons). */
 export function quoteValue(value: string): string {
-  return /^[^\s"\\]+$/.test(value) ? value : `"${value.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
+  // Bare when it cannot be misread: no blanks, no straight or curly double quote, no backslash,
+  // and not starting with a character that opens a quote.
+  if (/^[^\s"\\“”„'‘’][^\s"\\“”]*$/.test(value)) return value;
+  return `"${value.replace(/[\\"“”]/g, (char) => `\\${char}`)}"`;
 }
