@@ -31,7 +31,7 @@ export const UPWORK_LAYOUTS: readonly UpworkLayout[] = [
     type: 'transaction type',
     amount: 'amount $',
     sourceId: 'transaction id',
-    contract: ['description 1', 'transaction summary details', 'description 2', 'description 3', 'transaction summary'],
+    contract: ['description 1', 'transaction summary details', 'description 2', 'description 3'],
     client: ['team', 'account name'],
   },
   {
