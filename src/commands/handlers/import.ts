@@ -18,7 +18,7 @@ const IDS_NAMED = 20;
 
 export const importCommand: CommandDefinition = {
   name: 'import',
-  summary: 'Add contracts (an Upwork transaction history or earnings-by-contract CSV, this bot\'s CSV or JSON contract file) or recorded scores (CSV date,score,longterm) pasted after the command line; all or nothing, and importing again adds nothing twice.',
+  summary: 'Add contracts from an Upwork CSV report, this bot\'s CSV or a JSON contract file, or recorded scores (CSV date,score,longterm); all or nothing, never twice.',
   usage: 'import [mode:add|replace]  followed by CSV lines with a header (the columns of export)',
   examples: ['import\nid,client,type,start,end,earnings,stars\nc1,Acme Ltd,hourly,2026-01-10,2026-04-30,1200,5'],
   args: [{ name: 'mode', kind: choice(['add', 'replace']), description: 'add to your contracts (default) or replace them all (and your recorded scores, when the file has some)' }],
