@@ -3,7 +3,7 @@
 
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Contract, Payment } from '../src/scoring/types.ts';
-import { contractColumns, paymentValues, toContract, type PaymentRow } from './contract-rows.ts';
+import { contractColumns, paymentValues, sourceIdsOf, toContract, type PaymentRow } from './contract-rows.ts';
 import type { Database } from './database.ts';
 import { isUniqueViolation } from './errors.ts';
 import { toCents } from './money.ts';
@@ -91,8 +91,9 @@ export function replaceContract(db: Database, memberId: number, contractId: stri
         .where(byContractId(memberId, contractId))
         .returning({ id: contracts.id });
       if (!row) return 'not-found';
-      await tx.delete(payments).where(eq(payments.contractRowId, row.id));
-      const values = paymentValues(row.id, contract.payments);
+      // An edit rewrites the payments: imported ones keep their source ids, so importing again adds nothing twice.
+      const removed = await tx.delete(payments).where(eq(payments.contractRowId, row.id)).returning({ date: payments.date, amountCents: payments.amountCents, sourceId: payments.sourceId });
+      const values = paymentValues(row.id, contract.payments, sourceIdsOf(removed));
       if (values.length > 0) await tx.insert(payments).values(values);
       return 'replaced';
     },

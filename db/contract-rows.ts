@@ -29,8 +29,28 @@ export function contractColumns(contract: Contract) {
   } satisfies Partial<typeof contracts.$inferInsert>;
 }
 
-export function paymentValues(contractRowId: number, list: readonly Payment[] | null | undefined): (typeof payments.$inferInsert)[] {
-  return (list ?? []).map((payment) => ({ contractRowId, date: payment.date, amountCents: toCents(payment.amount) }));
+/** Imported payments' source ids by "date|cents", so a rewritten contract keeps them (see replaceContract). */
+export type SourceIds = Map<string, string[]>;
+
+export function sourceIdsOf(rows: readonly { date: string; amountCents: number; sourceId: string | null }[]): SourceIds {
+  const sources: SourceIds = new Map();
+  for (const row of rows) {
+    if (row.sourceId === null) continue;
+    const key = `${row.date}|${row.amountCents}`;
+    const list = sources.get(key);
+    if (list) list.push(row.sourceId);
+    else sources.set(key, [row.sourceId]);
+  }
+  return sources;
+}
+
+/** Each payment takes a kept source id of its date and amount, when there is one left. */
+export function paymentValues(contractRowId: number, list: readonly Payment[] | null | undefined, sources: SourceIds = new Map()): (typeof payments.$inferInsert)[] {
+  return (list ?? []).map((payment) => {
+    const amountCents = toCents(payment.amount);
+    const sourceId = sources.get(`${payment.date}|${amountCents}`)?.shift() ?? null;
+    return { contractRowId, date: payment.date, amountCents, sourceId };
+  });
 }
 
 /** `paymentRows` must be this contract's, in the order they were added. */

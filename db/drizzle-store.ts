@@ -2,6 +2,7 @@
 // module's function bound to it.
 
 import * as contractQueries from './contract-queries.ts';
+import * as importQueries from './import-queries.ts';
 import type { Database } from './database.ts';
 import * as leaderboardQueries from './leaderboard-queries.ts';
 import * as memberQueries from './member-queries.ts';
@@ -32,6 +33,8 @@ export function createStore(db: Database, inTransaction = false): Store {
     addPayment: (memberId, contractId, payment) => contractQueries.addPayment(db, memberId, contractId, payment),
     deleteContract: (memberId, contractId) => contractQueries.deleteContract(db, memberId, contractId),
     deleteAllContracts: (memberId) => contractQueries.deleteAllContracts(db, memberId),
+    importedKeys: (memberId) => importQueries.importedKeys(db, memberId),
+    saveImport: (memberId, changes) => importQueries.saveImport(db, memberId, changes),
     forgetMember: (memberId) => memberQueries.forgetMember(db, memberId),
 
     listObservations: (memberId) => observationQueries.listObservations(db, memberId),

@@ -99,12 +99,20 @@ export const contracts = pgTable(
     pausedForClient: boolean('paused_for_client').notNull().default(false),
     /** What the member knows Upwork counted (overrides the model's outcome); null when not known. */
     counted: text('counted').$type<CountedOutcome>(),
+    /** Upwork's contract number, for a contract imported from an Upwork report that named it. */
+    upworkContract: text('upwork_contract'),
+    /** The contract's title in the Upwork report it came from (matches rows that name no number). */
+    upworkTitle: text('upwork_title'),
+    /** Source ids of the Upwork refunds already taken off the earnings (so an import applies each once). */
+    refundSources: text('refund_sources').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     // Members type ids in any case: "C1" and "c1" are one contract.
     uniqueIndex('contracts_member_id_lower_contract_id_key').on(table.memberId, sql`lower(${table.contractId})`),
+    // One contract a member per Upwork contract number (several may have none).
+    uniqueIndex('contracts_member_id_upwork_contract_key').on(table.memberId, table.upworkContract),
     check('contracts_type_check', oneOf(table.type, CONTRACT_TYPES)),
     check('contracts_end_after_start_check', sql`${table.endDate} >= ${table.startDate}`),
     check('contracts_earnings_check', sql`${table.earningsCents} >= 0`),
@@ -124,10 +132,14 @@ export const payments = pgTable(
       .references(() => contracts.id, { onDelete: 'cascade' }),
     date: day('date').notNull(),
     amountCents: cents('amount_cents').notNull(),
+    /** Where an imported payment came from (Upwork's transaction or ref id, else date + contract + amount + repeat); null when typed. */
+    sourceId: text('source_id'),
   },
   (table) => [
     // Loading a member's contracts reads payments by contract; the FK alone has no index.
     index('payments_contract_row_id_idx').on(table.contractRowId),
+    // A payment is imported once (null source ids, typed payments, are all distinct).
+    uniqueIndex('payments_contract_row_id_source_id_key').on(table.contractRowId, table.sourceId),
     check('payments_amount_check', sql`${table.amountCents} >= 0`),
   ],
 );

@@ -1,6 +1,7 @@
 // What the command layer asks of the database. Only db/ implements it (and only db/ writes
 // SQL); commands see communities, members and contracts in the contract file's vocabulary.
 
+import type { ContractImport, ImportedKeys } from '../src/contracts/upwork/plan.ts';
 import type { Contract, ModelName, ModelParams, Observation, Payment } from '../src/scoring/index.ts';
 
 export const PLATFORMS = ['console', 'slack', 'discord'] as const;
@@ -157,6 +158,10 @@ export interface Store {
   addPayment(memberId: number, contractId: string, payment: Payment): Promise<boolean>;
   deleteContract(memberId: number, contractId: string): Promise<boolean>;
   deleteAllContracts(memberId: number): Promise<number>;
+  /** What the member's Upwork imports left: contracts' Upwork numbers and titles, source ids of payments and refunds. */
+  importedKeys(memberId: number): Promise<ImportedKeys>;
+  /** Stores an Upwork import whole; false (nothing stored) when something it relied on changed meanwhile. */
+  saveImport(memberId: number, changes: readonly ContractImport[]): Promise<boolean>;
   /** Deletes the member and everything of theirs (contracts, payments, observations, snapshots, confirmations); false when there was no such member. */
   forgetMember(memberId: number): Promise<boolean>;
 

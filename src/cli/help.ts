@@ -46,7 +46,9 @@ Usage:
   jss-coach badges FILE    [--as-of YYYY-MM-DD] [--model NAME] [--param NAME=VALUE] [--json]
   jss-coach help [COMMAND]
 
-FILE is JSON: a list of contracts or {"contracts": [...], "observations": [...]}, or - to read
+FILE is JSON: a list of contracts or {"contracts": [...], "observations": [...]}; or CSV: the
+columns of the contract file (as export writes it), or an Upwork report (transaction history, either
+layout, or earnings by contract: see docs/upwork-import.md), recognised by its header; or - to read
 standard input. An observation is a score Upwork showed: {"date": "2026-11-20", "score": 87}. A contract:
   {"id": "c1", "client": "Acme Ltd", "type": "hourly", "start": "2026-01-10", "end": "2026-05-02",
    "earnings": 1200, "stars": 5}

@@ -1,6 +1,6 @@
 // The CLI as a function of its arguments and surroundings, so tests can run it in-process.
 
-import { parseContractFile } from '../contracts/file.ts';
+import { readContractsText } from '../contracts/read-contracts.ts';
 import { formatProblem } from '../contracts/validate.ts';
 import { buildModelOptions } from '../contracts/model-options.ts';
 import { analyze, explainGap, forecastContracts, planContracts, scoreContracts, tipsFor, topRatedStatus, type Contract, type Observation } from '../scoring/index.ts';
@@ -87,7 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`jss-coach: cannot read ${JSON.stringify(args.file)}: ${reason}\n`);
     return EXIT_BAD_INPUT;
   }
-  const result = parseContractFile(text, args.asOf);
+  const result = readContractsText(text, args.asOf);
   if (!result.ok) {
     const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => `jss-coach: ${formatProblem(problem)}`);
     const more = result.problems.length - shown.length;
@@ -98,6 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr('jss-coach: explain needs the scores Upwork showed you: add "observations": [{"date": "YYYY-MM-DD", "score": 87}] beside "contracts" in the file\n');
     return EXIT_BAD_INPUT;
   }
+  if (result.note) io.stderr(`jss-coach: ${result.note}\n`);
   io.stdout(`${output(args, result.contracts, result.observations)}\n`);
   return EXIT_OK;
 }

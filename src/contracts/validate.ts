@@ -102,7 +102,8 @@ function crossFieldProblems(contract: Contract, position: number, asOf: string):
   }
   const paid = (contract.payments ?? []).reduce((sum, payment) => sum + Math.round(payment.amount * 100), 0);
   if (contract.earnings !== undefined && contract.earnings !== null) {
-    if (paid > Math.round(contract.earnings * 100)) {
+    // A refund takes money back: a refunded contract may have kept less than it was paid.
+    if (paid > Math.round(contract.earnings * 100) && contract.refunded !== true) {
       add('earnings', `got ${contract.earnings}, but the payments add up to ${(paid / 100).toFixed(2)}; expected earnings of at least the payments' total`);
     }
     if (contract.earnings === 0 && contract.lastPayment) {

@@ -109,6 +109,28 @@ describe('jss-coach CLI', () => {
     expect(stderr).toContain('Nothing was scored.');
   });
 
+  it('scores an Upwork transaction history CSV (recognised by its header) and says on stderr what it read', async () => {
+    const { code, stdout, stderr } = await run(['score', 'test/fixtures/upwork/transactions-2023-2024.csv', '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('jss-coach: read 3 contracts from the Upwork transaction history');
+    expect(JSON.parse(stdout).contracts.map((contract: { id: string }) => contract.id)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('scores the earnings report and this project\'s own CSV', async () => {
+    expect((await run(['score', 'test/fixtures/upwork/earnings-by-contract.csv'])).code).toBe(0);
+    const own = 'id,client,type,start,end,earnings,stars\nc1,Acme Ltd,hourly,2026-01-10,2026-04-30,1200,5\nc2,Globex,fixed,2026-02-01,2026-03-01,300,5\n';
+    const { code, stdout } = await run(['score', 'own.csv', '--json'], { 'own.csv': own });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).contracts).toHaveLength(2);
+  });
+
+  it('an Upwork file with a row it cannot map exits 2 naming the row and column', async () => {
+    const { code, stdout, stderr } = await run(['score', 'test/fixtures/upwork/unmappable.csv']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('row 4, column "Description 1"');
+  });
+
   it('help and version', async () => {
     expect((await run([])).stdout).toContain('Usage:');
     expect((await run(['help', 'plan'])).stdout).toContain('--target PERCENT');

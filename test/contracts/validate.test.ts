@@ -58,6 +58,10 @@ describe('contract validation', () => {
     expect(single(change).join('\n')).toContain(expected);
   });
 
+  it('lets a refunded contract keep less than it was paid (the refund took part back)', () => {
+    expect(validateContracts([{ ...good, earnings: 100, refunded: true, payments: [{ date: '2026-02-01', amount: 150 }] }], AS_OF).ok).toBe(true);
+  });
+
   it('reports every problem, not just the first', () => {
     const problems = single({ stars: 9, privateScore: -1, type: 'x' });
     expect(problems).toHaveLength(3);

@@ -5,7 +5,7 @@
 
 import type { Store } from '../../db/store.ts';
 
-export type StoreWrite = 'insertContract' | 'replaceContract' | 'deleteContract' | 'forgetMember' | 'lockMember';
+export type StoreWrite = 'insertContract' | 'replaceContract' | 'deleteContract' | 'forgetMember' | 'lockMember' | 'saveImport';
 
 export interface StageHooks {
   /** Runs in the command's transaction just before the write. */

@@ -1,6 +1,8 @@
 import { parseContractsCsv } from '../../contracts/csv.ts';
 import { parseContractFile } from '../../contracts/file.ts';
 import { isObservationsCsv, parseObservationsCsv } from '../../contracts/observations-csv.ts';
+import { LIMITS } from '../../contracts/schema.ts';
+import { isUpworkCsv } from '../../contracts/upwork/layouts.ts';
 import { formatProblem } from '../../contracts/validate.ts';
 import { plural } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
@@ -9,22 +11,29 @@ import type { Observation } from '../../scoring/types.ts';
 import { ensureRoomFor, findContract } from '../contract-input.ts';
 import { checkedObservations, recordObservations } from '../recorded-scores.ts';
 import { CommandError, type CommandDefinition } from '../types.ts';
+import { importUpworkCsv } from '../upwork-import.ts';
 
 /** Ids named in a refusal before the rest are only counted. */
 const IDS_NAMED = 20;
 
 export const importCommand: CommandDefinition = {
   name: 'import',
-  summary: 'Add contracts (CSV or a JSON contract file) or recorded scores (CSV date,score,longterm) pasted after the command line; all or nothing.',
+  summary: 'Add contracts from an Upwork CSV report, this bot\'s CSV or a JSON contract file, or recorded scores (CSV date,score,longterm); all or nothing, never twice.',
   usage: 'import [mode:add|replace]  followed by CSV lines with a header (the columns of export)',
   examples: ['import\nid,client,type,start,end,earnings,stars\nc1,Acme Ltd,hourly,2026-01-10,2026-04-30,1200,5'],
   args: [{ name: 'mode', kind: choice(['add', 'replace']), description: 'add to your contracts (default) or replace them all (and your recorded scores, when the file has some)' }],
   maxPositionals: 0,
   writes: true,
-  async run({ ctx, store, member, args, body }) {
+  async run(run) {
+    const { ctx, store, member, args, body } = run;
     const text = body.trim();
     if (text === '') throw new CommandError(errorReply('import needs contracts after the command line: CSV with a header row, or a JSON contract file'));
     const replace = args.mode === 'replace';
+    if (Buffer.byteLength(text, 'utf8') > LIMITS.fileBytes) {
+      throw new CommandError(errorReply(`the file is larger than ${LIMITS.fileBytes / 1024 / 1024} MiB; expected at most that`, 'Nothing was imported.'));
+    }
+    // An Upwork report (recognised by its header) is merged into the contracts imported before.
+    if (isUpworkCsv(text)) return importUpworkCsv(run, text, replace);
     // A scores CSV (as export writes it beside the contracts) changes the recorded scores only.
     if (isObservationsCsv(text)) {
       const observations = checkedObservations(parseObservationsCsv(text, ctx.asOf, await store.listContracts(member.id)));
