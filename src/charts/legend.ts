@@ -35,9 +35,14 @@ function sample(s: LegendSample, x: number, y: number): string {
   }
 }
 
-/** The legend's entries side by side from (x, baseline); samples sit on the text's middle. */
-export function legendRow(entries: readonly LegendEntry[], x: number, baseline: number, fontSize: number): string {
-  let at = x;
+/** About how wide the row of entries is, the last entry's gap left out. */
+export function legendWidth(entries: readonly LegendEntry[], fontSize: number): number {
+  return entries.reduce((sum, entry) => sum + SAMPLE_WIDTH + SAMPLE_GAP + textWidth(entry.label, fontSize) + ENTRY_GAP, 0) - ENTRY_GAP;
+}
+
+/** The legend's entries side by side, ending at `right` on `baseline`; samples sit on the text's middle. */
+export function legendRow(entries: readonly LegendEntry[], right: number, baseline: number, fontSize: number): string {
+  let at = right - legendWidth(entries, fontSize);
   const parts = entries.map((entry) => {
     const group = `<g class="legend-${entry.key}">${sample(entry.sample, at, baseline - fontSize * 0.35)}${text(at + SAMPLE_WIDTH + SAMPLE_GAP, baseline, entry.label, `font-size="${fontSize}"`)}</g>`;
     at += SAMPLE_WIDTH + SAMPLE_GAP + textWidth(entry.label, fontSize) + ENTRY_GAP;

@@ -89,7 +89,7 @@ export function seriesOf(forecast: ForecastReport, past?: PastScores): Block {
   if (!past || !known) return { type: 'series', title: 'Your score over the next 12 months if nothing new happens', points };
   return {
     type: 'series',
-    title: 'Your score: past 16 weeks and next 12 months if nothing new happens',
+    title: 'Your score: past 16 weeks, next 12 months if nothing new happens',
     points,
     past: past.weeks.map((week) => ({ date: week.date, value: week.score })),
     ...(past.recorded.length > 0 && { recorded: past.recorded.map((observation) => ({ date: observation.date, value: observation.score })) }),

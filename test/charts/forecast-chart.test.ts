@@ -70,13 +70,14 @@ describe('forecastSvg', () => {
     expect(line90).toContain('class="grid top-rated"');
     expect(line90).not.toContain('stroke-dasharray');
     expect(line75).toContain('stroke-dasharray');
-    expect(svg).toMatch(/<g class="legend-top-rated">.*>Top Rated: 90%<\/text><\/g>/);
+    expect(svg).toMatch(/<g class="legend-top-rated">.*>Top Rated<\/text><\/g>/);
+    expect(svg).toMatch(/<text [^>]*class="grid-label"[^>]*fill="#1a7f37">90%<\/text>/);
   });
 
-  it('without a past (a new member) draws no past, divider or recorded score; the legend names the forecast and Top Rated', () => {
+  it('without a past (a new member) draws no past, divider or recorded score; the legend names the estimate and Top Rated', () => {
     const svg = forecastSvg(SERIES);
     for (const name of ['past', 'past-point', 'today', 'recorded']) expect(svg).not.toContain(`class="${name}"`);
-    expect([...svg.matchAll(/<g class="legend-([^"]*)">/g)].map((match) => match[1])).toEqual(['forecast', 'top-rated']);
+    expect([...svg.matchAll(/<g class="legend-([^"]*)">/g)].map((match) => match[1])).toEqual(['estimate', 'top-rated']);
     // A past with no score in any week and nothing recorded is no past.
     const empty = PAST.map((point) => ({ ...point, value: null }));
     expect(forecastSvg({ ...SERIES, past: empty })).toBe(svg);
@@ -120,8 +121,8 @@ describe('forecastSvg with the past', () => {
   it('marks each recorded score with a diamond of its own colour, in the legend', () => {
     const recorded = [...svg.matchAll(/<path class="recorded" data-date="([^"]*)" data-value="([^"]*)"/g)].map((match) => [match[1], match[2]]);
     expect(recorded).toEqual([['2026-09-14', '92'], ['2026-11-20', '88']]);
-    expect([...svg.matchAll(/<g class="legend-([^"]*)">/g)].map((match) => match[1])).toEqual(['past', 'forecast', 'recorded', 'top-rated']);
-    expect(svg).toContain('>recorded by you</text>');
+    expect([...svg.matchAll(/<g class="legend-([^"]*)">/g)].map((match) => match[1])).toEqual(['estimate', 'recorded', 'top-rated']);
+    expect(svg).toContain('>recorded</text>');
   });
 
   it('divides past and forecast with a labelled line at today, and spans 16 weeks before it', () => {
@@ -129,6 +130,9 @@ describe('forecastSvg with the past', () => {
     expect(divider).not.toBe('');
     expect(svg).toContain('class="today-label"');
     expect(svg).toContain('>today</text>');
+    // The legend sits on the right, clear of the "today" label left of the divider.
+    const legendX = Number(/<g class="legend"><g class="legend-[^"]*"><line x1="([^"]*)"/.exec(svg)?.[1]);
+    expect(legendX).toBeGreaterThan(xOf(divider) + 40);
     const axis = /<path class="axes" d="M(\d+) /.exec(svg);
     const left = Number(axis?.[1]);
     const right = CHART_WIDTH - 28;
@@ -139,10 +143,11 @@ describe('forecastSvg with the past', () => {
 
   it('keeps date labels apart', () => {
     const xs = [...svg.matchAll(/<text class="(?:edge|change)-date" x="([^"]*)"/g)].map((match) => Number(match[1]));
-    for (let i = 1; i < xs.length; i++) expect((xs[i] as number) - (xs[i - 1] as number)).toBeGreaterThanOrEqual(18);
-    // A change a few days after today loses its label, not its dot.
-    const crowded = forecastSvg({ ...WITH_PAST, points: [{ date: '2026-11-22', value: 87 }, { date: '2026-11-26', value: 91 }, { date: '2027-11-22', value: 91 }] });
-    expect(crowded).toContain('<circle class="change" data-date="2026-11-26"');
+    // Turned 40°, labels 21 px apart are 13.5 px apart across: a line of 11 px text.
+    for (let i = 1; i < xs.length; i++) expect((xs[i] as number) - (xs[i - 1] as number)).toBeGreaterThanOrEqual(21);
+    // A change 12 days after today (18 px) loses its label, not its dot.
+    const crowded = forecastSvg({ ...WITH_PAST, points: [{ date: '2026-11-22', value: 87 }, { date: '2026-12-04', value: 91 }, { date: '2027-11-22', value: 91 }] });
+    expect(crowded).toContain('<circle class="change" data-date="2026-12-04"');
     expect(crowded).not.toMatch(/class="change-date"/);
   });
 

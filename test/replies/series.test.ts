@@ -26,7 +26,7 @@ describe('seriesOf', () => {
 
   it('with a past adds the 16 weekly estimates and the recorded scores', () => {
     const series = seriesOf(forecast, pastScores(contracts, recorded, AS_OF)) as Series;
-    expect(series.title).toBe('Your score: past 16 weeks and next 12 months if nothing new happens');
+    expect(series.title).toBe('Your score: past 16 weeks, next 12 months if nothing new happens');
     expect(series.past).toHaveLength(16);
     expect(series.past?.at(-1)).toEqual({ date: AS_OF, value: forecast.score });
     expect(series.recorded).toEqual([{ date: '2026-10-01', value: 93 }, { date: '2026-11-20', value: 91 }]);

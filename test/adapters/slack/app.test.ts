@@ -311,7 +311,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     };
     expect((await post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString())).status).toBe(200);
     const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'C-rec');
-    expect(completed.data?.initial_comment).toBe('Your score: past 16 weeks and next 12 months if nothing new happens');
+    expect(completed.data?.initial_comment).toBe('Your score: past 16 weeks, next 12 months if nothing new happens');
     // The upload asked for just before it is the shared chart's, byte for byte in length.
     const asked = slack.requests.slice(0, slack.requests.indexOf(completed)).filter((request) => request.path === '/api/files.getUploadURLExternal').at(-1);
     expect(Number(asked?.data?.length)).toBe(sharedChart.length);
