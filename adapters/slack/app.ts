@@ -251,11 +251,12 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     const who: SlackWho = { teamId: body.team?.id ?? '', userId: body.user.id, userName: body.user.name, requestId: null };
     const reply = await runCommand(services, slackContext(who, options.today()), parsed.parsed);
     if (reply.kind === 'error' || !reply.shareable) return;
-    const shared = messageOf(sharedView(reply, `Shared by ${body.user.name ?? 'a member'}`));
-    await respond({ response_type: 'in_channel', replace_original: false, ...shared });
-    // The chart goes where the reply was shared (Slack needs the bot in that channel).
+    const shared = sharedView(reply, `Shared by ${body.user.name ?? 'a member'}`);
+    await respond({ response_type: 'in_channel', replace_original: false, ...messageOf(shared) });
+    // The chart goes where the reply was shared (Slack needs the bot in that channel), drawn from
+    // the shared view: without the member's recorded scores.
     const channelId = body.channel?.id;
-    if (channelId) await sendFiles(client, { channelId }, reply, who);
+    if (channelId) await sendFiles(client, { channelId }, shared, who);
   });
 
   return {

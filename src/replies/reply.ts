@@ -1,6 +1,11 @@
 // A platform-neutral reply. Every text is plain text exactly as it should read: adapters escape
 // it for their platform (Slack mrkdwn, Discord markdown) and fit it to their limits.
 
+export interface SeriesPoint {
+  date: string;
+  value: number | null;
+}
+
 export type ReplyKind = 'info' | 'success' | 'error' | 'confirm';
 
 export interface Field {
@@ -18,8 +23,16 @@ type BlockContent =
   | { type: 'fields'; fields: Field[] }
   | { type: 'list'; title?: string; items: string[] }
   | { type: 'table'; title?: string; columns: string[]; rows: string[][] }
-  /** A score over time: the forecast's change points, starting with today. */
-  | { type: 'series'; title: string; points: { date: string; value: number | null }[] }
+  /** A score over time: the forecast's change points, starting with today; with the past when known. */
+  | {
+      type: 'series';
+      title: string;
+      points: SeriesPoint[];
+      /** The estimate on each of the last 16 weekly dates, oldest first, the last one today. */
+      past?: SeriesPoint[];
+      /** Scores the member recorded in those weeks: theirs alone, so a shared reply leaves them out. */
+      recorded?: { date: string; value: number }[];
+    }
   /** Small print: the model, the as-of date, caveats. */
   | { type: 'context'; text: string };
 
@@ -55,9 +68,17 @@ export function reply(kind: ReplyKind, title: string, parts: Partial<Omit<Reply,
   return { kind, title, blocks: [], actions: [], attachments: [], shareable: false, ...parts };
 }
 
+/** A block as the channel may see it: a series without the member's recorded scores. */
+function sharedBlock(block: Block): Block {
+  if (block.type !== 'series' || block.recorded === undefined) return block;
+  const { recorded: _recorded, ...rest } = block;
+  return rest;
+}
+
 /** What a shared reply shows the channel: no buttons, and nothing that is the member's alone. */
 export function sharedView(shared: Reply, footer: string): Reply {
-  return { ...shared, actions: [], shareable: false, blocks: [...shared.blocks.filter((block) => !block.memberOnly), { type: 'context', text: footer }] };
+  const blocks = shared.blocks.filter((block) => !block.memberOnly).map(sharedBlock);
+  return { ...shared, actions: [], shareable: false, blocks: [...blocks, { type: 'context', text: footer }] };
 }
 
 /** The reply to any bad input: what was wrong and what is expected; nothing was changed. */

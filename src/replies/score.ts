@@ -1,6 +1,6 @@
 // The replies that explain a score: score, why, forecast, plan, long-term clients, tips.
 
-import type { ForecastReport, PlanReport, ScoreReport, Tip, WindowKey } from '../scoring/index.ts';
+import type { ForecastReport, PastScores, PlanReport, ScoreReport, Tip, WindowKey } from '../scoring/index.ts';
 import { num, percent, plural, usd, WINDOW_NAMES } from './format.ts';
 import { reply, type Block, type Reply } from './reply.ts';
 
@@ -75,20 +75,32 @@ function tipItems(tips: readonly Tip[], limit: number): string[] {
     .map((tip) => `${tip.priority === 'urgent' ? 'URGENT: ' : ''}${tip.text}`);
 }
 
-export function seriesOf(forecast: ForecastReport): Block {
+/**
+ * The forecast as a series; with `past`, also the weekly estimates of the past 16 weeks and the
+ * scores recorded then (left out, with the past title, when there was neither a score nor a record).
+ */
+export function seriesOf(forecast: ForecastReport, past?: PastScores): Block {
+  const points = [
+    { date: forecast.asOf, value: forecast.score },
+    ...forecast.changes.map((change) => ({ date: change.date, value: change.score })),
+    { date: forecast.until, value: forecast.changes.at(-1)?.score ?? forecast.score },
+  ];
+  const known = past && (past.recorded.length > 0 || past.weeks.some((week) => week.score !== null));
+  if (!past || !known) return { type: 'series', title: 'Your score over the next 12 months if nothing new happens', points };
   return {
     type: 'series',
-    title: 'Your score over the next 12 months if nothing new happens',
-    points: [
-      { date: forecast.asOf, value: forecast.score },
-      ...forecast.changes.map((change) => ({ date: change.date, value: change.score })),
-      { date: forecast.until, value: forecast.changes.at(-1)?.score ?? forecast.score },
-    ],
+    title: 'Your score: past 16 weeks, next 12 months if nothing new happens',
+    points,
+    past: past.weeks.map((week) => ({ date: week.date, value: week.score })),
+    ...(past.recorded.length > 0 && { recorded: past.recorded.map((observation) => ({ date: observation.date, value: observation.score })) }),
   };
 }
 
-/** The score with its windows, long-term clients and the most useful tips; `detailed` adds every contract. */
-export function scoreReply(report: ScoreReport, tips: readonly Tip[], forecast: ForecastReport | null, detailed = false): Reply {
+/**
+ * The score with its windows, long-term clients and the most useful tips; `detailed` adds every
+ * contract, `past` the past 16 weeks to the chart.
+ */
+export function scoreReply(report: ScoreReport, tips: readonly Tip[], forecast: ForecastReport | null, detailed = false, past?: PastScores): Reply {
   const blocks: Block[] = [];
   if (report.noScore) blocks.push({ type: 'text', text: report.noScore.text });
   blocks.push(windowsTable(report));
@@ -97,7 +109,7 @@ export function scoreReply(report: ScoreReport, tips: readonly Tip[], forecast: 
   blocks.push({ type: 'text', text: context ? `${longTermLine(report)}\n${context}` : longTermLine(report) });
   const items = tipItems(tips, detailed ? 6 : TIPS_WITH_SCORE);
   if (items.length > 0) blocks.push({ type: 'list', title: 'Tips:', items });
-  if (forecast) blocks.push(seriesOf(forecast));
+  if (forecast) blocks.push(seriesOf(forecast, past));
   blocks.push(basis(report));
   return reply('info', scoreTitle(report), {
     blocks,
@@ -120,7 +132,8 @@ export function whyReply(report: ScoreReport, onlyId?: string): Reply {
   });
 }
 
-export function forecastReply(forecast: ForecastReport): Reply {
+/** Every change date of the forecast, and the chart's series (with the past 16 weeks when given). */
+export function forecastReply(forecast: ForecastReport, past?: PastScores): Reply {
   const blocks: Block[] = [];
   if (forecast.changes.length === 0) blocks.push({ type: 'text', text: 'No change in the next 12 months if nothing new happens.' });
   else {
@@ -134,7 +147,7 @@ export function forecastReply(forecast: ForecastReport): Reply {
   if (forecast.assumedPaidOnAsOf.length > 0) {
     blocks.push({ type: 'context', text: `No payment dates for ${forecast.assumedPaidOnAsOf.join(', ')}: taken as last paid on ${forecast.asOf}. Record payments with "pay" to keep open work counting.` });
   }
-  blocks.push(seriesOf(forecast), basis(forecast));
+  blocks.push(seriesOf(forecast, past), basis(forecast));
   return reply('info', `Forecast: now ${percent(forecast.score)}, until ${forecast.until}`, { blocks, shareable: true });
 }
 

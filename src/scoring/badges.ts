@@ -86,6 +86,12 @@ function recordedInWeek(observations: readonly Observation[], day: Day): number 
 
 const atLeast90 = (score: number | null) => score !== null && score >= TOP_RATED_MIN_SCORE;
 
+/** The last 16 weekly dates Top Rated looks at, oldest first: as-of minus 105, 98, … 0 days. */
+export function topRatedWeekDays(asOf: string): Day[] {
+  const asOfDay = toDay(asOf);
+  return Array.from({ length: TOP_RATED_WEEKS }, (_, i) => asOfDay - 7 * (TOP_RATED_WEEKS - 1 - i));
+}
+
 export function topRatedStatus(
   contracts: readonly Contract[],
   observations: readonly Observation[],
@@ -93,17 +99,11 @@ export function topRatedStatus(
   options: ModelOptions = {},
 ): TopRatedStatus {
   const asOfDay = toDay(asOf);
-  const weeks: TopRatedWeek[] = [];
-  for (let back = TOP_RATED_WEEKS - 1; back >= 0; back--) {
-    const day = asOfDay - 7 * back;
+  const weeks = topRatedWeekDays(asOf).map((day): TopRatedWeek => {
     const date = formatDay(day);
     const recorded = recordedInWeek(observations, day);
-    weeks.push(
-      recorded !== null
-        ? { date, score: recorded, source: 'recorded' }
-        : { date, score: estimateOn(contracts, date, options), source: 'estimate' },
-    );
-  }
+    return recorded !== null ? { date, score: recorded, source: 'recorded' } : { date, score: estimateOn(contracts, date, options), source: 'estimate' };
+  });
   const weeksAtLeast90 = weeks.filter((week) => atLeast90(week.score)).length;
   const earnings12m = earningsInYearTo(contracts, asOfDay, asOfDay);
   const earningsMet = earnings12m >= TOP_RATED_EARNINGS;

@@ -77,7 +77,9 @@ export function analyze(
 export { contractsKnownOn, estimateOn } from './history.ts';
 export { explainGap, explainCandidates, MAX_CHANGES, MAX_EXPLANATIONS } from './explain.ts';
 export type { Explanation, ExplanationChange, ExplainResult, Candidate } from './explain.ts';
-export { topRatedStatus, earningsBetween, TOP_RATED_WEEKS, TOP_RATED_WEEKS_NEEDED, TOP_RATED_MIN_SCORE, TOP_RATED_EARNINGS, TOP_RATED_PLUS_EARNINGS, UNSEEN_CONDITIONS } from './badges.ts';
+export { topRatedStatus, topRatedWeekDays, earningsBetween, TOP_RATED_WEEKS, TOP_RATED_WEEKS_NEEDED, TOP_RATED_MIN_SCORE, TOP_RATED_EARNINGS, TOP_RATED_PLUS_EARNINGS, UNSEEN_CONDITIONS } from './badges.ts';
 export type { TopRatedStatus, TopRatedWeek } from './badges.ts';
+export { pastScores } from './past.ts';
+export type { PastScores } from './past.ts';
 export { accuracyOf, accuracyByPreset } from './accuracy.ts';
 export type { AccuracyFigures, MemberRecord } from './accuracy.ts';

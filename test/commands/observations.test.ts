@@ -6,8 +6,9 @@ import type { Store } from '../../db/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';
-import { sharedView, type Reply } from '../../src/replies/reply.ts';
-import { estimateOn } from '../../src/scoring/index.ts';
+import { sharedView, type Block, type Reply } from '../../src/replies/reply.ts';
+import { estimateOn, formatDay } from '../../src/scoring/index.ts';
+import { toDay } from '../../src/scoring/dates.ts';
 import { commandContext, TEST_AS_OF } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
@@ -32,6 +33,7 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
   const run = (user: string, text: string, extra: Partial<CommandContext> = {}, community = 'team-obs') =>
     runCommandText(services, commandContext('slack', community, user, extra), text);
   const text = (reply: Reply) => renderText(reply);
+  const seriesOf = (reply: Reply) => reply.blocks.find((block): block is Extract<Block, { type: 'series' }> => block.type === 'series');
 
   async function stateOf(user: string, community = 'team-obs') {
     const found = await store.ensureCommunity({ platform: 'slack', externalId: community });
@@ -138,6 +140,35 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
     expect((await run('eve', 'edit c3 counted:neutral')).kind).toBe('success');
     expect((await run('eve', 'explain')).title).toBe('The estimate matches what Upwork showed');
     expect(text(await run('eve', 'score'))).not.toContain('Upwork showed you');
+  });
+
+  it('score and forecast carry the past 16 weeks and the recorded scores in their series; shared, the recorded ones are gone', async () => {
+    await withContracts('pia');
+    await run('pia', 'actual 93 date:2026-09-30');
+    await run('pia', 'actual 91 date:2026-11-19');
+    await run('pia', 'actual 70 date:2026-06-01'); // before the 16 weeks: not on the chart
+    const { contracts } = (await stateOf('pia'))!;
+    const dates = Array.from({ length: 16 }, (_, i) => formatDay(toDay(TEST_AS_OF) - 7 * (15 - i)));
+    for (const command of ['score', 'forecast']) {
+      const answer = await run('pia', command);
+      const series = seriesOf(answer);
+      expect(series?.past?.map((point) => point.date)).toEqual(dates);
+      expect(series?.past?.map((point) => point.value)).toEqual(dates.map((date) => estimateOn(contracts, date)));
+      expect(series?.recorded).toEqual([{ date: '2026-09-30', value: 93 }, { date: '2026-11-19', value: 91 }]);
+      const shared = seriesOf(sharedView(answer, 'Shared'));
+      expect(shared?.past).toEqual(series?.past);
+      expect(shared?.recorded).toBeUndefined();
+    }
+  });
+
+  it('a new member\'s series is the forecast alone, as before', async () => {
+    await run('quin', 'join');
+    for (const command of ['score', 'forecast']) {
+      const series = seriesOf(await run('quin', command));
+      expect(series?.title).toBe('Your score over the next 12 months if nothing new happens');
+      expect(series).not.toHaveProperty('past');
+      expect(series).not.toHaveProperty('recorded');
+    }
   });
 
   it('explain and badges answer without recorded scores too', async () => {

@@ -1,5 +1,5 @@
 import { forecastReply } from '../../replies/score.ts';
-import { analyzeMember } from '../scoring.ts';
+import { analyzeMember, pastOfMember } from '../scoring.ts';
 import type { CommandDefinition } from '../types.ts';
 
 export const forecast: CommandDefinition = {
@@ -11,6 +11,8 @@ export const forecast: CommandDefinition = {
   maxPositionals: 0,
   writes: false,
   async run(run) {
-    return forecastReply((await analyzeMember(run)).forecast);
+    const analysis = await analyzeMember(run);
+    const observations = await run.store.listObservations(run.member.id);
+    return forecastReply(analysis.forecast, pastOfMember(run, analysis.contracts, observations));
   },
 };

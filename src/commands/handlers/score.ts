@@ -1,7 +1,7 @@
 import { scoreReply } from '../../replies/score.ts';
 import { gapLine } from '../../replies/actual.ts';
 import { estimateOn } from '../../scoring/index.ts';
-import { analyzeMember, modelOptionsOf } from '../scoring.ts';
+import { analyzeMember, modelOptionsOf, pastOfMember } from '../scoring.ts';
 import type { CommandDefinition } from '../types.ts';
 
 export const score: CommandDefinition = {
@@ -14,9 +14,10 @@ export const score: CommandDefinition = {
   writes: false,
   async run(run) {
     const analysis = await analyzeMember(run);
-    const answer = scoreReply(analysis.score, analysis.tips, analysis.forecast);
+    const observations = await run.store.listObservations(run.member.id);
+    const answer = scoreReply(analysis.score, analysis.tips, analysis.forecast, false, pastOfMember(run, analysis.contracts, observations));
     // The latest score the member recorded, against the estimate for that day: one line when they differ.
-    const latest = (await run.store.listObservations(run.member.id)).at(-1);
+    const latest = observations.at(-1);
     const gap = latest && gapLine(latest, estimateOn(analysis.contracts, latest.date, modelOptionsOf(run.community)));
     return gap ? { ...answer, blocks: [...answer.blocks, gap], actions: [...answer.actions, { label: 'Explain the gap', command: 'explain' }] } : answer;
   },

@@ -2,6 +2,10 @@ import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
 import type { Store } from '../../../db/store.ts';
+import { forecastChart, seriesBlockOf } from '../../../src/charts/forecast-chart.ts';
+import { runCommandText } from '../../../src/commands/dispatch.ts';
+import { sharedView } from '../../../src/replies/reply.ts';
+import { commandContext } from '../../helpers/command-context.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
@@ -296,6 +300,35 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     // The chart goes to the channel the reply was shared in, not to a DM.
     const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'C-shared');
     expect(JSON.parse(String(completed.data?.files))).toEqual([{ id: 'F-forecast.png', title: 'forecast.png' }]);
+  });
+
+  it('a shared chart leaves out the recorded scores the member’s own chart shows', async () => {
+    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    const member = await store.ensureMember(community.id, 'U-rec', 'rec');
+    await store.insertContract(member.id, { id: 'c1', client: 'Acme', type: 'fixed', start: '2026-01-10', end: '2026-06-10', earnings: 1500, stars: 5 });
+    await store.recordObservation(member.id, { date: '2026-10-01', score: 93 });
+    // The two charts as the command layer draws them: the member's, and the channel's.
+    const own = await runCommandText({ store }, commandContext('slack', TEAM, 'U-rec'), 'score');
+    const ownChart = forecastChart(seriesBlockOf(own)!).png;
+    const sharedChart = forecastChart(seriesBlockOf(sharedView(own, 'x'))!).png;
+    expect(sharedChart.length).not.toBe(ownChart.length);
+    const payload = {
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'freelancers' },
+      user: { id: 'U-rec', name: 'name-U-rec', team_id: TEAM },
+      actions: [{ action_id: 'jss_share', block_id: 'b', type: 'button', value: 'score', action_ts: '1' }],
+      response_url: `${slack.url}/response/share-rec`,
+      trigger_id: 'share-rec-trigger',
+      api_app_id: 'A1',
+      container: { type: 'message' },
+      channel: { id: 'C-rec', name: 'general' },
+    };
+    expect((await post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString())).status).toBe(200);
+    const completed = await slack.waitFor((request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'C-rec');
+    expect(completed.data?.initial_comment).toBe('Your score: past 16 weeks, next 12 months if nothing new happens');
+    // The upload asked for just before it is the shared chart's, byte for byte in length.
+    const asked = slack.requests.slice(0, slack.requests.indexOf(completed)).filter((request) => request.path === '/api/files.getUploadURLExternal').at(-1);
+    expect(Number(asked?.data?.length)).toBe(sharedChart.length);
   });
 
   it('export: a small file is shown inline; a large one is uploaded to the member’s DM', async () => {
