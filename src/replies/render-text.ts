@@ -49,6 +49,11 @@ export function seriesLine(points: readonly { date: string; value: number | null
   return `${date(first.date)} ${sparkline(values)} ${date(last.date)}${range}`;
 }
 
+/** A series' points from the first past week (when the past is shown) to the end of the forecast. */
+export function seriesPoints(block: Extract<Block, { type: 'series' }>): { date: string; value: number | null }[] {
+  return block.past && block.past.length > 0 ? [...block.past.filter((point) => point.date < (block.points[0]?.date ?? '')), ...block.points] : block.points;
+}
+
 function renderBlock(block: Block): string {
   switch (block.type) {
     case 'text':
@@ -62,7 +67,7 @@ function renderBlock(block: Block): string {
     case 'table':
       return `${block.title ? `${block.title}\n` : ''}${columns([block.columns, ...block.rows])}`;
     case 'series': {
-      const line = seriesLine(block.points);
+      const line = seriesLine(seriesPoints(block));
       return line === null ? block.title : `${block.title}:\n  ${line}`;
     }
   }

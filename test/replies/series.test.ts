@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { forecastReply, scoreReply, seriesOf } from '../../src/replies/score.ts';
-import { sharedView, type Block, type Reply } from '../../src/replies/reply.ts';
+import { reply, sharedView, type Block, type Reply } from '../../src/replies/reply.ts';
+import { renderText, seriesPoints } from '../../src/replies/render-text.ts';
 import { analyze, pastScores, type Contract } from '../../src/scoring/index.ts';
 import { success } from '../scoring/fixtures.ts';
 
@@ -52,5 +53,20 @@ describe('a shared score or forecast', () => {
       // The member's own reply is left as it was.
       expect(seriesIn(reply)?.recorded).toHaveLength(2);
     }
+  });
+});
+
+describe('the sparkline line of a series with the past', () => {
+  it('runs from the first past week to the end of the forecast, as its heading says, on every platform', () => {
+    const block = {
+      type: 'series' as const,
+      title: 'Your score: past 16 weeks, next 12 months if nothing new happens',
+      points: [{ date: '2026-11-22', value: 88 }, { date: '2027-11-22', value: 88 }],
+      past: [{ date: '2026-08-09', value: 70 }, { date: '2026-11-22', value: 88 }],
+    };
+    expect(seriesPoints(block).map((point) => point.date)).toEqual(['2026-08-09', '2026-11-22', '2027-11-22']);
+    const text = renderText(reply('info', 'Score', { blocks: [block] }));
+    expect(text).toContain('2026-08-09 ');
+    expect(text).toContain(' 2027-11-22 70–88%');
   });
 });

@@ -5,7 +5,7 @@
 
 import type { APIEmbedField } from 'discord-api-types/v10';
 import type { Block, Field, Reply } from '../../../src/replies/reply.ts';
-import { seriesLine as plainSeriesLine } from '../../../src/replies/render-text.ts';
+import { seriesLine as plainSeriesLine, seriesPoints } from '../../../src/replies/render-text.ts';
 import { ZERO_WIDTH_SPACE } from './escape.ts';
 import { FIELD_NAME_MAX, FIELD_VALUE_MAX } from './limits.ts';
 import { tableLines, type TableFrame } from './table.ts';
@@ -105,7 +105,7 @@ function unitsOf(block: Block): Unit[] {
     case 'table':
       return tableUnits(block);
     case 'series':
-      return [...heading(block.title), ...seriesLine(block.points)];
+      return [...heading(block.title), ...seriesLine(seriesPoints(block))];
     case 'fields':
       return block.fields
         .filter((field) => !isBlank(field.label) || !isBlank(field.value))

@@ -2,7 +2,7 @@
 // adds its own mrkdwn (*bold*, •, ```), and every text is fitted to its limit here.
 
 import type { Block, Field } from '../../../src/replies/reply.ts';
-import { seriesLine } from '../../../src/replies/render-text.ts';
+import { seriesLine, seriesPoints } from '../../../src/replies/render-text.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { CONTEXT_TEXT_MAX, FIELD_TEXT_MAX, SECTION_FIELDS_MAX, SECTION_TEXT_MAX } from './limits.ts';
 import { tableSections } from './table.ts';
@@ -40,7 +40,7 @@ function listSections(title: string | undefined, items: readonly string[]): Sect
 /** The sparkline line of the plain-text reply: first date, sparkline, last date, low–high. */
 function seriesSections(series: Extract<Block, { type: 'series' }>): SectionBlock[] {
   const lines = [boldTitle(series.title, SECTION_TEXT_MAX / 2)];
-  const line = seriesLine(series.points, (text) => truncate(escapeMrkdwn(text), DATE_MAX));
+  const line = seriesLine(seriesPoints(series), (text) => truncate(escapeMrkdwn(text), DATE_MAX));
   if (line !== null) lines.push(line);
   return packLines(lines.filter((line) => line !== ''), SECTION_TEXT_MAX).map(section);
 }
