@@ -107,7 +107,7 @@ export function optionPlan(command: CommandDefinition): PlannedOption[] {
   }
   const clearable = command.args.filter((arg) => arg.clearable).map((arg) => arg.name);
   if (takesContractId && clearable.length > 0) planned.push({ name: CLEAR_OPTION, required: false, role: { kind: 'clear', fields: clearable }, description: 'a field to clear, as field:none does' });
-  if (BODY_FROM_FILE.has(command.name)) planned.push({ name: FILE_OPTION, required: true, role: { kind: 'attachment' }, description: 'a CSV (or JSON contract file) with a header row, as export writes it' });
+  if (BODY_FROM_FILE.has(command.name)) planned.push({ name: FILE_OPTION, required: true, role: { kind: 'attachment' }, description: 'your Upwork CSV (see help upwork), or a file export wrote; at most 10 MiB' });
   const names = planned.map((option) => option.name);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new Error(`${command.name}: two Discord options would be named ${duplicate}`);
