@@ -12,6 +12,7 @@ import { ApplicationCommandOptionType, InteractionResponseType, InteractionType,
 import { forecastChart, seriesBlockOf, type ForecastChart } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
+import { HELP_TOPICS } from '../../src/commands/help-topics.ts';
 import { COMMANDS, findCommand } from '../../src/commands/registry.ts';
 import { errorReply, sharedView, type Reply } from '../../src/replies/reply.ts';
 import { autocompleteTarget } from './commands/option-plan.ts';
@@ -148,7 +149,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const member = await services.store.findMember(community.id, ctx.userId);
     const command = sub ? findCommand(sub.name) : undefined;
     const target = command && focused ? autocompleteTarget(command, focused.name) : null;
-    const values = target === 'commandName' ? COMMANDS.map((candidate) => candidate.name) : member ? await suggestions(target, member.id) : [];
+    const values = target === 'commandName' ? [...COMMANDS.map((candidate) => candidate.name), ...HELP_TOPICS.map((topic) => topic.name)] : member ? await suggestions(target, member.id) : [];
     const choices = values
       .filter((value) => value.toLowerCase().includes(typed))
       .slice(0, AUTOCOMPLETE_CHOICES_MAX)

@@ -91,7 +91,10 @@ describe('the console bot', () => {
       'import file:data/more.csv',
       'import file:~/nowhere.csv',
       'list',
+      'help upwork',
     ], { cwd, home });
+    expect(output).toContain('Where to find your Upwork CSV');
+    expect(output).toContain('Then bring it here: import file:~/Downloads/transactions.csv');
     expect(output).toContain('Imported 1 contract');
     expect(output).toContain('h1: Home Client (fixed)');
     expect(output).toContain('r1: Relative Client (hourly)');

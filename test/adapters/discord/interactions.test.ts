@@ -263,6 +263,17 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     }
   });
 
+  it('/jss help command:upwork tells where Upwork keeps the CSV and how to attach it; autocomplete offers the topic', async () => {
+    const body = slash('help', [{ name: 'command', type: 3, value: 'upwork' }], 'U-help');
+    await post(body);
+    const reply = await followUp(body.token);
+    expect(reply.body).toContain('Where to find your Upwork CSV');
+    expect(reply.body).toContain('Reports → Transaction history');
+    expect(reply.body).toContain('attach the CSV');
+    const suggested = await post(interaction(4, { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'help', type: 1, options: [{ name: 'command', type: 3, value: 'upw', focused: true }] }] }, 'U-help'));
+    expect(suggested.json).toEqual({ type: 8, data: { choices: [{ name: 'upwork', value: 'upwork' }] } });
+  });
+
   it('an attachment the CDN no longer serves is told, nothing imported', async () => {
     const body = importWith('U-gone', { size: 100, url: `${discord.url}/gone/c.csv` });
     await post(body);

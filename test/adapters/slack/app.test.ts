@@ -341,6 +341,15 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     });
     const downloads = (fileId: string) => slack.requests.filter((request) => request.path.startsWith(`/files-pri/${TEAM}-${fileId}/`));
 
+    it('/jss help upwork tells where Upwork keeps the CSV and that /jss import opens a form', async () => {
+      const { json } = await post(slashBody('help upwork', 'U-help'));
+      const rendered = JSON.stringify(json);
+      expect(rendered).toContain('Where to find your Upwork CSV');
+      expect(rendered).toContain('Reports → Transaction history');
+      expect(rendered).toContain('/jss import opens a form');
+      expect(rendered).not.toContain('import file:');
+    });
+
     it('/jss import without a file opens the form: one CSV file, and add or replace', async () => {
       const body = slashBody('import', 'U-upload');
       const triggerId = new URLSearchParams(body).get('trigger_id');
