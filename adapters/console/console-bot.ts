@@ -81,11 +81,17 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   });
   const write = (text: string) => options.output.write(`${text}\n`);
   const stop = () => lines.close();
-  // Ctrl+C at the prompt (readline takes it from the terminal) leaves like "exit".
-  lines.on('SIGINT', stop);
+  // Ctrl+C at the prompt (readline takes it from the terminal) clears the line, as shells do;
+  // Ctrl+D (end of input) or "exit" leaves.
+  lines.on('SIGINT', () => {
+    lines.write('', { ctrl: true, name: 'e' });
+    lines.write('', { ctrl: true, name: 'u' });
+    options.output.write('^C\n');
+    lines.prompt();
+  });
   options.signal?.addEventListener('abort', stop, { once: true });
   if (interactive) {
-    write(`jss-coach console, as ${options.user}. Type "help", or "exit" to leave.`);
+    write(`jss-coach console, as ${options.user}. Type "help"; "exit" or Ctrl+D leaves, Ctrl+C clears the line.`);
     lines.prompt();
   }
   for await (const raw of lines) {

@@ -114,3 +114,34 @@ describe('import file:PATH', () => {
     expect(printed).toContain('You have no contracts yet');
   });
 });
+
+describe('the interactive console and the keyboard', () => {
+  it('Ctrl+C clears the line being typed and keeps the console open; Ctrl+D leaves', async () => {
+    const pglite = databaseKinds[0];
+    if (!pglite) throw new Error('no database kinds');
+    const { store, close } = await pglite.open();
+    try {
+      const input = Object.assign(new PassThrough(), { isTTY: true });
+      const output = new PassThrough();
+      let printed = '';
+      output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+      let ended = false;
+      const done = runConsole({ services: { store }, input, output, user: 'kai', today: () => '2026-11-22' }).then(() => (ended = true));
+      input.write('add client:Half');
+      input.write('\u0003'); // Ctrl+C
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(ended).toBe(false);
+      expect(printed).toContain('^C');
+      input.write('list\r');
+      for (let i = 0; i < 200 && !printed.includes('You have no contracts yet'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      // The half-typed add was cleared, not run together with "list".
+      expect(printed).toContain('You have no contracts yet');
+      expect(printed).not.toContain('Added');
+      input.write('\u0004'); // Ctrl+D on an empty line
+      await done;
+      expect(ended).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+});
