@@ -15,6 +15,7 @@ import { renderText } from '../../src/replies/render-text.ts';
 import type { Logger } from '../../src/logger.ts';
 import { escapeMrkdwn, renderSlackMessage } from './blocks/index.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { plainCommandText } from './command-text.ts';
 import type { SlackConfig } from './config.ts';
 import { slackContext, type SlackWho } from './context.ts';
 import { downloadFile, tooLarge, type Downloaded } from '../shared/download-file.ts';
@@ -206,7 +207,8 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
 
   app.command('/jss', async ({ command, ack, respond, client }) => {
     const who: SlackWho = { teamId: command.team_id, teamDomain: command.team_domain, userId: command.user_id, userName: command.user_name, requestId: command.trigger_id };
-    const parsed = parseCommandText(command.text ?? '');
+    // Slack escapes & < > and sends links and mentions as markup: read what the member typed.
+    const parsed = parseCommandText(plainCommandText(command.text ?? ''));
     if (!parsed.ok) {
       await ack({ response_type: 'ephemeral', ...messageOf(errorReply(parsed.message, 'Example: /jss add client:"Acme Ltd" type:hourly start:2026-01-10')) });
       return;

@@ -3,7 +3,7 @@
 // was given and what is expected. Range rules of contract fields are the contract schema's.
 
 import { COUNTED_OUTCOMES, END_REASONS, CONTRACT_TYPES } from '../scoring/types.ts';
-import { parseDay } from '../scoring/dates.ts';
+import { readDay, readDecimal, readMoney, readWholeNumber, type Read } from '../contracts/forgiving-values.ts';
 import { showValue } from '../contracts/validate.ts';
 
 export type ArgKind =
@@ -13,7 +13,7 @@ export type ArgKind =
   | { type: 'number' }
   | { type: 'integer'; min: number; max: number }
   | { type: 'boolean' }
-  | { type: 'choice'; choices: readonly string[] };
+  | { type: 'choice'; choices: readonly string[]; aliases?: Readonly<Record<string, string>> };
 
 export interface ArgSpec {
   name: string;
@@ -25,7 +25,8 @@ export interface ArgSpec {
 
 export type ArgValue = string | number | boolean | null;
 export type ConvertResult =
-  | { ok: true; values: Record<string, ArgValue> }
+  /** `notes`: values read from another form than the house one ("start: Jan 5 2026 as 2026-01-05"). */
+  | { ok: true; values: Record<string, ArgValue>; notes: string[] }
   | { ok: false; problems: string[]; fieldErrors: Record<string, string> };
 
 export const TEXT: ArgKind = { type: 'text' };
@@ -33,8 +34,17 @@ export const DATE: ArgKind = { type: 'date' };
 export const MONEY: ArgKind = { type: 'money' };
 export const NUMBER: ArgKind = { type: 'number' };
 export const BOOLEAN: ArgKind = { type: 'boolean' };
-export const choice = (choices: readonly string[]): ArgKind => ({ type: 'choice', choices });
+/** `aliases`: other spellings that mean a choice unambiguously (canceled → cancelled). */
+export const choice = (choices: readonly string[], aliases?: Readonly<Record<string, string>>): ArgKind => ({ type: 'choice', choices, ...(aliases && { aliases }) });
 export const integer = (min: number, max: number): ArgKind => ({ type: 'integer', min, max });
+
+/** Spellings of an end reason that are unambiguous (US spelling, words with spaces or dashes). */
+export const END_REASON_ALIASES: Readonly<Record<string, string>> = {
+  canceled: 'cancelled',
+  'client-unresponsive': 'client_unresponsive',
+  unresponsive: 'client_unresponsive',
+  complete: 'completed',
+};
 
 /** The contract file's fields as arguments (payments are recorded with `pay`). */
 export const CONTRACT_ARGS: readonly ArgSpec[] = [
@@ -47,7 +57,7 @@ export const CONTRACT_ARGS: readonly ArgSpec[] = [
   { name: 'lastPayment', kind: DATE, description: 'date of the latest payment', clearable: true },
   { name: 'stars', kind: NUMBER, description: "client's public feedback, 1–5", clearable: true },
   { name: 'privateScore', kind: NUMBER, description: 'legacy private feedback, 0–10', clearable: true },
-  { name: 'endReason', kind: choice(END_REASONS), description: END_REASONS.join(', '), clearable: true },
+  { name: 'endReason', kind: choice(END_REASONS, END_REASON_ALIASES), description: END_REASONS.join(', '), clearable: true },
   { name: 'disputed', kind: BOOLEAN, description: 'true when disputed', clearable: true },
   { name: 'refunded', kind: BOOLEAN, description: 'true when the client was refunded', clearable: true },
   { name: 'clientFlagged', kind: BOOLEAN, description: 'true when Upwork excluded the client', clearable: true },
@@ -65,9 +75,16 @@ export function pickArgs(names: readonly string[]): ArgSpec[] {
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', 'off', '0']);
-const DECIMAL = /^[+]?\d{1,12}(\.\d+)?$/;
 
-function convertOne(spec: ArgSpec, raw: string): { value: ArgValue } | { problem: string } {
+type Converted = { value: ArgValue; note?: string } | { problem: string };
+
+/** A forgiving reader's result as a conversion: the value (with how it was read) or the problem. */
+function fromRead<T extends ArgValue>(spec: ArgSpec, given: string, read: Read<T>, expected?: string): Converted {
+  if (!read.ok) return { problem: `${spec.name}: ${given}, expected ${expected ?? read.reason}` };
+  return read.readAs ? { value: read.value, note: `${spec.name}: ${read.readAs}` } : { value: read.value };
+}
+
+function convertOne(spec: ArgSpec, raw: string, today: string): Converted {
   const given = `got ${showValue(raw)}`;
   if (spec.clearable && raw.toLowerCase() === 'none') return { value: null };
   const kind = spec.kind;
@@ -75,17 +92,17 @@ function convertOne(spec: ArgSpec, raw: string): { value: ArgValue } | { problem
     case 'text':
       return raw.trim() === '' ? { problem: `${spec.name}: ${given}, expected ${spec.description}` } : { value: raw };
     case 'date':
-      return parseDay(raw) === undefined ? { problem: `${spec.name}: ${given}, expected a real date as YYYY-MM-DD` } : { value: raw };
-    case 'money': {
-      const text = raw.replace(/^\$/, '').replace(/,/g, '');
-      return DECIMAL.test(text) ? { value: Number(text) } : { problem: `${spec.name}: ${given}, expected US dollars such as 1200 or 1250.50` };
+      return fromRead(spec, given, readDay(raw, today));
+    case 'money':
+      return fromRead(spec, given, readMoney(raw));
+    case 'number': {
+      const read = readDecimal(raw);
+      return fromRead(spec, given, read, read.ok ? undefined : `a number (${spec.description})`);
     }
-    case 'number':
-      return DECIMAL.test(raw) ? { value: Number(raw) } : { problem: `${spec.name}: ${given}, expected a number (${spec.description})` };
     case 'integer': {
-      const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-      return value >= kind.min && value <= kind.max
-        ? { value }
+      const read = readWholeNumber(raw);
+      return read.ok && read.value >= kind.min && read.value <= kind.max
+        ? { value: read.value }
         : { problem: `${spec.name}: ${given}, expected a whole number from ${kind.min} to ${kind.max}` };
     }
     case 'boolean': {
@@ -95,16 +112,21 @@ function convertOne(spec: ArgSpec, raw: string): { value: ArgValue } | { problem
       return { problem: `${spec.name}: ${given}, expected true or false` };
     }
     case 'choice': {
-      const match = kind.choices.find((choiceValue) => choiceValue.toLowerCase() === raw.toLowerCase());
-      return match ? { value: match } : { problem: `${spec.name}: ${given}, expected one of ${kind.choices.join(', ')}` };
+      const word = raw.trim().toLowerCase();
+      const match = kind.choices.find((choiceValue) => choiceValue.toLowerCase() === word);
+      if (match) return { value: match };
+      const alias = kind.aliases?.[word.replace(/\s+/g, '-')];
+      if (alias) return { value: alias, note: `${spec.name}: ${raw.trim()} as ${alias}` };
+      return { problem: `${spec.name}: ${given}, expected one of ${kind.choices.join(', ')}` };
     }
   }
 }
 
-/** Converts named arguments by their specs; names match case-insensitively. */
-export function convertArgs(command: string, specs: readonly ArgSpec[], named: Record<string, string>): ConvertResult {
+/** Converts named arguments by their specs; names match case-insensitively. `today` reads "today". */
+export function convertArgs(command: string, specs: readonly ArgSpec[], named: Record<string, string>, today: string): ConvertResult {
   const byName = new Map(specs.map((spec) => [spec.name.toLowerCase(), spec]));
   const values: Record<string, ArgValue> = {};
+  const notes: string[] = [];
   const problems: string[] = [];
   const fieldErrors: Record<string, string> = {};
   for (const [name, raw] of Object.entries(named)) {
@@ -114,13 +136,14 @@ export function convertArgs(command: string, specs: readonly ArgSpec[], named: R
       problems.push(`${showValue(name)} is not an argument of ${command}; expected ${expected}`);
       continue;
     }
-    const converted = convertOne(spec, raw);
+    const converted = convertOne(spec, raw, today);
     if ('problem' in converted) {
       problems.push(converted.problem);
       fieldErrors[spec.name] = converted.problem;
     } else {
       values[spec.name] = converted.value;
+      if (converted.note) notes.push(converted.note);
     }
   }
-  return problems.length > 0 ? { ok: false, problems, fieldErrors } : { ok: true, values };
+  return problems.length > 0 ? { ok: false, problems, fieldErrors } : { ok: true, values, notes };
 }

@@ -24,6 +24,8 @@ export interface CommandInput {
   positionals: string[];
   named: Record<string, string>;
   body: string;
+  /** What the member probably meant when a value with spaces was not quoted (from the grammar). */
+  quotingHint?: string;
 }
 
 export interface Services {
@@ -109,9 +111,12 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   if (!definition) return unknownCommand(input.command ?? '');
   if (input.positionals.length > definition.maxPositionals) {
     const extra = input.positionals[definition.maxPositionals] as string;
+    if (input.quotingHint) {
+      return errorReply(`${definition.name} got an unexpected word ${JSON.stringify(extra.slice(0, 40))}; did you mean ${input.quotingHint}? Values with spaces need quotes.`, `Usage: ${definition.usage}`);
+    }
     return errorReply(`${definition.name} got an unexpected word ${JSON.stringify(extra.slice(0, 40))}; expected: ${definition.usage}`);
   }
-  const converted = convertArgs(definition.name, definition.args, input.named);
+  const converted = convertArgs(definition.name, definition.args, input.named, ctx.asOf);
   if (!converted.ok) return errorReply(converted.problems, `Usage: ${definition.usage}`, converted.fieldErrors);
   if (input.body.trim() !== '' && definition.name !== 'import') {
     return errorReply(`${definition.name} takes one line; expected: ${definition.usage}`);
@@ -138,7 +143,9 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
       const ran = await definition.run({ ctx, store, community, member, args: converted.values, positionals: input.positionals, body: input.body });
       // A write may have changed the member's contracts: their leaderboard row is recomputed on the next read.
       if (definition.writes) await store.expireSnapshots({ memberId: member.id });
-      const result = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;
+      const shared = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;
+      // Values typed in another form than the house one: say how they were read.
+      const result = converted.notes.length > 0 && shared.kind !== 'error' ? { ...shared, blocks: [...shared.blocks, { type: 'context' as const, text: `Read ${converted.notes.join('; ')}.` }] } : shared;
       if (once) await store.saveRequestReply(community.id, ctx.requestId as string, result);
       return result;
     });

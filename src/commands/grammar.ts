@@ -2,7 +2,9 @@
 //   /jss add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5
 // A leading "/jss" is optional; `name:value` pairs are arguments (quotes for values with spaces,
 // \" and \\ inside quotes); other words are positional (e.g. a contract id). Lines after the
-// first are the command's body (the CSV of `import`).
+// first are the command's body (the CSV of `import`). Quotes are read as people type them: “curly”
+// (phones, word processors), 'single' and ‘single’ as well as "straight", and a space after the
+// colon (client: "Acme Ltd") is allowed.
 
 export const MAX_COMMAND_LENGTH = 20_000;
 const PREFIX = /^\s*\/?jss\b/i;
@@ -14,16 +16,27 @@ export interface ParsedCommand {
   named: Record<string, string>;
   /** Everything after the first line. */
   body: string;
+  /**
+   * When an unquoted value is followed by loose words (client:Acme Ltd), what was probably meant
+   * (client:"Acme Ltd"): the reply to the unexpected word suggests it.
+   */
+  quotingHint?: string;
 }
 
 export type ParseResult = { ok: true; parsed: ParsedCommand } | { ok: false; message: string };
 
+/** Opening quotes and the characters that close them (a phone may type ” at both ends). */
+const DOUBLE_CLOSERS = '"”“';
+const SINGLE_CLOSERS = "'’‘";
+const CLOSERS_OF: Readonly<Record<string, string>> = { '"': DOUBLE_CLOSERS, '“': DOUBLE_CLOSERS, '”': DOUBLE_CLOSERS, '„': DOUBLE_CLOSERS, "'": SINGLE_CLOSERS, '‘': SINGLE_CLOSERS, '’': SINGLE_CLOSERS };
+
 /** Reads one value starting at `at`: a quoted string or a run of non-blank characters. */
-function readValue(text: string, at: number): { value: string; next: number } | { error: string } {
-  if (text[at] !== '"') {
+function readValue(text: string, at: number): { value: string; next: number; quoted: boolean } | { error: string } {
+  const closers = CLOSERS_OF[text[at] as string];
+  if (closers === undefined) {
     let end = at;
     while (end < text.length && !/\s/.test(text[end] as string)) end++;
-    return { value: text.slice(at, end), next: end };
+    return { value: text.slice(at, end), next: end, quoted: false };
   }
   let value = '';
   let i = at + 1;
@@ -32,14 +45,14 @@ function readValue(text: string, at: number): { value: string; next: number } | 
     if (char === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) {
       value += text[i + 1];
       i += 2;
-    } else if (char === '"') {
-      return { value, next: i + 1 };
+    } else if (closers.includes(char)) {
+      return { value, next: i + 1, quoted: true };
     } else {
       value += char;
       i++;
     }
   }
-  return { error: `a quote opened at character ${at + 1} is never closed; expected a closing " after the value` };
+  return { error: `a quote opened at character ${at + 1} is never closed; expected a closing ${text[at]} after the value` };
 }
 
 export function parseCommandText(input: string): ParseResult {
@@ -51,6 +64,9 @@ export function parseCommandText(input: string): ParseResult {
   const body = newline < 0 ? '' : input.slice(newline + 1);
   const positionals: string[] = [];
   const named: Record<string, string> = {};
+  /** The last unquoted named value and the loose words right after it. */
+  let open: { name: string; value: string; words: string[] } | null = null;
+  let quotingHint: string | undefined;
   let i = 0;
   while (i < firstLine.length) {
     if (/\s/.test(firstLine[i] as string)) {
@@ -60,22 +76,30 @@ export function parseCommandText(input: string): ParseResult {
     const match = NAMED.exec(firstLine.slice(i, i + 64));
     if (match) {
       const name = match[1] as string;
-      const read = readValue(firstLine, i + match[0].length);
+      let at = i + match[0].length;
+      // client: "Acme Ltd": blanks between the colon and a value are skipped.
+      while (at < firstLine.length && /[ \t]/.test(firstLine[at] as string)) at++;
+      const read = readValue(firstLine, at);
       if ('error' in read) return { ok: false, message: read.error };
       if (Object.keys(named).some((given) => given.toLowerCase() === name.toLowerCase())) {
         return { ok: false, message: `${name} is given twice; expected each argument once` };
       }
       named[name] = read.value;
+      open = read.quoted || read.value === '' ? null : { name, value: read.value, words: [] };
       i = read.next;
     } else {
       const read = readValue(firstLine, i);
       if ('error' in read) return { ok: false, message: read.error };
       positionals.push(read.value);
+      if (open && !read.quoted) {
+        open.words.push(read.value);
+        quotingHint = `${open.name}:${quoteValue([open.value, ...open.words].join(' '))}`;
+      } else open = null;
       i = read.next;
     }
   }
   const command = positionals.shift()?.toLowerCase() ?? null;
-  return { ok: true, parsed: { command, positionals, named, body } };
+  return { ok: true, parsed: { command, positionals, named, body, ...(quotingHint && { quotingHint }) } };
 }
 
 /** Quotes a value for the grammar when it needs it (for examples and buttons). */

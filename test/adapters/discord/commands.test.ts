@@ -341,7 +341,7 @@ describe('Discord options map back to the input a typed command gives', () => {
         expect(problem).toBeNull();
         expect(attachmentId).toBe(definitionOf.name === 'import' ? '1234567890123456789' : null);
         // Whatever Discord lets through, the command's own argument check accepts.
-        const converted = convertArgs(definitionOf.name, definitionOf.args, input.named);
+        const converted = convertArgs(definitionOf.name, definitionOf.args, input.named, '2026-11-22');
         expect(converted.ok ? [] : converted.problems, text).toEqual([]);
       }
     });
@@ -409,7 +409,7 @@ describe('Discord options map back to the input a typed command gives', () => {
   it('passes an option it does not know on by name, so the command bus names it', () => {
     const { input } = interactionOptionsToInput('score', [{ name: 'verbose', type: 5, value: true }]);
     expect(input).toEqual({ command: 'score', positionals: [], named: { verbose: 'true' }, body: '' });
-    expect(convertArgs('score', command('score').args, input.named)).toMatchObject({ ok: false, problems: [expect.stringContaining('"verbose" is not an argument of score')] });
+    expect(convertArgs('score', command('score').args, input.named, '2026-11-22')).toMatchObject({ ok: false, problems: [expect.stringContaining('"verbose" is not an argument of score')] });
     expect(interactionOptionsToInput('scroe', []).input.command).toBe('scroe');
   });
 });

@@ -149,12 +149,26 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     expect(await contractsOf('U-forged')).toEqual([]);
   });
 
+  it('reads the text as Slack really sends it: entities decoded, link and mention markup as plain text, curly quotes', async () => {
+    // What a member typing  add client:“Echo & Co <https://echo.co>” …  in Slack makes Slack send.
+    const { json } = await post(slashBody('add client:“Echo &amp; Co &lt;3 <https://echo.co|echo.co>” type:hourly start:2026-01-10', 'U-text'));
+    expect(JSON.stringify(json?.blocks)).toContain('Added c1');
+    await post(slashBody('add client:<@U777|maria> type:fixed start:2026-02-01', 'U-text'));
+    await post(slashBody('add client:"<#C42|general> &amp; <!here>" type:fixed start:2026-02-01', 'U-text'));
+    expect((await contractsOf('U-text')).map((contract) => contract.client)).toEqual(['Echo & Co <3 echo.co', '@maria', '#general & @here']);
+  });
+
   it('escapes what members typed: a client named <!channel> pings nobody', async () => {
-    const { json } = await post(slashBody('add client:"<!channel> & <@U999>" type:fixed start:2026-02-01', 'U-esc'));
+    // The member typed  client:"<!channel> & <@U999>"  literally: Slack sends it escaped.
+    const { json } = await post(slashBody('add client:"&lt;!channel&gt; &amp; &lt;@U999&gt;" type:fixed start:2026-02-01', 'U-esc'));
     const rendered = JSON.stringify(json);
     expect(rendered).toContain('&lt;!channel&gt; &amp; &lt;@U999&gt;');
     expect(rendered).not.toContain('<!channel>');
     expect(rendered).not.toContain('<@U999>');
+    // The member typed @channel and mentioned someone: Slack sends its markup, which pings nobody on the way back.
+    const mentioned = JSON.stringify((await post(slashBody('add client:"<!channel> <@U999|sam>" type:fixed start:2026-02-01', 'U-esc'))).json);
+    expect(mentioned).toContain('@channel @sam');
+    expect(mentioned).not.toMatch(/<!channel>|<@U999/);
   });
 
   it('a slow database: the ack goes out at once and the reply arrives at response_url', async () => {
