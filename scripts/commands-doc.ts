@@ -3,7 +3,17 @@
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { HELP_TOPICS } from '../src/commands/help-topics.ts';
 import { COMMANDS } from '../src/commands/registry.ts';
+import type { Block } from '../src/replies/reply.ts';
+
+/** A help page's text blocks as Markdown (topics have text, lists and a context line). */
+function blockMarkdown(block: Block): string[] {
+  if (block.type === 'text') return [block.text, ''];
+  if (block.type === 'context') return [`*${block.text}*`, ''];
+  if (block.type === 'list') return [...(block.title ? [block.title, ''] : []), ...block.items.map((item) => `- ${item}`), ''];
+  throw new Error(`commands-doc: a help topic block of type ${block.type} has no Markdown form`);
+}
 
 export function commandsDoc(): string {
   const lines = [
@@ -27,6 +37,11 @@ export function commandsDoc(): string {
     const notes = [command.writes ? 'Changes your data; a retried request is applied once.' : 'Reads only.'];
     if (command.adminOnly) notes.push('For community admins.');
     lines.push(notes.join(' '), '');
+  }
+  lines.push('# Help topics', '');
+  for (const topic of HELP_TOPICS) {
+    lines.push(`## help ${topic.name}: ${topic.title}`, '', topic.summary, '');
+    for (const block of topic.blocks(null)) lines.push(...blockMarkdown(block));
   }
   return lines.join('\n');
 }

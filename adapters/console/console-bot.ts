@@ -2,6 +2,7 @@
 // command per line, each reply printed, ending at the end of input, so scripts can pipe commands in.
 
 import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
@@ -10,6 +11,7 @@ import { parseCommandText } from '../../src/commands/grammar.ts';
 import { errorReply, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { consoleContext } from './context.ts';
+import { consoleFilePath, startsAtHome } from './file-path.ts';
 import { deleteHistory, HISTORY_LINES, loadHistory, saveHistory } from './history.ts';
 
 export interface ConsoleOptions {
@@ -23,20 +25,29 @@ export interface ConsoleOptions {
   historyFile?: string;
   /** Aborting ends the console after the command under way (a stop signal). */
   signal?: AbortSignal;
+  /** Where relative paths in `import file:PATH` start (the current directory when absent). */
+  cwd?: string;
+  /** What `~` in a path stands for (the user's home folder when absent). */
+  home?: string;
 }
 
 const EXIT_WORDS = new Set(['exit', 'quit', '.exit']);
 
 /** A file's text, or the reply that says why not: its size is checked before it is read. */
-async function readAttachedFile(file: string): Promise<string | Reply> {
+async function readAttachedFile(typed: string, path: string): Promise<string | Reply> {
+  // A path with ~ is told as typed and as found, so a member sees which folder ~ was.
+  const atHome = startsAtHome(typed);
+  const named = atHome ? `${JSON.stringify(typed)} (${path})` : JSON.stringify(typed);
   try {
-    const { size } = await stat(file);
+    const { size } = await stat(path);
     if (size > LIMITS.fileBytes) {
-      return errorReply(`file: ${JSON.stringify(file)} is ${(size / 1024 / 1024).toFixed(1)} MiB; expected a CSV or JSON file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB`, 'Nothing was imported.');
+      return errorReply(`file: ${named} is ${(size / 1024 / 1024).toFixed(1)} MiB; expected a CSV or JSON file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB`, 'Nothing was imported.');
     }
-    return await readFile(file, 'utf8');
+    // A byte-order mark (spreadsheet programs write one) is not part of the first column's name.
+    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
-    return errorReply(`file: cannot read ${JSON.stringify(file)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a CSV or JSON file`);
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return errorReply(`file: cannot read ${JSON.stringify(typed)} (${atHome ? `${why}: ${path}` : why}); expected a CSV or JSON file`);
   }
 }
 
@@ -44,7 +55,7 @@ async function readAttachedFile(file: string): Promise<string | Reply> {
 async function runLine(options: ConsoleOptions, input: CommandInput): Promise<Reply> {
   if (input.command === 'import' && input.named.file !== undefined) {
     const { file, ...named } = input.named;
-    const text = await readAttachedFile(file);
+    const text = await readAttachedFile(file, consoleFilePath(file, options.cwd ?? process.cwd(), options.home ?? homedir()));
     if (typeof text !== 'string') return text;
     input.body = text;
     input.named = named;

@@ -39,7 +39,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   // @discordjs/rest's default), which would otherwise queue replies under load.
   const rest = new REST({ ...(config.apiUrl && { api: config.apiUrl }), globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND });
   if (config.token) rest.setToken(config.token);
-  const handler = createInteractionHandler({ services: options.services, rest, applicationId: config.applicationId, today: options.today });
+  const handler = createInteractionHandler({ services: options.services, rest, applicationId: config.applicationId, today: options.today, apiUrl: config.apiUrl });
   const route = config.publicKey ? interactionsEndpoint({ publicKey: config.publicKey, handler, ...(options.onError && { onError: options.onError }) }) : null;
   const gateway = config.token ? createGatewayClient({ token: config.token, rest, handler, apiUrl: config.apiUrl, shards: config.shards, ...(options.onError && { onError: options.onError }), ...(options.logger && { logger: options.logger }) }) : null;
   let server: Server | null = null;

@@ -12,12 +12,14 @@ import { ApplicationCommandOptionType, InteractionResponseType, InteractionType,
 import { forecastChart, seriesBlockOf, type ForecastChart } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
+import { HELP_TOPICS } from '../../src/commands/help-topics.ts';
 import { COMMANDS, findCommand } from '../../src/commands/registry.ts';
 import { errorReply, sharedView, type Reply } from '../../src/replies/reply.ts';
 import { autocompleteTarget } from './commands/option-plan.ts';
 import { interactionOptionsToInput } from './commands/to-input.ts';
 import { discordContext, interactionUser } from './context.ts';
-import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_TEXT_MAX, EPHEMERAL, IMPORT_FILE_MAX } from './limits.ts';
+import { downloadFile, tooLarge } from '../shared/download-file.ts';
+import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_TEXT_MAX, DISCORD_FILE_ORIGINS, EPHEMERAL, IMPORT_FILE_MAX } from './limits.ts';
 import { ADD_MODAL, addModal, END_MODAL_PREFIX, endModal, submittedArgs } from './modals.ts';
 import { renderDiscordMessage, RUN_PREFIX, SHARE_PREFIX } from './render/index.ts';
 
@@ -27,6 +29,8 @@ export interface InteractionHandlerOptions {
   rest: REST;
   applicationId: string;
   today: () => string;
+  /** The REST base when it is not Discord's (tests): attachments are downloaded from its origin too. */
+  apiUrl?: string | null;
 }
 
 export interface HandledInteraction {
@@ -120,13 +124,17 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     return { initial: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } }, followUp };
   }
 
+  // Attachments come from Discord's CDN only (or the fake API's origin in tests), whatever URL a payload names.
+  const fileOrigins = options.apiUrl ? [...DISCORD_FILE_ORIGINS, new URL(options.apiUrl).origin] : DISCORD_FILE_ORIGINS;
+
+  /** An attachment's text: its size (as the payload gives it) is checked before anything is downloaded. */
   async function attachmentText(interaction: APIChatInputApplicationCommandInteraction, attachmentId: string): Promise<string> {
     const attachment = interaction.data.resolved?.attachments?.[attachmentId];
     if (!attachment) throw new Error('the attached file is missing from the interaction');
-    if (attachment.size > IMPORT_FILE_MAX) throw new Error(`the file is ${attachment.size} bytes; expected at most ${IMPORT_FILE_MAX}`);
-    const response = await fetch(attachment.url, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) throw new Error(`Discord answered ${response.status} for the file`);
-    return response.text();
+    if (attachment.size > IMPORT_FILE_MAX) throw new Error(tooLarge(attachment.size, IMPORT_FILE_MAX));
+    const file = await downloadFile({ url: attachment.url, allowedOrigins: fileOrigins, maxBytes: IMPORT_FILE_MAX });
+    if (!file.ok) throw new Error(file.reason);
+    return file.text;
   }
 
   async function autocomplete(interaction: APIInteraction): Promise<HandledInteraction> {
@@ -141,7 +149,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const member = await services.store.findMember(community.id, ctx.userId);
     const command = sub ? findCommand(sub.name) : undefined;
     const target = command && focused ? autocompleteTarget(command, focused.name) : null;
-    const values = target === 'commandName' ? COMMANDS.map((candidate) => candidate.name) : member ? await suggestions(target, member.id) : [];
+    const values = target === 'commandName' ? [...COMMANDS.map((candidate) => candidate.name), ...HELP_TOPICS.map((topic) => topic.name)] : member ? await suggestions(target, member.id) : [];
     const choices = values
       .filter((value) => value.toLowerCase().includes(typed))
       .slice(0, AUTOCOMPLETE_CHOICES_MAX)

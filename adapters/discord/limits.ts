@@ -12,9 +12,11 @@ export const AUTOCOMPLETE_CHOICES_MAX = 25;
 export const CHOICE_TEXT_MAX = 100;
 /** Interaction request bodies larger than this are refused (Discord's are a few KB). */
 export const REQUEST_BODY_MAX = 256 * 1024;
-/** An imported file is read up to this size. */
-export const IMPORT_FILE_MAX = 5 * 1024 * 1024;
+/** An imported file is refused above this size (the contract file's limit, LIMITS.fileBytes), checked on the payload's attachment.size before the download. */
+export const IMPORT_FILE_MAX = 10 * 1024 * 1024;
 /** Ephemeral message flag. */
 export const EPHEMERAL = 64;
 /** Requests a second the REST client allows itself for interaction webhooks (Discord sets no global limit on them). */
 export const INTERACTION_REQUESTS_PER_SECOND = 10_000;
+/** Where Discord serves attachments (the payload's url, or proxy_url); nothing is downloaded from elsewhere. */
+export const DISCORD_FILE_ORIGINS: readonly string[] = ['https://cdn.discordapp.com', 'https://media.discordapp.net'];

@@ -18,9 +18,21 @@ import { boltLogger } from './bolt-logger.ts';
 import { plainCommandText } from './command-text.ts';
 import type { SlackConfig } from './config.ts';
 import { slackContext, type SlackWho } from './context.ts';
-import { ACK_BUDGET_MS, INLINE_ATTACHMENT_MAX } from './limits.ts';
+import { downloadFile, tooLarge, type Downloaded } from '../shared/download-file.ts';
+import { ACK_BUDGET_MS, IMPORT_FILE_MAX, INLINE_ATTACHMENT_MAX, SLACK_FILE_ORIGINS } from './limits.ts';
 import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './receivers.ts';
-import { ADD_CALLBACK, addContractModal, END_CALLBACK, endContractModal, resultView, submittedArgs } from './modals.ts';
+import {
+  ADD_CALLBACK,
+  addContractModal,
+  END_CALLBACK,
+  endContractModal,
+  IMPORT_CALLBACK,
+  IMPORT_FILE_BLOCK,
+  importModal,
+  resultView,
+  submittedArgs,
+  submittedImport,
+} from './modals.ts';
 
 
 export interface SlackAppOptions {
@@ -110,6 +122,21 @@ async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<bool
   return info.user?.is_admin === true || info.user?.is_owner === true;
 }
 
+/** `/jss import` with no file pasted (and at most its mode): the form with a file input answers it. */
+function importFormMode(input: CommandInput): 'add' | 'replace' | null {
+  if (input.command !== 'import' || input.positionals.length > 0 || input.body.trim() !== '') return null;
+  const names = Object.keys(input.named);
+  if (names.length === 0) return 'add';
+  const mode = input.named.mode;
+  return names.length === 1 && (mode === 'add' || mode === 'replace') ? mode : null;
+}
+
+/** What Slack said when a Web API call failed (its error code when it gave one). */
+function slackProblem(error: unknown): string {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return typeof code === 'string' ? code : (error as Error).message;
+}
+
 function needsAdminCheck(input: CommandInput): boolean {
   return input.command === 'config' && Object.keys(input.named).length > 0;
 }
@@ -189,12 +216,15 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     const input = parsed.parsed;
     const bare = Object.keys(input.named).length === 0;
     // Forms: the trigger_id is valid 3 seconds and once, so the modal opens before anything else.
+    const importMode = importFormMode(input);
     const form =
       bare && input.command === 'add' && input.positionals.length === 0
         ? addContractModal(options.today())
         : bare && input.command === 'end' && input.positionals.length === 1
           ? endContractModal(input.positionals[0] as string, options.today())
-          : null;
+          : importMode
+            ? importModal(importMode)
+            : null;
     if (form) {
       // Ack first (the trigger_id stays valid for its 3 s), then open the form; if Slack refuses it,
       // say so instead of leaving the command unanswered.
@@ -210,6 +240,72 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     await answer(who, input, ack as never, respond, client);
   });
 
+  // Files come from Slack's file host only (or the Web API's own host when SLACK_API_URL points elsewhere, as in tests).
+  const fileOrigins = config.apiUrl ? [...SLACK_FILE_ORIGINS, new URL(config.apiUrl).origin] : SLACK_FILE_ORIGINS;
+
+  /** An uploaded file's text: files.info first (its size is checked before anything is downloaded), then its private URL with the bot token. */
+  async function uploadedFileText(client: WebClient, fileId: string): Promise<Downloaded> {
+    let file: { size?: number; url_private_download?: string; url_private?: string } | undefined;
+    try {
+      file = (await client.files.info({ file: fileId })).file;
+    } catch (error) {
+      return { ok: false, reason: `Slack did not give the bot the file (${slackProblem(error)}); upload it again` };
+    }
+    if (!file) return { ok: false, reason: 'Slack did not give the bot the file; upload it again' };
+    if (typeof file.size === 'number' && file.size > IMPORT_FILE_MAX) return { ok: false, reason: tooLarge(file.size, IMPORT_FILE_MAX) };
+    const url = file.url_private_download ?? file.url_private;
+    if (!url) return { ok: false, reason: 'Slack gave no address to download the file from; upload it again' };
+    return downloadFile({ url, allowedOrigins: fileOrigins, maxBytes: IMPORT_FILE_MAX, headers: { authorization: `Bearer ${config.botToken}` } });
+  }
+
+  type FormOutcome = { kind: 'fileRefused'; reason: string } | { kind: 'reply'; reply: Reply };
+
+  /** The modal's answer to an outcome: errors on the fields it names, else the result in the modal. */
+  function formAnswer(outcome: FormOutcome, blockIds: readonly string[]) {
+    if (outcome.kind === 'fileRefused') return { response_action: 'errors' as const, errors: { [IMPORT_FILE_BLOCK]: `${outcome.reason}. Nothing was imported.` } };
+    const { reply } = outcome;
+    if (reply.kind === 'error') {
+      const fieldErrors = reply.fieldErrors ?? {};
+      const known = Object.keys(fieldErrors).filter((field) => blockIds.includes(field));
+      if (known.length > 0) return { response_action: 'errors' as const, errors: Object.fromEntries(known.map((field) => [field, fieldErrors[field] as string])) };
+    }
+    return { response_action: 'update' as const, view: resultView(reply.title, escapeMrkdwn(renderText({ ...reply, title: '', actions: [] }).trim())) };
+  }
+
+  // The import form: the file is read through the Web API, then imported as if it had been pasted.
+  // The answer goes in the ack when it is ready in time; else the ack says "Importing…" and the
+  // result follows with views.update.
+  app.view(IMPORT_CALLBACK, async ({ ack, body, view, client }) => {
+    const { fileIds, mode } = submittedImport(view.state.values as never);
+    const who: SlackWho = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.name, requestId: `view:${view.id}:${view.hash}` };
+    const blockIds = view.blocks.map((block) => block.block_id ?? '');
+    const work = (async (): Promise<FormOutcome> => {
+      const [fileId] = fileIds;
+      if (!fileId) return { kind: 'fileRefused', reason: 'expected a CSV file' };
+      const file = await uploadedFileText(client, fileId);
+      if (!file.ok) return { kind: 'fileRefused', reason: file.reason };
+      const input: CommandInput = { command: 'import', positionals: [], named: mode ? { mode } : {}, body: file.text };
+      return { kind: 'reply', reply: await runCommand(services, slackContext(who, options.today()), input) };
+    })().catch((error: unknown): FormOutcome => {
+      services.onError?.(error, slackContext(who, options.today()));
+      return { kind: 'reply', reply: errorReply('jss-coach had a problem on its side and changed nothing. Please try again.') };
+    });
+    const quick = await Promise.race([work, delay(budget)]);
+    if (quick) {
+      await ack(formAnswer(quick, blockIds));
+      return;
+    }
+    await ack({ response_action: 'update', view: resultView('Importing…', 'Reading your file; the result shows here in a moment.') });
+    const outcome = await work;
+    // Too late for errors on the field: a refused file is told in the modal instead.
+    const reply = outcome.kind === 'fileRefused' ? errorReply(`file: ${outcome.reason}`, 'Nothing was imported.') : outcome.reply;
+    try {
+      await client.views.update({ view_id: view.id, view: resultView(reply.title, escapeMrkdwn(renderText({ ...reply, title: '', actions: [] }).trim())) });
+    } catch (error) {
+      services.onError?.(error, slackContext(who, options.today()));
+    }
+  });
+
   for (const callback of [ADD_CALLBACK, END_CALLBACK]) {
     app.view(callback, async ({ ack, body, view }) => {
       const named = submittedArgs(view.state.values as never);
@@ -219,15 +315,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
           : { command: 'end', positionals: [view.private_metadata], named, body: '' };
       const who: SlackWho = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.name, requestId: `view:${view.id}:${view.hash}` };
       const reply = await runCommand(services, slackContext(who, options.today()), input);
-      if (reply.kind === 'error') {
-        const fieldErrors = reply.fieldErrors ?? {};
-        const known = Object.keys(fieldErrors).filter((field) => view.blocks.some((block) => block.block_id === field));
-        if (known.length > 0) {
-          await ack({ response_action: 'errors', errors: Object.fromEntries(known.map((field) => [field, fieldErrors[field] as string])) });
-          return;
-        }
-      }
-      await ack({ response_action: 'update', view: resultView(reply.title, escapeMrkdwn(renderText({ ...reply, title: '', actions: [] }).trim())) });
+      await ack(formAnswer({ kind: 'reply', reply }, view.blocks.map((block) => block.block_id ?? '')));
     });
   }
 

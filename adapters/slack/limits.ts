@@ -14,3 +14,10 @@ export const INLINE_ATTACHMENT_MAX = 2800;
 export const REQUEST_BODY_MAX = 1024 * 1024;
 /** Signed requests dated further than this from now, in the past or the future, are refused (Slack's replay window). */
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+/** An imported file is refused above this size (the contract file's limit, LIMITS.fileBytes), checked with files.info before the download. */
+export const IMPORT_FILE_MAX = 10 * 1024 * 1024;
+/** The import form's file_input: one file, CSV only. */
+export const IMPORT_FILES_MAX = 1;
+export const IMPORT_FILE_TYPES: readonly string[] = ['csv'];
+/** Where Slack serves uploaded files (url_private_download) in production; the bot token goes nowhere else. */
+export const SLACK_FILE_ORIGINS: readonly string[] = ['https://files.slack.com', 'https://slack.com'];

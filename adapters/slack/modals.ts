@@ -5,10 +5,15 @@
 import type { View } from '@slack/types';
 import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS } from '../../src/scoring/types.ts';
 import { SECTION_TEXT_MAX, truncate } from './blocks/index.ts';
-import { MODAL_TITLE_MAX } from './limits.ts';
+import { IMPORT_FILE_TYPES, IMPORT_FILES_MAX, MODAL_TITLE_MAX } from './limits.ts';
 
 export const ADD_CALLBACK = 'jss_add';
 export const END_CALLBACK = 'jss_end';
+export const IMPORT_CALLBACK = 'jss_import';
+/** The import form's blocks: the file, and import's own `mode` argument. */
+export const IMPORT_FILE_BLOCK = 'file';
+export const IMPORT_MODE_BLOCK = 'mode';
+const IMPORT_MODES = ['add', 'replace'] as const;
 const ACTION = 'value';
 
 type Element = Record<string, unknown>;
@@ -71,8 +76,26 @@ export function endContractModal(contractId: string, today: string): View {
   } as unknown as View;
 }
 
+/** The form behind `/jss import` without a file: one CSV (file_input), and add or replace. */
+export function importModal(mode: 'add' | 'replace' = 'add'): View {
+  const modeSelect = { ...select(IMPORT_MODES, 'add'), initial_option: { text: plain(mode), value: mode } };
+  return {
+    type: 'modal',
+    callback_id: IMPORT_CALLBACK,
+    title: title('Import contracts'),
+    submit: plain('Import'),
+    close: plain('Cancel'),
+    blocks: [
+      input(IMPORT_FILE_BLOCK, 'CSV file', { type: 'file_input', filetypes: IMPORT_FILE_TYPES, max_files: IMPORT_FILES_MAX }, false,
+        'Upwork: Reports → Transaction history → Download CSV (help upwork), or a file from export.'),
+      input(IMPORT_MODE_BLOCK, 'Mode', modeSelect, false, 'add to your contracts, or replace them all.'),
+    ],
+  } as unknown as View;
+}
+
 interface StateValue {
   type?: string;
+  files?: { id?: string }[] | null;
   value?: string | null;
   selected_date?: string | null;
   selected_option?: { value?: string } | null;
@@ -88,6 +111,14 @@ export function submittedArgs(values: Record<string, Record<string, StateValue>>
     if (value !== null && value !== undefined && value.trim() !== '') named[field] = value;
   }
   return named;
+}
+
+/** The import form as submitted: the uploaded file ids (Slack keeps the file; the bot reads it) and the mode. */
+export function submittedImport(values: Record<string, Record<string, StateValue>>): { fileIds: string[]; mode: string | null } {
+  const files = values[IMPORT_FILE_BLOCK]?.[ACTION]?.files ?? [];
+  const fileIds = files.map((file) => file.id).filter((id): id is string => typeof id === 'string' && id !== '');
+  const mode = values[IMPORT_MODE_BLOCK]?.[ACTION]?.selected_option?.value ?? null;
+  return { fileIds, mode };
 }
 
 /** The modal after a submission: the reply in words (escaped mrkdwn, cut to one section), with a Done button. */

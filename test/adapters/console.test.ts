@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -25,7 +25,7 @@ afterAll(() => {
 });
 
 /** Runs the console bot on a PGlite data directory with the given lines as standard input. */
-async function consoleSession(dataDir: string, user: string, lines: string[]): Promise<string> {
+async function consoleSession(dataDir: string, user: string, lines: string[], paths: { cwd?: string; home?: string } = {}): Promise<string> {
   const handle = await openDatabase({ dataDir });
   try {
     await migrateDatabase(handle);
@@ -34,7 +34,7 @@ async function consoleSession(dataDir: string, user: string, lines: string[]): P
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     input.end(`${lines.join('\n')}\n`);
-    await runConsole({ services: { store: createStore(handle.db) }, input, output, user, today: () => AS_OF });
+    await runConsole({ services: { store: createStore(handle.db) }, input, output, user, today: () => AS_OF, ...paths });
     return printed;
   } finally {
     await handle.close();
@@ -76,6 +76,29 @@ describe('the console bot', () => {
     expect(output).toContain('Imported 7 contracts');
     expect(output).toContain('retainer: Echo & Co (hourly)');
     expect(output).toContain('file: cannot read "no/such.csv" (ENOENT)');
+  });
+
+  it('import file:PATH: relative to the current directory, ~ for the home folder, quoted when it has spaces', async () => {
+    const home = tempDir();
+    const cwd = tempDir();
+    mkdirSync(join(home, 'Downloads'));
+    mkdirSync(join(cwd, 'data'));
+    // A byte-order mark first, as spreadsheet programs write it.
+    writeFileSync(join(home, 'Downloads', 'my contracts.csv'), '\uFEFFid,client,type,start,end,earnings,stars\nh1,Home Client,fixed,2026-02-01,2026-03-01,500,5\n');
+    writeFileSync(join(cwd, 'data', 'more.csv'), 'id,client,type,start\nr1,Relative Client,hourly,2026-04-01\n');
+    const output = await consoleSession(tempDir(), 'erin', [
+      'import file:"~/Downloads/my contracts.csv"',
+      'import file:data/more.csv',
+      'import file:~/nowhere.csv',
+      'list',
+      'help upwork',
+    ], { cwd, home });
+    expect(output).toContain('Where to find your Upwork CSV');
+    expect(output).toContain('Then bring it here: import file:~/Downloads/transactions.csv');
+    expect(output).toContain('Imported 1 contract');
+    expect(output).toContain('h1: Home Client (fixed)');
+    expect(output).toContain('r1: Relative Client (hourly)');
+    expect(output).toContain(`file: cannot read "~/nowhere.csv" (ENOENT: ${join(home, 'nowhere.csv')})`);
   });
 
   it('npm start runs the console bot on piped input (embedded database, no tokens)', async () => {

@@ -43,7 +43,7 @@ export const POSITIONALS: Readonly<Record<string, PlannedOption>> = {
   remove: { name: 'id', required: true, role: { kind: 'contractId' }, description: 'the contract to delete, e.g. c1' },
   why: { name: 'id', required: false, role: { kind: 'contractId' }, description: 'one contract to explain (default: all of them)' },
   whatif: { name: 'id', required: false, role: { kind: 'contractId' }, description: 'a contract to change in thought (default: new contracts)' },
-  help: { name: 'command', required: false, role: { kind: 'commandName' }, description: 'a command to explain' },
+  help: { name: 'command', required: false, role: { kind: 'commandName' }, description: 'a command to explain, or upwork (where to find your Upwork CSV)' },
   leaderboard: { name: 'longterm', required: false, role: { kind: 'word', word: 'longterm' }, description: 'rank by long-term client % instead of estimated score' },
   remind: { name: 'reminders', required: false, role: { kind: 'wordChoice', words: REMIND_STATES }, description: 'on or off (leave it out to see whether reminders are on)' },
   actual: { name: 'score', required: false, role: { kind: 'wholeNumber', min: 0, max: 100 }, description: 'the JSS Upwork shows you, 0–100 (leave it out to list what you recorded)' },
@@ -107,7 +107,7 @@ export function optionPlan(command: CommandDefinition): PlannedOption[] {
   }
   const clearable = command.args.filter((arg) => arg.clearable).map((arg) => arg.name);
   if (takesContractId && clearable.length > 0) planned.push({ name: CLEAR_OPTION, required: false, role: { kind: 'clear', fields: clearable }, description: 'a field to clear, as field:none does' });
-  if (BODY_FROM_FILE.has(command.name)) planned.push({ name: FILE_OPTION, required: true, role: { kind: 'attachment' }, description: 'a CSV (or JSON contract file) with a header row, as export writes it' });
+  if (BODY_FROM_FILE.has(command.name)) planned.push({ name: FILE_OPTION, required: true, role: { kind: 'attachment' }, description: 'your Upwork CSV (see help upwork), or a file export wrote; at most 10 MiB' });
   const names = planned.map((option) => option.name);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new Error(`${command.name}: two Discord options would be named ${duplicate}`);

@@ -3,6 +3,7 @@ import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app.ts';
 import { answerGatewayInteraction } from '../../../adapters/discord/gateway.ts';
+import { IMPORT_FILE_MAX } from '../../../adapters/discord/limits.ts';
 import type { Store } from '../../../db/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
@@ -33,6 +34,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   beforeAll(async () => {
     ({ store, close: closeDb } = await pglite.open());
     discord = await startFakeServer((request) => {
+      if (request.path.startsWith('/gone/')) return { status: 404, text: 'gone' };
       if (request.path.startsWith('/files/')) return { text: 'id,client,type,start,end,earnings,stars\nf1,File Client,fixed,2026-02-01,2026-03-01,500,5\n' };
       if (request.path.includes('/callback')) return { status: 204 };
       return { json: { id: 'message-1' } };
@@ -212,17 +214,71 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     expect(await contractsOf('U-bad')).toEqual([]);
   });
 
-  it('imports an attached CSV file', async () => {
-    const body = slash('import', [{ name: 'file', type: 11, value: 'att-1' }], 'U-import', {
+  /** /jss import with one attachment as Discord resolves it (size and url from the payload). */
+  function importWith(user: string, attachment: { size: number; url: string }, options: { name: string; type: number; value: unknown }[] = []) {
+    const given = [{ name: 'file', type: 11, value: 'att-1' }, ...options];
+    return slash('import', given, user, {
       data: {
         id: 'cmd', name: 'jss', type: 1,
-        options: [{ name: 'import', type: 1, options: [{ name: 'file', type: 11, value: 'att-1' }] }],
-        resolved: { attachments: { 'att-1': { id: 'att-1', filename: 'c.csv', size: 100, url: `${discord.url}/files/c.csv`, proxy_url: `${discord.url}/files/c.csv` } } },
+        options: [{ name: 'import', type: 1, options: given }],
+        resolved: { attachments: { 'att-1': { id: 'att-1', filename: 'c.csv', content_type: 'text/csv', proxy_url: attachment.url, ...attachment } } },
       },
     });
+  }
+
+  it('imports an attached CSV file, downloaded from the file host named in the payload', async () => {
+    const body = importWith('U-import', { size: 100, url: `${discord.url}/files/c.csv` });
     await post(body);
     expect((await followUp(body.token)).body).toContain('Imported 1 contract');
     expect(await contractsOf('U-import')).toMatchObject([{ id: 'f1', client: 'File Client' }]);
+    const replaced = importWith('U-import', { size: 100, url: `${discord.url}/files/c.csv` }, [{ name: 'mode', type: 3, value: 'replace' }]);
+    await post(replaced);
+    expect((await followUp(replaced.token)).body).toContain('They replace the contracts you had');
+    expect(await contractsOf('U-import')).toHaveLength(1);
+  });
+
+  it('an attachment of exactly 10 MiB is downloaded; one byte more is refused without a download', async () => {
+    const atLimit = importWith('U-limit', { size: IMPORT_FILE_MAX, url: `${discord.url}/files/limit.csv` });
+    await post(atLimit);
+    expect((await followUp(atLimit.token)).body).toContain('Imported 1 contract');
+    const over = importWith('U-over', { size: IMPORT_FILE_MAX + 1, url: `${discord.url}/files/over.csv` });
+    await post(over);
+    const reply = await followUp(over.token);
+    expect(reply.body).toContain('expected a file of at most 10 MiB');
+    expect(reply.body).toContain('Nothing was imported.');
+    expect(discord.requests.some((request) => request.path === '/files/over.csv')).toBe(false);
+    expect(await contractsOf('U-over')).toEqual([]);
+  });
+
+  it('an attachment URL on another host is refused: nothing is fetched from it', async () => {
+    const foreign = await startFakeServer(() => ({ text: 'id,client,type,start\nx1,Foreign,fixed,2026-01-01\n' }));
+    try {
+      const body = importWith('U-foreign', { size: 100, url: `${foreign.url}/files/c.csv` });
+      await post(body);
+      expect((await followUp(body.token)).body).toContain("not the platform's file host");
+      expect(foreign.requests).toEqual([]);
+      expect(await contractsOf('U-foreign')).toEqual([]);
+    } finally {
+      await foreign.close();
+    }
+  });
+
+  it('/jss help command:upwork tells where Upwork keeps the CSV and how to attach it; autocomplete offers the topic', async () => {
+    const body = slash('help', [{ name: 'command', type: 3, value: 'upwork' }], 'U-help');
+    await post(body);
+    const reply = await followUp(body.token);
+    expect(reply.body).toContain('Where to find your Upwork CSV');
+    expect(reply.body).toContain('Reports → Transaction history');
+    expect(reply.body).toContain('attach the CSV');
+    const suggested = await post(interaction(4, { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'help', type: 1, options: [{ name: 'command', type: 3, value: 'upw', focused: true }] }] }, 'U-help'));
+    expect(suggested.json).toEqual({ type: 8, data: { choices: [{ name: 'upwork', value: 'upwork' }] } });
+  });
+
+  it('an attachment the CDN no longer serves is told, nothing imported', async () => {
+    const body = importWith('U-gone', { size: 100, url: `${discord.url}/gone/c.csv` });
+    await post(body);
+    expect((await followUp(body.token)).body).toContain('the platform answered 404 for the file');
+    expect(await contractsOf('U-gone')).toEqual([]);
   });
 
   it('"Share in channel" posts a successful reply for everyone and answers the sharer privately', async () => {

@@ -19,6 +19,9 @@ function signed(body: string, secret = SECRET, timestamp = Math.floor(Date.now()
   return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp), 'content-type': 'application/x-www-form-urlencoded' };
 }
 
+const CSV = 'id,client,type,start,end,earnings,stars\nu1,Upload One,fixed,2026-02-01,2026-03-01,500,5\nu2,Upload Two,hourly,2026-03-01,2026-05-01,900,4.5\n';
+const MIB_10 = 10 * 1024 * 1024;
+
 const pglite = databaseKinds[0];
 if (!pglite) throw new Error('no database kinds');
 
@@ -31,12 +34,31 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   let slowDown = 0;
   let admins = new Set<string>();
   let trigger = 0;
+  /** A second loopback server: a host that is not Slack's, for the bot to refuse. */
+  let foreign: FakeServer;
   /** What the app reported to services.onError; every test but the one that provokes it expects none. */
   const errors: unknown[] = [];
 
   beforeAll(async () => {
     ({ store, close: closeDb } = await pglite.open());
+    foreign = await startFakeServer(() => ({ text: CSV }));
     slack = await startFakeServer((request: RecordedRequest) => {
+      if (request.path === '/api/files.info') {
+        // The file the member uploaded in the import form; how it is described decides what the bot may do.
+        const id = String(request.data?.file ?? '');
+        const download = `${slack.url}/files-pri/${TEAM}-${id}/download/contracts.csv`;
+        const file = { id, name: 'contracts.csv', filetype: 'csv', size: CSV.length, url_private: download, url_private_download: download };
+        if (id === 'F-missing') return { json: { ok: false, error: 'file_not_found' } };
+        if (id === 'F-big') return { json: { ok: true, file: { ...file, size: MIB_10 + 1 } } };
+        if (id === 'F-limit') return { json: { ok: true, file: { ...file, size: MIB_10 } } };
+        if (id === 'F-foreign') return { json: { ok: true, file: { ...file, url_private_download: `${foreign.url}/contracts.csv` } } };
+        if (id === 'F-liar') return { json: { ok: true, file: { ...file, size: 100 } } };
+        return { json: { ok: true, file } };
+      }
+      if (request.path.startsWith('/files-pri/')) {
+        if (request.headers.authorization !== 'Bearer xoxb-test') return { status: 403, text: 'no token' };
+        return request.path.includes('F-liar') ? { text: 'x'.repeat(MIB_10 + 1) } : { text: CSV };
+      }
       if (request.path === '/api/users.info') {
         const user = String(request.data?.user ?? '');
         return { json: { ok: true, user: { id: user, is_admin: admins.has(user), is_owner: false } } };
@@ -82,6 +104,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   afterAll(async () => {
     await adapter.stop();
     await slack.close();
+    await foreign.close();
     await closeDb();
   });
 
@@ -356,5 +379,114 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     const allowed = await post(slashBody('config leaderboard:off', 'U-admin'));
     expect(JSON.stringify(allowed.json)).toContain('Leaderboard');
     expect((await store.ensureCommunity({ platform: 'slack', externalId: TEAM })).leaderboardEnabled).toBe(false);
+  });
+
+  describe('/jss import: the form with a file input, the file read through the Web API', () => {
+    const fileValues = (fileId: string | null, mode = 'add') => ({
+      file: { value: { type: 'file_input', files: fileId ? [{ id: fileId, name: 'contracts.csv' }] : [] } },
+      mode: { value: { type: 'static_select', selected_option: { value: mode } } },
+    });
+    const downloads = (fileId: string) => slack.requests.filter((request) => request.path.startsWith(`/files-pri/${TEAM}-${fileId}/`));
+
+    it('/jss help upwork tells where Upwork keeps the CSV and that /jss import opens a form', async () => {
+      const { json } = await post(slashBody('help upwork', 'U-help'));
+      const rendered = JSON.stringify(json);
+      expect(rendered).toContain('Where to find your Upwork CSV');
+      expect(rendered).toContain('Reports → Transaction history');
+      expect(rendered).toContain('/jss import opens a form');
+      expect(rendered).not.toContain('import file:');
+    });
+
+    it('/jss import without a file opens the form: one CSV file, and add or replace', async () => {
+      const body = slashBody('import', 'U-upload');
+      const triggerId = new URLSearchParams(body).get('trigger_id');
+      const { status, text } = await post(body);
+      expect(status).toBe(200);
+      expect(text).toBe('');
+      const opened = await slack.waitFor((request) => request.path === '/api/views.open' && request.data?.trigger_id === triggerId);
+      const view = JSON.parse(String(opened.data?.view)) as { callback_id: string; blocks: { block_id: string; element: Record<string, unknown> }[] };
+      expect(view.callback_id).toBe('jss_import');
+      expect(view.blocks.map((block) => block.block_id)).toEqual(['file', 'mode']);
+      expect(view.blocks[0]?.element).toMatchObject({ type: 'file_input', filetypes: ['csv'], max_files: 1 });
+      expect(view.blocks[1]?.element).toMatchObject({ type: 'static_select', initial_option: { value: 'add' } });
+    });
+
+    it('/jss import mode:replace opens the form with replace chosen; pasted CSV is imported at once', async () => {
+      const body = slashBody('import mode:replace', 'U-upload');
+      await post(body);
+      const triggerId = new URLSearchParams(body).get('trigger_id');
+      const opened = await slack.waitFor((request) => request.path === '/api/views.open' && request.data?.trigger_id === triggerId);
+      expect(String(opened.data?.view)).toContain('"initial_option":{"text":{"type":"plain_text","text":"replace"},"value":"replace"}');
+      const pasted = await post(slashBody(`import\n${CSV}`, 'U-pasted'));
+      expect(JSON.stringify(pasted.json)).toContain('Imported 2 contracts');
+      expect(slack.requests.some((request) => request.path === '/api/views.open' && request.body.includes(`trigger-${trigger}`))).toBe(false);
+    });
+
+    it('a submitted form: files.info, the download with the bot token, the contracts stored, the result in the modal', async () => {
+      const { json } = await post(submission(fileValues('F-ok'), 'jss_import', '', 'U-upload'));
+      expect(json).toMatchObject({ response_action: 'update', view: { type: 'modal', title: { text: 'Imported 2 contracts' } } });
+      const info = await slack.waitFor((request) => request.path === '/api/files.info' && request.data?.file === 'F-ok');
+      expect(info.headers.authorization).toBe('Bearer xoxb-test');
+      expect(downloads('F-ok')).toHaveLength(1);
+      expect(downloads('F-ok')[0]?.headers.authorization).toBe('Bearer xoxb-test');
+      expect(await contractsOf('U-upload')).toMatchObject([{ id: 'u1', client: 'Upload One' }, { id: 'u2', client: 'Upload Two', stars: 4.5 }]);
+      // The same file again, with replace: still two contracts.
+      const again = await post(submission(fileValues('F-ok', 'replace'), 'jss_import', '', 'U-upload'));
+      expect(JSON.stringify(again.json)).toContain('replace the contracts you had');
+      expect(await contractsOf('U-upload')).toHaveLength(2);
+    });
+
+    it('a file of exactly 10 MiB (files.info) is downloaded; one byte more is refused on the field without a download', async () => {
+      const atLimit = await post(submission(fileValues('F-limit'), 'jss_import', '', 'U-limit'));
+      expect(atLimit.json).toMatchObject({ response_action: 'update' });
+      expect(downloads('F-limit')).toHaveLength(1);
+      const { json } = await post(submission(fileValues('F-big'), 'jss_import', '', 'U-big-file'));
+      expect(json).toEqual({ response_action: 'errors', errors: { file: expect.stringContaining('expected a file of at most 10 MiB') } });
+      expect(downloads('F-big')).toEqual([]);
+      expect(await contractsOf('U-big-file')).toEqual([]);
+    });
+
+    it('a file larger than files.info said is cut off at 10 MiB, nothing saved', async () => {
+      const { json } = await post(submission(fileValues('F-liar'), 'jss_import', '', 'U-liar'));
+      expect(json).toEqual({ response_action: 'errors', errors: { file: expect.stringContaining('expected a file of at most 10 MiB') } });
+      expect(await contractsOf('U-liar')).toEqual([]);
+    });
+
+    it('a download address on another host is refused: the bot token is not sent there', async () => {
+      const { json } = await post(submission(fileValues('F-foreign'), 'jss_import', '', 'U-foreign'));
+      expect(json).toEqual({ response_action: 'errors', errors: { file: expect.stringContaining("not the platform's file host") } });
+      expect(foreign.requests).toEqual([]);
+      expect(await contractsOf('U-foreign')).toEqual([]);
+    });
+
+    it('files.info failing gives a clear error on the field; a form without a file too', async () => {
+      const { json } = await post(submission(fileValues('F-missing'), 'jss_import', '', 'U-missing'));
+      expect(json).toEqual({ response_action: 'errors', errors: { file: 'Slack did not give the bot the file (file_not_found); upload it again. Nothing was imported.' } });
+      const empty = await post(submission(fileValues(null), 'jss_import', '', 'U-missing'));
+      expect(empty.json).toEqual({ response_action: 'errors', errors: { file: 'expected a CSV file. Nothing was imported.' } });
+      expect(await contractsOf('U-missing')).toEqual([]);
+    });
+
+    it('an import the command refuses (ids taken) shows why in the modal, nothing saved', async () => {
+      const { json } = await post(submission(fileValues('F-ok'), 'jss_import', '', 'U-upload'));
+      expect(json).toMatchObject({ response_action: 'update' });
+      expect(JSON.stringify(json)).toContain('you already have u1, u2');
+      expect(await contractsOf('U-upload')).toHaveLength(2);
+    });
+
+    it('a slow import: the modal says "Importing…" at once, then views.update shows the result', async () => {
+      slowDown = 600;
+      try {
+        const body = submission(fileValues('F-ok'), 'jss_import', '', 'U-slow');
+        const viewId = (JSON.parse(String(new URLSearchParams(body).get('payload'))) as { view: { id: string } }).view.id;
+        const { json } = await post(body);
+        expect(json).toMatchObject({ response_action: 'update', view: { title: { text: 'Importing…' } } });
+        const updated = await slack.waitFor((request) => request.path === '/api/views.update' && request.data?.view_id === viewId);
+        expect(String(updated.data?.view)).toContain('Imported 2 contracts');
+      } finally {
+        slowDown = 0;
+      }
+      expect(await contractsOf('U-slow')).toHaveLength(2);
+    });
   });
 });
