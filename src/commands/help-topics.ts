@@ -49,7 +49,8 @@ export const upworkCsvTopic: HelpTopic = {
         ],
       },
       how,
-      { type: 'context', text: 'Files up to 10 MiB. Nothing is imported when the file has a problem; the reply says which row and why.' },
+      { type: 'text', text: 'Without a bot: npx jss-coach score transactions.csv reads the same files on the command line.' },
+      { type: 'context', text: 'Files up to 10 MiB. Nothing is imported when the file has a problem; the reply says which row and why. Importing the same file again, or overlapping years, adds each payment once.' },
     ];
   },
 };
