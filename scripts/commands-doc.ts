@@ -28,14 +28,18 @@ export function commandsDoc(): string {
   ];
   for (const command of COMMANDS) {
     lines.push(`## ${command.name}`, '', command.summary, '', '```', command.usage, '```', '');
-    if (command.args.length > 0) {
+    const positional = command.positional;
+    if (command.args.length > 0 || positional || command.body) {
       lines.push('| argument | meaning |', '|---|---|');
+      if (positional) lines.push(`| ${positional.name.toUpperCase()} (the word after the command${positional.required ? '' : ', optional'}) | ${positional.description} |`);
+      if (command.body) lines.push(`| file (lines after the command, or an attached file) | ${command.body.description} |`);
       for (const arg of command.args) lines.push(`| \`${arg.name}\` | ${arg.description}${arg.clearable ? ' (`none` clears it)' : ''} |`);
       lines.push('');
     }
     lines.push('Examples:', '', '```', ...command.examples, '```', '');
     const notes = [command.writes ? 'Changes your data; a retried request is applied once.' : 'Reads only.'];
-    if (command.adminOnly) notes.push('For community admins.');
+    const admin = command.adminOnly;
+    if (admin) notes.push(admin.when === 'always' ? 'Admin-only: for community admins.' : 'Admin-only with arguments: only community admins may change these; anyone may run it alone to see them.');
     lines.push(notes.join(' '), '');
   }
   lines.push('# Help topics', '');

@@ -5,25 +5,47 @@
 import { COUNTED_OUTCOMES, END_REASONS, CONTRACT_TYPES } from '../scoring/types.ts';
 import { readDay, readDecimal, readMoney, readWholeNumber, type Read } from '../contracts/forgiving-values.ts';
 import { showValue } from '../contracts/validate.ts';
+import { LIMITS, PRIVATE_SCORE_RANGE, STARS_RANGE } from '../contracts/schema.ts';
 
 export type ArgKind =
   | { type: 'text' }
   | { type: 'date' }
   | { type: 'money' }
-  | { type: 'number' }
+  /** `min`/`max`: the contract schema's range, when it has one (platforms check it before sending). */
+  | { type: 'number'; min?: number; max?: number }
   | { type: 'integer'; min: number; max: number }
   | { type: 'boolean' }
   | { type: 'choice'; choices: readonly string[]; aliases?: Readonly<Record<string, string>> };
 
-export interface ArgSpec {
-  name: string;
-  kind: ArgKind;
+/** What a platform may suggest while the member types the argument (Discord autocomplete). */
+export type ArgSuggestion = 'clientName' | 'recordedDate';
+
+export interface ArgSpec<N extends string = string, K extends ArgKind = ArgKind> {
+  name: N;
+  kind: K;
   description: string;
   /** `name:none` clears the value (edit). */
   clearable?: boolean;
   /** Every contract has one: `name:none` is refused rather than taken as the text "none". */
   required?: boolean;
+  /** Longest text a platform lets the member type (the contract schema's limit). */
+  maxLength?: number;
+  suggest?: ArgSuggestion;
 }
+
+/** The value a handler receives for an argument of this kind. */
+type KindValue<K> = K extends { type: 'choice'; choices: readonly (infer C)[] }
+  ? C
+  : K extends { type: 'text' | 'date' }
+    ? string
+    : K extends { type: 'money' | 'number' | 'integer' }
+      ? number
+      : K extends { type: 'boolean' }
+        ? boolean
+        : never;
+type SpecValue<S> = S extends { kind: infer K; clearable: true } ? KindValue<K> | null : S extends { kind: infer K } ? KindValue<K> : never;
+/** A command's converted arguments, typed from its specs: `{ target?: number; earnings?: number }`. */
+export type ArgsOf<A extends readonly ArgSpec[]> = { [S in A[number] as S['name']]?: SpecValue<S> };
 
 export type ArgValue = string | number | boolean | null;
 export type ConvertResult =
@@ -31,14 +53,16 @@ export type ConvertResult =
   | { ok: true; values: Record<string, ArgValue>; notes: string[] }
   | { ok: false; problems: string[]; fieldErrors: Record<string, string> };
 
-export const TEXT: ArgKind = { type: 'text' };
-export const DATE: ArgKind = { type: 'date' };
-export const MONEY: ArgKind = { type: 'money' };
-export const NUMBER: ArgKind = { type: 'number' };
-export const BOOLEAN: ArgKind = { type: 'boolean' };
+export const TEXT = { type: 'text' } as const satisfies ArgKind;
+export const DATE = { type: 'date' } as const satisfies ArgKind;
+export const MONEY = { type: 'money' } as const satisfies ArgKind;
+export const NUMBER = { type: 'number' } as const satisfies ArgKind;
+export const BOOLEAN = { type: 'boolean' } as const satisfies ArgKind;
 /** `aliases`: other spellings that mean a choice unambiguously (canceled → cancelled). */
-export const choice = (choices: readonly string[], aliases?: Readonly<Record<string, string>>): ArgKind => ({ type: 'choice', choices, ...(aliases && { aliases }) });
-export const integer = (min: number, max: number): ArgKind => ({ type: 'integer', min, max });
+export const choice = <const C extends readonly string[]>(choices: C, aliases?: Readonly<Record<string, string>>): { type: 'choice'; choices: C; aliases?: Readonly<Record<string, string>> } => ({ type: 'choice', choices, ...(aliases && { aliases }) });
+export const integer = (min: number, max: number): { type: 'integer'; min: number; max: number } => ({ type: 'integer', min, max });
+/** A number within the contract schema's range. */
+export const numberIn = (range: { readonly min: number; readonly max: number }): { type: 'number'; min: number; max: number } => ({ type: 'number', min: range.min, max: range.max });
 
 /** Spellings of an end reason that are unambiguous (US spelling, words with spaces or dashes). */
 export const END_REASON_ALIASES: Readonly<Record<string, string>> = {
@@ -49,29 +73,32 @@ export const END_REASON_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** The contract file's fields as arguments (payments are recorded with `pay`). */
-export const CONTRACT_ARGS: readonly ArgSpec[] = [
-  { name: 'id', kind: TEXT, description: 'your short id for the contract, e.g. c1 (given when absent)' },
-  { name: 'client', kind: TEXT, description: 'client name; the same name is the same client', required: true },
+export const CONTRACT_ARGS = [
+  { name: 'id', kind: TEXT, description: 'your short id for the contract, e.g. c1 (given when absent)', maxLength: LIMITS.idLength },
+  { name: 'client', kind: TEXT, description: 'client name; the same name is the same client', required: true, maxLength: LIMITS.clientLength, suggest: 'clientName' },
   { name: 'type', kind: choice(CONTRACT_TYPES), description: 'hourly or fixed', required: true },
   { name: 'start', kind: DATE, description: 'start date, YYYY-MM-DD', required: true },
   { name: 'end', kind: DATE, description: 'end date, YYYY-MM-DD; absent while open', clearable: true },
   { name: 'earnings', kind: MONEY, description: 'total paid, US dollars', clearable: true },
   { name: 'lastPayment', kind: DATE, description: 'date of the latest payment', clearable: true },
-  { name: 'stars', kind: NUMBER, description: "client's public feedback, 1–5", clearable: true },
-  { name: 'privateScore', kind: NUMBER, description: 'legacy private feedback, 0–10', clearable: true },
+  { name: 'stars', kind: numberIn(STARS_RANGE), description: "client's public feedback, 1–5", clearable: true },
+  { name: 'privateScore', kind: numberIn(PRIVATE_SCORE_RANGE), description: 'legacy private feedback, 0–10', clearable: true },
   { name: 'endReason', kind: choice(END_REASONS, END_REASON_ALIASES), description: END_REASONS.join(', '), clearable: true },
   { name: 'disputed', kind: BOOLEAN, description: 'true when disputed', clearable: true },
   { name: 'refunded', kind: BOOLEAN, description: 'true when the client was refunded', clearable: true },
   { name: 'clientFlagged', kind: BOOLEAN, description: 'true when Upwork excluded the client', clearable: true },
   { name: 'pausedForClient', kind: BOOLEAN, description: "true when paused for the client's behaviour", clearable: true },
   { name: 'counted', kind: choice(COUNTED_OUTCOMES), description: `what Upwork counted, when you know it: ${COUNTED_OUTCOMES.join(', ')}`, clearable: true },
-];
+] as const satisfies readonly ArgSpec[];
 
-export function pickArgs(names: readonly string[]): ArgSpec[] {
+type ContractArg = (typeof CONTRACT_ARGS)[number];
+export type ContractArgName = ContractArg['name'];
+
+export function pickArgs<const N extends readonly ContractArgName[]>(names: N): Extract<ContractArg, { name: N[number] }>[] {
   return names.map((name) => {
     const spec = CONTRACT_ARGS.find((candidate) => candidate.name === name);
     if (!spec) throw new Error(`no contract argument ${name}`);
-    return spec;
+    return spec as Extract<ContractArg, { name: N[number] }>;
   });
 }
 

@@ -11,6 +11,7 @@ import type { InFlight } from './in-flight.ts';
 import type { CommandObservation, CommandOutcome } from './observe.ts';
 import { COMMANDS, findCommand } from './registry.ts';
 import { CommandError, type CommandContext } from './types.ts';
+import { needsAdmin } from './define.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable.ts';
 
 export const MAX_DISPLAY_NAME = 80;
@@ -120,9 +121,11 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   }
   const converted = convertArgs(definition.name, definition.args, input.named, ctx.asOf);
   if (!converted.ok) return errorReply(converted.problems, `Usage: ${definition.usage}`, converted.fieldErrors);
-  if (input.body.trim() !== '' && definition.name !== 'import') {
+  if (input.body.trim() !== '' && !definition.body) {
     return errorReply(`${definition.name} takes one line; expected: ${definition.usage}`);
   }
+  // Before anything is read or written: a member the platform does not call an admin is refused.
+  if (needsAdmin(definition, converted.values) && !ctx.isAdmin) return errorReply(definition.adminOnly?.refusal ?? 'only community admins can run this');
   const displayName = cleanDisplayName(ctx.displayName, ctx.userId);
   // Writes run in one transaction; reads need none (saving its two round trips on every score).
   const inTransaction = <T>(work: (store: Store) => Promise<T>) =>

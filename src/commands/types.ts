@@ -3,6 +3,7 @@
 import type { Community, CommunityRef, Member, Platform, Store } from '../../db/store.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { ArgSpec, ArgValue } from './args.ts';
+import type { AdminRule, BodySpec, FormSpec, PositionalSpec } from './define.ts';
 
 /** Who asked, where, and when: filled in by the platform adapter. */
 export interface CommandContext {
@@ -30,17 +31,29 @@ export interface CommandRun {
   body: string;
 }
 
+/**
+ * A command as the command bus, the adapters and the docs read it; made by `defineCommand`
+ * (src/commands/define.ts), which types the handler's arguments.
+ */
 export interface CommandDefinition {
   name: string;
   summary: string;
   usage: string;
-  examples: string[];
+  examples: readonly string[];
   args: readonly ArgSpec[];
-  /** Positional words the command takes (e.g. a contract id), at most this many. */
+  /** What the one positional word means (a contract id, a command name, on|off…), when the command takes one. */
+  positional?: PositionalSpec;
+  /** Positional words the command takes, at most this many (1 with a `positional`, else 0). */
   maxPositionals: number;
+  /** Arguments a member must give (platforms with forms and options ask for them up front). */
+  requires?: readonly string[];
+  /** The command reads lines after the command line (a pasted or attached file). */
+  body?: BodySpec;
   /** Commands that write are applied once per request id. */
   writes: boolean;
-  adminOnly?: boolean;
+  adminOnly?: AdminRule;
+  /** A platform-neutral form each adapter renders (Slack modal, Discord modal). */
+  form?: FormSpec;
   run(run: CommandRun): Promise<Reply>;
 }
 

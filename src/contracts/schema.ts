@@ -18,6 +18,10 @@ export const LIMITS = {
   lastYear: 2999,
 } as const;
 
+/** The ranges of the client's feedback (command arguments and Discord options take them from here). */
+export const STARS_RANGE = { min: 1, max: 5 } as const;
+export const PRIVATE_SCORE_RANGE = { min: 0, max: 10 } as const;
+
 /**
  * The most contracts one member keeps. Every score reads and scores all of them in the event loop
  * (30,000 took 0.5 s, holding up every other request); 2,000 is far above a real career.
@@ -85,13 +89,13 @@ export const contractSchema = z.strictObject(
     lastPayment: dateSchema.nullish(),
     stars: z
       .number({ error: 'expected stars as a number from 1 to 5' })
-      .min(1, { error: 'expected stars from 1 to 5' })
-      .max(5, { error: 'expected stars from 1 to 5' })
+      .min(STARS_RANGE.min, { error: 'expected stars from 1 to 5' })
+      .max(STARS_RANGE.max, { error: 'expected stars from 1 to 5' })
       .nullish(),
     privateScore: z
       .number({ error: 'expected privateScore as a number from 0 to 10' })
-      .min(0, { error: 'expected privateScore from 0 to 10' })
-      .max(10, { error: 'expected privateScore from 0 to 10' })
+      .min(PRIVATE_SCORE_RANGE.min, { error: 'expected privateScore from 0 to 10' })
+      .max(PRIVATE_SCORE_RANGE.max, { error: 'expected privateScore from 0 to 10' })
       .nullish(),
     endReason: z.enum(END_REASONS, { error: `expected one of ${END_REASONS.join(', ')}` }).nullish(),
     disputed: flag('disputed'),

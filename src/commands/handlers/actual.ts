@@ -5,7 +5,8 @@ import { errorReply, reply } from '../../replies/reply.ts';
 import { estimateOn, type Contract, type ModelOptions, type Observation } from '../../scoring/index.ts';
 import { DATE, integer } from '../args.ts';
 import { modelOptionsOf } from '../scoring.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 
 /** "87" or "87%": the whole percentage Upwork shows. */
 const SCORE_WORD = /^(\d{1,3})%?$/;
@@ -23,16 +24,21 @@ function parseScore(word: string): number {
   return value;
 }
 
-export const actual: CommandDefinition = {
+export const actual = defineCommand({
   name: 'actual',
   summary: "Record the JSS Upwork shows you (one a day; the same day again replaces it); alone, lists them beside the bot's estimate for each day.",
   usage: 'actual [SCORE] [date:YYYY-MM-DD] [longterm:PERCENT]  ·  actual remove date:YYYY-MM-DD',
   examples: ['actual 87', 'actual 87 date:2026-11-20 longterm:40', 'actual', 'actual remove date:2026-11-20'],
   args: [
-    { name: 'date', kind: DATE, description: 'the day Upwork showed it, YYYY-MM-DD (default today)' },
+    { name: 'date', kind: DATE, description: 'the day Upwork showed it, YYYY-MM-DD (default today)', suggest: 'recordedDate' },
     { name: 'longterm', kind: integer(0, 100), description: 'the long-term client % Upwork showed, 0–100' },
   ],
-  maxPositionals: 1,
+  positional: {
+    name: 'score',
+    kind: { type: 'wholeNumber', min: 0, max: 100 },
+    description: 'the JSS Upwork shows you, 0–100 (leave it out to list what you recorded)',
+    otherWords: [{ word: 'remove', description: 'delete the score recorded on date (give date too)' }],
+  },
   writes: true,
   async run({ ctx, store, member, community, args, positionals }) {
     const [word] = positionals;
@@ -50,7 +56,7 @@ export const actual: CommandDefinition = {
     if (contracts.length === 0) {
       throw new CommandError(errorReply('actual compares Upwork\'s score with the estimate from your contracts, and you have none yet; add them first (add, or import)', 'Nothing was saved.'));
     }
-    const given = { date: (args.date as string | undefined) ?? ctx.asOf, score, ...(args.longterm !== undefined && { longterm: args.longterm as number }) };
+    const given = { date: args.date ?? ctx.asOf, score, ...(args.longterm !== undefined && { longterm: args.longterm }) };
     const checked = validateObservations([given], ctx.asOf, contracts);
     if (!checked.ok) {
       const fieldErrors = Object.fromEntries(checked.problems.filter((problem) => problem.field !== '').map((problem) => [problem.field, problem.message]));
@@ -60,10 +66,10 @@ export const actual: CommandDefinition = {
     const { replaced } = await store.recordObservation(member.id, observation);
     return recordedReply(compared(contracts, { ...observation, longterm: observation.longterm ?? null }, options), replaced);
   },
-};
+});
 
-async function removeDay(store: Store, memberId: number, args: Record<string, unknown>) {
-  const date = args.date as string | undefined;
+async function removeDay(store: Store, memberId: number, args: { date?: string; longterm?: number }) {
+  const date = args.date;
   if (date === undefined || args.longterm !== undefined) {
     throw new CommandError(errorReply('actual remove needs only the day to delete; e.g. actual remove date:2026-11-20', 'Nothing was deleted.', { date: 'expected the day to delete, YYYY-MM-DD' }));
   }

@@ -4,18 +4,35 @@ import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { scoreContracts } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../scoring.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 
-export const add: CommandDefinition = {
+export const add = defineCommand({
   name: 'add',
   summary: 'Add a contract (your id is given when you leave it out).',
   usage: 'add client:NAME type:hourly|fixed start:YYYY-MM-DD [end:YYYY-MM-DD] [earnings:USD] [stars:1-5] [id:c1] [lastPayment:…] [privateScore:0-10] [endReason:…] [disputed:true] [refunded:true] [clientFlagged:true] [pausedForClient:true] [counted:success|neutral|negative|excluded]',
   examples: ['add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5 end:2026-04-30', 'add client:Globex type:fixed start:2026-11-01'],
   args: CONTRACT_ARGS,
-  maxPositionals: 0,
+  requires: ['client', 'type', 'start'],
   writes: true,
+  form: {
+    title: 'Add a contract',
+    submit: 'Add',
+    opensWhen: 'no-arguments',
+    fields: [
+      { arg: 'client', label: 'Client', hint: 'The same name is the same client.', placeholder: 'Acme Ltd', required: true },
+      { arg: 'type', label: 'Type', placeholder: 'hourly or fixed', required: true },
+      { arg: 'start', label: 'Start', default: 'today', required: true },
+      { arg: 'end', label: 'End', hint: 'Leave empty while the contract is open.' },
+      { arg: 'earnings', label: 'Earnings (USD)', hint: 'Total paid so far.', placeholder: '1200' },
+      { arg: 'stars', label: 'Stars', hint: "The client's public feedback, 1–5, once it ended.", placeholder: '5' },
+      { arg: 'endReason', label: 'End reason', placeholder: 'completed' },
+      { arg: 'counted', label: 'Upwork counted it as', hint: 'Only when you know it; leave empty to let the bot work it out.', placeholder: 'not known' },
+      { arg: 'id', label: 'Your id for it', hint: 'Given (c1, c2, …) when empty.' },
+    ],
+  },
   async run({ ctx, store, member, community, args }) {
-    const missing = ['client', 'type', 'start'].filter((name) => args[name] === undefined || args[name] === null);
+    const missing = (['client', 'type', 'start'] as const).filter((name) => args[name] === undefined || args[name] === null);
     if (missing.length > 0) {
       throw new CommandError(errorReply(`add needs ${missing.join(', ')}; e.g. add client:"Acme Ltd" type:hourly start:2026-01-10`));
     }
@@ -36,4 +53,4 @@ export const add: CommandDefinition = {
       actions: [{ label: 'Score', command: 'score' }],
     });
   },
-};
+});

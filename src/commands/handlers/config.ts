@@ -1,12 +1,13 @@
 import { parseParamAssignment } from '../../contracts/model-options.ts';
-import { MODEL_NAMES, PRESETS, type ModelName, type ModelParams } from '../../scoring/index.ts';
+import { MODEL_NAMES, PRESETS, type ModelParams } from '../../scoring/index.ts';
 import { accuracyLine } from '../../replies/accuracy.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { communityAccuracy } from '../accuracy-figures.ts';
 import { BOOLEAN, choice, TEXT } from '../args.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 
-export const config: CommandDefinition = {
+export const config = defineCommand({
   name: 'config',
   summary: "The community's model and leaderboard settings (changes are for admins).",
   usage: 'config [model:upwork-2025|upwork-2015] [leaderboard:on|off] [param:NAME=VALUE] [reset:params]',
@@ -17,12 +18,11 @@ export const config: CommandDefinition = {
     { name: 'param', kind: TEXT, description: 'one parameter override, NAME=VALUE' },
     { name: 'reset', kind: choice(['params']), description: 'params: drop every override' },
   ],
-  maxPositionals: 0,
   writes: true,
-  async run({ ctx, store, community, args }) {
+  adminOnly: { when: 'to-change', refusal: 'only community admins can change settings; "config" alone shows them' },
+  async run({ store, community, args }) {
     let current = community;
     if (Object.keys(args).length > 0) {
-      if (!ctx.isAdmin) throw new CommandError(errorReply('only community admins can change settings; "config" alone shows them'));
       let params: Partial<ModelParams> = args.reset === 'params' ? {} : { ...community.params };
       if (typeof args.param === 'string') {
         const parsed = parseParamAssignment(args.param);
@@ -30,8 +30,8 @@ export const config: CommandDefinition = {
         params = { ...params, [parsed.name]: parsed.value };
       }
       current = await store.updateCommunity(community.id, {
-        ...(args.model !== undefined && { model: args.model as ModelName }),
-        ...(args.leaderboard !== undefined && { leaderboardEnabled: args.leaderboard as boolean }),
+        ...(args.model !== undefined && { model: args.model }),
+        ...(args.leaderboard !== undefined && { leaderboardEnabled: args.leaderboard }),
         params,
       });
       // Scores depend on the model: every leaderboard row is recomputed on the next read.
@@ -54,4 +54,4 @@ export const config: CommandDefinition = {
       ],
     });
   },
-};
+});

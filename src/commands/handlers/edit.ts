@@ -2,15 +2,16 @@ import { CONTRACT_ARGS } from '../args.ts';
 import { applyArgs, changedMeanwhile, checkContract, findContract, unknownContract } from '../contract-input.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 
-export const edit: CommandDefinition = {
+export const edit = defineCommand({
   name: 'edit',
   summary: 'Change fields of a contract; field:none clears an optional field.',
   usage: 'edit ID field:value … (fields as in add; id:NEW renames)',
   examples: ['edit c1 stars:4.8', 'edit c2 end:none', 'edit c3 client:"Acme Ltd" earnings:2400', 'edit c4 counted:neutral'],
   args: CONTRACT_ARGS,
-  maxPositionals: 1,
+  positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract to change, e.g. c1' },
   writes: true,
   async run({ ctx, store, member, args, positionals }) {
     const [id] = positionals;
@@ -26,4 +27,4 @@ export const edit: CommandDefinition = {
     if (outcome === 'not-found') throw changedMeanwhile(current.id, 'changed');
     return reply('success', `Changed ${updated.id}`, { summary: contractLine(updated), actions: [{ label: 'Score', command: 'score' }] });
   },
-};
+});

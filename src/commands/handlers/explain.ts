@@ -2,15 +2,14 @@ import { explainReply } from '../../replies/explain.ts';
 import { reply } from '../../replies/reply.ts';
 import { explainGap } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../scoring.ts';
-import type { CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
 
-export const explain: CommandDefinition = {
+export const explain = defineCommand({
   name: 'explain',
   summary: 'What Upwork may know that the bot does not: hidden facts that make the estimate meet your recorded scores, each with the command that applies it.',
   usage: 'explain',
   examples: ['explain'],
   args: [],
-  maxPositionals: 0,
   writes: false,
   async run({ store, member, community }) {
     const observations = await store.listObservations(member.id);
@@ -20,4 +19,4 @@ export const explain: CommandDefinition = {
     const contracts = await store.listContracts(member.id);
     return explainReply(explainGap(contracts, observations, modelOptionsOf(community)));
   },
-};
+});

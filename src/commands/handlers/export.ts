@@ -3,15 +3,14 @@ import { observationsToCsv } from '../../contracts/observations-csv.ts';
 import { plural } from '../../replies/format.ts';
 import { reply, type Attachment } from '../../replies/reply.ts';
 import { choice } from '../args.ts';
-import type { CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
 
-export const exportCommand: CommandDefinition = {
+export const exportCommand = defineCommand({
   name: 'export',
   summary: 'Download your contracts and recorded Upwork scores as CSV or JSON (the contract file format).',
   usage: 'export [format:csv|json]',
   examples: ['export', 'export format:json'],
   args: [{ name: 'format', kind: choice(['csv', 'json']), description: 'csv (default) or json' }],
-  maxPositionals: 0,
   writes: false,
   async run({ ctx, store, member, args }) {
     const contracts = await store.listContracts(member.id);
@@ -27,4 +26,4 @@ export const exportCommand: CommandDefinition = {
     const scores = observations.length > 0 ? ` and ${plural(observations.length, 'recorded score')}` : '';
     return reply('success', `Your ${plural(contracts.length, 'contract')}${scores} as ${json ? 'JSON' : 'CSV'}`, { attachments });
   },
-};
+});

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { TEXT } from '../args.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 
 export const CONFIRM_MINUTES = 10;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -10,16 +11,15 @@ function newCode(): string {
   return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-export const forget: CommandDefinition = {
+export const forget = defineCommand({
   name: 'forget',
   summary: 'Delete everything jss-coach keeps about you, after a confirmation.',
   usage: 'forget, then forget confirm:CODE',
   examples: ['forget'],
   args: [{ name: 'confirm', kind: TEXT, description: 'the code the first "forget" gave you' }],
-  maxPositionals: 0,
   writes: true,
   async run({ store, member, args }) {
-    const code = args.confirm as string | undefined;
+    const code = args.confirm;
     if (code === undefined) {
       const fresh = newCode();
       await store.createConfirmation(member.id, 'forget', fresh, new Date(Date.now() + CONFIRM_MINUTES * 60_000));
@@ -36,4 +36,4 @@ export const forget: CommandDefinition = {
     }
     return reply('success', 'Everything about you is deleted', { summary: 'Your contracts, payments, recorded scores and leaderboard entry are gone. Adding a contract starts afresh.' });
   },
-};
+});

@@ -1,16 +1,17 @@
 import { reply } from '../../replies/reply.ts';
 import { findHelpTopic, HELP_TOPICS } from '../help-topics.ts';
+import { defineCommand } from '../define.ts';
 import type { CommandDefinition } from '../types.ts';
 
 /** `help` lists every command; `help COMMAND` explains one with its arguments and examples; `help upwork` is a topic page. */
 export function helpCommand(commands: () => readonly CommandDefinition[]): CommandDefinition {
-  return {
+  return defineCommand({
     name: 'help',
     summary: 'What each command does; help COMMAND for its arguments and examples; help upwork: your Upwork CSV.',
     usage: `help [COMMAND|${HELP_TOPICS.map((topic) => topic.name).join('|')}]`,
     examples: ['help', 'help add', ...HELP_TOPICS.map((topic) => `help ${topic.name}`)],
     args: [],
-    maxPositionals: 1,
+    positional: { name: 'command', kind: { type: 'commandName' }, description: 'a command to explain, or upwork (where to find your Upwork CSV)' },
     writes: false,
     async run({ ctx, positionals }) {
       const [topic] = positionals;
@@ -21,7 +22,7 @@ export function helpCommand(commands: () => readonly CommandDefinition[]): Comma
         const blocks = [
           { type: 'text' as const, text: `Usage: ${command.usage}` },
           ...(command.args.length > 0 ? [{ type: 'list' as const, title: 'Arguments:', items: command.args.map((arg) => `${arg.name}: ${arg.description}`) }] : []),
-          { type: 'list' as const, title: 'Examples:', items: command.examples },
+          { type: 'list' as const, title: 'Examples:', items: [...command.examples] },
           ...related.map((page) => ({ type: 'context' as const, text: `See also help ${page.name}: ${page.title}.` })),
         ];
         return reply('info', `${command.name}: ${command.summary}`, { blocks });
@@ -37,5 +38,5 @@ export function helpCommand(commands: () => readonly CommandDefinition[]): Comma
         ],
       });
     },
-  };
+  });
 }

@@ -10,20 +10,28 @@ import { choice } from '../args.ts';
 import type { Observation } from '../../scoring/types.ts';
 import { ensureRoomFor, findContract } from '../contract-input.ts';
 import { checkedObservations, recordObservations } from '../recorded-scores.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 import { importUpworkCsv } from '../upwork-import.ts';
 
 /** Ids named in a refusal before the rest are only counted. */
 const IDS_NAMED = 20;
 
-export const importCommand: CommandDefinition = {
+export const importCommand = defineCommand({
   name: 'import',
   summary: 'Add contracts from an Upwork CSV report, this bot\'s CSV or a JSON contract file, or recorded scores (CSV date,score,longterm); all or nothing, never twice.',
   usage: 'import [mode:add|replace]  followed by CSV lines with a header (the columns of export)',
   examples: ['import\nid,client,type,start,end,earnings,stars\nc1,Acme Ltd,hourly,2026-01-10,2026-04-30,1200,5'],
   args: [{ name: 'mode', kind: choice(['add', 'replace']), description: 'add to your contracts (default) or replace them all (and your recorded scores, when the file has some)' }],
-  maxPositionals: 0,
+  body: { kind: 'csv-or-json', description: `your Upwork CSV (see help upwork), or a file export wrote; at most ${LIMITS.fileBytes / 1024 / 1024} MiB` },
   writes: true,
+  form: {
+    title: 'Import contracts',
+    submit: 'Import',
+    opensWhen: 'no-arguments',
+    file: { label: 'CSV file', hint: 'Upwork: Reports → Transaction history → Download CSV (help upwork), or a file from export.' },
+    fields: [{ arg: 'mode', label: 'Mode', hint: 'add to your contracts, or replace them all.', placeholder: 'add', default: 'add', required: true, carried: true }],
+  },
   async run(run) {
     const { ctx, store, member, args, body } = run;
     const text = body.trim();
@@ -68,4 +76,4 @@ export const importCommand: CommandDefinition = {
       actions: [{ label: 'Score', command: 'score' }],
     });
   },
-};
+});

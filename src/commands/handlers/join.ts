@@ -1,13 +1,12 @@
 import { reply } from '../../replies/reply.ts';
-import type { CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
 
-export const join: CommandDefinition = {
+export const join = defineCommand({
   name: 'join',
   summary: "Appear on this community's leaderboard (your display name and score only).",
   usage: 'join',
   examples: ['join'],
   args: [],
-  maxPositionals: 0,
   writes: true,
   async run({ store, member, community }) {
     await store.setMemberFlags(member.id, { leaderboardOptIn: true });
@@ -16,4 +15,4 @@ export const join: CommandDefinition = {
       summary: `Others see your display name, estimated score and long-term client percentage; never your contracts. Leave any time with "leave".${note}`,
     });
   },
-};
+});

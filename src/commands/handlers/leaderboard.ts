@@ -3,7 +3,8 @@ import { readLeaderboard } from '../../leaderboard/read.ts';
 import { percent, plural } from '../../replies/format.ts';
 import { errorReply, reply, type Block } from '../../replies/reply.ts';
 import { integer } from '../args.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 
 export const PAGE_SIZE = 10;
 /** Names listed apart ("not enough history") on the last page, at most. */
@@ -13,13 +14,13 @@ function pageCommand(order: LeaderboardOrder, page: number): string {
   return `leaderboard ${order === 'longTerm' ? 'longterm ' : ''}page:${page}`;
 }
 
-export const leaderboard: CommandDefinition = {
+export const leaderboard = defineCommand({
   name: 'leaderboard',
   summary: 'Members who joined, ranked by estimated score (or by long-term client %).',
   usage: 'leaderboard [longterm] [page:N]',
   examples: ['leaderboard', 'leaderboard longterm', 'leaderboard page:2'],
   args: [{ name: 'page', kind: integer(1, 100_000), description: 'the page, 10 members a page' }],
-  maxPositionals: 1,
+  positional: { name: 'longterm', kind: { type: 'word', word: 'longterm' }, description: 'rank by long-term client % instead of estimated score' },
   writes: false,
   async run({ ctx, store, community, member, args, positionals }) {
     const [mode] = positionals;
@@ -29,7 +30,7 @@ export const leaderboard: CommandDefinition = {
     if (!community.leaderboardEnabled) return reply('info', 'Leaderboards are off in this community', { summary: 'An admin can switch them on with config leaderboard:on.' });
     const order: LeaderboardOrder = mode === undefined ? 'score' : 'longTerm';
     // Scores move with the calendar: snapshots that ran out are brought up to date before ranking.
-    const query = { communityId: community.id, order, memberId: member.id, page: args.page as number | undefined, pageSize: PAGE_SIZE, unrankedLimit: UNRANKED_NAMES };
+    const query = { communityId: community.id, order, memberId: member.id, page: args.page, pageSize: PAGE_SIZE, unrankedLimit: UNRANKED_NAMES };
     const view = await readLeaderboard(store, query, ctx.asOf);
     const byLongTerm = order === 'longTerm';
     const rows = view.rows.map((row) => [
@@ -61,4 +62,4 @@ export const leaderboard: CommandDefinition = {
     const title = `${byLongTerm ? 'Long-term client' : 'Job Success Score'} leaderboard, page ${view.page} of ${view.pages}`;
     return reply('info', title, { summary: `${you} ${plural(view.total, 'member')} ranked.`, blocks, actions });
   },
-};
+});

@@ -1,14 +1,13 @@
 import { contractLine } from '../../replies/format.ts';
 import { reply } from '../../replies/reply.ts';
-import type { CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
 
-export const list: CommandDefinition = {
+export const list = defineCommand({
   name: 'list',
   summary: 'Your contracts.',
   usage: 'list',
   examples: ['list'],
   args: [],
-  maxPositionals: 0,
   writes: false,
   async run({ store, member }) {
     const contracts = await store.listContracts(member.id);
@@ -19,4 +18,4 @@ export const list: CommandDefinition = {
     }
     return reply('info', `Your contracts (${contracts.length})`, { blocks: [{ type: 'list', items: contracts.map(contractLine) }] });
   },
-};
+});

@@ -3,7 +3,8 @@ import { changedMeanwhile, checkContract, findContract, unknownContract } from '
 import { contractLine, usd } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import type { Contract, Payment } from '../../scoring/types.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 
 /**
  * Earnings stay the total paid: a stated total grows with the payment; a derived one follows the
@@ -21,7 +22,7 @@ export function withPayment(contract: Contract, payment: Payment): Contract {
   return { ...contract, earnings, payments: [...listed, payment] };
 }
 
-export const pay: CommandDefinition = {
+export const pay = defineCommand({
   name: 'pay',
   summary: 'Record a payment on a contract (keeps open work counting).',
   usage: 'pay ID amount:USD [date:YYYY-MM-DD (today)]',
@@ -30,19 +31,20 @@ export const pay: CommandDefinition = {
     { name: 'amount', kind: MONEY, description: 'the payment, US dollars' },
     { name: 'date', kind: DATE, description: 'the day it was paid (default: today)' },
   ],
-  maxPositionals: 1,
+  positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract paid, e.g. c1' },
+  requires: ['amount'],
   writes: true,
   async run({ ctx, store, member, args, positionals }) {
     const [id] = positionals;
-    const amount = args.amount as number | undefined;
+    const { amount } = args;
     if (id === undefined || amount === undefined) throw new CommandError(errorReply('pay needs a contract id and an amount; e.g. pay c3 amount:800'));
     if (amount <= 0) throw new CommandError(errorReply(`amount: got ${amount}, expected more than $0`));
     const contracts = await store.listContracts(member.id);
     const current = findContract(contracts, id);
     if (!current) throw unknownContract(id, contracts);
-    const payment = { date: (args.date as string | undefined) ?? ctx.asOf, amount };
+    const payment = { date: args.date ?? ctx.asOf, amount };
     const updated = checkContract({ ...withPayment(current, payment) }, ctx.asOf);
     if ((await store.replaceContract(member.id, current.id, updated)) !== 'replaced') throw changedMeanwhile(current.id, 'recorded');
     return reply('success', `Recorded ${usd(amount)} on ${current.id} (${payment.date})`, { summary: contractLine(updated) });
   },
-};
+});

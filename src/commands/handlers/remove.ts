@@ -1,15 +1,16 @@
 import { changedMeanwhile, findContract, unknownContract } from '../contract-input.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
-import { CommandError, type CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
+import { CommandError } from '../types.ts';
 
-export const remove: CommandDefinition = {
+export const remove = defineCommand({
   name: 'remove',
   summary: 'Delete one of your contracts.',
   usage: 'remove ID',
   examples: ['remove c2'],
   args: [],
-  maxPositionals: 1,
+  positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract to delete, e.g. c1' },
   writes: true,
   async run({ store, member, positionals }) {
     const [id] = positionals;
@@ -20,4 +21,4 @@ export const remove: CommandDefinition = {
     if (!(await store.deleteContract(member.id, current.id))) throw changedMeanwhile(current.id, 'removed');
     return reply('success', `Removed ${current.id}`, { summary: contractLine(current) });
   },
-};
+});

@@ -2,15 +2,14 @@ import { scoreReply } from '../../replies/score.ts';
 import { gapLine } from '../../replies/actual.ts';
 import { estimateOn } from '../../scoring/index.ts';
 import { analyzeMember, modelOptionsOf, pastOfMember } from '../scoring.ts';
-import type { CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
 
-export const score: CommandDefinition = {
+export const score = defineCommand({
   name: 'score',
   summary: 'Your estimated Job Success Score, its windows, long-term clients and top tips.',
   usage: 'score',
   examples: ['score'],
   args: [],
-  maxPositionals: 0,
   writes: false,
   async run(run) {
     const analysis = await analyzeMember(run);
@@ -21,4 +20,4 @@ export const score: CommandDefinition = {
     const gap = latest && gapLine(latest, estimateOn(analysis.contracts, latest.date, modelOptionsOf(run.community)));
     return gap ? { ...answer, blocks: [...answer.blocks, gap], actions: [...answer.actions, { label: 'Explain the gap', command: 'explain' }] } : answer;
   },
-};
+});

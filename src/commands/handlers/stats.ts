@@ -4,15 +4,14 @@ import { num, plural } from '../../replies/format.ts';
 import { reply } from '../../replies/reply.ts';
 import { displayedScore } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../scoring.ts';
-import type { CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
 
-export const stats: CommandDefinition = {
+export const stats = defineCommand({
   name: 'stats',
   summary: "The community's estimated scores: median, quartiles and where you stand (members who joined only).",
   usage: 'stats',
   examples: ['stats'],
   args: [],
-  maxPositionals: 0,
   writes: false,
   async run({ ctx, store, community, member }) {
     await refreshStaleSnapshots(store, { communityId: community.id, today: ctx.asOf, skipLocked: false });
@@ -35,4 +34,4 @@ export const stats: CommandDefinition = {
         : `Your estimated score, ${mine}%, is above ${histogramPercentile(histogram, mine)}% of the ${plural(size, 'member')} who joined.`;
     return reply('info', 'Community statistics', { summary: standing, blocks: [{ type: 'fields', fields }, { type: 'context', text: 'From members who joined the leaderboard only; nobody else is counted.' }] });
   },
-};
+});

@@ -1,17 +1,16 @@
 import { tipsReply } from '../../replies/score.ts';
 import { analyzeMember } from '../scoring.ts';
-import type { CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
 
-export const tips: CommandDefinition = {
+export const tips = defineCommand({
   name: 'tips',
   summary: 'What to do next, from your own contracts: what to close, pay, ask for, and when.',
   usage: 'tips',
   examples: ['tips'],
   args: [],
-  maxPositionals: 0,
   writes: false,
   async run(run) {
     const analysis = await analyzeMember(run);
     return tipsReply(analysis.tips, analysis.score);
   },
-};
+});

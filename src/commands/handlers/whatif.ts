@@ -4,7 +4,7 @@ import { percent, WINDOW_NAMES } from '../../replies/format.ts';
 import { reply } from '../../replies/reply.ts';
 import { FALLBACK_EARNINGS, medianPaidEarnings, scoreContracts, type Contract, type ScoreReport } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../scoring.ts';
-import type { CommandDefinition } from '../types.ts';
+import { defineCommand } from '../define.ts';
 
 const MAX_HYPOTHETICAL = 50;
 
@@ -12,13 +12,13 @@ function describe(report: ScoreReport): string {
   return report.score === null ? 'no score' : `${report.score}% (${WINDOW_NAMES[report.window ?? '']})`;
 }
 
-export const whatif: CommandDefinition = {
+export const whatif = defineCommand({
   name: 'whatif',
   summary: 'Your score with hypothetical contracts or changes; nothing is saved.',
   usage: 'whatif [ID field:value …] | whatif [count:N] [earnings:USD] [stars:5] [client:NAME] …',
   examples: ['whatif stars:5 earnings:1500', 'whatif count:3', 'whatif c4 stars:5'],
   args: [...CONTRACT_ARGS.filter((spec) => spec.name !== 'id'), { name: 'count', kind: integer(1, MAX_HYPOTHETICAL), description: 'how many such contracts' }],
-  maxPositionals: 1,
+  positional: { name: 'id', kind: { type: 'contractId' }, description: 'a contract to change in thought (default: new contracts)' },
   writes: false,
   async run({ ctx, store, member, community, args, positionals }) {
     const contracts = await store.listContracts(member.id);
@@ -35,7 +35,7 @@ export const whatif: CommandDefinition = {
       what = `if ${current.id} changed as given`;
     } else {
       // New contracts closed today with top feedback, each from a new client, unless told otherwise.
-      const n = (count as number | undefined) ?? 1;
+      const n = count ?? 1;
       const earnings = medianPaidEarnings(contracts) ?? FALLBACK_EARNINGS;
       const added = Array.from({ length: n }, (_, i) =>
         checkContract({ client: `What-if client ${i + 1}`, type: 'fixed', start: ctx.asOf, end: ctx.asOf, earnings, stars: 5, ...fields, id: `whatif-${i + 1}` }, ctx.asOf),
@@ -50,4 +50,4 @@ export const whatif: CommandDefinition = {
       blocks: [{ type: 'context', text: `Estimate under model ${after.model}, as of ${after.asOf}.` }],
     });
   },
-};
+});
