@@ -12,10 +12,10 @@ import { ApplicationCommandOptionType, InteractionResponseType, InteractionType,
 import { forecastChart, seriesBlockOf, type ForecastChart } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
-import { HELP_TOPICS } from '../../src/commands/help-topics.ts';
-import { COMMANDS, findCommand } from '../../src/commands/registry.ts';
+import { findCommand } from '../../src/commands/registry.ts';
+import { suggest } from '../../src/commands/suggest.ts';
 import { errorReply, sharedView, type Reply } from '../../src/replies/reply.ts';
-import { autocompleteTarget } from './commands/option-plan.ts';
+import { canonicalName } from './commands/option-plan.ts';
 import { interactionOptionsToInput } from './commands/to-input.ts';
 import { discordContext, interactionUser } from './context.ts';
 import { downloadFile, tooLarge } from '../shared/download-file.ts';
@@ -143,25 +143,12 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const focused = (sub && 'options' in sub ? (sub.options ?? []) : []).find((option) => 'focused' in option && option.focused) as
       | (Option & { value?: string })
       | undefined;
-    const typed = String(focused?.value ?? '').toLowerCase();
-    const ctx = discordContext(interaction, options.today());
-    const community = await services.store.ensureCommunity(ctx.community);
-    const member = await services.store.findMember(community.id, ctx.userId);
     const command = sub ? findCommand(sub.name) : undefined;
-    const target = command && focused ? autocompleteTarget(command, focused.name) : null;
-    const values = target === 'commandName' ? [...COMMANDS.map((candidate) => candidate.name), ...HELP_TOPICS.map((topic) => topic.name)] : member ? await suggestions(target, member.id) : [];
-    const choices = values
-      .filter((value) => value.toLowerCase().includes(typed))
-      .slice(0, AUTOCOMPLETE_CHOICES_MAX)
-      .map((value) => ({ name: value.slice(0, CHOICE_TEXT_MAX), value: value.slice(0, CHOICE_TEXT_MAX) }));
+    const name = command && focused ? canonicalName(command, focused.name) : null;
+    // What the option stands for is the definition's; the suggestions come from the command layer.
+    const values = command && name !== null ? await suggest(services, discordContext(interaction, options.today()), command, name, String(focused?.value ?? ''), AUTOCOMPLETE_CHOICES_MAX) : [];
+    const choices = values.map((value) => ({ name: value.slice(0, CHOICE_TEXT_MAX), value: value.slice(0, CHOICE_TEXT_MAX) }));
     return { initial: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } }, followUp: null };
-  }
-
-  /** What the member may mean: their client names, contract ids, or the days they recorded (newest first). */
-  async function suggestions(target: ReturnType<typeof autocompleteTarget>, memberId: number): Promise<string[]> {
-    if (target === 'recordedDate') return (await services.store.listObservations(memberId)).map((observation) => observation.date).reverse();
-    const contracts = await services.store.listContracts(memberId);
-    return target === 'client' ? [...new Set(contracts.map((contract) => contract.client.trim()))] : contracts.map((contract) => contract.id);
   }
 
   return async (interaction) => {

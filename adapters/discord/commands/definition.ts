@@ -1,6 +1,6 @@
 // The one Discord slash command, /jss, with a subcommand per registry entry. It is generated from
-// src/commands/registry.ts on every call, so a command or argument added there reaches Discord at
-// the next `npm run discord:register` without a hand-kept copy to forget.
+// the command definitions (src/commands/registry.ts) on every call, so a command or argument added
+// there reaches Discord at the next `npm run discord:register` without a hand-kept copy to forget.
 
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import type {
@@ -14,16 +14,7 @@ import type { ArgSpec } from '../../../src/commands/args.ts';
 import { COMMANDS } from '../../../src/commands/registry.ts';
 import type { CommandDefinition } from '../../../src/commands/types.ts';
 import { MAX_CHOICE_NAME, MAX_DESCRIPTION } from './limits.ts';
-import {
-  AUTOCOMPLETE_ARG,
-  CONTRACT_ID_MAX_LENGTH,
-  MONEY_RANGE,
-  NUMBER_RANGE,
-  optionPlan,
-  RECORDED_DATE_COMMANDS,
-  TEXT_MAX_LENGTH,
-  type PlannedOption,
-} from './option-plan.ts';
+import { CONTRACT_ID_MAX_LENGTH, MONEY_RANGE, optionPlan, type PlannedOption } from './option-plan.ts';
 
 export const COMMAND_NAME = 'jss';
 const COMMAND_DESCRIPTION = 'jss-coach: your Job Success Score, long-term clients, forecasts and plans';
@@ -50,32 +41,34 @@ function choicesOf(values: readonly string[]): APIApplicationCommandOptionChoice
 }
 
 /** A named argument as a typed Discord option, so Discord checks form and range before we see it. */
-function argOption(arg: ArgSpec, planned: PlannedOption, command: string): APIApplicationCommandBasicOption {
+function argOption(arg: ArgSpec, planned: PlannedOption): APIApplicationCommandBasicOption {
   const description = planned.description ?? arg.description;
   const base = { name: planned.name, description: fitText(description), required: planned.required };
   const kind = arg.kind;
   switch (kind.type) {
     case 'text': {
-      const maxLength = TEXT_MAX_LENGTH[arg.name];
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
-        ...(maxLength !== undefined && { max_length: maxLength }),
-        ...(arg.name === AUTOCOMPLETE_ARG && { autocomplete: true }),
+        ...(arg.maxLength !== undefined && { max_length: arg.maxLength }),
+        ...(arg.suggest === 'clientName' && { autocomplete: true }),
       };
     }
     case 'date': {
       // The format stays whole even when the text before it must be cut.
       const dated = description.includes(DATE_FORMAT) ? fitText(description) : `${fitText(description, MAX_DESCRIPTION - DATE_FORMAT.length - 2)}, ${DATE_FORMAT}`;
-      const suggested = arg.name === 'date' && RECORDED_DATE_COMMANDS.has(command);
+      const suggested = arg.suggest === 'recordedDate';
       return { ...base, description: dated, type: ApplicationCommandOptionType.String, min_length: DATE_FORMAT.length, max_length: DATE_FORMAT.length, ...(suggested && { autocomplete: true }) };
     }
     case 'money':
       return { ...base, type: ApplicationCommandOptionType.Number, min_value: MONEY_RANGE.min, max_value: MONEY_RANGE.max };
-    case 'number': {
-      const range = NUMBER_RANGE[arg.name];
-      return { ...base, type: ApplicationCommandOptionType.Number, ...(range && { min_value: range.min, max_value: range.max }) };
-    }
+    case 'number':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Number,
+        ...(kind.min !== undefined && { min_value: kind.min }),
+        ...(kind.max !== undefined && { max_value: kind.max }),
+      };
     case 'integer':
       return { ...base, type: ApplicationCommandOptionType.Integer, min_value: kind.min, max_value: kind.max };
     case 'boolean':
@@ -85,12 +78,12 @@ function argOption(arg: ArgSpec, planned: PlannedOption, command: string): APIAp
   }
 }
 
-function discordOption(planned: PlannedOption, command: string): APIApplicationCommandBasicOption {
+function discordOption(planned: PlannedOption): APIApplicationCommandBasicOption {
   const { name, required, role } = planned;
   const description = fitText(planned.description ?? name);
   switch (role.kind) {
     case 'arg':
-      return argOption(role.arg, planned, command);
+      return argOption(role.arg, planned);
     case 'contractId':
       return { name, description, required, type: ApplicationCommandOptionType.String, max_length: CONTRACT_ID_MAX_LENGTH, autocomplete: true };
     case 'commandName':
@@ -110,7 +103,7 @@ function discordOption(planned: PlannedOption, command: string): APIApplicationC
 }
 
 function subcommand(command: CommandDefinition): APIApplicationCommandSubcommandOption {
-  const options = optionPlan(command).map((planned) => discordOption(planned, command.name));
+  const options = optionPlan(command).map(discordOption);
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: command.name,
