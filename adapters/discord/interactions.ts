@@ -11,6 +11,7 @@ import type {
 import { ApplicationCommandOptionType, InteractionResponseType, InteractionType, Routes, type REST } from 'discord.js';
 import { forecastChart, seriesBlockOf, type ForecastChart } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
+import { formToOpen } from '../../src/commands/forms.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
 import { findCommand } from '../../src/commands/registry.ts';
 import { suggest } from '../../src/commands/suggest.ts';
@@ -20,7 +21,7 @@ import { interactionOptionsToInput } from './commands/to-input.ts';
 import { discordContext, interactionUser } from './context.ts';
 import { downloadFile, tooLarge } from '../shared/download-file.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_TEXT_MAX, DISCORD_FILE_ORIGINS, EPHEMERAL, IMPORT_FILE_MAX } from './limits.ts';
-import { ADD_MODAL, addModal, END_MODAL_PREFIX, endModal, submittedArgs } from './modals.ts';
+import { formModal, submittedArgs, submittedInput } from './modals.ts';
 import { renderDiscordMessage, RUN_PREFIX, SHARE_PREFIX } from './render/index.ts';
 
 export interface InteractionHandlerOptions {
@@ -163,13 +164,12 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
         const command = interaction as APIChatInputApplicationCommandInteraction;
         const sub = subcommandOf(command);
         if (!sub) return deferred(interaction, async () => errorReply('expected a /jss subcommand, e.g. /jss score'));
-        if (sub.name === 'add' && sub.options.length === 0) {
-          return { initial: { type: InteractionResponseType.Modal, data: addModal(options.today()) }, followUp: null };
-        }
         const { input, attachmentId, problem } = interactionOptionsToInput(sub.name, sub.options as never);
         if (problem) return deferred(interaction, async () => errorReply(problem));
-        if (sub.name === 'end' && input.positionals.length === 1 && Object.keys(input.named).length === 0) {
-          return { initial: { type: InteractionResponseType.Modal, data: endModal(input.positionals[0] as string, options.today()) }, followUp: null };
+        // A command whose definition opens a form (and reads no file, which a modal cannot take) opens it.
+        const open = attachmentId === null ? formToOpen(input, options.today()) : null;
+        if (open && !open.command.body) {
+          return { initial: { type: InteractionResponseType.Modal, data: formModal(open) }, followUp: null };
         }
         return deferred(interaction, async () => {
           if (attachmentId) {
@@ -195,10 +195,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
       case InteractionType.ModalSubmit: {
         const customId = interaction.data.custom_id;
         const named = submittedArgs(interaction.data.components as never);
-        const input: CommandInput = customId.startsWith(END_MODAL_PREFIX)
-          ? { command: 'end', positionals: [customId.slice(END_MODAL_PREFIX.length)], named, body: '' }
-          : { command: customId === ADD_MODAL ? 'add' : 'help', positionals: [], named, body: '' };
-        return deferred(interaction, () => run(interaction, input));
+        return deferred(interaction, () => run(interaction, submittedInput(customId, named)));
       }
     }
     return { initial: { type: InteractionResponseType.Pong }, followUp: null };

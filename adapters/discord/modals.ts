@@ -1,18 +1,22 @@
-// The forms behind `/jss add` and `/jss end` without options. Discord modals hold at most five
-// text inputs, whose custom ids are the contract file's field names, so a submission becomes the
-// same named arguments a typed command has.
+// The forms of the commands that have one and read no file (add, end ID), rendered from the
+// command's definition. Discord modals hold at most five text inputs, whose custom ids are the
+// argument names, so a submission becomes the same named arguments a typed command has.
 
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { ComponentType, TextInputStyle } from 'discord.js';
-import { MODAL_TITLE_MAX } from './limits.ts';
+import type { CommandInput } from '../../src/commands/dispatch.ts';
+import { formId, type OpenForm } from '../../src/commands/forms.ts';
+import { COMMANDS } from '../../src/commands/registry.ts';
+import { MODAL_ROWS_MAX, MODAL_TITLE_MAX } from './limits.ts';
 
-export const ADD_MODAL = 'jss_add';
-export const END_MODAL_PREFIX = 'jss_end:';
+/** Text inputs take at most this much (the longest argument a form asks for, a client name, is 100). */
+const INPUT_MAX_LENGTH = 100;
+const DATE_FORMAT = 'YYYY-MM-DD';
 
-function row(field: string, label: string, required: boolean, placeholder: string, value?: string) {
+function row(field: string, label: string, required: boolean, placeholder: string | undefined, value?: string) {
   return {
     type: ComponentType.ActionRow,
-    components: [{ type: ComponentType.TextInput, custom_id: field, label, style: TextInputStyle.Short, required, placeholder, max_length: 100, ...(value && { value }) }],
+    components: [{ type: ComponentType.TextInput, custom_id: field, label, style: TextInputStyle.Short, required, ...(placeholder && { placeholder }), max_length: INPUT_MAX_LENGTH, ...(value && { value }) }],
   };
 }
 
@@ -20,30 +24,35 @@ function title(text: string): string {
   return text.length > MODAL_TITLE_MAX ? `${text.slice(0, MODAL_TITLE_MAX - 1)}…` : text;
 }
 
-export function addModal(today: string): APIModalInteractionResponseCallbackData {
+/** A command's form as a Discord modal: its first five fields, each a text input (a date says its format). */
+export function formModal(open: OpenForm): APIModalInteractionResponseCallbackData {
+  const { command, form } = open;
+  const rows = form.fields.slice(0, MODAL_ROWS_MAX).map((field) => {
+    const kind = command.args.find((arg) => arg.name === field.arg)?.kind;
+    // A text input in place of a select: the choices are named in the label, or the placeholder when they do not fit.
+    const choices = kind?.type === 'choice' ? `${field.label}: ${kind.choices.join(' or ')}` : null;
+    const range = kind?.type === 'number' && kind.min !== undefined && kind.max !== undefined ? `${field.label} (${kind.min}–${kind.max})` : null;
+    const label = kind?.type === 'date' ? `${field.label} (${DATE_FORMAT})` : range !== null ? range : choices !== null && choices.length <= MODAL_TITLE_MAX ? choices : field.label;
+    const placeholder =
+      kind?.type === 'choice' && label === field.label ? kind.choices.join(', ') : (field.placeholder ?? (kind?.type === 'date' ? (open.values[field.arg] ?? DATE_FORMAT) : undefined));
+    return row(field.arg, title(label), field.required === true, placeholder, open.values[field.arg]);
+  });
   return {
-    custom_id: ADD_MODAL,
-    title: 'Add a contract',
-    components: [
-      row('client', 'Client', true, 'Acme Ltd'),
-      row('type', 'Type: hourly or fixed', true, 'hourly'),
-      row('start', 'Start (YYYY-MM-DD)', true, today, today),
-      row('earnings', 'Earnings so far (USD)', false, '1200'),
-      row('end', 'End (YYYY-MM-DD), empty while open', false, today),
-    ],
+    custom_id: open.positional === null ? formId(command) : `${formId(command)}:${open.positional}`,
+    title: title(open.title),
+    components: rows,
   } as APIModalInteractionResponseCallbackData;
 }
 
-export function endModal(contractId: string, today: string): APIModalInteractionResponseCallbackData {
-  return {
-    custom_id: `${END_MODAL_PREFIX}${contractId}`,
-    title: title(`End ${contractId}`),
-    components: [
-      row('end', 'Ended on (YYYY-MM-DD)', true, today, today),
-      row('stars', 'Stars from the client, 1–5', false, '5'),
-      row('endReason', 'End reason', false, 'completed, cancelled, client_unresponsive, other'),
-    ],
-  } as APIModalInteractionResponseCallbackData;
+/** A submitted form back into the command it belongs to (help when the id names none). */
+export function submittedInput(customId: string, named: Record<string, string>): CommandInput {
+  for (const command of COMMANDS) {
+    if (!command.form) continue;
+    const id = formId(command);
+    if (customId === id) return { command: command.name, positionals: [], named, body: '' };
+    if (customId.startsWith(`${id}:`)) return { command: command.name, positionals: [customId.slice(id.length + 1)], named, body: '' };
+  }
+  return { command: 'help', positionals: [], named, body: '' };
 }
 
 /** The submitted text inputs as named arguments (empty ones left out). */

@@ -8,7 +8,10 @@ import { App, LogLevel, type App as BoltApp, type RespondFn } from '@slack/bolt'
 import type { WebClient } from '@slack/web-api';
 import { forecastChart, seriesBlockOf } from '../../src/charts/forecast-chart.ts';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
+import { needsAdmin } from '../../src/commands/define.ts';
+import { formId, formToOpen } from '../../src/commands/forms.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
+import { COMMANDS, findCommand } from '../../src/commands/registry.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { errorReply, sharedView, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
@@ -21,18 +24,7 @@ import { slackContext, type SlackWho } from './context.ts';
 import { downloadFile, tooLarge, type Downloaded } from '../shared/download-file.ts';
 import { ACK_BUDGET_MS, IMPORT_FILE_MAX, INLINE_ATTACHMENT_MAX, SLACK_FILE_ORIGINS } from './limits.ts';
 import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './receivers.ts';
-import {
-  ADD_CALLBACK,
-  addContractModal,
-  END_CALLBACK,
-  endContractModal,
-  IMPORT_CALLBACK,
-  IMPORT_FILE_BLOCK,
-  importModal,
-  resultView,
-  submittedArgs,
-  submittedImport,
-} from './modals.ts';
+import { formView, IMPORT_FILE_BLOCK, resultView, submittedArgs, submittedFileIds } from './modals.ts';
 
 
 export interface SlackAppOptions {
@@ -122,23 +114,16 @@ async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<bool
   return info.user?.is_admin === true || info.user?.is_owner === true;
 }
 
-/** `/jss import` with no file pasted (and at most its mode): the form with a file input answers it. */
-function importFormMode(input: CommandInput): 'add' | 'replace' | null {
-  if (input.command !== 'import' || input.positionals.length > 0 || input.body.trim() !== '') return null;
-  const names = Object.keys(input.named);
-  if (names.length === 0) return 'add';
-  const mode = input.named.mode;
-  return names.length === 1 && (mode === 'add' || mode === 'replace') ? mode : null;
-}
-
 /** What Slack said when a Web API call failed (its error code when it gave one). */
 function slackProblem(error: unknown): string {
   const code = (error as { data?: { error?: unknown } }).data?.error;
   return typeof code === 'string' ? code : (error as Error).message;
 }
 
+/** Whether the command's admin rule applies to this input (then Slack's users.info is asked). */
 function needsAdminCheck(input: CommandInput): boolean {
-  return input.command === 'config' && Object.keys(input.named).length > 0;
+  const command = findCommand(input.command ?? 'help');
+  return command !== undefined && needsAdmin(command, input.named);
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackAdapter {
@@ -214,17 +199,10 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
       return;
     }
     const input = parsed.parsed;
-    const bare = Object.keys(input.named).length === 0;
-    // Forms: the trigger_id is valid 3 seconds and once, so the modal opens before anything else.
-    const importMode = importFormMode(input);
-    const form =
-      bare && input.command === 'add' && input.positionals.length === 0
-        ? addContractModal(options.today())
-        : bare && input.command === 'end' && input.positionals.length === 1
-          ? endContractModal(input.positionals[0] as string, options.today())
-          : importMode
-            ? importModal(importMode)
-            : null;
+    // Forms (when the command's definition opens one): the trigger_id is valid 3 seconds and once,
+    // so the modal opens before anything else.
+    const open = formToOpen(input, options.today());
+    const form = open ? formView(open) : null;
     if (form) {
       // Ack first (the trigger_id stays valid for its 3 s), then open the form; if Slack refuses it,
       // say so instead of leaving the command unanswered.
@@ -275,8 +253,11 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
   // The import form: the file is read through the Web API, then imported as if it had been pasted.
   // The answer goes in the ack when it is ready in time; else the ack says "Importing…" and the
   // result follows with views.update.
-  app.view(IMPORT_CALLBACK, async ({ ack, body, view, client }) => {
-    const { fileIds, mode } = submittedImport(view.state.values as never);
+  const fileForms = COMMANDS.filter((command) => command.form && command.body);
+  for (const command of fileForms) app.view(formId(command), async ({ ack, body, view, client }) => {
+    const fileIds = submittedFileIds(view.state.values as never);
+    const named = submittedArgs(view.state.values as never);
+    const positionals = view.private_metadata ? [view.private_metadata] : [];
     const who: SlackWho = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.name, requestId: `view:${view.id}:${view.hash}` };
     const blockIds = view.blocks.map((block) => block.block_id ?? '');
     const work = (async (): Promise<FormOutcome> => {
@@ -284,7 +265,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
       if (!fileId) return { kind: 'fileRefused', reason: 'expected a CSV file' };
       const file = await uploadedFileText(client, fileId);
       if (!file.ok) return { kind: 'fileRefused', reason: file.reason };
-      const input: CommandInput = { command: 'import', positionals: [], named: mode ? { mode } : {}, body: file.text };
+      const input: CommandInput = { command: command.name, positionals, named, body: file.text };
       return { kind: 'reply', reply: await runCommand(services, slackContext(who, options.today()), input) };
     })().catch((error: unknown): FormOutcome => {
       services.onError?.(error, slackContext(who, options.today()));
@@ -306,13 +287,11 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     }
   });
 
-  for (const callback of [ADD_CALLBACK, END_CALLBACK]) {
-    app.view(callback, async ({ ack, body, view }) => {
+  for (const command of COMMANDS.filter((candidate) => candidate.form && !candidate.body)) {
+    app.view(formId(command), async ({ ack, body, view }) => {
       const named = submittedArgs(view.state.values as never);
-      const input: CommandInput =
-        callback === ADD_CALLBACK
-          ? { command: 'add', positionals: [], named, body: '' }
-          : { command: 'end', positionals: [view.private_metadata], named, body: '' };
+      const positionals = command.form?.opensWhen === 'only-positional' ? [view.private_metadata] : [];
+      const input: CommandInput = { command: command.name, positionals, named, body: '' };
       const who: SlackWho = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.name, requestId: `view:${view.id}:${view.hash}` };
       const reply = await runCommand(services, slackContext(who, options.today()), input);
       await ack(formAnswer({ kind: 'reply', reply }, view.blocks.map((block) => block.block_id ?? '')));

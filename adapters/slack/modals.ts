@@ -1,19 +1,16 @@
-// The forms behind `/jss add` and `/jss end ID` without arguments: date pickers, selects and
-// number inputs whose block ids are the contract file's field names, so a submission becomes
-// the same named arguments a typed command has, and the same zod schemas check it.
+// The forms of the commands that have one (add, end ID, import), rendered from the command's
+// definition: date pickers, selects and number inputs whose block ids are the argument names, so a
+// submission becomes the same named arguments a typed command has, and the same zod schemas check it.
+// A command that reads a file gets a file_input (the bot downloads the file through the Web API).
 
 import type { View } from '@slack/types';
-import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS } from '../../src/scoring/types.ts';
+import type { ArgSpec } from '../../src/commands/args.ts';
+import { bareForm, formId, type OpenForm } from '../../src/commands/forms.ts';
 import { SECTION_TEXT_MAX, truncate } from './blocks/index.ts';
 import { IMPORT_FILE_TYPES, IMPORT_FILES_MAX, MODAL_TITLE_MAX } from './limits.ts';
 
-export const ADD_CALLBACK = 'jss_add';
-export const END_CALLBACK = 'jss_end';
-export const IMPORT_CALLBACK = 'jss_import';
-/** The import form's blocks: the file, and import's own `mode` argument. */
+/** The file block of a command that reads a file (import). */
 export const IMPORT_FILE_BLOCK = 'file';
-export const IMPORT_MODE_BLOCK = 'mode';
-const IMPORT_MODES = ['add', 'replace'] as const;
 const ACTION = 'value';
 
 type Element = Record<string, unknown>;
@@ -26,71 +23,72 @@ function input(field: string, label: string, element: Element, optional: boolean
   return { type: 'input', block_id: field, optional, label: plain(label), element: { ...element, action_id: ACTION }, ...(hint && { hint: plain(hint) }) };
 }
 
-function select(options: readonly string[], placeholder: string): Element {
-  return { type: 'static_select', placeholder: plain(placeholder), options: options.map((value) => ({ text: plain(value), value })) };
-}
-
-function number(min: string, max?: string): Element {
-  return { type: 'number_input', is_decimal_allowed: true, min_value: min, ...(max && { max_value: max }) };
+function select(options: readonly string[], placeholder: string, initial?: string): Element {
+  return {
+    type: 'static_select',
+    placeholder: plain(placeholder),
+    options: options.map((value) => ({ text: plain(value), value })),
+    ...(initial !== undefined && options.includes(initial) && { initial_option: { text: plain(initial), value: initial } }),
+  };
 }
 
 function title(text: string) {
   return plain(text.length > MODAL_TITLE_MAX ? `${text.slice(0, MODAL_TITLE_MAX - 1)}…` : text);
 }
 
-export function addContractModal(today: string): View {
-  return {
-    type: 'modal',
-    callback_id: ADD_CALLBACK,
-    title: title('Add a contract'),
-    submit: plain('Add'),
-    close: plain('Cancel'),
-    blocks: [
-      input('client', 'Client', { type: 'plain_text_input', max_length: 100 }, false, 'The same name is the same client.'),
-      input('type', 'Type', select(CONTRACT_TYPES, 'hourly or fixed'), false),
-      input('start', 'Start', { type: 'datepicker', initial_date: today }, false),
-      input('end', 'End', { type: 'datepicker' }, true, 'Leave empty while the contract is open.'),
-      input('earnings', 'Earnings (USD)', number('0'), true, 'Total paid so far.'),
-      input('stars', 'Stars', number('1', '5'), true, "The client's public feedback, 1–5, once it ended."),
-      input('endReason', 'End reason', select(END_REASONS, 'completed'), true),
-      input('counted', 'Upwork counted it as', select(COUNTED_OUTCOMES, 'not known'), true, 'Only when you know it; leave empty to let the bot work it out.'),
-      input('id', 'Your id for it', { type: 'plain_text_input', max_length: 32 }, true, 'Given (c1, c2, …) when empty.'),
-    ],
-  } as unknown as View;
+/** The Slack element for an argument of this kind. */
+function elementOf(arg: ArgSpec, placeholder: string | undefined, initial: string | undefined): Element {
+  const kind = arg.kind;
+  switch (kind.type) {
+    case 'text':
+      return { type: 'plain_text_input', ...(arg.maxLength !== undefined && { max_length: arg.maxLength }), ...(initial !== undefined && { initial_value: initial }) };
+    case 'date':
+      return { type: 'datepicker', ...(initial !== undefined && { initial_date: initial }) };
+    case 'choice':
+      return select(kind.choices, placeholder ?? kind.choices[0] ?? '', initial);
+    case 'boolean':
+      return select(['true', 'false'], placeholder ?? 'true or false', initial);
+    case 'money':
+      return { type: 'number_input', is_decimal_allowed: true, min_value: '0', ...(initial !== undefined && { initial_value: initial }) };
+    case 'number':
+      return {
+        type: 'number_input',
+        is_decimal_allowed: true,
+        ...(kind.min !== undefined && { min_value: String(kind.min) }),
+        ...(kind.max !== undefined && { max_value: String(kind.max) }),
+        ...(initial !== undefined && { initial_value: initial }),
+      };
+    case 'integer':
+      return { type: 'number_input', is_decimal_allowed: false, min_value: String(kind.min), max_value: String(kind.max), ...(initial !== undefined && { initial_value: initial }) };
+  }
 }
 
-export function endContractModal(contractId: string, today: string): View {
+/** A command's form as a Slack modal; its callback id is the form id, the positional word rides in private_metadata. */
+export function formView(open: OpenForm): View {
+  const { command, form } = open;
+  const file = command.body && form.file
+    ? [input(IMPORT_FILE_BLOCK, form.file.label, { type: 'file_input', filetypes: IMPORT_FILE_TYPES, max_files: IMPORT_FILES_MAX }, false, form.file.hint)]
+    : [];
+  const fields = form.fields.map((field) => {
+    const arg = command.args.find((candidate) => candidate.name === field.arg) as ArgSpec;
+    return input(field.arg, field.label, elementOf(arg, field.placeholder, open.values[field.arg]), field.required !== true, field.hint);
+  });
   return {
     type: 'modal',
-    callback_id: END_CALLBACK,
-    private_metadata: contractId,
-    title: title(`End ${contractId}`),
-    submit: plain('End contract'),
+    callback_id: formId(command),
+    ...(open.positional !== null && { private_metadata: open.positional }),
+    title: title(open.title),
+    submit: plain(form.submit),
     close: plain('Cancel'),
-    blocks: [
-      input('end', 'Ended on', { type: 'datepicker', initial_date: today }, false),
-      input('stars', 'Stars', number('1', '5'), true, "The client's public feedback, 1–5."),
-      input('endReason', 'End reason', select(END_REASONS, 'completed'), true),
-      input('counted', 'Upwork counted it as', select(COUNTED_OUTCOMES, 'not known'), true, 'Only when you know it.'),
-    ],
+    blocks: [...file, ...fields],
   } as unknown as View;
 }
 
 /** The form behind `/jss import` without a file: one CSV (file_input), and add or replace. */
 export function importModal(mode: 'add' | 'replace' = 'add'): View {
-  const modeSelect = { ...select(IMPORT_MODES, 'add'), initial_option: { text: plain(mode), value: mode } };
-  return {
-    type: 'modal',
-    callback_id: IMPORT_CALLBACK,
-    title: title('Import contracts'),
-    submit: plain('Import'),
-    close: plain('Cancel'),
-    blocks: [
-      input(IMPORT_FILE_BLOCK, 'CSV file', { type: 'file_input', filetypes: IMPORT_FILE_TYPES, max_files: IMPORT_FILES_MAX }, false,
-        'Upwork: Reports → Transaction history → Download CSV (help upwork), or a file from export.'),
-      input(IMPORT_MODE_BLOCK, 'Mode', modeSelect, false, 'add to your contracts, or replace them all.'),
-    ],
-  } as unknown as View;
+  const open = bareForm('import', '', null, { mode });
+  if (!open) throw new Error('import has no form');
+  return formView(open);
 }
 
 interface StateValue {
@@ -113,12 +111,10 @@ export function submittedArgs(values: Record<string, Record<string, StateValue>>
   return named;
 }
 
-/** The import form as submitted: the uploaded file ids (Slack keeps the file; the bot reads it) and the mode. */
-export function submittedImport(values: Record<string, Record<string, StateValue>>): { fileIds: string[]; mode: string | null } {
+/** The uploaded file ids of a form with a file (Slack keeps the file; the bot reads it). */
+export function submittedFileIds(values: Record<string, Record<string, StateValue>>): string[] {
   const files = values[IMPORT_FILE_BLOCK]?.[ACTION]?.files ?? [];
-  const fileIds = files.map((file) => file.id).filter((id): id is string => typeof id === 'string' && id !== '');
-  const mode = values[IMPORT_MODE_BLOCK]?.[ACTION]?.selected_option?.value ?? null;
-  return { fileIds, mode };
+  return files.map((file) => file.id).filter((id): id is string => typeof id === 'string' && id !== '');
 }
 
 /** The modal after a submission: the reply in words (escaped mrkdwn, cut to one section), with a Done button. */
