@@ -8,6 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { LIMITS } from '../../src/contracts/schema.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
+import { findCommand } from '../../src/commands/registry.ts';
 import { errorReply, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { consoleContext } from './context.ts';
@@ -51,9 +52,10 @@ async function readAttachedFile(typed: string, path: string): Promise<string | R
   }
 }
 
-/** `import file:PATH` is the console's way to attach a file: its content becomes the command's body. */
+/** `import file:PATH` is the console's way to attach a file to a command that reads one: its content becomes the command's body. */
 async function runLine(options: ConsoleOptions, input: CommandInput): Promise<Reply> {
-  if (input.command === 'import' && input.named.file !== undefined) {
+  const readsFile = input.command !== null && findCommand(input.command)?.body !== undefined;
+  if (readsFile && input.named.file !== undefined) {
     const { file, ...named } = input.named;
     const text = await readAttachedFile(file, consoleFilePath(file, options.cwd ?? process.cwd(), options.home ?? homedir()));
     if (typeof text !== 'string') return text;
