@@ -6,6 +6,7 @@
 import type { View } from '@slack/types';
 import type { ArgSpec } from '../../src/commands/args.ts';
 import { bareForm, formId, type OpenForm } from '../../src/commands/forms.ts';
+import { cutToLength } from '../../src/text/graphemes.ts';
 import { SECTION_TEXT_MAX, truncate } from './blocks/index.ts';
 import { IMPORT_FILE_TYPES, IMPORT_FILES_MAX, MODAL_TITLE_MAX } from './limits.ts';
 
@@ -121,8 +122,9 @@ export function submittedFileIds(values: Record<string, Record<string, StateValu
 export function resultView(title: string, text: string): View {
   return {
     type: 'modal',
-    title: plain(title.length > MODAL_TITLE_MAX ? `${title.slice(0, MODAL_TITLE_MAX - 1)}…` : title),
+    title: plain(cutToLength(title, MODAL_TITLE_MAX)),
     close: plain('Done'),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text === '' ? ' ' : text, SECTION_TEXT_MAX) } }],
+    // verbatim, as every message: Slack must not turn the member's text into links or mentions.
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text === '' ? ' ' : text, SECTION_TEXT_MAX), verbatim: true } }],
   } as unknown as View;
 }

@@ -3,7 +3,7 @@
 // was given and what is expected. Range rules of contract fields are the contract schema's.
 
 import { COUNTED_OUTCOMES, END_REASONS, CONTRACT_TYPES } from '../scoring/types.ts';
-import { readDay, readDecimal, readMoney, readWholeNumber, type Read } from '../contracts/forgiving-values.ts';
+import { END_REASON_ALIASES, readDay, readDecimal, readMoney, readWholeNumber, type Read } from '../contracts/forgiving-values.ts';
 import { showValue } from '../contracts/validate.ts';
 import { LIMITS, PRIVATE_SCORE_RANGE, STARS_RANGE } from '../contracts/schema.ts';
 
@@ -63,14 +63,6 @@ export const choice = <const C extends readonly string[]>(choices: C, aliases?: 
 export const integer = (min: number, max: number): { type: 'integer'; min: number; max: number } => ({ type: 'integer', min, max });
 /** A number within the contract schema's range. */
 export const numberIn = (range: { readonly min: number; readonly max: number }): { type: 'number'; min: number; max: number } => ({ type: 'number', min: range.min, max: range.max });
-
-/** Spellings of an end reason that are unambiguous (US spelling, words with spaces or dashes). */
-export const END_REASON_ALIASES: Readonly<Record<string, string>> = {
-  canceled: 'cancelled',
-  'client-unresponsive': 'client_unresponsive',
-  unresponsive: 'client_unresponsive',
-  complete: 'completed',
-};
 
 /** The contract file's fields as arguments (payments are recorded with `pay`). */
 export const CONTRACT_ARGS = [
