@@ -1,7 +1,7 @@
 // How close each preset's estimates come to the scores the community's members recorded: figures
 // over every recording member at once, never anyone's own numbers or name.
 
-import type { Community, Store } from '../../db/store.ts';
+import type { Community, Store } from '../ports/store.ts';
 import type { CommunityAccuracy, PresetAccuracy } from '../replies/accuracy.ts';
 import { accuracyOf, MODEL_NAMES } from '../scoring/index.ts';
 

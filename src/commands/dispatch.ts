@@ -2,7 +2,7 @@
 // handler runs; a handler runs in one transaction with its request id recorded, so a bad input,
 // a failure or a retried request changes nothing (or nothing more).
 
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../ports/store.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
 import { cutGraphemes } from '../text/graphemes.ts';
 import { convertArgs } from './args.ts';

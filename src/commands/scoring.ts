@@ -1,6 +1,6 @@
 // The community's model applied to a member's stored contracts.
 
-import type { Community } from '../../db/store.ts';
+import type { Community } from '../ports/store.ts';
 import { analyze, pastScores, type Analysis, type ModelOptions, type PastScores } from '../scoring/index.ts';
 import type { Contract, Observation } from '../scoring/types.ts';
 import type { CommandRun } from './types.ts';

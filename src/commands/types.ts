@@ -1,6 +1,6 @@
 // What every command is given and what it declares, next to its handler (one command per file).
 
-import type { Community, CommunityRef, Member, Platform, Store } from '../../db/store.ts';
+import type { Community, CommunityRef, Member, Platform, Store } from '../ports/store.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { ArgSpec, ArgValue } from './args.ts';
 

@@ -7,7 +7,7 @@
 // A leaderboard read runs 1 and 2 for its community, waiting for rows another reader holds; the
 // periodic job runs all three for every community, leaving rows another instance holds to it.
 
-import type { NextStanding, ScoreSnapshot, StaleSnapshot, Store } from '../../db/store.ts';
+import type { NextStanding, ScoreSnapshot, StaleSnapshot, Store } from '../ports/store.ts';
 import { formatDay, parseDay, type Contract, type ModelOptions } from '../scoring/index.ts';
 import { standingOf } from '../scoring/standing.ts';
 

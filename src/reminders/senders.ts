@@ -1,7 +1,7 @@
 // Where a reminder goes: the direct-message sender of its member's platform. The senders are the
 // adapters' (adapters/*/direct-message.ts); this file only routes, so it knows no platform.
 
-import type { Platform } from '../../db/store.ts';
+import type { Platform } from '../ports/store.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { SendReminder } from './job.ts';
 

@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { createStoreFor } from '../../db/guarded-store.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { createScratchDatabase } from '../../db/scratch-database.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { openMigratedPglite } from './pglite-template.ts';
 
 export interface OpenedDatabase {

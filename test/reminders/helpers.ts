@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { reminderDeliveries } from '../../db/schema.ts';
-import type { Member, Platform, Store } from '../../db/store.ts';
+import type { Member, Platform, Store } from '../../src/ports/store.ts';
 import type { Reminder } from '../../src/reminders/find.ts';
 import type { DirectMessages } from '../../src/reminders/senders.ts';
 import type { Reply } from '../../src/replies/reply.ts';

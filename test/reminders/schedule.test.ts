@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { createReminderQueue, type ReminderQueue } from '../../db/reminder-queue.ts';
+import { createReminderQueue } from '../../db/reminder-queue.ts';
+import type { ReminderQueue } from '../../src/ports/reminder-queue.ts';
 import { communities } from '../../db/schema.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import type { ReminderSummary } from '../../src/reminders/job.ts';
 import { PassThrough } from 'node:stream';
 import { directMessagesOf } from '../../app/direct-messages.ts';

@@ -1,4 +1,4 @@
-import type { Store } from '../../../db/store.ts';
+import type { Store } from '../../ports/store.ts';
 import { validateObservations } from '../../contracts/observations.ts';
 import { actualListReply, recordedReply, type ComparedDay } from '../../replies/actual.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
