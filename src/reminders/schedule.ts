@@ -6,7 +6,8 @@
 
 import { MAX_ATTEMPTS, type ReminderQueue } from '../ports/reminder-queue.ts';
 import { runReminders, type ReminderSummary, type RunRemindersOptions } from './job.ts';
-import { platformsOf, routeByPlatform, type DirectMessages } from './senders.ts';
+import type { DirectMessages } from '../ports/direct-message.ts';
+import { platformsOf, routeByPlatform } from './senders.ts';
 
 export const DEFAULT_REMINDER_HOUR = 9;
 export const RUN_EVERY_MINUTES = 30;

@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { reminderDeliveries } from '../../db/schema.ts';
 import type { Member, Platform, Store } from '../../src/ports/store.ts';
 import type { Reminder } from '../../src/reminders/find.ts';
-import type { DirectMessages } from '../../src/reminders/senders.ts';
+import type { DirectMessages } from '../../src/ports/direct-message.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import type { Contract } from '../../src/scoring/types.ts';
 import type { OpenedDatabase } from '../helpers/databases.ts';

@@ -6,7 +6,8 @@ import { MAX_ATTEMPTS, type ReminderQueue } from '../../src/ports/reminder-queue
 import { communities, reminderDeliveries } from '../../db/schema.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { runReminders } from '../../src/reminders/job.ts';
-import { routeByPlatform, type DirectMessages } from '../../src/reminders/senders.ts';
+import type { DirectMessages } from '../../src/ports/direct-message.ts';
+import { routeByPlatform } from '../../src/reminders/senders.ts';
 import { databaseKinds, type OpenedDatabase } from '../helpers/databases.ts';
 import { alwaysFind, countBy, deliveryRow, member, recordingSenders, secondHandle } from './helpers.ts';
 

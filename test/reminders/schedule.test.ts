@@ -7,7 +7,7 @@ import type { Store } from '../../src/ports/store.ts';
 import type { ReminderSummary } from '../../src/reminders/job.ts';
 import { PassThrough } from 'node:stream';
 import { directMessagesOf } from '../../app/direct-messages.ts';
-import { silentLogger, type Logger } from '../../src/logger.ts';
+import { silentLogger, type Logger } from '../../src/ports/logger.ts';
 import { reply } from '../../src/replies/reply.ts';
 import { reminderDay, startReminderSchedule } from '../../src/reminders/schedule.ts';
 import { databaseKinds } from '../helpers/databases.ts';
