@@ -6,7 +6,7 @@
 
 import type { Platform } from '../ports/store.ts';
 import type { BatchResult, ReminderItem, ReminderOutcome, ReminderQueue } from '../ports/reminder-queue.ts';
-import { modelOptionsOf } from '../commands/scoring.ts';
+import { modelOptionsOf } from '../contracts/model-options.ts';
 import type { Reply } from '../replies/reply.ts';
 import { findReminders } from './find.ts';
 import { reminderReply } from './message.ts';
