@@ -8,7 +8,7 @@ import type { Platform } from '../ports/store.ts';
 import type { BatchResult, ReminderItem, ReminderOutcome, ReminderQueue } from '../ports/reminder-queue.ts';
 import { modelOptionsOf } from '../contracts/model-options.ts';
 import type { Reply } from '../replies/reply.ts';
-import { findReminders } from './find.ts';
+import { findReminders } from '../scoring/index.ts';
 import { reminderReply } from './message.ts';
 
 /** Members a batch claims: its messages are what a crash before the commit could send again. */

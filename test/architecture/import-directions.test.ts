@@ -65,6 +65,7 @@ const adapterOf = (path: string) => path.split('/').slice(0, 2).join('/');
 export function forbidden(file: string, to: string): string | null {
   if (under(file, 'src/scoring') && !under(to, 'src/scoring')) return 'src/scoring imports nothing outside itself';
   if (under(file, 'src')) {
+    if (under(file, 'src/reminders') && under(to, 'src/scoring') && to !== 'src/scoring/index.ts') return 'src/reminders uses the core through src/scoring/index.ts only';
     for (const outer of ['db', 'adapters', 'app', 'bench', 'scripts', 'test']) {
       if (under(to, outer)) return `src/ imports no ${outer}/`;
     }
@@ -125,6 +126,8 @@ describe('import directions', () => {
     expect(forbidden('src/scoring/plan.ts', 'src/scoring/dates.ts')).toBeNull();
     expect(forbidden('src/scoring/plan.ts', 'src/replies/format.ts')).not.toBeNull();
     expect(forbidden('src/commands/x.ts', 'db/store.ts')).not.toBeNull();
+    expect(forbidden('src/reminders/job.ts', 'src/scoring/evaluate.ts')).not.toBeNull();
+    expect(forbidden('src/reminders/job.ts', 'src/scoring/index.ts')).toBeNull();
     expect(forbidden('src/commands/x.ts', 'app/main.ts')).not.toBeNull();
     expect(forbidden('db/drizzle-store.ts', 'src/ports/store.ts')).toBeNull();
     expect(forbidden('db/drizzle-store.ts', 'adapters/slack/app.ts')).not.toBeNull();

@@ -6,7 +6,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { reminderDeliveries } from '../../db/schema.ts';
 import type { Member, Platform, Store } from '../../src/ports/store.ts';
-import type { Reminder } from '../../src/reminders/find.ts';
+import type { Reminder } from '../../src/scoring/index.ts';
 import type { DirectMessages } from '../../src/ports/direct-message.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import type { Contract } from '../../src/scoring/types.ts';
