@@ -6,7 +6,7 @@ import type { Platform, Store } from '../src/ports/store.ts';
 import { openDatabase } from '../db/connect.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { createScratchDatabase } from '../db/scratch-database.ts';
+import { createScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { makeMember, seededRandom } from './members.ts';
 import { percentile, table } from './stats.ts';
 

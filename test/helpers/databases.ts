@@ -6,7 +6,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { createStoreFor } from '../../db/guarded-store.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { createScratchDatabase } from '../../db/scratch-database.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { openMigratedPglite } from './pglite-template.ts';
 
