@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { showValue } from '../../src/contracts/validate.ts';
 import { cleanDisplayName, MAX_DISPLAY_NAME, runCommandText } from '../../src/commands/dispatch.ts';
 import { usd } from '../../src/replies/format.ts';

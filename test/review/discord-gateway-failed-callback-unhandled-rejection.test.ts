@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { REST } from 'discord.js';
 import { answerGatewayInteraction } from '../../adapters/discord/gateway.ts';
 import { createInteractionHandler } from '../../adapters/discord/interactions.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 
 describe('gateway: the initial callback fails', () => {
   it('leaves no unhandled promise rejection behind', async () => {

@@ -5,7 +5,7 @@
 // just because the member recorded one more payment. README's own flow (`pay retainer amount:800`)
 // hits this: the member's score drops from 60% to 0%.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { runCommandText } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { scoreContracts } from '../../src/scoring/index.ts';

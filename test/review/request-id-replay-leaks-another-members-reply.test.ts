@@ -3,7 +3,7 @@
 // already claimed in the community, dispatch returns the *first member's* saved reply (their
 // contract, client name and score) and the second member's command silently does nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { runCommandText } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';

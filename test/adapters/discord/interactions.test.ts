@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app.ts';
 import { answerGatewayInteraction } from '../../../adapters/discord/gateway.ts';
 import { IMPORT_FILE_MAX } from '../../../adapters/discord/limits.ts';
-import type { Store } from '../../../db/store.ts';
+import type { Store } from '../../../src/ports/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
-import type { Store } from '../../../db/store.ts';
+import type { Store } from '../../../src/ports/store.ts';
 import { forecastChart, seriesBlockOf } from '../../../src/charts/forecast-chart.ts';
 import { runCommandText } from '../../../src/commands/dispatch.ts';
 import { sharedView } from '../../../src/replies/reply.ts';
