@@ -4,6 +4,7 @@
 
 import type { View } from '@slack/types';
 import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS } from '../../src/scoring/types.ts';
+import { cutToLength } from '../../src/text/graphemes.ts';
 import { SECTION_TEXT_MAX, truncate } from './blocks/index.ts';
 import { IMPORT_FILE_TYPES, IMPORT_FILES_MAX, MODAL_TITLE_MAX } from './limits.ts';
 
@@ -125,8 +126,9 @@ export function submittedImport(values: Record<string, Record<string, StateValue
 export function resultView(title: string, text: string): View {
   return {
     type: 'modal',
-    title: plain(title.length > MODAL_TITLE_MAX ? `${title.slice(0, MODAL_TITLE_MAX - 1)}…` : title),
+    title: plain(cutToLength(title, MODAL_TITLE_MAX)),
     close: plain('Done'),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text === '' ? ' ' : text, SECTION_TEXT_MAX) } }],
+    // verbatim, as every message: Slack must not turn the member's text into links or mentions.
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text === '' ? ' ' : text, SECTION_TEXT_MAX), verbatim: true } }],
   } as unknown as View;
 }

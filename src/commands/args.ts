@@ -3,7 +3,7 @@
 // was given and what is expected. Range rules of contract fields are the contract schema's.
 
 import { COUNTED_OUTCOMES, END_REASONS, CONTRACT_TYPES } from '../scoring/types.ts';
-import { readDay, readDecimal, readMoney, readWholeNumber, type Read } from '../contracts/forgiving-values.ts';
+import { END_REASON_ALIASES, readDay, readDecimal, readMoney, readWholeNumber, type Read } from '../contracts/forgiving-values.ts';
 import { showValue } from '../contracts/validate.ts';
 
 export type ArgKind =
@@ -39,14 +39,6 @@ export const BOOLEAN: ArgKind = { type: 'boolean' };
 /** `aliases`: other spellings that mean a choice unambiguously (canceled → cancelled). */
 export const choice = (choices: readonly string[], aliases?: Readonly<Record<string, string>>): ArgKind => ({ type: 'choice', choices, ...(aliases && { aliases }) });
 export const integer = (min: number, max: number): ArgKind => ({ type: 'integer', min, max });
-
-/** Spellings of an end reason that are unambiguous (US spelling, words with spaces or dashes). */
-export const END_REASON_ALIASES: Readonly<Record<string, string>> = {
-  canceled: 'cancelled',
-  'client-unresponsive': 'client_unresponsive',
-  unresponsive: 'client_unresponsive',
-  complete: 'completed',
-};
 
 /** The contract file's fields as arguments (payments are recorded with `pay`). */
 export const CONTRACT_ARGS: readonly ArgSpec[] = [

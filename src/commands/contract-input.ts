@@ -10,7 +10,8 @@ import { CommandError } from './types.ts';
 
 /** "field: message" for a chat reply (the contract is the one being written). */
 export function describeProblem(problem: ContractProblem): string {
-  return problem.field ? `${problem.field}: ${problem.message}` : problem.message;
+  const field = problem.label ?? problem.field;
+  return field ? `${field}: ${problem.message}` : problem.message;
 }
 
 /** Validates one contract on the as-of date, or throws a CommandError naming every problem. */

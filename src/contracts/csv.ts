@@ -3,12 +3,17 @@
 
 import { parse } from 'csv-parse/sync';
 import type { Contract, Payment } from '../scoring/types.ts';
+import { END_REASON_ALIASES, readDay, readDecimal, readMoney } from './forgiving-values.ts';
 import { CONTRACT_FIELDS, LIMITS } from './schema.ts';
 import { showValue, validateContracts, type ValidationResult } from './validate.ts';
 
 export const CSV_COLUMNS = CONTRACT_FIELDS;
 
-const NUMBER_FIELDS = new Set(['earnings', 'stars', 'privateScore']);
+// Cells are read as chat arguments are ($1,200, 4,5 stars, Jan 5 2026): a file from a spreadsheet
+// says what a member would type. A cell no reader takes is kept as text for the validator to name.
+const MONEY_FIELDS = new Set(['earnings']);
+const NUMBER_FIELDS = new Set(['stars', 'privateScore']);
+const DATE_FIELDS = new Set(['start', 'end', 'lastPayment']);
 const BOOLEAN_FIELDS = new Set(['disputed', 'refunded', 'clientFlagged', 'pausedForClient']);
 
 function cell(value: string): string {
@@ -36,15 +41,14 @@ function problem(position: number, field: string, message: string): ValidationRe
   return { ok: false, problems: [{ position, id: null, field, message }] };
 }
 
-function parsePayments(text: string): Payment[] | string {
+function parsePayments(text: string, asOf: string): Payment[] | string {
   const payments: Payment[] = [];
   for (const part of text.split(';')) {
-    const match = /^\s*(\S+)\s*=\s*(\S+)\s*$/.exec(part);
-    const amount = match ? Number(match[2]) : NaN;
-    if (!match || !/^\d+(\.\d+)?$/.test(match[2] as string) || !Number.isFinite(amount)) {
-      return `got ${showValue(part)}, expected payments as YYYY-MM-DD=amount joined by ";"`;
-    }
-    payments.push({ date: match[1] as string, amount });
+    const match = /^\s*([^=]+?)\s*=\s*(\S+)\s*$/.exec(part);
+    const date = match ? readDay(match[1] as string, asOf) : null;
+    const amount = match ? readMoney(match[2] as string) : null;
+    if (!date?.ok || !amount?.ok) return `got ${showValue(part)}, expected payments as YYYY-MM-DD=amount joined by ";"`;
+    payments.push({ date: date.value, amount: amount.value });
   }
   return payments;
 }
@@ -73,11 +77,20 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
       const raw = record[i] ?? '';
       if (raw.trim() === '') continue;
       if (column === 'payments') {
-        const payments = parsePayments(raw);
+        const payments = parsePayments(raw, asOf);
         if (typeof payments === 'string') return problem(index + 1, 'payments', payments);
         contract.payments = payments;
+      } else if (MONEY_FIELDS.has(column)) {
+        const read = readMoney(raw);
+        contract[column] = read.ok ? read.value : /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
       } else if (NUMBER_FIELDS.has(column)) {
-        contract[column] = /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+        const read = readDecimal(raw);
+        contract[column] = read.ok ? read.value : /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+      } else if (DATE_FIELDS.has(column)) {
+        const read = readDay(raw, asOf);
+        contract[column] = read.ok ? read.value : raw;
+      } else if (column === 'endReason') {
+        contract[column] = END_REASON_ALIASES[raw.trim().toLowerCase()] ?? raw;
       } else if (BOOLEAN_FIELDS.has(column)) {
         const word = raw.trim().toLowerCase();
         contract[column] = word === 'true' ? true : word === 'false' ? false : raw;

@@ -92,3 +92,11 @@ export function readWholeNumber(text: string): Read<number> {
   if (!match) return refused('a whole number');
   return ok(Number(match[1]));
 }
+
+/** Spellings of an end reason that are unambiguous (US spelling, words with spaces or dashes). */
+export const END_REASON_ALIASES: Readonly<Record<string, string>> = {
+  canceled: 'cancelled',
+  'client-unresponsive': 'client_unresponsive',
+  unresponsive: 'client_unresponsive',
+  complete: 'completed',
+};

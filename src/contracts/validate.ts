@@ -15,6 +15,28 @@ export interface ContractProblem {
   /** Dotted path inside the contract, e.g. "payments.2.date"; empty for the contract itself. */
   field: string;
   message: string;
+  /** The field as a member would name it ("payment 3 (2025-12-01)"), when it differs from `field`. */
+  label?: string;
+}
+
+/** "payments.2.date" as the member sees it: "payment 3 (2025-12-01)"; other paths as they are. */
+export function fieldLabel(field: string, contract: unknown): string {
+  const match = /^payments\.(\d+)(?:\.(\w+))?$/.exec(field);
+  if (!match) return field;
+  const index = Number(match[1]);
+  const date = valueAt(contract, ['payments', index, 'date']);
+  const which = `payment ${index + 1}${typeof date === 'string' && date.length <= 20 ? ` (${date})` : ''}`;
+  return match[2] && match[2] !== 'date' ? `${which}, ${match[2]}` : which;
+}
+
+/** What JSON type a value should have, in words. */
+const TYPE_WORDS: Readonly<Record<string, string>> = { number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'an object' };
+
+/** zod's own words ("Invalid input: expected number, received string") become ours. */
+function ourWords(issue: z.core.$ZodIssue): string {
+  if (!/^Invalid input/i.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return `expected ${TYPE_WORDS[String(issue.expected)] ?? String(issue.expected)}`;
+  return 'expected a value of the contract file\'s form';
 }
 
 export type ValidationResult = { ok: true; contracts: Contract[] } | { ok: false; problems: ContractProblem[] };
@@ -63,14 +85,18 @@ function schemaProblems(input: unknown, position: number, issues: readonly z.cor
     }
     const field = issue.path.map(String).join('.');
     const given = valueAt(input, issue.path);
-    return { position, id: idOf(input), field, message: `got ${showValue(given)}, ${issue.message}` };
+    const label = fieldLabel(field, input);
+    return { position, id: idOf(input), field, message: `got ${showValue(given)}, ${ourWords(issue)}`, ...(label !== field && { label }) };
   });
 }
 
 /** Rules between fields, and against the as-of date: nothing may lie in its future. */
 function crossFieldProblems(contract: Contract, position: number, asOf: string): ContractProblem[] {
   const problems: ContractProblem[] = [];
-  const add = (field: string, message: string) => problems.push({ position, id: contract.id, field, message });
+  const add = (field: string, message: string) => {
+    const label = fieldLabel(field, contract);
+    problems.push({ position, id: contract.id, field, message, ...(label !== field && { label }) });
+  };
   const start = parseDay(contract.start) as number;
   const asOfDay = parseDay(asOf) as number;
   const future = (field: string, date: string) => {
@@ -151,5 +177,7 @@ export function validateContracts(input: unknown, asOf: string): ValidationResul
 export function formatProblem(problem: ContractProblem): string {
   if (problem.position === 0) return problem.message;
   const which = problem.id ? `contract ${problem.position} (id ${showValue(problem.id)})` : `contract ${problem.position}`;
-  return problem.field ? `${which}, field ${problem.field}: ${problem.message}` : `${which}: ${problem.message}`;
+  const field = problem.label ?? problem.field;
+  if (!problem.field) return `${which}: ${problem.message}`;
+  return problem.label ? `${which}, ${field}: ${problem.message}` : `${which}, field ${field}: ${problem.message}`;
 }

@@ -16,3 +16,17 @@ export function cutGraphemes(text: string, max: number, ellipsis = '…'): strin
   if (parts.length <= max) return text;
   return `${parts.slice(0, Math.max(0, max - graphemes(ellipsis).length)).join('')}${ellipsis}`;
 }
+
+/**
+ * At most `max` UTF-16 code units (how platforms count their limits), cut between grapheme
+ * clusters; a cut text ends with `ellipsis` (counted in `max`).
+ */
+export function cutToLength(text: string, max: number, ellipsis = '…'): string {
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const part of graphemes(text)) {
+    if (kept.length + part.length + ellipsis.length > max) break;
+    kept += part;
+  }
+  return `${kept}${ellipsis}`;
+}

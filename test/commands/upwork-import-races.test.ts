@@ -21,6 +21,22 @@ const SECOND = `import\n${fixture('transactions-2024-2025.csv')}`;
 /** Payments of both files, each once: 8 in the first, 4 in the second of which 1 is in the first. */
 const ALL_PAYMENTS = 11;
 
+describe.each(databaseKinds)('overlapping imports sent at once on $name', (kind) => {
+  it('both files at once (and the first twice): every payment exactly once', async () => {
+    const { store, close } = await kind.open();
+    try {
+      const run = (text: string) => runCommandText({ store }, commandContext('slack', 'team-at-once', 'U1'), text);
+      await Promise.all([run(FIRST), run(SECOND), run(FIRST)]);
+      const contracts = await store.listContracts(await memberOf(store, 'team-at-once', 'U1'));
+      const payments = contracts.flatMap((contract) => (contract.payments ?? []).map((payment) => `${contract.id} ${payment.date} ${payment.amount}`));
+      expect(payments).toHaveLength(ALL_PAYMENTS);
+      expect(new Set(payments).size).toBe(ALL_PAYMENTS);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgres) => {
   let store: Store;
   let db: Database;

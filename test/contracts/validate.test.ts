@@ -39,7 +39,7 @@ describe('contract validation', () => {
     [{ client: 'Acme\nLtd' }, 'expected a client name without control characters'],
     [{ id: 'has space' }, 'field id: got "has space", expected an id of letters, digits'],
     [{ Stars: 5 }, 'contract 2 (id "c2"), field Stars: unknown field "Stars"'],
-    [{ payments: [{ date: '2026-02-01', amount: -1 }] }, 'field payments.0.amount: got -1, expected an amount of at least $0'],
+    [{ payments: [{ date: '2026-02-01', amount: -1 }] }, 'payment 1 (2026-02-01), amount: got -1, expected an amount of at least $0'],
   ])('rejects %j naming the contract and field', (change, expected) => {
     const problems = single(change);
     expect(problems.join('\n')).toContain(expected);
@@ -50,7 +50,7 @@ describe('contract validation', () => {
     [{ end: '2026-01-01' }, 'field end: got 2026-01-01, expected a date on or after start 2026-01-10'],
     [{ start: '2026-12-01', end: null, stars: null }, 'field start: got 2026-12-01, expected a date on or before the as-of date 2026-11-22'],
     [{ end: null }, 'field stars: got 5 on an open contract; feedback and end reason need "end"'],
-    [{ payments: [{ date: '2026-01-01', amount: 10 }] }, 'field payments.0.date: got 2026-01-01, expected a date on or after start'],
+    [{ payments: [{ date: '2026-01-01', amount: 10 }] }, 'payment 1 (2026-01-01): got 2026-01-01, expected a date on or after start'],
     [{ earnings: 100, payments: [{ date: '2026-02-01', amount: 150 }] }, 'but the payments add up to 150.00'],
     [{ earnings: 0, lastPayment: '2026-02-01' }, 'field lastPayment: got 2026-02-01 with earnings 0'],
     [{ id: 'C1' }, 'field id: got "C1" again (contract 1 has it); expected each id once'],
@@ -105,5 +105,21 @@ describe('parameter overrides', () => {
     expect(parseParamAssignment('starsSuccessMin=9')).toMatchObject({ ok: false });
     expect(parseParamAssignment('nope=1')).toMatchObject({ ok: false, message: expect.stringContaining('unknown parameter "nope"') });
     expect(parseParamAssignment('graceDays')).toMatchObject({ ok: false, message: expect.stringContaining('expected name=value') });
+  });
+});
+
+describe('problems in the member\'s words', () => {
+  it('a payment is named by its place and date, never by an internal path, and zod\'s own words never show', () => {
+    const result = validateContracts([{ id: 'c1', client: 'Acme', type: 'hourly', start: '2025-01-10', payments: [{ date: '2025-02-01', amount: 5 }, { date: '2025-03-01', amount: 5 }, { date: '2025-04-01', amount: 5 }, { date: '2025-12-01', amount: 'lots' }] }], '2026-11-22');
+    if (result.ok) throw new Error('expected a problem');
+    const text = result.problems.map(formatProblem).join('\n');
+    expect(text).toBe('contract 1 (id "c1"), payment 4 (2025-12-01), amount: got "lots", expected an amount as a number of US dollars');
+    expect(text).not.toMatch(/payments\.\d|Invalid input/);
+  });
+
+  it('a value of the wrong type in a place without our own message is said in our words', () => {
+    const result = validateContracts([{ id: 'c1', client: 'Acme', type: 'hourly', start: '2025-01-10', payments: 'monthly' }], '2026-11-22');
+    if (result.ok) throw new Error('expected a problem');
+    expect(result.problems.map(formatProblem).join('\n')).not.toMatch(/Invalid input|received/);
   });
 });

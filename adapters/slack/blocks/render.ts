@@ -28,9 +28,20 @@ function titleOf(reply: Reply): string {
 }
 
 /** The notification fallback: escaped title and summary, within MESSAGE_TEXT_MAX. */
+/** What a notification shows of an error: the first problem, not only "That did not work". */
+function firstProblem(reply: Reply): string {
+  if (reply.kind !== 'error') return '';
+  for (const block of reply.blocks) {
+    if (block.type === 'text' && !isBlank(block.text)) return block.text;
+    if (block.type === 'list' && block.items[0] !== undefined) return block.items[0];
+  }
+  return '';
+}
+
 function fallbackText(reply: Reply): string {
   const title = escapeMrkdwn(titleOf(reply));
-  const summary = reply.summary && !isBlank(reply.summary) ? escapeMrkdwn(reply.summary) : '';
+  const said = reply.summary && !isBlank(reply.summary) ? reply.summary : firstProblem(reply);
+  const summary = said ? escapeMrkdwn(said) : '';
   const text = title && summary ? `${title}: ${summary}` : title || summary;
   return text === '' ? EMPTY_FALLBACK : truncate(text, MESSAGE_TEXT_MAX);
 }

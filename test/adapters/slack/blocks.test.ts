@@ -36,6 +36,7 @@ import {
 } from '../../../adapters/slack/blocks/index.ts';
 import { errorReply, reply, type Action, type Block, type Reply } from '../../../src/replies/reply.ts';
 import { replyArbitraries } from '../../helpers/reply-arbitrary.ts';
+import { resultView } from '../../../adapters/slack/modals.ts';
 import { forecastReply, longTermReply, planReply, scoreReply, tipsReply, whyReply } from '../../../src/replies/score.ts';
 import { analyze, type Contract } from '../../../src/scoring/index.ts';
 
@@ -721,5 +722,21 @@ describe('real replies from the command layer', () => {
     expect(sectionTexts(message)).toEqual(['• start: not a date &lt;2026-13-01&gt;\n• stars: 6 is more than 5']);
     expect(contexts(message).map((block) => block.elements[0]?.text)).toEqual(['Try: add client="A &amp; B" start=2026-01-05']);
     expect(actionsOf(message)).toEqual([]);
+  });
+});
+
+describe('what a notification and a form result show', () => {
+  it("an error's fallback text says the problem, not only that something did not work", () => {
+    const message = renderSlackMessage(errorReply('start: got "01/02/2026", expected a date that reads one way only'));
+    expect(message.text).toBe('⚠️ That did not work: start: got "01/02/2026", expected a date that reads one way only');
+  });
+
+  it('a form result is verbatim (no auto-links or mentions) and its title is cut between graphemes', () => {
+    const view = resultView('Imported 7 👍🏽', 'done') as unknown as { title: { text: string }; blocks: { text: { verbatim?: boolean } }[] };
+    expect(view.blocks[0]?.text.verbatim).toBe(true);
+    expect(view.title.text).toBe('Imported 7 👍🏽');
+    // 24 is Slack's limit in UTF-16 units: the family emoji (11 units) does not fit after 20 x, and is not split.
+    const long = resultView(`${'x'.repeat(20)}👩‍👩‍👧‍👦tail`, 'done') as unknown as { title: { text: string } };
+    expect(long.title.text).toBe(`${'x'.repeat(20)}…`);
   });
 });
