@@ -173,7 +173,7 @@ export function planReply(plan: PlanReport): Reply {
 function longTermStatus(client: ScoreReport['longTerm']['byClient'][number], thresholdMonths: number): string {
   if (client.longTerm) return 'long-term';
   if (client.ongoing) return `from ${client.longTermOn} if work continues`;
-  return `not long-term: the work ended before ${thresholdMonths} months`;
+  return `no: ended before ${thresholdMonths} months`;
 }
 
 export function longTermReply(report: ScoreReport, tips: readonly Tip[]): Reply {
