@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { runConsole } from '../adapters/console/console-bot.ts';
 import { historyFileOf, sharedHistoryFileOf } from '../adapters/console/history.ts';
 import type { Services } from '../src/commands/dispatch.ts';
-import type { Logger } from '../src/logger.ts';
+import type { Logger } from '../src/ports/logger.ts';
 import { serveRoutes, type Route } from './operations-routes.ts';
 import type { Settings } from './settings/read.ts';
 

@@ -4,8 +4,8 @@
 
 import type { Writable } from 'node:stream';
 import { createConsoleDirectMessage } from '../adapters/console/direct-message.ts';
-import type { Logger } from '../src/logger.ts';
-import type { DirectMessages } from '../src/reminders/senders.ts';
+import type { Logger } from '../src/ports/logger.ts';
+import type { DirectMessages } from '../src/ports/direct-message.ts';
 import type { Settings } from './settings/read.ts';
 
 export async function directMessagesOf(settings: Pick<Settings, 'slack' | 'discord'>, output: Writable, logger: Logger): Promise<DirectMessages> {

@@ -12,6 +12,7 @@ import { checkReadiness } from '../db/readiness.ts';
 import { oldestStaleSnapshotAge } from '../db/snapshot-queries.ts';
 import { consoleToday } from '../adapters/console/context.ts';
 import type { Services } from '../src/commands/dispatch.ts';
+import { systemClock } from '../src/ports/clock.ts';
 import { createInFlight } from '../src/commands/in-flight.ts';
 import { startSnapshotRefresh } from '../src/leaderboard/schedule.ts';
 import { reminderDay, startReminderSchedule } from '../src/reminders/schedule.ts';
@@ -72,6 +73,7 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
   const services: Services = {
     // On PostgreSQL a call without an answer for a few seconds counts as the database being away.
     store: createStoreFor(handle),
+    clock: systemClock,
     inFlight,
     onError: (error, ctx, command) => requestLog.error({ err: error, platform: ctx.platform, command, requestId: ctx.requestId }, 'command failed'),
     observe(observation) {

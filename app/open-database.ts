@@ -3,7 +3,7 @@
 
 import type { DatabaseHandle } from '../db/connect.ts';
 import { openAndMigrate } from '../db/startup.ts';
-import type { Logger } from '../src/logger.ts';
+import type { Logger } from '../src/ports/logger.ts';
 import type { Settings } from './settings/read.ts';
 
 class StoppedWhileWaiting extends Error {}

@@ -3,7 +3,7 @@
 // Discord's interactions, and the operations routes (health, readiness, metrics).
 
 import type { Services } from '../src/commands/dispatch.ts';
-import type { Logger } from '../src/logger.ts';
+import type { Logger } from '../src/ports/logger.ts';
 import { serveRoutes, type Route } from './operations-routes.ts';
 import type { Settings } from './settings/read.ts';
 

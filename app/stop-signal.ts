@@ -1,7 +1,7 @@
 // SIGTERM (a supervisor, `npm start` passing it on) and SIGINT (Ctrl+C) start a clean stop; a
 // second signal while stopping ends the process at once, for an operator who cannot wait.
 
-import type { Logger } from '../src/logger.ts';
+import type { Logger } from '../src/ports/logger.ts';
 
 export interface StopSignal {
   signal: AbortSignal;

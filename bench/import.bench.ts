@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { openDatabase } from '../db/connect.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { createScratchDatabase } from '../db/scratch-database.ts';
+import { createScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { runCommand } from '../src/commands/dispatch.ts';
 import type { CommandContext } from '../src/commands/types.ts';
 import { contractsToCsv } from '../src/contracts/csv.ts';

@@ -14,7 +14,7 @@ import { contractColumns } from '../db/contract-rows.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { contracts as contractsTable } from '../db/schema.ts';
-import { createScratchDatabase } from '../db/scratch-database.ts';
+import { createScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { runCommandText } from '../src/commands/dispatch.ts';
 import type { CommandContext } from '../src/commands/types.ts';
 import { refreshStaleSnapshots } from '../src/leaderboard/refresh.ts';

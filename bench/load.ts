@@ -2,11 +2,11 @@
 // and concurrency levels run against the bot and a bare endpoint side by side.
 
 import { cpus } from 'node:os';
-import type { Platform, Store } from '../db/store.ts';
+import type { Platform, Store } from '../src/ports/store.ts';
 import { openDatabase } from '../db/connect.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { createScratchDatabase } from '../db/scratch-database.ts';
+import { createScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { makeMember, seededRandom } from './members.ts';
 import { percentile, table } from './stats.ts';
 

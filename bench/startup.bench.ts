@@ -28,7 +28,7 @@ import { openDatabase, type OpenOptions } from '../db/connect.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { MIGRATIONS_FOLDER, migrateDatabase } from '../db/migrate.ts';
 import { pgliteOptions } from '../db/pglite-options.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../db/scratch-database.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { runCommandText } from '../src/commands/dispatch.ts';
 import { BENCH_AS_OF, BENCH_CONTRACTS, BENCH_USER, commandLines, memberImportBody } from './startup/member.ts';
 import { percentile, table } from './stats.ts';

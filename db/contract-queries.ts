@@ -8,7 +8,7 @@ import type { Database } from './database.ts';
 import { isUniqueViolation } from './errors.ts';
 import { toCents } from './money.ts';
 import { contracts, payments } from './schema.ts';
-import type { ReplaceOutcome } from './store.ts';
+import type { ReplaceOutcome } from '../src/ports/store.ts';
 
 function byContractId(memberId: number, contractId: string) {
   return and(eq(contracts.memberId, memberId), sql`lower(${contracts.contractId}) = lower(${contractId})`);

@@ -9,7 +9,7 @@ import * as memberQueries from './member-queries.ts';
 import * as observationQueries from './observation-queries.ts';
 import * as requestQueries from './request-queries.ts';
 import * as snapshotQueries from './snapshot-queries.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../src/ports/store.ts';
 
 /** `inTransaction`: `db` is a transaction already, so transaction() runs work in it rather than nesting. */
 export function createStore(db: Database, inTransaction = false): Store {

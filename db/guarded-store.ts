@@ -7,7 +7,7 @@ import { DatabaseUnavailableError } from '../src/commands/database-unavailable.t
 import type { DatabaseHandle } from './connect.ts';
 import { translateConnectionFailure } from './connection-failures.ts';
 import { createStore } from './drizzle-store.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../src/ports/store.ts';
 
 /** How long the database may go without answering any call before it counts as away. */
 export const DATABASE_STALL_MS = 5000;

@@ -6,7 +6,7 @@
 import { and, asc, eq, gt, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { leaderboardCounts, members, RANK_KEY_PRIMARY, RANK_KEY_SECONDARY, scoreSnapshots, type LeaderboardBoard } from './schema.ts';
-import type { LeaderboardOrder, LeaderboardPageQuery, LeaderboardView, RankedRow } from './store.ts';
+import type { LeaderboardOrder, LeaderboardPageQuery, LeaderboardView, RankedRow } from '../src/ports/store.ts';
 
 function keyOf(order: LeaderboardOrder) {
   return order === 'score' ? scoreSnapshots.scoreKey : scoreSnapshots.longTermKey;

@@ -3,7 +3,7 @@
 // requests create the same row at once.
 
 import { and, eq, sql } from 'drizzle-orm';
-import type { Community, CommunityRef, CommunitySettings, Member, MemberFlags } from './store.ts';
+import type { Community, CommunityRef, CommunitySettings, Member, MemberFlags } from '../src/ports/store.ts';
 import type { Database } from './database.ts';
 import { communities, members } from './schema.ts';
 import { addExpiredSnapshot, deleteSnapshot } from './snapshot-queries.ts';

@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Observation } from '../src/scoring/types.ts';
 import type { Database } from './database.ts';
 import { members, observations } from './schema.ts';
-import type { RecordedObservation } from './store.ts';
+import type { RecordedObservation } from '../src/ports/store.ts';
 
 type ObservationRow = Pick<typeof observations.$inferSelect, 'date' | 'score' | 'longterm'>;
 

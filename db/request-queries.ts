@@ -3,7 +3,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { confirmations, processedRequests } from './schema.ts';
-import type { RequestClaim } from './store.ts';
+import type { RequestClaim } from '../src/ports/store.ts';
 
 /**
  * Inserts the id or learns it was there. A concurrent claim of the same id waits on the unique

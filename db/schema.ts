@@ -24,7 +24,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { MODEL_NAMES, type ModelName, type ModelParams } from '../src/scoring/params.ts';
 import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS, type ContractType, type CountedOutcome, type EndReason } from '../src/scoring/types.ts';
-import { PLATFORMS, type Platform } from './store.ts';
+import { PLATFORMS, type Platform } from '../src/ports/store.ts';
 
 /** `column IN ('a', 'b')` from one of the project's constant lists (inlined: CHECKs take no parameters). */
 function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {

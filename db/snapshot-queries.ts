@@ -5,7 +5,7 @@
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { communities, scoreSnapshots } from './schema.ts';
-import type { ScoreSnapshot, StaleSnapshot } from './store.ts';
+import type { ScoreSnapshot, StaleSnapshot } from '../src/ports/store.ts';
 
 /** A valid_until that is before any real day: the snapshot is recomputed on the next read. */
 export const EXPIRED_DAY = '1970-01-01';

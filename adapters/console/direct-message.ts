@@ -2,10 +2,10 @@
 // under a line that says whom it is for (one database can hold several console members).
 
 import type { Writable } from 'node:stream';
-import type { Reply } from '../../src/replies/reply.ts';
+import type { DirectMessage } from '../../src/ports/direct-message.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 
-export type ConsoleDirectMessage = (user: string, reply: Reply) => Promise<void>;
+export type ConsoleDirectMessage = DirectMessage;
 
 export function createConsoleDirectMessage(output: Writable): ConsoleDirectMessage {
   return async (user, reply) => {

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { REST } from 'discord.js';
 import type { Services } from '../../src/commands/dispatch.ts';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/ports/logger.ts';
 import type { DiscordConfig } from './config.ts';
 import { createGatewayClient } from './gateway.ts';
 import { interactionsEndpoint, INTERACTIONS_PATH } from './http-endpoint.ts';

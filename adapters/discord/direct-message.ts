@@ -4,11 +4,11 @@
 // one. Only a bot token (DISCORD_TOKEN) may do this; without one, direct messages are off.
 
 import { REST, Routes } from 'discord.js';
-import type { Reply } from '../../src/replies/reply.ts';
+import type { DirectMessage } from '../../src/ports/direct-message.ts';
 import type { DiscordConfig } from './config.ts';
 import { renderDiscordMessage } from './render/index.ts';
 
-export type DiscordDirectMessage = (userId: string, reply: Reply) => Promise<void>;
+export type DiscordDirectMessage = DirectMessage;
 
 /** Why there are no Discord direct messages without a token (logged once; the reminders stay pending). */
 export const DIRECT_MESSAGES_NEED_TOKEN = 'Discord direct messages (reminders) need DISCORD_TOKEN, the bot token';

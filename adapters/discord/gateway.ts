@@ -3,7 +3,7 @@
 
 import { Client, GatewayIntentBits, Routes, type REST } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/ports/logger.ts';
 import type { InteractionHandler } from './interactions.ts';
 
 /** Sends the handler's first response for a gateway interaction, then lets the follow-up finish. */

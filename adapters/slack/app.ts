@@ -15,7 +15,7 @@ import { COMMANDS, findCommand } from '../../src/commands/registry.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { errorReply, sharedView, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/ports/logger.ts';
 import { escapeMrkdwn, renderSlackMessage } from './blocks/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { plainCommandText } from './command-text.ts';

@@ -2,7 +2,7 @@
 // with loose arguments; they become one message string on a line of ours, marked as Bolt's.
 
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/ports/logger.ts';
 
 function messageOf(parts: unknown[]): string {
   return parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part))).join(' ');

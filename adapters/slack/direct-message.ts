@@ -5,11 +5,11 @@
 // (SLACK_BOT_TOKEN, SLACK_API_URL); posting needs the bot scope chat:write.
 
 import { webApi } from '@slack/bolt';
-import type { Reply } from '../../src/replies/reply.ts';
+import type { DirectMessage } from '../../src/ports/direct-message.ts';
 import { renderSlackMessage } from './blocks/index.ts';
 import type { SlackConfig } from './config.ts';
 
-export type SlackDirectMessage = (userId: string, reply: Reply) => Promise<void>;
+export type SlackDirectMessage = DirectMessage;
 
 export interface SlackDirectMessageOptions {
   /** Retries of a failed call (default 2, as the app's client); a retried post may arrive twice. */

@@ -2,7 +2,7 @@
 
 import { readContractsText } from '../contracts/read-contracts.ts';
 import { formatProblem } from '../contracts/validate.ts';
-import { buildModelOptions } from '../contracts/model-options.ts';
+import { modelOptionsOf } from '../contracts/model-options.ts';
 import { analyze, explainGap, forecastContracts, planContracts, scoreContracts, tipsFor, topRatedStatus, type Contract, type Observation } from '../scoring/index.ts';
 import { badgesJson, badgesText } from './badges-output.ts';
 import { explainJson, explainText } from './explain-output.ts';
@@ -34,7 +34,7 @@ function text(reply: Reply): string {
 }
 
 function output(args: CliArgs, contracts: readonly Contract[], observations: readonly Observation[]): string {
-  const options = buildModelOptions(args.model, args.params);
+  const options = modelOptionsOf(args);
   switch (args.command) {
     case 'score': {
       if (!args.json) {

@@ -2,7 +2,8 @@
 // handler runs; a handler runs in one transaction with its request id recorded, so a bad input,
 // a failure or a retried request changes nothing (or nothing more).
 
-import type { Store } from '../../db/store.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
+import type { Store } from '../ports/store.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
 import { cutGraphemes } from '../text/graphemes.ts';
 import { convertArgs } from './args.ts';
@@ -32,6 +33,8 @@ export interface CommandInput {
 
 export interface Services {
   store: Store;
+  /** The time of day for commands that need it (the system clock when absent). */
+  clock?: Clock;
   /** Told about unexpected failures (the member gets a polite reply either way). */
   onError?: (error: unknown, ctx: CommandContext, command?: string) => void;
   /** Told about every request once it is answered (logs, metrics). */
@@ -145,7 +148,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
           return claim.sameMember ? (claim.reply as Reply) : errorReply('this request id was already used; nothing was done. Please try again.');
         }
       }
-      const ran = await definition.run({ ctx, store, community, member, args: converted.values, positionals: input.positionals, body: input.body });
+      const ran = await definition.run({ ctx, store, clock: services.clock ?? systemClock, community, member, args: converted.values, positionals: input.positionals, body: input.body });
       // A write may have changed the member's contracts: their leaderboard row is recomputed on the next read.
       if (definition.writes) await store.expireSnapshots({ memberId: member.id });
       const shared = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;

@@ -3,7 +3,7 @@
 // differs, how a file reaches the bot, is picked by the platform in the request's context (the
 // docs generator shows them all).
 
-import type { Platform } from '../../db/store.ts';
+import type { Platform } from '../ports/store.ts';
 import type { Block } from '../replies/reply.ts';
 
 export interface HelpTopic {

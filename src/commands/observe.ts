@@ -1,7 +1,7 @@
 // What the command bus tells the composition root about each request: enough for one log line and
 // the metrics (platform, command, outcome, duration), never what the member typed.
 
-import type { Platform } from '../../db/store.ts';
+import type { Platform } from '../ports/store.ts';
 
 /**
  * ok: the command did what was asked; refused: bad input or a rule said no (nothing changed);

@@ -1,7 +1,7 @@
 // Recorded Upwork scores arriving by import: checked like `actual` checks one, then recorded
 // (a day already recorded is replaced, as a second `actual` that day would).
 
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../ports/store.ts';
 import { formatObservationProblem, type ObservationsResult } from '../contracts/observations.ts';
 import { errorReply } from '../replies/reply.ts';
 import type { Observation } from '../scoring/types.ts';

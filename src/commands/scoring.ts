@@ -1,13 +1,9 @@
 // The community's model applied to a member's stored contracts.
 
-import type { Community } from '../../db/store.ts';
-import { analyze, pastScores, type Analysis, type ModelOptions, type PastScores } from '../scoring/index.ts';
+import { modelOptionsOf } from '../contracts/model-options.ts';
+import { analyze, pastScores, type Analysis, type PastScores } from '../scoring/index.ts';
 import type { Contract, Observation } from '../scoring/types.ts';
 import type { CommandRun } from './types.ts';
-
-export function modelOptionsOf(community: Community): ModelOptions {
-  return Object.keys(community.params).length > 0 ? { model: community.model, params: community.params } : { model: community.model };
-}
 
 export async function analyzeMember(run: CommandRun, contracts?: Contract[]): Promise<Analysis & { contracts: Contract[] }> {
   const own = contracts ?? (await run.store.listContracts(run.member.id));

@@ -1,6 +1,7 @@
 // What every command is given and what it declares, next to its handler (one command per file).
 
-import type { Community, CommunityRef, Member, Platform, Store } from '../../db/store.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Community, CommunityRef, Member, Platform, Store } from '../ports/store.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { ArgSpec, ArgValue } from './args.ts';
 import type { AdminRule, BodySpec, FormSpec, PositionalSpec } from './define.ts';
@@ -23,6 +24,7 @@ export interface CommandRun {
   ctx: CommandContext;
   /** Bound to the command's transaction. */
   store: Store;
+  clock: Clock;
   community: Community;
   member: Member;
   args: Record<string, ArgValue>;

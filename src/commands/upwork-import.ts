@@ -8,7 +8,7 @@ import { upworkImportReply } from '../replies/upwork-import.ts';
 import { scoreContracts } from '../scoring/index.ts';
 import type { Contract } from '../scoring/types.ts';
 import { ensureRoomFor } from './contract-input.ts';
-import { modelOptionsOf } from './scoring.ts';
+import { modelOptionsOf } from '../contracts/model-options.ts';
 import { CommandError, type CommandRun } from './types.ts';
 
 const NOTHING = 'Nothing was imported.';

@@ -1,5 +1,5 @@
 // Validates a model preset name and parameter overrides (from the CLI's --param, later from a
-// community's settings) before they reach the scoring core.
+// community's settings) before they reach the scoring core, and turns them into its options.
 
 import { z } from 'zod';
 import { MODEL_NAMES, type ModelName, type ModelOptions, type ModelParams } from '../scoring/params.ts';
@@ -65,6 +65,7 @@ export function parseParamAssignment(text: string): { ok: true; name: keyof Mode
   return { ok: true, name: name as keyof ModelParams, value: checked.data };
 }
 
-export function buildModelOptions(model: ModelName, params: Partial<ModelParams>): ModelOptions {
+/** The one way a model choice (a community's settings, a leaderboard snapshot's, the CLI's flags) becomes the scoring core's options. */
+export function modelOptionsOf({ model, params }: { model: ModelName; params: Partial<ModelParams> }): ModelOptions {
   return Object.keys(params).length > 0 ? { model, params } : { model };
 }

@@ -2,7 +2,7 @@
 // runs alongside the page's own first queries instead of before them. When something is stale,
 // the community's snapshots are brought up to date and the page is read again.
 
-import type { LeaderboardPageQuery, LeaderboardView, Store } from '../../db/store.ts';
+import type { LeaderboardPageQuery, LeaderboardView, Store } from '../ports/store.ts';
 import { refreshStaleSnapshots } from './refresh.ts';
 
 export async function readLeaderboard(store: Store, query: LeaderboardPageQuery, today: string): Promise<LeaderboardView> {

@@ -7,8 +7,9 @@
 // A leaderboard read runs 1 and 2 for its community, waiting for rows another reader holds; the
 // periodic job runs all three for every community, leaving rows another instance holds to it.
 
-import type { NextStanding, ScoreSnapshot, StaleSnapshot, Store } from '../../db/store.ts';
-import { formatDay, parseDay, type Contract, type ModelOptions } from '../scoring/index.ts';
+import { modelOptionsOf } from '../contracts/model-options.ts';
+import type { NextStanding, ScoreSnapshot, StaleSnapshot, Store } from '../ports/store.ts';
+import { formatDay, parseDay, type Contract } from '../scoring/index.ts';
 import { standingOf } from '../scoring/standing.ts';
 
 /** Members recomputed per transaction: large enough to amortise round trips, small enough to keep locks short. */
@@ -32,23 +33,19 @@ export interface RefreshCounts {
   lookedAhead: number;
 }
 
-function optionsOf(stale: StaleSnapshot): ModelOptions {
-  return Object.keys(stale.params).length > 0 ? { model: stale.model, params: stale.params } : { model: stale.model };
-}
-
 function dayAfter(day: string): string {
   return formatDay((parseDay(day) as number) + 1);
 }
 
 /** The standing that starts the day after `validUntil`: nothing new is recorded meanwhile, so it is known now. */
 export function nextStanding(stale: StaleSnapshot, contracts: readonly Contract[], validUntil: string): NextStanding {
-  const next = standingOf(contracts, dayAfter(validUntil), optionsOf(stale));
+  const next = standingOf(contracts, dayAfter(validUntil), modelOptionsOf(stale));
   return { score: next.score, window: next.window, longTermPercent: next.longTermPercent, outcomes: next.outcomes, validUntil: next.validUntil };
 }
 
 /** A member's snapshot as of `today`, scored with their community's model (and the next standing, if asked). */
 export function snapshotFor(stale: StaleSnapshot, contracts: readonly Contract[], today: string, lookAhead = false): ScoreSnapshot {
-  const standing = standingOf(contracts, today, optionsOf(stale));
+  const standing = standingOf(contracts, today, modelOptionsOf(stale));
   // Never before today, or the row would stay stale and be recomputed forever.
   const validUntil = standing.validUntil < today ? today : standing.validUntil;
   return {

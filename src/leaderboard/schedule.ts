@@ -1,7 +1,7 @@
 // Keeps leaderboard snapshots fresh in the background, so a read after midnight finds little to
 // recompute. Several bot instances can run it at once: each takes the stale rows no other holds.
 
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../ports/store.ts';
 import { refreshStaleSnapshots } from './refresh.ts';
 
 /** Often enough that a day change is caught within minutes; a run with nothing to do is three index probes. */

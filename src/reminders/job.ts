@@ -4,11 +4,11 @@
 // instances may run it at once on one database: db/reminder-queue.ts hands each row to one of them
 // (and explains the one case in which a message can go out twice).
 
-import type { Platform } from '../../db/store.ts';
-import type { BatchResult, ReminderItem, ReminderOutcome, ReminderQueue } from '../../db/reminder-queue.ts';
-import { modelOptionsOf } from '../commands/scoring.ts';
+import type { Platform } from '../ports/store.ts';
+import type { BatchResult, ReminderItem, ReminderOutcome, ReminderQueue } from '../ports/reminder-queue.ts';
+import { modelOptionsOf } from '../contracts/model-options.ts';
 import type { Reply } from '../replies/reply.ts';
-import { findReminders } from './find.ts';
+import { findReminders } from '../scoring/index.ts';
 import { reminderReply } from './message.ts';
 
 /** Members a batch claims: its messages are what a crash before the commit could send again. */

@@ -5,7 +5,7 @@
 
 import { plural } from '../replies/format.ts';
 import { reply, type Block, type Reply } from '../replies/reply.ts';
-import { compareReminders, type Reminder } from './find.ts';
+import { compareReminders, type Reminder } from '../scoring/index.ts';
 
 /** Reminders listed in one message; the rest are counted ("…and 3 more"). */
 export const MAX_REMINDER_ITEMS = 8;

@@ -4,9 +4,10 @@
 // day find that day's work done (or take what is left: new opt-ins, failures with tries left),
 // so repeating is cheap and safe. A failed run is logged and never ends the process.
 
-import { MAX_ATTEMPTS, type ReminderQueue } from '../../db/reminder-queue.ts';
+import { MAX_ATTEMPTS, type ReminderQueue } from '../ports/reminder-queue.ts';
 import { runReminders, type ReminderSummary, type RunRemindersOptions } from './job.ts';
-import { platformsOf, routeByPlatform, type DirectMessages } from './senders.ts';
+import type { DirectMessages } from '../ports/direct-message.ts';
+import { platformsOf, routeByPlatform } from './senders.ts';
 
 export const DEFAULT_REMINDER_HOUR = 9;
 export const RUN_EVERY_MINUTES = 30;

@@ -166,11 +166,21 @@ export function planReply(plan: PlanReport): Reply {
   });
 }
 
+/**
+ * A client's long-term column: long-term; or, while work goes on, the day it would become so; or,
+ * when all their work has ended short of the threshold, why it is not (never a day in the past).
+ */
+function longTermStatus(client: ScoreReport['longTerm']['byClient'][number], thresholdMonths: number): string {
+  if (client.longTerm) return 'long-term';
+  if (client.ongoing) return `from ${client.longTermOn} if work continues`;
+  return `no: ended before ${thresholdMonths} months`;
+}
+
 export function longTermReply(report: ScoreReport, tips: readonly Tip[]): Reply {
   const context = tips.find((tip) => tip.kind === 'long-term-context')?.text ?? '';
   const rows = report.longTerm.byClient.map((client) => [
     client.client,
-    client.longTerm ? 'long-term' : `from ${client.longTermOn}${client.ongoing ? ' if work continues' : ''}`,
+    longTermStatus(client, report.longTerm.thresholdMonths),
     `${client.since} → ${client.until}`,
     plural(client.months, 'month'),
     client.inPastYear ? 'yes' : 'no',

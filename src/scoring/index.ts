@@ -83,3 +83,5 @@ export { pastScores } from './past.ts';
 export type { PastScores } from './past.ts';
 export { accuracyOf, accuracyByPreset } from './accuracy.ts';
 export type { AccuracyFigures, MemberRecord } from './accuracy.ts';
+export { findReminders, compareReminders, WARN_DAYS_AHEAD, LAST_CALL_DAYS_AHEAD, MAX_NAMED_CONTRACTS } from './reminders.ts';
+export type { Reminder, ReminderKind } from './reminders.ts';

@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../../adapters/console/console-bot.ts';
 import { historyFileOf } from '../../adapters/console/history.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { LIMITS } from '../../src/contracts/schema.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 

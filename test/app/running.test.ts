@@ -2,18 +2,18 @@
 // start, .env, and a platform instance's health, readiness, metrics, logs and clean stop.
 
 import { execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv, isRunning, startBot } from '../helpers/bot-process.ts';
 import { startFakeServer } from '../helpers/fake-http.ts';
+import { postSignedSlack, TEST_SIGNING_SECRET } from '../helpers/slack-request.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const APP_MAIN = join(ROOT, 'app/main.ts');
 const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-const SECRET = 'test-signing-secret';
+const SECRET = TEST_SIGNING_SECRET;
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -102,9 +102,7 @@ describe('a Slack instance as an admin runs it', () => {
       expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
 
       const body = new URLSearchParams({ command: '/jss', text: 'add client:"Secret Client Ltd" type:hourly start:2026-01-10', team_id: 'T1', team_domain: 't', user_id: 'U1', user_name: 'u', trigger_id: 'trig-1', response_url: `${slackApi.url}/respond` }).toString();
-      const timestamp = Math.floor(Date.now() / 1000);
-      const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-      const answered = await fetch(`${base}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) } });
+      const answered = await postSignedSlack(`${base}/slack/events`, body);
       expect(answered.status).toBe(200);
       expect(JSON.stringify(await answered.json())).toContain('Added c1');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';
@@ -267,5 +267,43 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
       expect(one).toContain('Usage:');
       expect(one).toContain('Examples:');
     }
+  });
+
+  describe('regressions', () => {
+    // db/request-queries.ts claimRequest() looked a request id up by (community, request id) only,
+    // although the member is recorded with it: a second member's request with an id already claimed
+    // in the community got the *first member's* saved reply (contract, client, score), and the second
+    // member's command silently did nothing.
+    it("a request id seen for one member never answers another member with the first member's reply", async () => {
+      const sameId = (user: string) => commandContext('slack', 'T-shared', user, { displayName: user, requestId: 'same-id' });
+      await runCommandText({ store }, sameId('alice'), 'add client:"Alice Secret Client" type:fixed start:2026-01-10 end:2026-02-01 earnings:900 stars:5');
+      const bob = await runCommandText({ store }, sameId('bob'), 'add client:Globex type:fixed start:2026-03-01');
+      expect(renderText(bob)).not.toContain('Alice Secret Client');
+      // Bob is told plainly that nothing was done (ids are unique per platform, so this is a forgery or a bug).
+      expect(bob.kind).toBe('error');
+      expect(renderText(bob)).toContain('nothing was done');
+      const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T-shared' });
+      const bobMember = await store.findMember(community.id, 'bob');
+      expect(bobMember ? await store.listContracts(bobMember.id) : []).toHaveLength(0);
+    });
+
+    // src/commands/handlers/pay.ts turned a contract that tracked its payments as earnings +
+    // lastPayment (no payments list) into one with a single listed payment, so the model took that
+    // payment as the *first* one and the months of paid work vanished: a long-term retainer (success,
+    // weight 4.5) became "in progress" (excluded). The README's own `pay retainer amount:800` took
+    // the member's score from 60% to 0%.
+    it('recording a new payment on a long-term retainer does not stop it counting as long-term work', async () => {
+      const pay = (text: string) => runCommandText({ store }, commandContext('slack', 'T-pay', 'maria', { displayName: 'maria' }), text);
+      const contracts = async () => (await stateOf('maria', 'T-pay')).contracts;
+      await pay('add id:retainer client:Echo type:hourly start:2026-01-05 earnings:5000 lastPayment:2026-11-01');
+      await pay('add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings:1200 stars:5');
+      await pay('add client:Bee type:fixed start:2026-03-10 end:2026-04-01 earnings:1200 stars:3');
+      const before = scoreContracts(await contracts(), AS_OF);
+      expect(before.score).toBe(60);
+      expect((await pay('pay retainer amount:800')).kind).toBe('success');
+      const after = scoreContracts(await contracts(), AS_OF);
+      // More paid work on a retainer that has been paid for 10 months cannot make the score fall.
+      expect(after.score).toBeGreaterThanOrEqual(before.score as number);
+    });
   });
 });

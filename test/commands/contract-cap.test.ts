@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { runCommand, runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { MAX_CONTRACTS_PER_MEMBER } from '../../src/contracts/schema.ts';
 import { renderText } from '../../src/replies/render-text.ts';

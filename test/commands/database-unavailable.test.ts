@@ -2,7 +2,7 @@
 // is safe (a read, or a write its request id makes idempotent) and fits the reply budget.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { DatabaseUnavailableError } from '../../src/commands/database-unavailable.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';

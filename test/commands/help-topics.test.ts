@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORMS } from '../../db/store.ts';
+import { PLATFORMS } from '../../src/ports/store.ts';
 import { HELP_TOPICS, IMPORT_FILE_HOW } from '../../src/commands/help-topics.ts';
 import { findCommand } from '../../src/commands/registry.ts';
 import type { CommandRun } from '../../src/commands/types.ts';

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { showValue } from '../../src/contracts/validate.ts';
 import { cleanDisplayName, MAX_DISPLAY_NAME, runCommandText } from '../../src/commands/dispatch.ts';
 import { usd } from '../../src/replies/format.ts';
@@ -75,6 +75,11 @@ describe.each(databaseKinds)('fields every contract needs, on $name', (kind) => 
     expect(await run('add client:Acme type:hourly start:2026-01-10 end:2026-03-01 earnings:1200.5')).toContain('Added c1');
     expect(await run('edit c1 client:none')).toContain('client: got "none", but every contract needs one, so it cannot be cleared');
     expect(await run('edit c1 end:none')).toContain('Changed c1');
+    // A client whose work ended short of 3 months: why it is not long-term, never a "from" day in the past.
+    expect(await run('add client:Brief type:fixed start:2026-05-01 end:2026-05-20 earnings:300 stars:5')).toContain('Added c2');
+    const longterm = await run('longterm');
+    expect(longterm).toMatch(/Brief\s+no: ended before 3 months/);
+    expect(longterm).not.toContain('from 2026-08-01');
     const listed = await run('list');
     expect(listed).toContain('Acme');
     expect(listed).toContain('$1,200.50');

@@ -4,13 +4,13 @@
 // is stored exactly once.
 
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { commandContext } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
+import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf } from '../helpers/seed-contracts.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
 
@@ -57,14 +57,6 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
     return { contracts: contracts.map((contract) => contract.id), payments };
   }
 
-  async function untilSomeoneWaits(): Promise<void> {
-    for (let tries = 0; tries < 500; tries++) {
-      const rows = (await db.execute(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) as unknown as { waiting: number }[];
-      if ((rows[0]?.waiting ?? 0) > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('the second import never waited on a lock');
-  }
 
   it('the second import waits for the first (held after its write) and adds only what is new', async () => {
     const user = `r${++users}`;
@@ -72,7 +64,7 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
     const first = run(paused.store, user, FIRST);
     await paused.reached;
     const second = run(store, user, SECOND);
-    await untilSomeoneWaits();
+    await untilSomeoneWaitsOnALock(db, 'the second import');
     paused.release();
     const replies = [await first, await second];
     expect(replies.map((reply) => reply.title)).toEqual([

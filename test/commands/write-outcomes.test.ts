@@ -4,7 +4,7 @@
 // same on PGlite and PostgreSQL (test/commands/write-races.test.ts races real connections).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import type { Contract } from '../../src/scoring/types.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';

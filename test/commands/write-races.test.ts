@@ -3,14 +3,14 @@
 // first command is held inside its transaction right after its write, the second is started and
 // seen waiting on a lock, then the first is let go.
 
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { runCommand, runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
+import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf, seedContracts } from '../helpers/seed-contracts.ts';
 import { pauseAfter, type StoreWrite } from '../helpers/staged-store.ts';
 
@@ -47,15 +47,6 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
   const run = async (on: Store, user: string, text: string, community = 'team-r') =>
     renderText(await runCommandText(services(on), commandContext('slack', community, user), text));
 
-  /** Waits until some session of this database waits on a lock (the second command is stuck behind the first). */
-  async function untilSomeoneWaits(): Promise<void> {
-    for (let tries = 0; tries < 500; tries++) {
-      const rows = (await db.execute(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) as unknown as { waiting: number }[];
-      if ((rows[0]?.waiting ?? 0) > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('the second command never waited on a lock');
-  }
 
   /** `first` is held right after its `write`; `second` starts, waits on a lock, then `first` goes on. */
   async function race(user: string, first: string, write: StoreWrite, second: string) {
@@ -63,7 +54,7 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     const firstReply = run(paused.store, user, first);
     await paused.reached;
     const secondReply = run(store, user, second);
-    await untilSomeoneWaits();
+    await untilSomeoneWaitsOnALock(db, 'the second command');
     paused.release();
     return { first: await firstReply, second: await secondReply };
   }
@@ -142,7 +133,7 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     await paused.reached;
     const renamed = { platform: 'slack' as const, externalId: community, name: 'Renamed team' };
     const add = runCommandText(services(store), commandContext('slack', community, user, { community: renamed }), 'add client:B type:fixed start:2026-02-01');
-    await untilSomeoneWaits();
+    await untilSomeoneWaitsOnALock(db, 'the second command');
     paused.release();
     expect((await config).title).toBe('Community settings');
     expect((await add).title).toMatch(/^Added/);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { communities, members } from '../../db/schema.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 describe.each(databaseKinds)('communities and members on $name', (kind) => {

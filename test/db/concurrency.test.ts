@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { communities, contracts, members, payments } from '../../db/schema.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { contract } from './fixtures.ts';
 

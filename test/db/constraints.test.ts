@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { CHECK_VIOLATION, postgresErrorCode } from '../../db/errors.ts';
 import { communities, contracts, observations, payments, scoreSnapshots } from '../../db/schema.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { contract, newMember } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 // Small builders shared by the database tests. Tests in one describe block share a database, so
 // every member gets a fresh platform user id.
 
-import type { Community, Member, Store } from '../../db/store.ts';
+import type { Community, Member, Store } from '../../src/ports/store.ts';
 import type { Contract } from '../../src/scoring/types.ts';
 
 let users = 0;

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { guardStore } from '../../db/guarded-store.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { DatabaseUnavailableError } from '../../src/commands/database-unavailable.ts';
 
 const STALL_MS = 200;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import type { LeaderboardOrder, Store } from '../../db/store.ts';
+import type { LeaderboardOrder, Store } from '../../src/ports/store.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 interface Standing {

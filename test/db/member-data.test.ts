@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { confirmations, contracts, members, payments, scoreSnapshots } from '../../db/schema.ts';
-import type { ScoreSnapshot, Store } from '../../db/store.ts';
+import type { ScoreSnapshot, Store } from '../../src/ports/store.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 

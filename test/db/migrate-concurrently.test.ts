@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connect.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { createScratchDatabase } from '../../db/scratch-database.ts';
+import { createScratchDatabase } from '../helpers/scratch-database.ts';
 
 // The PostgreSQL case runs where TEST_DATABASE_URL names a server (CI sets it).
 const servers = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : [];

@@ -1,7 +1,7 @@
 // The CommandContext a platform adapter would build, for tests that drive the command layer
 // directly: a member of a community on a platform, with a fresh request id each time.
 
-import type { Platform } from '../../db/store.ts';
+import type { Platform } from '../../src/ports/store.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 
 export const TEST_AS_OF = '2026-11-22';

@@ -6,8 +6,8 @@ import { openDatabase, type DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { createStoreFor } from '../../db/guarded-store.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
-import { createScratchDatabase } from '../../db/scratch-database.ts';
-import type { Store } from '../../db/store.ts';
+import { createScratchDatabase } from './scratch-database.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { openMigratedPglite } from './pglite-template.ts';
 
 export interface OpenedDatabase {

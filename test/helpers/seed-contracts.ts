@@ -4,7 +4,7 @@
 import { contractColumns } from '../../db/contract-rows.ts';
 import type { Database } from '../../db/database.ts';
 import { contracts } from '../../db/schema.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 
 /** The member a command of `user` in slack community `community` runs as (created if new). */
 export async function memberOf(store: Store, community: string, user: string): Promise<number> {

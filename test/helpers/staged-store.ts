@@ -3,7 +3,7 @@
 // command's transaction. `before` plays a competing write; `after` can hold the command (and the
 // locks it holds) until the test lets it go.
 
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 
 export type StoreWrite = 'insertContract' | 'replaceContract' | 'deleteContract' | 'forgetMember' | 'lockMember' | 'saveImport';
 

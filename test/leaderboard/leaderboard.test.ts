@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { EXPIRED_DAY } from '../../db/snapshot-queries.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
@@ -228,5 +228,22 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     const { snapshotFor } = await import('../../src/leaderboard/refresh.ts');
     const recomputed = snapshotFor({ memberId: ann.id, communityId: community.id, model: 'upwork-2025', params: {} }, await store.listContracts(ann.id), nextDay);
     expect(promoted).toEqual(recomputed);
+  });
+
+  describe('regressions', () => {
+    // src/commands/handlers/leaderboard.ts did not clamp `page`: `leaderboard page:7` with one page
+    // of members sliced nothing, titled itself "page 1 of 1", claimed "Nobody with a score has
+    // joined yet" although members with scores had joined, and offered "Previous" to page 6 (empty too).
+    it('a page past the last one shows the last page, not an empty "nobody joined" page', async () => {
+      const run = (text: string) => runCommandText({ store }, commandContext('slack', 'T-lb', 'ann', { displayName: 'Name ann' }), text);
+      await run('add client:A type:fixed start:2026-01-10 end:2026-02-01 earnings:1200 stars:5');
+      await run('add client:B type:fixed start:2026-03-10 end:2026-04-01 earnings:1200 stars:5');
+      await run('join');
+      const reply = await run('leaderboard page:7');
+      const text = renderText(reply);
+      expect(text).toContain('Name ann');
+      expect(text).not.toContain('Nobody with a score has joined yet');
+      expect(reply.actions.map((action) => action.command)).not.toContain('leaderboard page:6');
+    });
   });
 });

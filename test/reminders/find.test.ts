@@ -4,8 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findReminders, type Reminder } from '../../src/reminders/find.ts';
-import { forecastContracts, formatDay, MODEL_NAMES, parseDay, scoreContracts, type Contract, type ModelName } from '../../src/scoring/index.ts';
+import { findReminders, forecastContracts, formatDay, MODEL_NAMES, parseDay, scoreContracts, type Contract, type ModelName, type Reminder } from '../../src/scoring/index.ts';
 import { memberArb } from '../scoring/arbitraries.ts';
 
 const OLD: { model: ModelName } = { model: 'upwork-2015' };

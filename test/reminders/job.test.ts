@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { createReminderQueue, MAX_ATTEMPTS, type ReminderQueue } from '../../db/reminder-queue.ts';
+import { createReminderQueue } from '../../db/reminder-queue.ts';
+import { MAX_ATTEMPTS, type ReminderQueue } from '../../src/ports/reminder-queue.ts';
 import { communities, reminderDeliveries } from '../../db/schema.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { runReminders } from '../../src/reminders/job.ts';
-import { routeByPlatform, type DirectMessages } from '../../src/reminders/senders.ts';
+import type { DirectMessages } from '../../src/ports/direct-message.ts';
+import { routeByPlatform } from '../../src/reminders/senders.ts';
 import { databaseKinds, type OpenedDatabase } from '../helpers/databases.ts';
 import { alwaysFind, countBy, deliveryRow, member, recordingSenders, secondHandle } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 // hint, and the member's own text (contract ids, client names) kept exactly as typed.
 
 import { describe, expect, it } from 'vitest';
-import { findReminders, type Reminder } from '../../src/reminders/find.ts';
+import { findReminders, type Reminder } from '../../src/scoring/index.ts';
 import { MAX_REMINDER_ITEMS, reminderReply } from '../../src/reminders/message.ts';
 import type { Block, Reply } from '../../src/replies/reply.ts';
 

@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReminderQueue } from '../../db/reminder-queue.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { runReminders } from '../../src/reminders/job.ts';
 import { routeByPlatform } from '../../src/reminders/senders.ts';
 import { renderText } from '../../src/replies/render-text.ts';

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { createReminderQueue, type ReminderQueue } from '../../db/reminder-queue.ts';
+import { createReminderQueue } from '../../db/reminder-queue.ts';
+import type { ReminderQueue } from '../../src/ports/reminder-queue.ts';
 import { communities } from '../../db/schema.ts';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../../src/ports/store.ts';
 import type { ReminderSummary } from '../../src/reminders/job.ts';
 import { PassThrough } from 'node:stream';
 import { directMessagesOf } from '../../app/direct-messages.ts';
-import { silentLogger, type Logger } from '../../src/logger.ts';
+import { silentLogger, type Logger } from '../../src/ports/logger.ts';
 import { reply } from '../../src/replies/reply.ts';
 import { reminderDay, startReminderSchedule } from '../../src/reminders/schedule.ts';
 import { databaseKinds } from '../helpers/databases.ts';

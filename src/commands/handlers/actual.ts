@@ -1,10 +1,10 @@
-import type { Store } from '../../../db/store.ts';
+import type { Store } from '../../ports/store.ts';
 import { validateObservations } from '../../contracts/observations.ts';
 import { actualListReply, recordedReply, type ComparedDay } from '../../replies/actual.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { estimateOn, type Contract, type ModelOptions, type Observation } from '../../scoring/index.ts';
 import { DATE, integer } from '../args.ts';
-import { modelOptionsOf } from '../scoring.ts';
+import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 import { CommandError } from '../types.ts';
 

@@ -3,7 +3,7 @@ import { checkContract, ensureRoomFor, nextContractId } from '../contract-input.
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { scoreContracts } from '../../scoring/index.ts';
-import { modelOptionsOf } from '../scoring.ts';
+import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 import { CommandError } from '../types.ts';
 

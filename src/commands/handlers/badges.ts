@@ -1,6 +1,6 @@
 import { badgesReply } from '../../replies/badges.ts';
 import { topRatedStatus } from '../../scoring/index.ts';
-import { modelOptionsOf } from '../scoring.ts';
+import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 
 export const badges = defineCommand({

@@ -1,7 +1,7 @@
 import { explainReply } from '../../replies/explain.ts';
 import { reply } from '../../replies/reply.ts';
 import { explainGap } from '../../scoring/index.ts';
-import { modelOptionsOf } from '../scoring.ts';
+import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 
 export const explain = defineCommand({

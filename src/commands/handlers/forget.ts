@@ -18,17 +18,17 @@ export const forget = defineCommand({
   examples: ['forget'],
   args: [{ name: 'confirm', kind: TEXT, description: 'the code the first "forget" gave you' }],
   writes: true,
-  async run({ store, member, args }) {
+  async run({ store, clock, member, args }) {
     const code = args.confirm;
     if (code === undefined) {
       const fresh = newCode();
-      await store.createConfirmation(member.id, 'forget', fresh, new Date(Date.now() + CONFIRM_MINUTES * 60_000));
+      await store.createConfirmation(member.id, 'forget', fresh, new Date(clock.now().getTime() + CONFIRM_MINUTES * 60_000));
       return reply('confirm', 'Delete everything about you?', {
         summary: `This deletes your contracts, payments, recorded Upwork scores, leaderboard entry and settings in this community, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
         actions: [{ label: 'Delete everything', command: `forget confirm:${fresh}`, style: 'danger' }],
       });
     }
-    if (!(await store.consumeConfirmation(member.id, 'forget', code.trim().toUpperCase(), new Date()))) {
+    if (!(await store.consumeConfirmation(member.id, 'forget', code.trim().toUpperCase(), clock.now()))) {
       throw new CommandError(errorReply(`confirm: got ${JSON.stringify(code)}, expected the code from your latest "forget" (codes last ${CONFIRM_MINUTES} minutes and work once)`, 'Nothing was deleted.'));
     }
     if (!(await store.forgetMember(member.id))) {

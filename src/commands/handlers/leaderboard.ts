@@ -1,4 +1,4 @@
-import type { LeaderboardOrder } from '../../../db/store.ts';
+import type { LeaderboardOrder } from '../../ports/store.ts';
 import { readLeaderboard } from '../../leaderboard/read.ts';
 import { percent, plural } from '../../replies/format.ts';
 import { errorReply, reply, type Block } from '../../replies/reply.ts';

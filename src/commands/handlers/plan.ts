@@ -1,7 +1,7 @@
 import { planContracts } from '../../scoring/index.ts';
 import { planReply } from '../../replies/score.ts';
 import { integer, MONEY } from '../args.ts';
-import { modelOptionsOf } from '../scoring.ts';
+import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 
 export const plan = defineCommand({

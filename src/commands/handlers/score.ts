@@ -1,7 +1,8 @@
 import { scoreReply } from '../../replies/score.ts';
 import { gapLine } from '../../replies/actual.ts';
 import { estimateOn } from '../../scoring/index.ts';
-import { analyzeMember, modelOptionsOf, pastOfMember } from '../scoring.ts';
+import { modelOptionsOf } from '../../contracts/model-options.ts';
+import { analyzeMember, pastOfMember } from '../scoring.ts';
 import { defineCommand } from '../define.ts';
 
 export const score = defineCommand({

@@ -3,7 +3,7 @@ import { refreshStaleSnapshots } from '../../leaderboard/refresh.ts';
 import { num, plural } from '../../replies/format.ts';
 import { reply } from '../../replies/reply.ts';
 import { displayedScore } from '../../scoring/index.ts';
-import { modelOptionsOf } from '../scoring.ts';
+import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 
 export const stats = defineCommand({

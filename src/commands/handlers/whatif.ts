@@ -3,7 +3,7 @@ import { applyArgs, checkContract, findContract, unknownContract } from '../cont
 import { percent, WINDOW_NAMES } from '../../replies/format.ts';
 import { reply } from '../../replies/reply.ts';
 import { FALLBACK_EARNINGS, medianPaidEarnings, scoreContracts, type Contract, type ScoreReport } from '../../scoring/index.ts';
-import { modelOptionsOf } from '../scoring.ts';
+import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 
 const MAX_HYPOTHETICAL = 50;

@@ -3,8 +3,9 @@ import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app.ts';
 import { answerGatewayInteraction } from '../../../adapters/discord/gateway.ts';
+import { createInteractionHandler } from '../../../adapters/discord/interactions.ts';
 import { IMPORT_FILE_MAX } from '../../../adapters/discord/limits.ts';
-import type { Store } from '../../../db/store.ts';
+import type { Store } from '../../../src/ports/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
@@ -304,5 +305,39 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     const callback = await discord.waitFor((request) => request.path === `/api/v10/interactions/${body.id}/${body.token}/callback`);
     expect(callback.data).toEqual({ type: 5, data: { flags: 64 } });
     expect((await followUp(body.token)).body).toContain('c1');
+  });
+});
+
+describe('regressions', () => {
+  // adapters/discord/gateway.ts answerGatewayInteraction() awaited the initial callback POST before
+  // attaching a handler to the follow-up, which deferred() had already started. When the callback
+  // failed (the interaction expired, 10062 "Unknown interaction", a network error), the follow-up's
+  // PATCH failed too and its rejection was never handled: an unhandledRejection, which ends Node 20
+  // by default (the whole gateway bot).
+  it('gateway: a failed initial callback leaves no unhandled promise rejection behind', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    // Vitest installs its own listener (and would report the error); count ours.
+    process.on('unhandledRejection', listener);
+    try {
+      const rest = {
+        post: async () => { throw new Error('Unknown interaction (10062)'); },
+        patch: async () => { await new Promise((r) => setTimeout(r, 20)); throw new Error('Unknown Webhook (10015)'); },
+      } as unknown as REST;
+      // A store that fails at once: the command itself is irrelevant.
+      const store = new Proxy({}, { get: () => async () => { throw new Error('db down'); } }) as unknown as Store;
+      const handler = createInteractionHandler({ services: { store }, rest, applicationId: 'app', today: () => AS_OF });
+      const interaction = {
+        id: '1', application_id: 'app', type: 2, token: 'tok', version: 1, guild_id: 'g', channel_id: 'c',
+        member: { user: { id: 'u', username: 'u' }, permissions: '0', roles: [] },
+        data: { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'list', type: 1, options: [] }] },
+      };
+      const onError: unknown[] = [];
+      await answerGatewayInteraction(rest, handler, interaction as never, (error) => onError.push(error)).catch((error: unknown) => onError.push(error));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
   });
 });

@@ -1,23 +1,18 @@
-import { createHmac } from 'node:crypto';
+import { LogLevel } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
-import type { Store } from '../../../db/store.ts';
+import type { Store } from '../../../src/ports/store.ts';
 import { forecastChart, seriesBlockOf } from '../../../src/charts/forecast-chart.ts';
 import { runCommandText } from '../../../src/commands/dispatch.ts';
 import { sharedView } from '../../../src/replies/reply.ts';
 import { commandContext } from '../../helpers/command-context.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
+import { postSignedSlack, signedSlackHeaders, slackNow, TEST_SIGNING_SECRET } from '../../helpers/slack-request.ts';
 
-const SECRET = 'test-signing-secret';
+const SECRET = TEST_SIGNING_SECRET;
 const AS_OF = '2026-11-22';
 const TEAM = 'T0TEST';
-
-/** A request signed as Slack signs it: v0:timestamp:body, HMAC-SHA256 with the signing secret. */
-function signed(body: string, secret = SECRET, timestamp = Math.floor(Date.now() / 1000)) {
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp), 'content-type': 'application/x-www-form-urlencoded' };
-}
 
 const CSV = 'id,client,type,start,end,earnings,stars\nu1,Upload One,fixed,2026-02-01,2026-03-01,500,5\nu2,Upload Two,hourly,2026-03-01,2026-05-01,900,4.5\n';
 const MIB_10 = 10 * 1024 * 1024;
@@ -123,7 +118,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     }).toString();
   }
 
-  async function post(body: string, headers: Record<string, string> = signed(body)) {
+  async function post(body: string, headers: Record<string, string> = signedSlackHeaders(body)) {
     const response = await fetch(endpoint, { method: 'POST', headers, body });
     const text = await response.text();
     return { status: response.status, text, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : null };
@@ -144,8 +139,8 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   });
 
   it.each([
-    ['a bad signature', (body: string) => signed(body, 'wrong-secret')],
-    ['a timestamp older than 5 minutes', (body: string) => signed(body, SECRET, Math.floor(Date.now() / 1000) - 6 * 60)],
+    ['a bad signature', (body: string) => signedSlackHeaders(body, { secret: 'wrong-secret' })],
+    ['a timestamp older than 5 minutes', (body: string) => signedSlackHeaders(body, { timestamp: slackNow() - 6 * 60 })],
   ])('rejects %s with 401 and writes nothing', async (_, headers) => {
     const body = slashBody('add client:Forged type:hourly start:2026-01-10', 'U-forged');
     const { status } = await post(body, headers(body));
@@ -196,7 +191,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   it('a request Slack sends again (X-Slack-Retry-Num) is applied once', async () => {
     const body = slashBody('add client:Retry type:fixed start:2026-03-01', 'U-retry');
     await post(body);
-    const again = await post(body, { ...signed(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    const again = await post(body, { ...signedSlackHeaders(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     expect(again.status).toBe(200);
     expect(await contractsOf('U-retry')).toHaveLength(1);
   });
@@ -487,6 +482,103 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
         slowDown = 0;
       }
       expect(await contractsOf('U-slow')).toHaveLength(2);
+    });
+  });
+});
+
+describe('regressions', () => {
+  // adapters/slack/app.ts answer(): the users.info admin check ran inside the work that raced the
+  // ack budget, so a failing users.info (missing users:read scope, rate limit, network) rejected
+  // before ack(): Bolt answered 500 / dispatch_failed and the member got no reply at all.
+  describe('a failing users.info (admin check) for config', () => {
+    let closeDb: () => Promise<void>;
+    let slack: FakeServer;
+    let adapter: SlackAdapter;
+    let endpoint: string;
+
+    beforeAll(async () => {
+      const opened = await pglite.open();
+      closeDb = opened.close;
+      slack = await startFakeServer((request) => {
+        if (request.path === '/api/users.info') return { json: { ok: false, error: 'missing_scope' } };
+        if (request.path.startsWith('/api/')) return { json: { ok: true } };
+        return { text: 'ok' };
+      });
+      adapter = createSlackApp({
+        services: { store: opened.store },
+        config: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+        today: () => AS_OF,
+        ackBudgetMs: 1500,
+        logLevel: LogLevel.ERROR,
+      });
+      endpoint = `http://127.0.0.1:${await adapter.start()}/slack/events`;
+    });
+    afterAll(async () => {
+      await adapter.stop();
+      await slack.close();
+      await closeDb();
+    });
+
+    it('still acknowledges the command with a reply (not a 500 / dispatch_failed)', async () => {
+      const body = new URLSearchParams({
+        command: '/jss', text: 'config leaderboard:off', team_id: 'T1', team_domain: 't', user_id: 'U1', user_name: 'u1',
+        channel_id: 'C1', response_url: `${slack.url}/response/1`, trigger_id: 'trig-1',
+      }).toString();
+      const response = await postSignedSlack(endpoint, body);
+      const text = await response.text();
+      expect(response.status).toBe(200);
+      // Either the reply is in the ack, or it follows at response_url.
+      const inAck = text.includes('response_type');
+      const followed = inAck || (await slack.waitFor((r) => r.path === '/response/1', 2500).then(() => true, () => false));
+      expect(followed).toBe(true);
+    });
+  });
+
+  // adapters/slack/app.ts answered a modal submission with the whole reply in one mrkdwn section,
+  // never fitted to Slack's 3000-character section limit (the slash-command path fitted it). An
+  // `end` form for an unknown id lists every contract id, so a member with many contracts got a
+  // view Slack refuses (invalid_arguments): the modal showed a generic error and no reply.
+  describe('the end form for an unknown id, for a member with many contracts', () => {
+    const SECTION_TEXT_MAX = 3000;
+    let store: Store;
+    let closeDb: () => Promise<void>;
+    let slack: FakeServer;
+    let adapter: SlackAdapter;
+    let endpoint: string;
+
+    beforeAll(async () => {
+      ({ store, close: closeDb } = await pglite.open());
+      slack = await startFakeServer(() => ({ json: { ok: true } }));
+      adapter = createSlackApp({
+        services: { store },
+        config: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+        today: () => AS_OF,
+        logLevel: LogLevel.ERROR,
+      });
+      endpoint = `http://127.0.0.1:${await adapter.start()}/slack/events`;
+      const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T1' });
+      const member = await store.ensureMember(community.id, 'U1', 'u1');
+      for (let i = 0; i < 150; i++) {
+        await store.insertContract(member.id, { id: `contract-with-a-long-id-${String(i).padStart(4, '0')}`, client: `Client ${i}`, type: 'fixed', start: '2026-01-01', end: '2026-02-01', earnings: 100, stars: 5 });
+      }
+    });
+    afterAll(async () => {
+      await adapter.stop();
+      await slack.close();
+      await closeDb();
+    });
+
+    it('answers with a view whose sections fit Slack limits', async () => {
+      const payload = {
+        type: 'view_submission', team: { id: 'T1', domain: 't' }, user: { id: 'U1', name: 'u1', team_id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: 't1',
+        view: { id: 'V1', hash: 'h1', type: 'modal', callback_id: 'jss_end', private_metadata: 'nope', blocks: [], state: { values: {} }, team_id: 'T1', app_id: 'A1' },
+      };
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      const response = await postSignedSlack(endpoint, body);
+      expect(response.status).toBe(200);
+      const ack = JSON.parse(await response.text()) as { view?: { blocks: { text?: { text: string } }[] } };
+      const longest = Math.max(...(ack.view?.blocks ?? []).map((block) => block.text?.text.length ?? 0));
+      expect(longest).toBeLessThanOrEqual(SECTION_TEXT_MAX);
     });
   });
 });

@@ -4,31 +4,19 @@
 // error. After every request a valid signed `/jss help` must still be answered.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_BODY_MAX, SIGNATURE_WINDOW_SECONDS } from '../../../adapters/slack/limits.ts';
+import { signedSlackHeaders, slackNow as now, slackSignature as signature, TEST_SIGNING_SECRET } from '../../helpers/slack-request.ts';
 
-const SECRET = 'test-signing-secret';
+const SECRET = TEST_SIGNING_SECRET;
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 const FIXTURE = 'test/adapters/slack/fixtures/serve-slack.ts';
 /** Longer than Bolt's 3 s "not acknowledged" wait: a request that hangs shows up as a 404 after it. */
 const REQUEST_TIMEOUT_MS = 5000;
 
-function signature(body: string | Buffer, timestamp: number, secret = SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
-}
-
-const now = () => Math.floor(Date.now() / 1000);
-
-function signedHeaders(body: string | Buffer, contentType: string | null, timestamp = now()): Record<string, string> {
-  return {
-    'x-slack-signature': signature(body, timestamp),
-    'x-slack-request-timestamp': String(timestamp),
-    ...(contentType !== null && { 'content-type': contentType }),
-  };
-}
+const signedHeaders = (body: string | Buffer, contentType: string | null, timestamp = now()) => signedSlackHeaders(body, { contentType, timestamp });
 
 const helpBody = new URLSearchParams({
   command: '/jss', text: 'help', team_id: 'T0TEST', team_domain: 'freelancers', user_id: 'U1', user_name: 'member',

@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
-import type { Store } from '../../../db/store.ts';
+import type { Store } from '../../../src/ports/store.ts';
 
 describe('the guarded HTTP receiver', () => {
   let adapter: SlackAdapter;

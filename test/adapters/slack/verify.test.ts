@@ -1,13 +1,13 @@
-import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SIGNATURE_WINDOW_SECONDS } from '../../../adapters/slack/limits.ts';
 import { isValidSlackSignature } from '../../../adapters/slack/verify.ts';
+import { slackSignature } from '../../helpers/slack-request.ts';
 
 const SECRET = 'secret';
 const NOW = 1_800_000_000;
 const BODY = Buffer.from('command=%2Fjss&text=help');
 
-const sign = (timestamp: number, body = BODY, secret = SECRET) => `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
+const sign = (timestamp: number, body = BODY, secret = SECRET) => slackSignature(body, timestamp, secret);
 const check = (signature: string | undefined, timestamp: string | undefined, body = BODY) => isValidSlackSignature(SECRET, signature, timestamp, body, NOW);
 
 describe('isValidSlackSignature', () => {

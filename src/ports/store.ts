@@ -1,8 +1,8 @@
-// What the command layer asks of the database. Only db/ implements it (and only db/ writes
+// The store port: what the command layer asks of the database. db/ implements it (and only db/ writes
 // SQL); commands see communities, members and contracts in the contract file's vocabulary.
 
-import type { ContractImport, ImportedKeys } from '../src/contracts/upwork/plan.ts';
-import type { Contract, ModelName, ModelParams, Observation, Payment } from '../src/scoring/index.ts';
+import type { ContractImport, ImportedKeys } from '../contracts/upwork/plan.ts';
+import type { Contract, ModelName, ModelParams, Observation, Payment } from '../scoring/index.ts';
 
 export const PLATFORMS = ['console', 'slack', 'discord'] as const;
 export type Platform = (typeof PLATFORMS)[number];

@@ -1,6 +1,8 @@
 // What a member should hear about today, from their contracts alone: pure, no I/O, no clock.
 // Everything is a function of (contracts, asOf, options), so the daily job can run it again for
-// the same day and get the same answer.
+// the same day and get the same answer. It works on the core's prepared contracts and window
+// totals, so it lives in the core; src/reminders (the daily job, the message) reaches it through
+// index.ts only.
 //
 // A member is told about each thing at most twice, never every day:
 //
@@ -24,7 +26,7 @@
 // contract's outcome held, or the missing feedback kept neutral in the windows where it turns
 // negative), so that a reminder never blames one contract for what another does that day.
 
-import { formatDay, type Day } from '../scoring/dates.ts';
+import { formatDay, type Day } from './dates.ts';
 import {
   computeTotals,
   displayedFromTotals,
@@ -37,11 +39,12 @@ import {
   newTotals,
   windowCutoffs,
   type Displayed,
-} from '../scoring/evaluate.ts';
-import { changePoints, forecastPrepared, type ForecastChange } from '../scoring/forecast.ts';
-import { longTermClients } from '../scoring/long-term.ts';
-import { MISSING, prepareMember, type PreparedContract, type PreparedMember } from '../scoring/prepare.ts';
-import type { Contract, ModelOptions, WindowKey } from '../scoring/index.ts';
+} from './evaluate.ts';
+import { changePoints, forecastPrepared, type ForecastChange } from './forecast.ts';
+import { longTermClients } from './long-term.ts';
+import { MISSING, prepareMember, type PreparedContract, type PreparedMember } from './prepare.ts';
+import type { ModelOptions } from './params.ts';
+import type { Contract, WindowKey } from './types.ts';
 
 export type ReminderKind = 'inactive-contract' | 'leaves-window' | 'feedback-counts' | 'becomes-long-term' | 'score-rises';
 

@@ -1,0 +1,55 @@
+// The reminder-queue port: the daily reminder work as a queue, one item per member who wants
+// reminders and day. db/reminder-queue.ts implements it in PostgreSQL (and says what delivery
+// guarantee that gives); src/reminders runs the job against this interface.
+
+import type { Contract } from '../scoring/index.ts';
+import type { Community, Platform } from './store.ts';
+
+/** How many times a failing reminder is tried in one day before it stays 'failed'. */
+export const MAX_ATTEMPTS = 3;
+
+/** One claimed reminder: who it is for, where to send it, and what to work it out from. */
+export interface ReminderItem {
+  memberId: number;
+  day: string;
+  /** Tries before this one (0 the first time). */
+  attempts: number;
+  platform: Platform;
+  /** The member's id on their platform: a Slack user id, a Discord user id, the console user. */
+  platformUserId: string;
+  displayName: string;
+  community: Community;
+  contracts: Contract[];
+}
+
+export type ReminderOutcome = { status: 'sent' } | { status: 'nothing' } | { status: 'failed'; error: string };
+
+export interface BatchResult {
+  /** Rows claimed in this batch (0: nothing pending is left that this worker may take). */
+  claimed: number;
+  sent: number;
+  nothing: number;
+  failed: number;
+  /** Members who turned reminders off after their row was made: marked 'nothing', `work` not called. */
+  optedOut: number;
+}
+
+export interface QueueScope {
+  /** Only members of communities on these platforms (the ones this instance can send to); all when absent. */
+  platforms?: readonly Platform[];
+}
+
+export interface ReminderQueue {
+  /**
+   * Adds a pending row of `day` for every member with reminders on (none twice: ON CONFLICT DO
+   * NOTHING, safe when several instances run it at once), and puts the day's failed rows with
+   * tries left back to pending. Returns how many rows it added.
+   */
+  enqueueDay(day: string, scope?: QueueScope): Promise<number>;
+  /**
+   * Claims up to `limit` pending rows of `day` in one transaction, runs `work` for each and
+   * records the outcomes, then commits. When `work` throws, the transaction rolls back (every row
+   * of the batch stays pending) and the error propagates.
+   */
+  processBatch(day: string, limit: number, work: (item: ReminderItem) => Promise<ReminderOutcome>, scope?: QueueScope): Promise<BatchResult>;
+}
