@@ -3,6 +3,7 @@ import { applyArgs, changedMeanwhile, checkContract, findContract, unknownContra
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { defineCommand } from '../define.ts';
+import { scoreChangeBlock } from '../score-change.ts';
 import { CommandError } from '../types.ts';
 
 export const edit = defineCommand({
@@ -13,7 +14,7 @@ export const edit = defineCommand({
   args: CONTRACT_ARGS,
   positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract to change, e.g. c1' },
   writes: true,
-  async run({ ctx, store, member, args, positionals }) {
+  async run({ ctx, store, member, community, args, positionals }) {
     const [id] = positionals;
     if (id === undefined || Object.keys(args).length === 0) {
       throw new CommandError(errorReply('edit needs a contract id and at least one field to change; e.g. edit c1 stars:5'));
@@ -25,6 +26,7 @@ export const edit = defineCommand({
     const outcome = await store.replaceContract(member.id, current.id, updated);
     if (outcome === 'id-taken') throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(updated.id)}; expected a new id`));
     if (outcome === 'not-found') throw changedMeanwhile(current.id, 'changed');
-    return reply('success', `Changed ${updated.id}`, { summary: contractLine(updated), actions: [{ label: 'Score', command: 'score' }] });
+    const after = contracts.map((contract) => (contract === current ? updated : contract));
+    return reply('success', `Changed ${updated.id}`, { summary: contractLine(updated), blocks: [scoreChangeBlock(contracts, after, ctx.asOf, community)], actions: [{ label: 'Score', command: 'score' }] });
   },
 });

@@ -3,6 +3,7 @@ import { applyArgs, changedMeanwhile, checkContract, findContract, unknownContra
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { defineCommand } from '../define.ts';
+import { scoreChangeBlock } from '../score-change.ts';
 import { CommandError } from '../types.ts';
 
 export const end = defineCommand({
@@ -24,7 +25,7 @@ export const end = defineCommand({
       { arg: 'counted', label: 'Upwork counted it as', hint: 'Only when you know it.', placeholder: 'not known' },
     ],
   },
-  async run({ ctx, store, member, args, positionals }) {
+  async run({ ctx, store, member, community, args, positionals }) {
     const [id] = positionals;
     if (id === undefined) throw new CommandError(errorReply('end needs a contract id; e.g. end c3 stars:5'));
     const contracts = await store.listContracts(member.id);
@@ -34,6 +35,7 @@ export const end = defineCommand({
     const updated = checkContract(applyArgs({ ...current, end: ctx.asOf }, args), ctx.asOf);
     // The id stays, so anything but 'replaced' means the contract changed under us.
     if ((await store.replaceContract(member.id, current.id, updated)) !== 'replaced') throw changedMeanwhile(current.id, 'ended');
-    return reply('success', `Ended ${updated.id} on ${updated.end}`, { summary: contractLine(updated), actions: [{ label: 'Score', command: 'score' }] });
+    const after = contracts.map((contract) => (contract === current ? updated : contract));
+    return reply('success', `Ended ${updated.id} on ${updated.end}`, { summary: contractLine(updated), blocks: [scoreChangeBlock(contracts, after, ctx.asOf, community)], actions: [{ label: 'Score', command: 'score' }] });
   },
 });

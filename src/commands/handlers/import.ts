@@ -11,6 +11,7 @@ import type { Observation } from '../../scoring/types.ts';
 import { ensureRoomFor, findContract } from '../contract-input.ts';
 import { checkedObservations, recordObservations } from '../recorded-scores.ts';
 import { defineCommand } from '../define.ts';
+import { scoreChangeBlock } from '../score-change.ts';
 import { CommandError } from '../types.ts';
 import { importUpworkCsv } from '../upwork-import.ts';
 
@@ -33,7 +34,7 @@ export const importCommand = defineCommand({
     fields: [{ arg: 'mode', label: 'Mode', hint: 'add to your contracts, or replace them all.', placeholder: 'add', default: 'add', required: true, carried: true }],
   },
   async run(run) {
-    const { ctx, store, member, args, body } = run;
+    const { ctx, store, member, community, args, body } = run;
     const text = body.trim();
     if (text === '') throw new CommandError(errorReply('import needs contracts after the command line: CSV with a header row, or a JSON contract file'));
     const replace = args.mode === 'replace';
@@ -54,7 +55,8 @@ export const importCommand = defineCommand({
     const parsed = text.startsWith('[') || text.startsWith('{') ? parseContractFile(text, ctx.asOf) : parseContractsCsv(text, ctx.asOf);
     if (!parsed.ok) throw new CommandError(errorReply(parsed.problems.slice(0, 20).map(formatProblem), 'Nothing was imported.'));
     if (parsed.contracts.length === 0) throw new CommandError(errorReply('the file has no contracts; expected at least one row after the header', 'Nothing was imported.'));
-    const existing = replace ? [] : await store.listContracts(member.id);
+    const before = await store.listContracts(member.id);
+    const existing = replace ? [] : before;
     ensureRoomFor(existing.length, parsed.contracts.length, 'imported');
     if (replace) await store.deleteAllContracts(member.id);
     const taken = parsed.contracts.filter((contract) => findContract(existing, contract.id));
@@ -73,6 +75,7 @@ export const importCommand = defineCommand({
     const scores = observations.length > 0 ? ` and ${plural(observations.length, 'recorded score')}` : '';
     return reply('success', `Imported ${parsed.contracts.length} contract${parsed.contracts.length === 1 ? '' : 's'}${scores}`, {
       summary: replace ? 'They replace the contracts you had.' : 'They were added to your contracts.',
+      blocks: [scoreChangeBlock(before, [...existing, ...parsed.contracts], ctx.asOf, community)],
       actions: [{ label: 'Score', command: 'score' }],
     });
   },

@@ -4,6 +4,7 @@ import { contractLine, usd } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import type { Contract, Payment } from '../../scoring/types.ts';
 import { defineCommand } from '../define.ts';
+import { scoreChangeBlock } from '../score-change.ts';
 import { CommandError } from '../types.ts';
 
 /**
@@ -34,7 +35,7 @@ export const pay = defineCommand({
   positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract paid, e.g. c1' },
   requires: ['amount'],
   writes: true,
-  async run({ ctx, store, member, args, positionals }) {
+  async run({ ctx, store, member, community, args, positionals }) {
     const [id] = positionals;
     const { amount } = args;
     if (id === undefined || amount === undefined) throw new CommandError(errorReply('pay needs a contract id and an amount; e.g. pay c3 amount:800'));
@@ -45,6 +46,7 @@ export const pay = defineCommand({
     const payment = { date: args.date ?? ctx.asOf, amount };
     const updated = checkContract({ ...withPayment(current, payment) }, ctx.asOf);
     if ((await store.replaceContract(member.id, current.id, updated)) !== 'replaced') throw changedMeanwhile(current.id, 'recorded');
-    return reply('success', `Recorded ${usd(amount)} on ${current.id} (${payment.date})`, { summary: contractLine(updated) });
+    const after = contracts.map((contract) => (contract === current ? updated : contract));
+    return reply('success', `Recorded ${usd(amount)} on ${current.id} (${payment.date})`, { summary: contractLine(updated), blocks: [scoreChangeBlock(contracts, after, ctx.asOf, community)] });
   },
 });

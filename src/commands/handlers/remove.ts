@@ -2,6 +2,7 @@ import { changedMeanwhile, findContract, unknownContract } from '../contract-inp
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { defineCommand } from '../define.ts';
+import { scoreChangeBlock } from '../score-change.ts';
 import { CommandError } from '../types.ts';
 
 export const remove = defineCommand({
@@ -12,13 +13,14 @@ export const remove = defineCommand({
   args: [],
   positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract to delete, e.g. c1' },
   writes: true,
-  async run({ store, member, positionals }) {
+  async run({ ctx, store, member, community, positionals }) {
     const [id] = positionals;
     if (id === undefined) throw new CommandError(errorReply('remove needs a contract id; e.g. remove c2'));
     const contracts = await store.listContracts(member.id);
     const current = findContract(contracts, id);
     if (!current) throw unknownContract(id, contracts);
     if (!(await store.deleteContract(member.id, current.id))) throw changedMeanwhile(current.id, 'removed');
-    return reply('success', `Removed ${current.id}`, { summary: contractLine(current) });
+    const after = contracts.filter((contract) => contract !== current);
+    return reply('success', `Removed ${current.id}`, { summary: contractLine(current), blocks: [scoreChangeBlock(contracts, after, ctx.asOf, community)] });
   },
 });

@@ -1,0 +1,35 @@
+// Replies that close the loop: every change ends with the estimated score before and after it.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/ports/store.ts';
+import { runCommandText } from '../../src/commands/dispatch.ts';
+import { renderText } from '../../src/replies/render-text.ts';
+import { commandContext } from '../helpers/command-context.ts';
+import { databaseKinds } from '../helpers/databases.ts';
+
+describe.each(databaseKinds)('the score after a change, on $name', (kind) => {
+  let store: Store;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, close } = await kind.open());
+  });
+  afterAll(async () => close());
+  const run = async (text: string) => renderText(await runCommandText({ store }, commandContext('slack', 'team-loop', 'U1'), text));
+  const scoreNow = async () => Number(/Job Success Score \(estimate\): (\d+)%/.exec(await run('score'))?.[1]);
+
+  it('edit, pay, end, remove and import each say what the score was and is', async () => {
+    expect(await run('add client:Acme type:hourly start:2026-01-05 end:2026-04-01 earnings:2000 stars:5')).toContain('No Job Success Score yet');
+    expect(await run('add client:Beta type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5')).toContain('now 100%');
+    expect(await run('add client:Corvid type:fixed start:2026-07-01 end:2026-07-20 earnings:500 stars:2')).toContain('Added c3');
+    const low = await scoreNow();
+    expect(low).toBeLessThan(100);
+    expect(await run('edit c3 stars:5')).toContain(`Your estimated Job Success Score: ${low}% → 100%.`);
+    expect(await run('edit c3 client:"Corvid Labs"')).toContain('Your estimated Job Success Score stays 100%.');
+    expect(await run('add client:Delta type:hourly start:2026-09-01 earnings:300')).toContain('Added c4');
+    expect(await run('pay c4 amount:200 date:2026-10-01')).toContain('Your estimated Job Success Score stays 100%.');
+    expect(await run('end c4 stars:1')).toMatch(/Your estimated Job Success Score: 100% → \d+%\./);
+    const afterEnd = await scoreNow();
+    expect(await run('remove c4')).toContain(`Your estimated Job Success Score: ${afterEnd}% → 100%.`);
+    expect(await run('import mode:replace\nid,client,type,start,end,earnings,stars\nx1,Solo,fixed,2026-01-05,2026-02-01,100,5')).toContain('Your estimated Job Success Score: 100% → none (not enough counted contracts now).');
+  });
+});
