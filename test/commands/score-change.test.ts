@@ -30,6 +30,9 @@ describe.each(databaseKinds)('the score after a change, on $name', (kind) => {
     expect(await run('end c4 stars:1')).toMatch(/Your estimated Job Success Score: 100% → \d+%\./);
     const afterEnd = await scoreNow();
     expect(await run('remove c4')).toContain(`Your estimated Job Success Score: ${afterEnd}% → 100%.`);
+    // whatif says what it assumed, in full.
+    expect(await run('whatif count:3')).toMatch(/with 3 more fixed contracts of \$[\d,.]+ ended 2026-11-22 with 5★, each from a new client: /);
+    expect(await run('whatif count:2 client:Acme stars:4')).toMatch(/with 2 more fixed contracts of \$[\d,.]+ ended 2026-11-22 with 4★, from Acme: /);
     expect(await run('import mode:replace\nid,client,type,start,end,earnings,stars\nx1,Solo,fixed,2026-01-05,2026-02-01,100,5')).toContain('Your estimated Job Success Score: 100% → none (not enough counted contracts now).');
   });
 });

@@ -1,12 +1,19 @@
 import { CONTRACT_ARGS, integer } from '../args.ts';
 import { applyArgs, checkContract, findContract, unknownContract } from '../contract-input.ts';
-import { percent, WINDOW_NAMES } from '../../replies/format.ts';
+import { num, percent, usd, WINDOW_NAMES } from '../../replies/format.ts';
 import { reply } from '../../replies/reply.ts';
 import { FALLBACK_EARNINGS, medianPaidEarnings, scoreContracts, type Contract, type ScoreReport } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 
 const MAX_HYPOTHETICAL = 50;
+
+/** What the assumed new contracts are, said in full: the member should know what was scored. */
+function assumedContracts(count: number, example: Contract, clientGiven: boolean): string {
+  const feedback = example.stars === null || example.stars === undefined ? 'no feedback' : `${num(example.stars)}★`;
+  const clients = clientGiven ? `from ${example.client}` : count === 1 ? 'from a new client' : 'each from a new client';
+  return `${count} more ${example.type} contract${count === 1 ? '' : 's'} of ${usd(example.earnings ?? 0)} ended ${example.end ?? 'open'} with ${feedback}, ${clients}`;
+}
 
 function describe(report: ScoreReport): string {
   return report.score === null ? 'no score' : `${report.score}% (${WINDOW_NAMES[report.window ?? '']})`;
@@ -41,7 +48,7 @@ export const whatif = defineCommand({
         checkContract({ client: `What-if client ${i + 1}`, type: 'fixed', start: ctx.asOf, end: ctx.asOf, earnings, stars: 5, ...fields, id: `whatif-${i + 1}` }, ctx.asOf),
       );
       hypothetical = [...contracts, ...added];
-      what = `with ${n} more contract${n === 1 ? '' : 's'} like that`;
+      what = `with ${assumedContracts(n, added[0] as Contract, fields.client !== undefined && fields.client !== null)}`;
     }
     const before = scoreContracts(contracts, ctx.asOf, options);
     const after = scoreContracts(hypothetical, ctx.asOf, options);
