@@ -43,6 +43,8 @@ export function seriesLine(points: readonly { date: string; value: number | null
   if (!first || !last) return null;
   const values = sampleSeries(points, SPARK_SAMPLES);
   const scores = values.filter((value): value is number => value !== null);
+  // Nothing to draw: say so rather than print a blank line between two dates.
+  if (scores.length === 0) return `${date(first.date)} → ${date(last.date)}: no score on any day`;
   const low = Math.min(...scores);
   const high = Math.max(...scores);
   const range = !Number.isFinite(low) ? '' : low === high ? ` ${low}%` : ` ${low}–${high}%`;

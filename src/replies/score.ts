@@ -65,7 +65,7 @@ export function longTermLine(report: ScoreReport): string {
   const longTerm = report.longTerm;
   return longTerm.percent === null
     ? 'Long-term client score: none (no client paid you in the past year)'
-    : `Long-term client score: ${longTerm.percent}% (${longTerm.longTermClients} of ${longTerm.clients} clients of the past year worked with for ${longTerm.thresholdMonths}+ months)`;
+    : `Long-term client score: ${longTerm.percent}% (${longTerm.longTermClients} of ${plural(longTerm.clients, 'client')} of the past year worked with for ${longTerm.thresholdMonths}+ months)`;
 }
 
 function tipItems(tips: readonly Tip[], limit: number): string[] {
@@ -107,7 +107,8 @@ export function scoreReply(report: ScoreReport, tips: readonly Tip[], forecast: 
   if (detailed) blocks.push(contractsTable(report));
   const context = tips.find((tip) => tip.kind === 'long-term-context')?.text;
   blocks.push({ type: 'text', text: context ? `${longTermLine(report)}\n${context}` : longTermLine(report) });
-  const items = tipItems(tips, detailed ? 6 : TIPS_WITH_SCORE);
+  // The "no score yet" sentence already opens the reply: not again as a tip.
+  const items = tipItems(report.noScore ? tips.filter((tip) => tip.kind !== 'get-a-score') : tips, detailed ? 6 : TIPS_WITH_SCORE);
   if (items.length > 0) blocks.push({ type: 'list', title: 'Tips:', items });
   if (forecast) blocks.push(seriesOf(forecast, past));
   blocks.push(basis(report));
@@ -126,6 +127,13 @@ export function whyReply(report: ScoreReport, onlyId?: string): Reply {
   const counts = new Map<string, number>();
   for (const contract of report.contracts) if (contract.inWindow) counts.set(contract.outcome, (counts.get(contract.outcome) ?? 0) + 1);
   const summary = [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ') || 'no contracts in the window';
+  if (report.contracts.length === 0) {
+    return reply('info', 'Why your score is what it is', {
+      summary: 'You have no contracts yet, so there is nothing to explain.',
+      blocks: [{ type: 'text', text: 'Add your first with add, e.g. add client:"Acme Ltd" type:hourly start:2026-01-10 (or bring your history with import; help upwork).' }],
+      actions: [{ label: 'Help', command: 'help add' }],
+    });
+  }
   return reply('info', onlyId ? `Why ${onlyId} counts as it does` : 'Why your score is what it is', {
     summary: `${scoreTitle(report)}. In the ${WINDOW_NAMES[report.contractsWindow]} window: ${summary}.`,
     blocks: [contractsTable(report, onlyId), basis(report)],

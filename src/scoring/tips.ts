@@ -170,7 +170,10 @@ export function longTermContext(longTerm: LongTermReport, member: PreparedMember
   }
   const firstStart = member.contracts.reduce((first, contract) => Math.min(first, contract.start), Infinity);
   const early = firstStart > subMonths(member.asOf, EARLY_CAREER_MONTHS);
-  const head = `${longTerm.percent}% of your ${longTerm.clients} client${longTerm.clients === 1 ? '' : 's'} of the past year are long-term (${longTerm.thresholdMonths}+ months).`;
+  const head =
+    longTerm.clients === 1
+      ? `Your one client of the past year ${longTerm.longTermClients === 1 ? 'is' : 'is not'} long-term (${longTerm.thresholdMonths}+ months), so your score is ${longTerm.percent}%.`
+      : `${longTerm.percent}% of your ${longTerm.clients} clients of the past year are long-term (${longTerm.thresholdMonths}+ months).`;
   if (longTerm.percent >= LOW_LONG_TERM_PERCENT) {
     return `${head} That is a strong base: long-term clients bring steady work and raise your Job Success Score.`;
   }

@@ -36,3 +36,24 @@ describe.each(databaseKinds)('the score after a change, on $name', (kind) => {
     expect(await run('import mode:replace\nid,client,type,start,end,earnings,stars\nx1,Solo,fixed,2026-01-05,2026-02-01,100,5')).toContain('Your estimated Job Success Score: 100% → none (not enough counted contracts now).');
   });
 });
+
+describe.each(databaseKinds)('empty and tiny states read naturally, on $name', (kind) => {
+  it('why with no contracts, score without a score, one client', async () => {
+    const { store, close } = await kind.open();
+    try {
+      const run = async (text: string) => renderText(await runCommandText({ store }, commandContext('slack', 'team-tiny', 'U1'), text));
+      const why = await run('why');
+      expect(why).toContain('You have no contracts yet, so there is nothing to explain.');
+      expect(why).not.toContain('id  client  outcome');
+      await run('add client:Acme type:fixed start:2026-01-05 end:2026-03-01 earnings:500 stars:5');
+      const score = await run('score');
+      const sentence = 'No Job Success Score yet: it needs at least 2 counted contracts';
+      expect(score.split(sentence).length - 1).toBe(1);
+      expect(score).toContain('2026-11-22 → 2027-11-22: no score on any day');
+      expect(score).toContain('(0 of 1 client of the past year');
+      expect(await run('longterm')).toContain('Your one client of the past year is not long-term (3+ months), so your score is 0%.');
+    } finally {
+      await close();
+    }
+  });
+});
