@@ -1,7 +1,7 @@
 // The console bot: a REPL (line editing, history) when standard input is a terminal; otherwise one
 // command per line, each reply printed, ending at the end of input, so scripts can pipe commands in.
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -9,7 +9,7 @@ import { runCommand, type CommandInput, type Services } from '../../src/commands
 import { LIMITS } from '../../src/contracts/schema.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
 import { findCommand } from '../../src/commands/registry.ts';
-import { errorReply, type Reply } from '../../src/replies/reply.ts';
+import { errorReply, reply as makeReply, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { consoleContext } from './context.ts';
 import { consoleFilePath, startsAtHome } from './file-path.ts';
@@ -65,6 +65,29 @@ async function runLine(options: ConsoleOptions, input: CommandInput): Promise<Re
   return runCommand(options.services, consoleContext(options.user, options.today()), input);
 }
 
+/** `export file:PATH` writes the export to a file instead of printing it. */
+async function exportToFile(options: ConsoleOptions, input: CommandInput, typed: string): Promise<Reply> {
+  const { file: _file, ...named } = input.named;
+  const result = await runCommand(options.services, consoleContext(options.user, options.today()), { ...input, named });
+  const [attachment] = result.attachments;
+  if (result.kind === 'error' || !attachment) return result;
+  const path = consoleFilePath(typed, options.cwd ?? process.cwd(), options.home ?? homedir());
+  try {
+    await writeFile(path, attachment.content, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'it exists already; expected a new file name' : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    return errorReply(`file: cannot write ${JSON.stringify(typed)} (${why})`, 'Nothing was written.');
+  }
+  // A CSV export of a member with recorded scores has a second file: say where those are instead.
+  const more = result.attachments.length > 1 ? ' Your recorded scores are not in it: export format:json file:PATH keeps everything in one file.' : '';
+  return makeReply('success', `Wrote ${result.title.replace(/^Your /, 'your ')} to ${path}`, { summary: `${Buffer.byteLength(attachment.content)} bytes, readable by you only.${more}` });
+}
+
+/** A command that reads a body, typed alone: the lines that follow are its body, up to a blank line. */
+function waitsForBody(input: CommandInput): boolean {
+  return input.command !== null && findCommand(input.command)?.body !== undefined && input.named.file === undefined && input.body.trim() === '';
+}
+
 /** A confirmed `forget` deleted the member: their typed lines go too. */
 function forgotten(input: CommandInput, reply: Reply): boolean {
   return input.command === 'forget' && input.named.confirm !== undefined && reply.kind === 'success';
@@ -96,12 +119,33 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     write(`jss-coach console, as ${options.user}. Type "help"; "exit" or Ctrl+D leaves, Ctrl+C clears the line.`);
     lines.prompt();
   }
+  /** A command typed alone that reads a body, collecting the lines pasted after it. */
+  let pending: { input: CommandInput; body: string[] } | null = null;
+  const run = async (input: CommandInput): Promise<Reply> =>
+    input.command === 'export' && input.named.file !== undefined ? exportToFile(options, input, input.named.file) : runLine(options, input);
   for await (const raw of lines) {
+    if (pending) {
+      if (raw.trim() !== '') {
+        pending.body.push(raw);
+        if (interactive) options.output.write('... ');
+        continue;
+      }
+      const { input, body } = pending;
+      pending = null;
+      write(`${renderText(await run({ ...input, body: body.join('\n') }))}\n`);
+      if (interactive) lines.prompt();
+      continue;
+    }
     const line = raw.trim();
     if (line !== '' && !line.startsWith('#')) {
       if (EXIT_WORDS.has(line.toLowerCase())) break;
       const parsed = parseCommandText(line);
-      const reply = parsed.ok ? await runLine(options, parsed.parsed) : errorReply(parsed.message);
+      if (parsed.ok && waitsForBody(parsed.parsed)) {
+        pending = { input: parsed.parsed, body: [] };
+        if (interactive) options.output.write('Paste the lines (CSV with its header, or JSON); a blank line ends them.\n... ');
+        continue;
+      }
+      const reply = parsed.ok ? await run(parsed.parsed) : errorReply(parsed.message);
       if (parsed.ok && forgotten(parsed.parsed, reply)) {
         (lines as unknown as { history: string[] }).history.length = 0;
         if (options.historyFile) await deleteHistory(options.historyFile);
@@ -111,6 +155,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (options.signal?.aborted) break;
     if (interactive) lines.prompt();
   }
+  // Input ended while lines were being pasted: what arrived is the body.
+  if (pending && !options.signal?.aborted) write(`${renderText(await run({ ...pending.input, body: pending.body.join('\n') }))}\n`);
   lines.close();
   options.signal?.removeEventListener('abort', stop);
   if (interactive && options.historyFile) await saveHistory(options.historyFile, (lines as unknown as { history: string[] }).history ?? []);

@@ -145,3 +145,30 @@ describe('the interactive console and the keyboard', () => {
     }
   });
 });
+
+describe('the console with files and pasted lines', () => {
+  it('import alone takes the pasted lines up to a blank line; export file:PATH writes a new file and never overwrites', async () => {
+    const pglite = databaseKinds[0];
+    if (!pglite) throw new Error('no database kinds');
+    const { store, close } = await pglite.open();
+    const dir = mkdtempSync(join(tmpdir(), 'jss-export-'));
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+      input.end(['import', 'id,client,type,start,end,earnings,stars', 'c1,Acme Ltd,hourly,2026-01-10,2026-04-30,"$1,200",5', '', 'list', 'export file:out.csv', 'export file:out.csv', ''].join('\n'));
+      await runConsole({ services: { store }, input, output, user: 'pat', today: () => '2026-11-22', cwd: dir });
+      expect(printed).toContain('Imported 1 contract');
+      expect(printed).toContain('c1: Acme Ltd (hourly) · 2026-01-10 → 2026-04-30 · $1,200 · 5★');
+      expect(printed).toContain(`Wrote your 1 contract as CSV to ${join(dir, 'out.csv')}`);
+      expect(printed).toContain('file: cannot write "out.csv" (it exists already; expected a new file name)');
+      const written = readFileSync(join(dir, 'out.csv'), 'utf8');
+      expect(written.split('\n')[1]).toMatch(/^c1,Acme Ltd,hourly,2026-01-10,2026-04-30,1200,/);
+      expect(statSync(join(dir, 'out.csv')).mode & 0o777).toBe(0o600);
+    } finally {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
