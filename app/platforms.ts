@@ -33,34 +33,40 @@ export async function startPlatforms(options: PlatformOptions): Promise<RunningP
   const slackOverHttp = Boolean(settings.slack && !settings.slack.appToken);
   const shareServer = Boolean(slackOverHttp && discord?.route);
 
-  if (settings.slack) {
-    const { createSlackApp } = await import('../adapters/slack/app.ts');
-    const discordRoute = discord?.route;
-    const extraRoutes: Route[] = [...(slackOverHttp ? routes : []), ...(shareServer && discordRoute ? [{ path: INTERACTIONS_PATH, method: 'POST', handler: (request, response) => void discordRoute(request, response) } satisfies Route] : [])];
-    const slack = createSlackApp({ services, config: settings.slack, today: options.today, logger, ...(extraRoutes.length > 0 && { extraRoutes }) });
-    const port = await slack.start();
-    stops.push(() => slack.stop());
-    if (settings.slack.appToken) logger.info({ platform: 'slack', mode: 'socket' }, 'Slack connected in Socket Mode');
-    else {
-      httpServed = true;
-      logger.info({ platform: 'slack', port }, `Slack listening on port ${port} at /slack/events`);
+  // A platform that fails to start (a port in use, a refused token) stops those started before it.
+  try {
+    if (settings.slack) {
+      const { createSlackApp } = await import('../adapters/slack/app.ts');
+      const discordRoute = discord?.route;
+      const extraRoutes: Route[] = [...(slackOverHttp ? routes : []), ...(shareServer && discordRoute ? [{ path: INTERACTIONS_PATH, method: 'POST', handler: (request, response) => void discordRoute(request, response) } satisfies Route] : [])];
+      const slack = createSlackApp({ services, config: settings.slack, today: options.today, logger, ...(extraRoutes.length > 0 && { extraRoutes }) });
+      const port = await slack.start();
+      stops.push(() => slack.stop());
+      if (settings.slack.appToken) logger.info({ platform: 'slack', mode: 'socket' }, 'Slack connected in Socket Mode');
+      else {
+        httpServed = true;
+        logger.info({ platform: 'slack', port }, `Slack listening on port ${port} at /slack/events`);
+      }
     }
-  }
-  if (discord && settings.discord) {
-    if (discord.route && !shareServer) {
-      const port = await discord.listen(settings.discord.port);
-      httpServed = true;
-      logger.info({ platform: 'discord', port }, `Discord interactions on port ${port} at ${INTERACTIONS_PATH}`);
-    } else if (discord.route) logger.info({ platform: 'discord' }, `Discord interactions at ${INTERACTIONS_PATH} on the same port`);
-    await discord.connect();
-    if (settings.discord.token) logger.info({ platform: 'discord', mode: 'gateway' }, 'Discord gateway connected');
-    stops.unshift(() => discord.stop());
-  }
-  // Socket Mode and the gateway need no HTTP server; health and metrics get one when PORT is set.
-  if (!httpServed && settings.portGiven) {
-    const server = await serveRoutes(routes, settings.port);
-    stops.push(() => server.close());
-    logger.info({ port: server.port }, `health checks on port ${server.port}`);
+    if (discord && settings.discord) {
+      stops.unshift(() => discord.stop());
+      if (discord.route && !shareServer) {
+        const port = await discord.listen(settings.discord.port);
+        httpServed = true;
+        logger.info({ platform: 'discord', port }, `Discord interactions on port ${port} at ${INTERACTIONS_PATH}`);
+      } else if (discord.route) logger.info({ platform: 'discord' }, `Discord interactions at ${INTERACTIONS_PATH} on the same port`);
+      await discord.connect();
+      if (settings.discord.token) logger.info({ platform: 'discord', mode: 'gateway' }, 'Discord gateway connected');
+    }
+    // Socket Mode and the gateway need no HTTP server; health and metrics get one when PORT is set.
+    if (!httpServed && settings.portGiven) {
+      const server = await serveRoutes(routes, settings.port);
+      stops.push(() => server.close());
+      logger.info({ port: server.port }, `health checks on port ${server.port}`);
+    }
+  } catch (error) {
+    await Promise.allSettled(stops.map((stop) => stop()));
+    throw error;
   }
   return {
     async stop() {

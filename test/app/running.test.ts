@@ -162,3 +162,22 @@ describe('start-up failures an admin can act on', () => {
     expect(bot.stderr()).not.toContain('s3cret');
   });
 });
+
+describe('a platform that cannot start', () => {
+  it('a port already in use: the bot says so, stops what it started, closes the database and exits 1', async () => {
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '0.0.0.0', resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const dataDir = tempDir();
+      const bot = startBot(process.execPath, ['--import', TSX_LOADER, APP_MAIN], cleanEnv({ JSS_DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, PORT: String(port) }), ROOT);
+      expect(await bot.exited).toBe(1);
+      expect(bot.stdout() + bot.stderr()).toContain('EADDRINUSE');
+      // The database was closed: its folder lock is gone, so another bot may open it.
+      expect(readdirSync(dataDir)).not.toContain('.jss-coach.lock');
+    } finally {
+      holder.close();
+    }
+  });
+});
