@@ -1,0 +1,17 @@
+// The /jss registration as Discord receives it must not change by accident: the fixture was
+// generated from the hand-written JSON the adapter sent before it used discord.js's builders
+// (test/fixtures/discord/jss-command.json), so a builder that adds, drops or renames a field
+// fails here. Regenerate the fixture only with a deliberate change to the command's definition.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { jssCommandDefinition } from '../../../adapters/discord/commands/definition.ts';
+
+const FIXTURE = new URL('../../fixtures/discord/jss-command.json', import.meta.url);
+
+describe('the /jss registration body', () => {
+  it('is, as JSON sent to Discord, exactly the fixture', () => {
+    const sent = JSON.parse(JSON.stringify(jssCommandDefinition())) as unknown;
+    expect(sent).toStrictEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+  });
+});
