@@ -11,6 +11,7 @@ import {
   SlashCommandSubcommandGroupBuilder,
   type ApplicationCommandOptionBase,
   type APIApplicationCommandOptionChoice,
+  type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ArgSpec } from '../../../src/commands/args.ts';
@@ -148,17 +149,17 @@ export function jssCommandBuilder(): SlashCommandBuilder {
 
 /** The builder writes `options: []` for a subcommand without options; Discord reads that as no options, and the body sent stays as it was. */
 function withoutEmptyOptions(body: RESTPostAPIChatInputApplicationCommandsJSONBody): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const strip = <T extends { options?: readonly unknown[] }>(option: T): T => {
+  const strip = (option: APIApplicationCommandSubcommandOption): APIApplicationCommandSubcommandOption => {
     if (option.options === undefined || option.options.length > 0) return option;
     const { options: _empty, ...rest } = option;
-    return rest as T;
+    return rest;
   };
-  return {
-    ...body,
-    options: (body.options ?? []).map((option) =>
-      'options' in option && option.type === ApplicationCommandOptionType.SubcommandGroup ? { ...option, options: (option.options ?? []).map(strip) } : strip(option),
-    ),
-  } as RESTPostAPIChatInputApplicationCommandsJSONBody;
+  const options = (body.options ?? []).map((option) => {
+    if (option.type === ApplicationCommandOptionType.Subcommand) return strip(option);
+    if (option.type === ApplicationCommandOptionType.SubcommandGroup) return { ...option, options: (option.options ?? []).map(strip) };
+    return option;
+  });
+  return { ...body, options };
 }
 
 /** The body to PUT to Discord's bulk-overwrite endpoint (as one element of the array); the builders check Discord's limits on the way. */
