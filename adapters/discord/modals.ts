@@ -66,9 +66,9 @@ function textInputsOf(components: readonly APIModalSubmissionComponent[]): APIMo
   return components.flatMap((component) => {
     switch (component.type) {
       case ComponentType.Label:
-        return component.component.type === ComponentType.TextInput ? [component.component] : [];
+        return component.component?.type === ComponentType.TextInput ? [component.component] : [];
       case ComponentType.ActionRow:
-        return component.components.filter((input) => input.type === ComponentType.TextInput);
+        return (component.components ?? []).filter((input) => input.type === ComponentType.TextInput);
       default:
         return [];
     }

@@ -1,7 +1,10 @@
 // The /jss registration as Discord receives it must not change by accident: the fixture was
 // generated from the hand-written JSON the adapter sent before it used discord.js's builders
 // (test/fixtures/discord/jss-command.json), so a builder that adds, drops or renames a field
-// fails here. Regenerate the fixture only with a deliberate change to the command's definition.
+// fails here. Regenerate the fixture only with a deliberate change to the command's definition
+// (a command or argument added, user-install contexts), and read its diff (the first regeneration
+// also reorders keys: the builders write them in another order, which Discord ignores, as does this test):
+//   npx tsx -e "import('./adapters/discord/commands/definition.ts').then((m) => console.log(JSON.stringify(m.jssCommandDefinition(), null, 2)))" > test/fixtures/discord/jss-command.json
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
