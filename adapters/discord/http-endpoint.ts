@@ -4,6 +4,7 @@
 // instances can serve one application behind a load balancer on one database.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIInteraction } from 'discord-api-types/v10';
 import { readBodyUpTo, refuseTooLarge } from '../shared/read-body.ts';
 import type { InteractionHandler } from './interactions.ts';
 import { REQUEST_BODY_MAX } from './limits.ts';
@@ -61,7 +62,8 @@ export function interactionsEndpoint(options: InteractionsEndpointOptions): (req
     const problem = interactionProblem(interaction);
     if (problem) return send(response, 400, { error: problem });
     try {
-      const handled = await options.handler(interaction as never);
+      // Signed by Discord and shaped like an interaction: its fields are Discord's to vouch for.
+      const handled = await options.handler(interaction as APIInteraction);
       send(response, 200, handled.initial);
       handled.followUp?.catch((error: unknown) => options.onError?.(error));
     } catch (error) {

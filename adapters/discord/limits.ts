@@ -4,9 +4,12 @@
 export const FIRST_RESPONSE_DEADLINE_MS = 3000;
 /** The interaction token (for follow-ups) lasts 15 minutes. */
 export const INTERACTION_TOKEN_MINUTES = 15;
-/** A modal's title: at most 45 characters; at most 5 rows. */
+/** A modal's title: at most 45 characters; at most 5 top-level components (here: labelled fields). */
 export const MODAL_TITLE_MAX = 45;
 export const MODAL_ROWS_MAX = 5;
+/** A Label component (a form field's name above its input): label at most 45 characters, description at most 100. */
+export const LABEL_TEXT_MAX = 45;
+export const LABEL_DESCRIPTION_MAX = 100;
 /** Autocomplete offers at most 25 choices, each name and value at most 100 characters. */
 export const AUTOCOMPLETE_CHOICES_MAX = 25;
 export const CHOICE_TEXT_MAX = 100;
@@ -14,8 +17,6 @@ export const CHOICE_TEXT_MAX = 100;
 export const REQUEST_BODY_MAX = 256 * 1024;
 /** An imported file is refused above this size (the contract file's limit, LIMITS.fileBytes), checked on the payload's attachment.size before the download. */
 export const IMPORT_FILE_MAX = 10 * 1024 * 1024;
-/** Ephemeral message flag. */
-export const EPHEMERAL = 64;
 /** Requests a second the REST client allows itself for interaction webhooks (Discord sets no global limit on them). */
 export const INTERACTION_REQUESTS_PER_SECOND = 10_000;
 /** Where Discord serves attachments (the payload's url, or proxy_url); nothing is downloaded from elsewhere. */

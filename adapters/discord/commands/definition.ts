@@ -1,15 +1,19 @@
 // The one Discord slash command, /jss, with a subcommand per registry entry. It is generated from
 // the command definitions (src/commands/registry.ts) on every call, so a command or argument added
 // there reaches Discord at the next `npm run discord:register` without a hand-kept copy to forget.
+// discord.js's builders assemble it and check Discord's limits (names, lengths, choice counts, the
+// order of required options) as they go, so a definition Discord would refuse fails here first.
 
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
-import type {
-  APIApplicationCommandBasicOption,
-  APIApplicationCommandOptionChoice,
-  APIApplicationCommandSubcommandGroupOption,
-  APIApplicationCommandSubcommandOption,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  SlashCommandBuilder,
+  SlashCommandSubcommandBuilder,
+  SlashCommandSubcommandGroupBuilder,
+  type ApplicationCommandOptionBase,
+  type APIApplicationCommandOptionChoice,
+  type APIApplicationCommandSubcommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { ArgSpec } from '../../../src/commands/args.ts';
 import { COMMANDS } from '../../../src/commands/registry.ts';
 import type { CommandDefinition } from '../../../src/commands/types.ts';
@@ -40,94 +44,127 @@ function choicesOf(values: readonly string[]): APIApplicationCommandOptionChoice
   return values.map((value) => ({ name: fitText(value, MAX_CHOICE_NAME), value }));
 }
 
+/** Name, description and required flag, which every option builder takes alike. */
+function named<T extends ApplicationCommandOptionBase>(option: T, planned: PlannedOption, description: string): T {
+  return option.setName(planned.name).setDescription(description).setRequired(planned.required);
+}
+
 /** A named argument as a typed Discord option, so Discord checks form and range before we see it. */
-function argOption(arg: ArgSpec, planned: PlannedOption): APIApplicationCommandBasicOption {
+function addArgOption(sub: SlashCommandSubcommandBuilder, arg: ArgSpec, planned: PlannedOption): void {
   const description = planned.description ?? arg.description;
-  const base = { name: planned.name, description: fitText(description), required: planned.required };
   const kind = arg.kind;
   switch (kind.type) {
-    case 'text': {
-      return {
-        ...base,
-        type: ApplicationCommandOptionType.String,
-        ...(arg.maxLength !== undefined && { max_length: arg.maxLength }),
-        ...(arg.suggest === 'clientName' && { autocomplete: true }),
-      };
-    }
+    case 'text':
+      sub.addStringOption((option) => {
+        named(option, planned, fitText(description));
+        if (arg.maxLength !== undefined) option.setMaxLength(arg.maxLength);
+        return arg.suggest === 'clientName' ? option.setAutocomplete(true) : option;
+      });
+      return;
     case 'date': {
       // The format stays whole even when the text before it must be cut.
       const dated = description.includes(DATE_FORMAT) ? fitText(description) : `${fitText(description, MAX_DESCRIPTION - DATE_FORMAT.length - 2)}, ${DATE_FORMAT}`;
-      const suggested = arg.suggest === 'recordedDate';
-      return { ...base, description: dated, type: ApplicationCommandOptionType.String, min_length: DATE_FORMAT.length, max_length: DATE_FORMAT.length, ...(suggested && { autocomplete: true }) };
+      sub.addStringOption((option) => {
+        named(option, planned, dated).setMinLength(DATE_FORMAT.length).setMaxLength(DATE_FORMAT.length);
+        return arg.suggest === 'recordedDate' ? option.setAutocomplete(true) : option;
+      });
+      return;
     }
     case 'money':
-      return { ...base, type: ApplicationCommandOptionType.Number, min_value: MONEY_RANGE.min, max_value: MONEY_RANGE.max };
+      sub.addNumberOption((option) => named(option, planned, fitText(description)).setMinValue(MONEY_RANGE.min).setMaxValue(MONEY_RANGE.max));
+      return;
     case 'number':
-      return {
-        ...base,
-        type: ApplicationCommandOptionType.Number,
-        ...(kind.min !== undefined && { min_value: kind.min }),
-        ...(kind.max !== undefined && { max_value: kind.max }),
-      };
+      sub.addNumberOption((option) => {
+        named(option, planned, fitText(description));
+        if (kind.min !== undefined) option.setMinValue(kind.min);
+        if (kind.max !== undefined) option.setMaxValue(kind.max);
+        return option;
+      });
+      return;
     case 'integer':
-      return { ...base, type: ApplicationCommandOptionType.Integer, min_value: kind.min, max_value: kind.max };
+      sub.addIntegerOption((option) => named(option, planned, fitText(description)).setMinValue(kind.min).setMaxValue(kind.max));
+      return;
     case 'boolean':
-      return { ...base, type: ApplicationCommandOptionType.Boolean };
+      sub.addBooleanOption((option) => named(option, planned, fitText(description)));
+      return;
     case 'choice':
-      return { ...base, type: ApplicationCommandOptionType.String, choices: choicesOf(kind.choices) };
+      sub.addStringOption((option) => named(option, planned, fitText(description)).addChoices(...choicesOf(kind.choices)));
+      return;
   }
 }
 
-function discordOption(planned: PlannedOption): APIApplicationCommandBasicOption {
-  const { name, required, role } = planned;
-  const description = fitText(planned.description ?? name);
+/** One planned option onto its subcommand, typed by what it stands for. */
+function addOption(sub: SlashCommandSubcommandBuilder, planned: PlannedOption): void {
+  const { role } = planned;
+  const description = fitText(planned.description ?? planned.name);
   switch (role.kind) {
     case 'arg':
-      return argOption(role.arg, planned);
+      addArgOption(sub, role.arg, planned);
+      return;
     case 'contractId':
-      return { name, description, required, type: ApplicationCommandOptionType.String, max_length: CONTRACT_ID_MAX_LENGTH, autocomplete: true };
+      sub.addStringOption((option) => named(option, planned, description).setMaxLength(CONTRACT_ID_MAX_LENGTH).setAutocomplete(true));
+      return;
     case 'commandName':
       // More commands than Discord's 25 choices: suggested as the member types instead.
-      return { name, description, required, type: ApplicationCommandOptionType.String, max_length: COMMAND_NAME_MAX_LENGTH, autocomplete: true };
+      sub.addStringOption((option) => named(option, planned, description).setMaxLength(COMMAND_NAME_MAX_LENGTH).setAutocomplete(true));
+      return;
     case 'word':
-      return { name, description, required, type: ApplicationCommandOptionType.Boolean };
+      sub.addBooleanOption((option) => named(option, planned, description));
+      return;
     case 'wordChoice':
-      return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(role.words) };
+      sub.addStringOption((option) => named(option, planned, description).addChoices(...choicesOf(role.words)));
+      return;
     case 'wholeNumber':
-      return { name, description, required, type: ApplicationCommandOptionType.Integer, min_value: role.min, max_value: role.max };
+      sub.addIntegerOption((option) => named(option, planned, description).setMinValue(role.min).setMaxValue(role.max));
+      return;
     case 'clear':
-      return { name, description, required, type: ApplicationCommandOptionType.String, choices: choicesOf(role.fields) };
+      sub.addStringOption((option) => named(option, planned, description).addChoices(...choicesOf(role.fields)));
+      return;
     case 'attachment':
-      return { name, description, required, type: ApplicationCommandOptionType.Attachment };
+      sub.addAttachmentOption((option) => named(option, planned, description));
+      return;
   }
 }
 
-function subcommand(command: CommandDefinition): APIApplicationCommandSubcommandOption {
-  const options = optionPlan(command).map(discordOption);
-  return {
-    type: ApplicationCommandOptionType.Subcommand,
-    name: command.name,
-    description: fitText(command.summary),
-    ...(options.length > 0 && { options }),
-  };
+function subcommand(command: CommandDefinition): SlashCommandSubcommandBuilder {
+  const sub = new SlashCommandSubcommandBuilder().setName(command.name).setDescription(fitText(command.summary));
+  for (const planned of optionPlan(command)) addOption(sub, planned);
+  return sub;
 }
 
-/** The body to PUT to Discord's bulk-overwrite endpoint (as one element of the array). */
-export function jssCommandDefinition(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return {
-    type: ApplicationCommandType.ChatInput,
-    name: COMMAND_NAME,
-    description: COMMAND_DESCRIPTION,
-    options: [
-      ...COMMANDS.filter((command) => groupOf(command.name) === null).map(subcommand),
-      ...Object.entries(SUBCOMMAND_GROUPS).map(([name, group]): APIApplicationCommandSubcommandGroupOption => ({
-        type: ApplicationCommandOptionType.SubcommandGroup,
-        name,
-        description: fitText(group.description),
-        options: COMMANDS.filter((command) => group.commands.includes(command.name)).map(subcommand),
-      })),
-    ],
+/**
+ * /jss as a builder: every subcommand and group from the registry. The one place for what the
+ * top-level command carries besides them (where it may be installed and used, permissions).
+ */
+export function jssCommandBuilder(): SlashCommandBuilder {
+  const builder = new SlashCommandBuilder().setName(COMMAND_NAME).setDescription(COMMAND_DESCRIPTION);
+  for (const command of COMMANDS.filter((candidate) => groupOf(candidate.name) === null)) builder.addSubcommand(subcommand(command));
+  for (const [name, group] of Object.entries(SUBCOMMAND_GROUPS)) {
+    const groupBuilder = new SlashCommandSubcommandGroupBuilder().setName(name).setDescription(fitText(group.description));
+    for (const command of COMMANDS.filter((candidate) => group.commands.includes(candidate.name))) groupBuilder.addSubcommand(subcommand(command));
+    builder.addSubcommandGroup(groupBuilder);
+  }
+  return builder;
+}
+
+/** The builder writes `options: []` for a subcommand without options; Discord reads that as no options, and the body sent stays as it was. */
+function withoutEmptyOptions(body: RESTPostAPIChatInputApplicationCommandsJSONBody): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const strip = (option: APIApplicationCommandSubcommandOption): APIApplicationCommandSubcommandOption => {
+    if (option.options === undefined || option.options.length > 0) return option;
+    const { options: _empty, ...rest } = option;
+    return rest;
   };
+  const options = (body.options ?? []).map((option) => {
+    if (option.type === ApplicationCommandOptionType.Subcommand) return strip(option);
+    if (option.type === ApplicationCommandOptionType.SubcommandGroup) return { ...option, options: (option.options ?? []).map(strip) };
+    return option;
+  });
+  return { ...body, options };
+}
+
+/** The body to PUT to Discord's bulk-overwrite endpoint (as one element of the array); the builders check Discord's limits on the way. */
+export function jssCommandDefinition(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return withoutEmptyOptions(jssCommandBuilder().toJSON());
 }
 
 /** The group a command sits in on Discord, or null for a subcommand of /jss itself. */

@@ -2,7 +2,7 @@
 // a cut command would run a different one, so a command too long for a custom_id gets no button.
 // The adapter routes custom_ids by RUN_PREFIX and SHARE_PREFIX.
 
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIButtonComponentWithCustomId } from 'discord-api-types/v10';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { Action, Reply } from '../../../src/replies/reply.ts';
 import { neutraliseMentions, truncate } from './escape.ts';
 import { ACTION_ROWS_MAX, BUTTON_LABEL_MAX, BUTTONS_PER_ROW_MAX, CUSTOM_ID_MAX } from './limits.ts';
@@ -35,7 +35,7 @@ export function customIdFor(prefix: string, command: string | undefined): string
 export function actionRows(reply: Reply, shareCommand: string | undefined): APIActionRowComponent<APIButtonComponent>[] {
   const shareId = reply.shareable ? customIdFor(SHARE_PREFIX, shareCommand) : null;
   const room = ACTION_ROWS_MAX * BUTTONS_PER_ROW_MAX - (shareId ? 1 : 0);
-  const buttons: APIButtonComponentWithCustomId[] = [];
+  const buttons: ButtonBuilder[] = [];
   const seen = new Set<string>();
   for (const action of reply.actions) {
     if (buttons.length >= room) break;
@@ -43,17 +43,18 @@ export function actionRows(reply: Reply, shareCommand: string | undefined): APIA
     if (id === null || seen.has(id)) continue;
     seen.add(id);
     const label = isBlank(action.label) ? oneLine(action.command) : oneLine(action.label);
-    buttons.push({
-      type: ComponentType.Button,
-      style: action.style ? STYLES[action.style] : ButtonStyle.Secondary,
-      label: truncate(neutraliseMentions(label), BUTTON_LABEL_MAX),
-      custom_id: id,
-    });
+    buttons.push(
+      new ButtonBuilder()
+        .setStyle(action.style ? STYLES[action.style] : ButtonStyle.Secondary)
+        .setLabel(truncate(neutraliseMentions(label), BUTTON_LABEL_MAX))
+        .setCustomId(id),
+    );
   }
-  if (shareId) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: SHARE_LABEL, custom_id: shareId });
+  if (shareId) buttons.push(new ButtonBuilder().setStyle(ButtonStyle.Secondary).setLabel(SHARE_LABEL).setCustomId(shareId));
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW_MAX) {
-    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + BUTTONS_PER_ROW_MAX) });
+    // The builders check Discord's limits (label, custom_id, five a row) as the JSON is made.
+    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + BUTTONS_PER_ROW_MAX)).toJSON());
   }
   return rows;
 }

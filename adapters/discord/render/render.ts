@@ -3,7 +3,7 @@
 // out from the end, and the footer says how much. Attachments are not rendered: the adapter
 // attaches them as files.
 
-import { MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { Colors, MessageFlags, type APIEmbed } from 'discord.js';
 import type { Reply, ReplyKind } from '../../../src/replies/reply.ts';
 import { actionRows } from './buttons.ts';
 import { escapeMarkdown, neutraliseMentions, truncate } from './escape.ts';
@@ -20,10 +20,10 @@ export const FALLBACK_TITLE = 'jss-coach';
 
 /** Discord's own palette (discord.js Colors): green, red, blurple, orange. */
 export const KIND_COLORS: Record<ReplyKind, number> = {
-  success: 0x57f287,
-  error: 0xed4245,
-  info: 0x5865f2,
-  confirm: 0xe67e22,
+  success: Colors.Green,
+  error: Colors.Red,
+  info: Colors.Blurple,
+  confirm: Colors.Orange,
 };
 
 export interface RenderOptions {

@@ -5,6 +5,9 @@ import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app
 import { answerGatewayInteraction } from '../../../adapters/discord/gateway.ts';
 import { createInteractionHandler } from '../../../adapters/discord/interactions.ts';
 import { IMPORT_FILE_MAX } from '../../../adapters/discord/limits.ts';
+import { SHARE_PREFIX } from '../../../adapters/discord/render/index.ts';
+import { formId } from '../../../src/commands/forms.ts';
+import { add } from '../../../src/commands/handlers/add.ts';
 import type { Store } from '../../../src/ports/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
@@ -143,7 +146,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     const total = embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0), 0);
     expect(embeds.length).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(6000);
-    expect(patch.body).toContain('jss:share:score');
+    expect(patch.body).toContain(`${SHARE_PREFIX}score`);
   });
 
   it('a score carries the forecast chart: forecast.png attached, shown in the first embed', async () => {
@@ -191,28 +194,39 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     expect(help.json).toEqual({ type: 8, data: { choices: [{ name: 'accuracy', value: 'accuracy' }] } });
   });
 
-  it('/jss add without options opens a modal; its submission adds the contract', async () => {
-    const { json } = await post(slash('add', [], 'U-modal'));
-    expect(json).toMatchObject({ type: 9, data: { custom_id: 'jss_add' } });
-    const rows = [
+  /** A modal submission's fields as Discord sends them for Label forms, or as older action rows (still accepted). */
+  const submissionShapes = {
+    labels: (fields: string[][]) => fields.map(([custom_id, value], index) => ({ type: 18, id: index + 1, component: { type: 4, id: 100 + index, custom_id, value } })),
+    'action rows': (fields: string[][]) => fields.map(([custom_id, value]) => ({ type: 1, components: [{ type: 4, custom_id, value }] })),
+  };
+  const ADD_FORM = formId(add);
+
+  it.each(Object.entries(submissionShapes))('/jss add without options opens a modal of Labels; its submission (as %s) adds the contract', async (shape, submitted) => {
+    const user = `U-modal-${shape}`;
+    const { json } = await post(slash('add', [], user));
+    expect(json).toMatchObject({ type: 9, data: { custom_id: ADD_FORM } });
+    const opened = (json?.data as { components: { type: number; component?: { custom_id: string } }[] }).components;
+    expect(opened.map((component) => component.type)).toEqual(opened.map(() => 18));
+    const fields = [
       ['client', 'Modal Client'],
       ['type', 'fixed'],
       ['start', '2026-05-01'],
       ['earnings', '300'],
       ['end', '2026-06-01'],
-    ].map(([custom_id, value]) => ({ type: 1, components: [{ type: 4, custom_id, value }] }));
-    const submit = interaction(5, { custom_id: 'jss_add', components: rows }, 'U-modal');
+    ];
+    expect(opened.map((component) => component.component?.custom_id).sort()).toEqual(fields.map(([name]) => name).sort());
+    const submit = interaction(5, { custom_id: ADD_FORM, components: submitted(fields) }, user);
     expect((await post(submit)).json).toEqual({ type: 5, data: { flags: 64 } });
     expect((await followUp(submit.token)).body).toContain('Added c1');
-    expect(await contractsOf('U-modal')).toMatchObject([{ client: 'Modal Client', type: 'fixed', earnings: 300 }]);
+    expect(await contractsOf(user)).toMatchObject([{ client: 'Modal Client', type: 'fixed', earnings: 300 }]);
   });
 
-  it('a modal with bad input gets the problem in the reply and writes nothing', async () => {
-    const rows = [['client', 'Bad'], ['type', 'weekly'], ['start', '2026-05-01']].map(([custom_id, value]) => ({ type: 1, components: [{ type: 4, custom_id, value }] }));
-    const submit = interaction(5, { custom_id: 'jss_add', components: rows }, 'U-bad');
+  it.each(Object.entries(submissionShapes))('a modal with bad input (as %s) gets the problem in the reply and writes nothing', async (shape, submitted) => {
+    const user = `U-bad-${shape}`;
+    const submit = interaction(5, { custom_id: ADD_FORM, components: submitted([['client', 'Bad'], ['type', 'weekly'], ['start', '2026-05-01']]) }, user);
     await post(submit);
     expect((await followUp(submit.token)).body).toContain('expected one of hourly, fixed');
-    expect(await contractsOf('U-bad')).toEqual([]);
+    expect(await contractsOf(user)).toEqual([]);
   });
 
   /** /jss import with one attachment as Discord resolves it (size and url from the payload). */
@@ -283,7 +297,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   });
 
   it('"Share in channel" posts a successful reply for everyone and answers the sharer privately', async () => {
-    const click = interaction(3, { custom_id: 'jss:share:score', component_type: 2 }, 'U1');
+    const click = interaction(3, { custom_id: `${SHARE_PREFIX}score`, component_type: 2 }, 'U1');
     expect((await post(click)).json).toEqual({ type: 5, data: { flags: 64 } });
     const posted = await discord.waitFor((request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${click.token}`);
     expect(posted.body).toContain('Shared by Name U1');
@@ -292,7 +306,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   });
 
   it('a share that fails is told to the sharer only, never posted in the channel', async () => {
-    const click = interaction(3, { custom_id: 'jss:share:why c999', component_type: 2 }, 'U1');
+    const click = interaction(3, { custom_id: `${SHARE_PREFIX}why c999`, component_type: 2 }, 'U1');
     await post(click);
     expect((await followUp(click.token)).body).toContain('you have no contract');
     expect(discord.requests.some((request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${click.token}`)).toBe(false);

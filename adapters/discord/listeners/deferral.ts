@@ -1,0 +1,41 @@
+// Discord waits 3 s (FIRST_RESPONSE_DEADLINE_MS) for the first response. Anything that reads the
+// database or downloads a file may take longer, so the first response is "deferred" (the member
+// sees "thinking…", privately) at once, and the reply follows through the interaction webhook; a
+// failure of the work still ends in a reply, never in a "thinking…" that never ends.
+
+import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { runCommand, type CommandInput } from '../../../src/commands/dispatch.ts';
+import { errorReply, type Reply } from '../../../src/replies/reply.ts';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import { discordContext } from '../context.ts';
+import { completeReply } from './complete-reply.ts';
+import type { HandledInteraction, ListenerDeps } from './types.ts';
+
+/** What the member reads when the work itself failed (the command's transaction rolled back). */
+export const FAILED_TEXT = 'jss-coach had a problem on its side and changed nothing. Please try again.';
+
+/** "Thinking…", seen only by the member; the edit that completes it keeps that. */
+export const DEFERRED_EPHEMERAL: APIInteractionResponse = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
+
+/** A first response that is the whole answer (PONG, a modal, autocomplete choices). */
+export function answeredAtOnce(initial: APIInteractionResponse): HandledInteraction {
+  return { initial, followUp: null };
+}
+
+/** First response "deferred"; `work`'s reply (or FAILED_TEXT) is then handed to `finish`. */
+export function deferWork(work: () => Promise<Reply>, finish: (reply: Reply) => Promise<void>): HandledInteraction {
+  const followUp = work()
+    .catch(() => errorReply(FAILED_TEXT))
+    .then(finish);
+  return { initial: DEFERRED_EPHEMERAL, followUp };
+}
+
+/** First response "deferred", then `work`'s reply edited into it. */
+export function deferred(deps: ListenerDeps, interaction: APIInteraction, work: () => Promise<Reply>): HandledInteraction {
+  return deferWork(work, (reply) => completeReply(deps, interaction, reply));
+}
+
+/** Runs a command for the member of the interaction, as of today. */
+export function runFor(deps: ListenerDeps, interaction: APIInteraction, input: CommandInput): Promise<Reply> {
+  return runCommand(deps.services, discordContext(interaction, deps.today()), input);
+}
