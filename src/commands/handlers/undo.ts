@@ -37,6 +37,7 @@ export function describeChanges(from: readonly Contract[], to: readonly Contract
 
 function ago(from: Date, now: Date): string {
   const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+  if (minutes === 0) return 'just now';
   return minutes < 60 ? `${plural(minutes, 'minute')} ago` : `${plural(Math.round(minutes / 60), 'hour')} ago`;
 }
 
