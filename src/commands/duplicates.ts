@@ -13,7 +13,7 @@ import { quoteValue } from './grammar.ts';
 
 /** The argument that records a duplicate anyway. */
 export const CONFIRM_DUPLICATE = 'confirm:yes';
-export const CONFIRM_ARG = { name: 'confirm', kind: choice(['yes']), description: 'yes: record it even though the same is recorded already' } as const;
+export const CONFIRM_ARG = { name: 'confirm', kind: choice(['yes']), description: 'yes: record it even when the same is recorded already (else you are asked first)' } as const;
 
 /** The fields compared, with their empty value (what a field left out reads as). */
 const COMPARED: readonly [keyof Contract, unknown][] = [

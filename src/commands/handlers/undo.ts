@@ -43,7 +43,7 @@ function ago(from: Date, now: Date): string {
 
 export const undo = defineCommand({
   name: 'undo',
-  summary: `Put your contracts back as they were before your last remove or import mode:replace (within ${UNDO_HOURS} hours).`,
+  summary: `Put your contracts back as they were before your last remove or import mode:replace (within ${UNDO_HOURS} hours); changes made since are discarded, after asking.`,
   usage: 'undo [confirm:yes]',
   examples: ['undo', 'undo confirm:yes'],
   args: [{ name: 'confirm', kind: choice(['yes']), description: 'yes: undo even though you changed contracts since (those changes are discarded)' }],
