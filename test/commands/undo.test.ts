@@ -2,6 +2,7 @@
 // Upwork keys and payment source ids), later changes asked about, expiry by the Clock, one member's
 // snapshot out of another's reach, forget deleting it; on PostgreSQL two undos racing restore once.
 
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
@@ -18,6 +19,7 @@ import { memberOf } from '../helpers/seed-contracts.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
 
 const HOUR = 3_600_000;
+const upworkFixture = (name: string) => readFileSync(new URL(`../fixtures/upwork/${name}`, import.meta.url), 'utf8');
 const COMMUNITY = 'team-undo';
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
@@ -96,6 +98,19 @@ describe.each(databaseKinds)('undo on $name', (kind) => {
     expect(undone.title).toBe('Undid "import mode:replace"');
     expect(undone.summary).toContain('took out n1');
     expect(await storedRows(db, memberId)).toEqual(before);
+  });
+
+  it('an Upwork report imported, replaced by another, then undo: the first import is back, and importing it again adds nothing', async () => {
+    const { user, memberId } = await newMember();
+    await run(user, `import\n${upworkFixture('transactions-2023-2024.csv')}`);
+    const before = await storedRows(db, memberId);
+    expect(before.payments.length).toBeGreaterThan(0);
+    expect((await run(user, `import mode:replace\n${upworkFixture('transactions-2024-2025.csv')}`)).kind).not.toBe('error');
+    expect(await storedRows(db, memberId)).not.toEqual(before);
+    expect((await run(user, 'undo')).title).toBe('Undid "import mode:replace"');
+    expect(await storedRows(db, memberId)).toEqual(before);
+    await run(user, `import\n${upworkFixture('transactions-2023-2024.csv')}`);
+    expect((await storedRows(db, memberId)).payments).toEqual(before.payments);
   });
 
   it('a plain import (mode:add) is not undoable and keeps the last undo', async () => {
