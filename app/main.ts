@@ -82,13 +82,17 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
       metrics?.observeCommand(observation);
     },
   };
-  const pruneOld = () => services.store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
+  // Request ids after their retention; undo snapshots once expired (undo also deletes a member's own lazily).
+  const pruneOld = async () => {
+    await services.store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
+    await services.store.pruneUndoSnapshots(new Date());
+  };
   const jobLog = logger.child({ component: 'jobs' });
   const stopJobs: (() => Promise<void>)[] = [];
   let platforms: { stop(): Promise<void> } | null = null;
   try {
     await pruneOld();
-    const pruning = setInterval(() => pruneOld().catch((error: unknown) => jobLog.warn({ err: error }, 'pruning request ids failed')), PRUNE_EVERY_MS);
+    const pruning = setInterval(() => pruneOld().catch((error: unknown) => jobLog.warn({ err: error }, 'pruning request ids or undo snapshots failed')), PRUNE_EVERY_MS);
     pruning.unref();
     stopJobs.push(async () => clearInterval(pruning));
     const today = () => consoleToday(settings.asOf);

@@ -9,6 +9,7 @@ import * as memberQueries from './member-queries.ts';
 import * as observationQueries from './observation-queries.ts';
 import * as requestQueries from './request-queries.ts';
 import * as snapshotQueries from './snapshot-queries.ts';
+import * as undoQueries from './undo-queries.ts';
 import type { Store } from '../src/ports/store.ts';
 
 /** `inTransaction`: `db` is a transaction already, so transaction() runs work in it rather than nesting. */
@@ -67,6 +68,12 @@ export function createStore(db: Database, inTransaction = false): Store {
 
     createConfirmation: (memberId, action, code, expiresAt) => requestQueries.createConfirmation(db, memberId, action, code, expiresAt),
     consumeConfirmation: (memberId, action, code, now) => requestQueries.consumeConfirmation(db, memberId, action, code, now),
+
+    saveUndoSnapshot: (memberId, change, takenAt, expiresAt) => undoQueries.saveUndoSnapshot(db, memberId, change, takenAt, expiresAt),
+    sealUndoSnapshot: (memberId) => undoQueries.sealUndoSnapshot(db, memberId),
+    getUndoSnapshot: (memberId) => undoQueries.getUndoSnapshot(db, memberId),
+    restoreUndoSnapshot: (memberId, now) => undoQueries.restoreUndoSnapshot(db, memberId, now),
+    pruneUndoSnapshots: (now, memberId) => undoQueries.pruneUndoSnapshots(db, now, memberId),
   };
   return store;
 }

@@ -114,7 +114,7 @@ export async function setMemberFlags(db: Database, memberId: number, flags: Memb
 }
 
 export async function forgetMember(db: Database, memberId: number): Promise<boolean> {
-  // Contracts, payments, observations, snapshots and confirmations go with the member (ON DELETE CASCADE).
+  // Contracts, payments, observations, snapshots, undo snapshots and confirmations go with the member (ON DELETE CASCADE).
   const deleted = await db.delete(members).where(eq(members.id, memberId)).returning({ id: members.id });
   return deleted.length > 0;
 }

@@ -316,3 +316,26 @@ export const confirmations = pgTable(
   },
   (table) => [primaryKey({ name: 'confirmations_pkey', columns: [table.memberId, table.action] })],
 );
+
+/**
+ * The member's contracts and payments as they were before their latest undoable change (remove,
+ * import mode:replace), as whole rows (to_jsonb, ids and times included) so `undo` puts back exactly
+ * what was there; and as they were right after it, so undo can tell what later writes it discards.
+ * One per member (the latest change); kept until `expires_at` (24 hours).
+ */
+export const undoSnapshots = pgTable(
+  'undo_snapshots',
+  {
+    memberId: integer('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    change: text('change').notNull(),
+    contracts: jsonb('contracts').notNull(),
+    payments: jsonb('payments').notNull(),
+    afterContracts: jsonb('after_contracts'),
+    afterPayments: jsonb('after_payments'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('undo_snapshots_expires_at_idx').on(table.expiresAt)],
+);

@@ -25,6 +25,7 @@ import { remove } from './handlers/remove.ts';
 import { score } from './handlers/score.ts';
 import { stats } from './handlers/stats.ts';
 import { tips } from './handlers/tips.ts';
+import { undo } from './handlers/undo.ts';
 import { whatif } from './handlers/whatif.ts';
 import { why } from './handlers/why.ts';
 import type { CommandDefinition } from './types.ts';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   pay,
   end,
   remove,
+  undo,
   list,
   score,
   why,

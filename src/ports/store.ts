@@ -128,6 +128,17 @@ export interface RecordedObservation {
   replaced: Observation | null;
 }
 
+/** A member's contracts before (and right after) their latest undoable change; see the `undo` command. */
+export interface UndoSnapshot {
+  /** What the change was, as the member would type it ("remove c2", "import mode:replace"). */
+  change: string;
+  takenAt: Date;
+  expiresAt: Date;
+  before: Contract[];
+  /** Right after the change; null when it was never noted (treated as "changed since"). */
+  after: Contract[] | null;
+}
+
 export interface Store {
   /** Runs `work` in one database transaction; it rolls back when `work` throws. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
@@ -162,7 +173,7 @@ export interface Store {
   importedKeys(memberId: number): Promise<ImportedKeys>;
   /** Stores an Upwork import whole; false (nothing stored) when something it relied on changed meanwhile. */
   saveImport(memberId: number, changes: readonly ContractImport[]): Promise<boolean>;
-  /** Deletes the member and everything of theirs (contracts, payments, observations, snapshots, confirmations); false when there was no such member. */
+  /** Deletes the member and everything of theirs (contracts, payments, observations, snapshots, undo snapshots, confirmations); false when there was no such member. */
   forgetMember(memberId: number): Promise<boolean>;
 
   /** The scores the member saw on Upwork, oldest first. */
@@ -215,4 +226,15 @@ export interface Store {
   createConfirmation(memberId: number, action: string, code: string, expiresAt: Date): Promise<void>;
   /** True once when the code matches an unexpired confirmation of the member's; it is used up then. */
   consumeConfirmation(memberId: number, action: string, code: string, now: Date): Promise<boolean>;
+
+  /** Saves the member's contracts and payments, whole rows, before an undoable change (replacing their older snapshot). */
+  saveUndoSnapshot(memberId: number, change: string, takenAt: Date, expiresAt: Date): Promise<void>;
+  /** Notes the member's contracts right after the change, in the same transaction. */
+  sealUndoSnapshot(memberId: number): Promise<void>;
+  /** The member's snapshot, expired or not. */
+  getUndoSnapshot(memberId: number): Promise<UndoSnapshot | null>;
+  /** Puts the snapshot's rows back in place of the member's contracts and uses it up; false (nothing changed) without an unexpired one. */
+  restoreUndoSnapshot(memberId: number, now: Date): Promise<boolean>;
+  /** Deletes snapshots expired by `now`, of one member or of all; returns how many. */
+  pruneUndoSnapshots(now: Date, memberId?: number): Promise<number>;
 }

@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { confirmations, contracts, members, payments, scoreSnapshots } from '../../db/schema.ts';
+import { confirmations, contracts, members, payments, scoreSnapshots, undoSnapshots } from '../../db/schema.ts';
 import type { ScoreSnapshot, Store } from '../../src/ports/store.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
@@ -28,6 +28,7 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
       payments: await db.$count(payments, inArray(payments.contractRowId, contractRowIds)),
       snapshots: await db.$count(scoreSnapshots, eq(scoreSnapshots.memberId, memberId)),
       confirmations: await db.$count(confirmations, eq(confirmations.memberId, memberId)),
+      undo: await db.$count(undoSnapshots, eq(undoSnapshots.memberId, memberId)),
     };
   }
 
@@ -43,15 +44,29 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
       await store.insertContract(someone.id, fullContract({ id: 'b' }));
       await store.saveSnapshots([snapshotOf(someone)]);
       await store.createConfirmation(someone.id, 'forget', 'CODE', new Date('2999-01-01T00:00:00Z'));
+      await store.saveUndoSnapshot(someone.id, 'remove a', new Date(), new Date('2999-01-01T00:00:00Z'));
     }
     const rowIds = await contractRowIds(member.id);
-    expect(await rowsOf(member.id, rowIds)).toEqual({ members: 1, contracts: 2, payments: 4, snapshots: 1, confirmations: 1 });
+    expect(await rowsOf(member.id, rowIds)).toEqual({ members: 1, contracts: 2, payments: 4, snapshots: 1, confirmations: 1, undo: 1 });
 
     expect(await store.forgetMember(member.id)).toBe(true);
-    expect(await rowsOf(member.id, rowIds)).toEqual({ members: 0, contracts: 0, payments: 0, snapshots: 0, confirmations: 0 });
+    expect(await rowsOf(member.id, rowIds)).toEqual({ members: 0, contracts: 0, payments: 0, snapshots: 0, confirmations: 0, undo: 0 });
     expect(await store.forgetMember(member.id)).toBe(false);
     expect(await store.findMember(member.communityId, member.platformUserId)).toBeNull();
-    expect(await rowsOf(other.id, await contractRowIds(other.id))).toEqual({ members: 1, contracts: 2, payments: 4, snapshots: 1, confirmations: 1 });
+    expect(await rowsOf(other.id, await contractRowIds(other.id))).toEqual({ members: 1, contracts: 2, payments: 4, snapshots: 1, confirmations: 1, undo: 1 });
+  });
+
+  it('every table with a member_id deletes its rows with the member (so forget leaves none)', async () => {
+    const result = await db.execute(sql`
+      select c.table_name as table, bool_or(k.confdeltype = 'c' and k.confrelid = 'members'::regclass) as cascades
+      from information_schema.columns c
+      left join pg_constraint k on k.conrelid = (quote_ident(c.table_schema) || '.' || quote_ident(c.table_name))::regclass and k.contype = 'f'
+        and k.conkey = array[(select attnum from pg_attribute where attrelid = k.conrelid and attname = 'member_id')]
+      where c.table_schema = 'public' and c.column_name = 'member_id'
+      group by c.table_name order by c.table_name`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table: string; cascades: boolean }[];
+    expect(rows.map((row) => row.table)).toContain('undo_snapshots');
+    expect(rows.filter((row) => !row.cascades).map((row) => row.table)).toEqual([]);
   });
 
   it('lockMember returns the member as stored now, null when gone, and only works in a transaction', async () => {

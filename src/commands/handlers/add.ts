@@ -1,5 +1,6 @@
 import { CONTRACT_ARGS } from '../args.ts';
-import { checkContract, ensureRoomFor, nextContractId } from '../contract-input.ts';
+import { checkContract, ensureRoomFor, findContract, nextContractId } from '../contract-input.ts';
+import { CONFIRM_ARG, confirmedCommand, duplicateOf } from '../duplicates.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { scoreContracts } from '../../scoring/index.ts';
@@ -10,9 +11,9 @@ import { CommandError } from '../types.ts';
 export const add = defineCommand({
   name: 'add',
   summary: 'Add a contract (your id is given when you leave it out).',
-  usage: 'add client:NAME type:hourly|fixed start:YYYY-MM-DD [end:YYYY-MM-DD] [earnings:USD] [stars:1-5] [id:c1] [lastPayment:…] [privateScore:0-10] [endReason:…] [disputed:true] [refunded:true] [clientFlagged:true] [pausedForClient:true] [counted:success|neutral|negative|excluded]',
+  usage: 'add client:NAME type:hourly|fixed start:YYYY-MM-DD [end:YYYY-MM-DD] [earnings:USD] [stars:1-5] [id:c1] [lastPayment:…] [privateScore:0-10] [endReason:…] [disputed:true] [refunded:true] [clientFlagged:true] [pausedForClient:true] [counted:success|neutral|negative|excluded] [confirm:yes]',
   examples: ['add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5 end:2026-04-30', 'add client:Globex type:fixed start:2026-11-01'],
-  args: CONTRACT_ARGS,
+  args: [...CONTRACT_ARGS, CONFIRM_ARG],
   requires: ['client', 'type', 'start'],
   writes: true,
   form: {
@@ -39,7 +40,18 @@ export const add = defineCommand({
     const existing = await store.listContracts(member.id);
     ensureRoomFor(existing.length, 1, 'added');
     const given = args.id !== undefined && args.id !== null;
-    const contract = checkContract({ ...args, id: given ? args.id : nextContractId(existing) }, ctx.asOf);
+    const { confirm, ...fields } = args;
+    const contract = checkContract({ ...fields, id: given ? args.id : nextContractId(existing) }, ctx.asOf);
+    // The same contract typed (or sent from the form) twice is asked about, not stored twice; an id
+    // already taken is refused below instead, as confirming could not help.
+    const same = confirm === 'yes' || (given && findContract(existing, contract.id)) ? undefined : duplicateOf(existing, contract);
+    if (same) {
+      const command = confirmedCommand('add', [], fields);
+      return reply('confirm', `${same.id} is already recorded — add again?`, {
+        summary: `${contractLine(same)}\nNothing was added. To add it again as a contract of its own: ${command}`,
+        actions: [{ label: 'Add again', command }],
+      });
+    }
     if (!(await store.insertContract(member.id, contract))) {
       if (given) throw new CommandError(errorReply(`you already have a contract ${JSON.stringify(contract.id)}; expected a new id (or change it with edit ${contract.id} …)`));
       // The member's row is locked (dispatch), so no request of theirs can take the id chosen from

@@ -6,6 +6,7 @@ import type { Contract, Payment } from '../../scoring/types.ts';
 import { defineCommand } from '../define.ts';
 import { scoreChangeBlock } from '../score-change.ts';
 import { CommandError } from '../types.ts';
+import { CONFIRM_ARG, confirmedCommand, recordedPayment } from '../duplicates.ts';
 
 /**
  * Earnings stay the total paid: a stated total grows with the payment; a derived one follows the
@@ -26,11 +27,12 @@ export function withPayment(contract: Contract, payment: Payment): Contract {
 export const pay = defineCommand({
   name: 'pay',
   summary: 'Record a payment on a contract (keeps open work counting).',
-  usage: 'pay ID amount:USD [date:YYYY-MM-DD (today)]',
+  usage: 'pay ID amount:USD [date:YYYY-MM-DD (today)] [confirm:yes]',
   examples: ['pay c3 amount:800', 'pay c3 amount:450.50 date:2026-11-14'],
   args: [
     { name: 'amount', kind: MONEY, description: 'the payment, US dollars' },
     { name: 'date', kind: DATE, description: 'the day it was paid (default: today)' },
+    CONFIRM_ARG,
   ],
   positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract paid, e.g. c1' },
   requires: ['amount'],
@@ -44,6 +46,18 @@ export const pay = defineCommand({
     const current = findContract(contracts, id);
     if (!current) throw unknownContract(id, contracts);
     const payment = { date: args.date ?? ctx.asOf, amount };
+    const recorded = args.confirm === 'yes' ? null : recordedPayment(current, payment);
+    if (recorded) {
+      // The date is spelled out: confirming tomorrow must record the payment of the day asked about.
+      const command = confirmedCommand('pay', [current.id], { amount, date: payment.date });
+      const listed = recorded === 'listed';
+      const title = listed ? `${usd(amount)} on ${payment.date} is already recorded on ${current.id} — add again?` : `${current.id} already has a payment on ${payment.date} — add again?`;
+      const why = listed ? '' : ` ${current.id} keeps only its total paid, so amounts cannot be compared.`;
+      return reply('confirm', title, {
+        summary: `Nothing was recorded.${why} To record it again as a payment of its own: ${command}`,
+        actions: [{ label: 'Record again', command }],
+      });
+    }
     const updated = checkContract({ ...withPayment(current, payment) }, ctx.asOf);
     if ((await store.replaceContract(member.id, current.id, updated)) !== 'replaced') throw changedMeanwhile(current.id, 'recorded');
     const after = contracts.map((contract) => (contract === current ? updated : contract));
