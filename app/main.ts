@@ -74,6 +74,7 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
     // On PostgreSQL a call without an answer for a few seconds counts as the database being away.
     store: createStoreFor(handle),
     clock: systemClock,
+    pinnedToday: settings.asOf,
     inFlight,
     onError: (error, ctx, command) => requestLog.error({ err: error, platform: ctx.platform, command, requestId: ctx.requestId }, 'command failed'),
     observe(observation) {
