@@ -15,7 +15,7 @@ import type { Services } from '../src/commands/dispatch.ts';
 import { systemClock } from '../src/ports/clock.ts';
 import { createInFlight } from '../src/commands/in-flight.ts';
 import { startSnapshotRefresh } from '../src/leaderboard/schedule.ts';
-import { reminderDay, startReminderSchedule } from '../src/reminders/schedule.ts';
+import { startReminderSchedule } from '../src/reminders/schedule.ts';
 import { directMessagesOf } from './direct-messages.ts';
 import { createLogger, type AppLogger } from './logger.ts';
 import { openDatabaseAtStart } from './open-database.ts';
@@ -99,7 +99,7 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
       startReminderSchedule({
         queue: createReminderQueue(handle.db),
         senders: await directMessagesOf(settings, process.stdout, logger),
-        today: () => reminderDay(settings.asOf),
+        pinnedDay: settings.asOf,
         hour: settings.reminderHour,
         log: (message) => jobLog.info({ job: 'reminders' }, message),
         onRun: (_day, summary) => metrics?.remindersSent(summary.sent, summary.failed),
