@@ -15,7 +15,7 @@ import type { Services } from '../src/commands/dispatch.ts';
 import { systemClock } from '../src/ports/clock.ts';
 import { createInFlight } from '../src/commands/in-flight.ts';
 import { startSnapshotRefresh } from '../src/leaderboard/schedule.ts';
-import { reminderDay, startReminderSchedule } from '../src/reminders/schedule.ts';
+import { startReminderSchedule } from '../src/reminders/schedule.ts';
 import { directMessagesOf } from './direct-messages.ts';
 import { createLogger, type AppLogger } from './logger.ts';
 import { openDatabaseAtStart } from './open-database.ts';
@@ -74,6 +74,7 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
     // On PostgreSQL a call without an answer for a few seconds counts as the database being away.
     store: createStoreFor(handle),
     clock: systemClock,
+    pinnedToday: settings.asOf,
     inFlight,
     onError: (error, ctx, command) => requestLog.error({ err: error, platform: ctx.platform, command, requestId: ctx.requestId }, 'command failed'),
     observe(observation) {
@@ -102,7 +103,7 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
       startReminderSchedule({
         queue: createReminderQueue(handle.db),
         senders: await directMessagesOf(settings, process.stdout, logger),
-        today: () => reminderDay(settings.asOf),
+        pinnedDay: settings.asOf,
         hour: settings.reminderHour,
         log: (message) => jobLog.info({ job: 'reminders' }, message),
         onRun: (_day, summary) => metrics?.remindersSent(summary.sent, summary.failed),

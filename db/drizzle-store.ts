@@ -26,6 +26,7 @@ export function createStore(db: Database, inTransaction = false): Store {
       return memberQueries.lockMember(db, memberId);
     },
     setMemberFlags: (memberId, flags) => memberQueries.setMemberFlags(db, memberId, flags),
+    setMemberTimeZone: (memberId, timeZone, fetchedAt) => memberQueries.setMemberTimeZone(db, memberId, timeZone, fetchedAt),
 
     listContracts: async (memberId) => (await contractQueries.loadContracts(db, [memberId])).get(memberId) ?? [],
     getContract: (memberId, contractId) => contractQueries.getContract(db, memberId, contractId),

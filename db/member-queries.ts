@@ -2,7 +2,7 @@
 // no row lock held to the end of the caller's transaction), then upsert, which is safe when many
 // requests create the same row at once.
 
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Community, CommunityRef, CommunitySettings, Member, MemberFlags } from '../src/ports/store.ts';
 import type { Database } from './database.ts';
 import { communities, members } from './schema.ts';
@@ -31,6 +31,8 @@ export function toMember(row: MemberRow): Member {
     displayName: row.displayName,
     leaderboardOptIn: row.leaderboardOptIn,
     remindersOptIn: row.remindersOptIn,
+    timeZone: row.timeZone,
+    timeZoneFetchedAt: row.timeZoneFetchedAt,
   };
 }
 
@@ -111,6 +113,14 @@ export async function setMemberFlags(db: Database, memberId: number, flags: Memb
   if (flags.leaderboardOptIn === true) await addExpiredSnapshot(db, member.id, member.communityId);
   if (flags.leaderboardOptIn === false) await deleteSnapshot(db, member.id);
   return member;
+}
+
+/** The member's time zone (null clears it); null when the member is gone. */
+export async function setMemberTimeZone(db: Database, memberId: number, timeZone: string | null, fetchedAt: Date | null): Promise<Member | null> {
+  // A zone from the platform (fetchedAt set) never replaces one the member chose meanwhile.
+  const platformMayWrite = fetchedAt === null ? undefined : or(isNull(members.timeZone), isNotNull(members.timeZoneFetchedAt));
+  const [row] = await db.update(members).set({ timeZone, timeZoneFetchedAt: fetchedAt }).where(and(eq(members.id, memberId), platformMayWrite)).returning();
+  return row ? toMember(row) : null;
 }
 
 export async function forgetMember(db: Database, memberId: number): Promise<boolean> {

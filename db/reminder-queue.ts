@@ -25,6 +25,7 @@ import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { loadContracts } from './contract-queries.ts';
 import type { Database } from './database.ts';
 import { communities, members, reminderDeliveries, type ReminderStatus } from './schema.ts';
+import { FALLBACK_TIME_ZONE } from '../src/commands/time-zone.ts';
 import { MAX_ATTEMPTS, type BatchResult, type QueueScope, type ReminderQueue } from '../src/ports/reminder-queue.ts';
 
 /** The longest error text kept in last_error. */
@@ -34,8 +35,25 @@ function platformFilter(scope: QueueScope | undefined) {
   return scope?.platforms ? inArray(communities.platform, [...scope.platforms]) : undefined;
 }
 
+/** A member's zone as the schedule names it: their own, or the fallback when they have none. */
+const memberZone = sql<string>`coalesce(${members.timeZone}, ${FALLBACK_TIME_ZONE})`;
+
+function timeZoneFilter(scope: QueueScope | undefined) {
+  return scope?.timeZones ? inArray(memberZone, [...scope.timeZones]) : undefined;
+}
+
 export function createReminderQueue(db: Database): ReminderQueue {
   return {
+    async timeZones(scope) {
+      if (scope?.platforms?.length === 0) return [];
+      const rows = await db
+        .selectDistinct({ zone: memberZone })
+        .from(members)
+        .innerJoin(communities, eq(communities.id, members.communityId))
+        .where(and(eq(members.remindersOptIn, true), platformFilter(scope)));
+      return rows.map((row) => row.zone);
+    },
+
     async enqueueDay(day, scope) {
       if (scope?.platforms?.length === 0) return 0;
       const platforms = platformFilter(scope);
@@ -53,7 +71,7 @@ export function createReminderQueue(db: Database): ReminderQueue {
             })
             .from(members)
             .innerJoin(communities, eq(communities.id, members.communityId))
-            .where(and(eq(members.remindersOptIn, true), platforms)),
+            .where(and(eq(members.remindersOptIn, true), platforms, timeZoneFilter(scope))),
         )
         .onConflictDoNothing()
         .returning({ memberId: reminderDeliveries.memberId });

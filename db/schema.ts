@@ -68,6 +68,10 @@ export const members = pgTable(
     displayName: text('display_name').notNull(),
     leaderboardOptIn: boolean('leaderboard_opt_in').notNull().default(false),
     remindersOptIn: boolean('reminders_opt_in').notNull().default(false),
+    // The member's IANA time zone ("today" and the reminder hour are theirs). Set by the member
+    // (time_zone_fetched_at null), or cached from the platform (Slack's users.info) at that time.
+    timeZone: text('time_zone'),
+    timeZoneFetchedAt: timestamp('time_zone_fetched_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (table) => [unique('members_community_id_platform_user_id_key').on(table.communityId, table.platformUserId)],

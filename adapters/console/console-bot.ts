@@ -8,7 +8,10 @@ import type { Readable, Writable } from 'node:stream';
 import { runCommand, type CommandInput, type Services } from '../../src/commands/dispatch.ts';
 import { LIMITS } from '../../src/contracts/schema.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
-import { findCommand } from '../../src/commands/registry.ts';
+import { COMMANDS, findCommand } from '../../src/commands/registry.ts';
+import { suggest } from '../../src/commands/suggest.ts';
+import type { CommandDefinition } from '../../src/commands/types.ts';
+import { completeLine, wantsContractIds } from './completer.ts';
 import { errorReply, reply as makeReply, type Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { consoleContext } from './context.ts';
@@ -93,6 +96,23 @@ function forgotten(input: CommandInput, reply: Reply): boolean {
   return input.command === 'forget' && input.named.confirm !== undefined && reply.kind === 'success';
 }
 
+/** The console's own `file:` argument: import reads a file, export writes one. */
+const consoleArgs = (definition: CommandDefinition): string[] => (definition.body !== undefined || definition.name === 'export' ? ['file'] : []);
+
+/** Most contract ids offered at once (a member has at most a few hundred). */
+const COMPLETION_IDS_MAX = 500;
+
+/** Tab completion: the member's own contract ids read through the command layer, only when wanted. */
+function completerFor(options: ConsoleOptions) {
+  return (line: string, callback: (error: Error | null, result: [string[], string]) => void): void => {
+    const command = findCommand(line.trimStart().split(/\s+/)[0] ?? '');
+    const ids = command?.positional && wantsContractIds(line, COMMANDS)
+      ? suggest(options.services, consoleContext(options.user, options.today()), command, command.positional.name, '', COMPLETION_IDS_MAX).catch(() => [])
+      : Promise.resolve([]);
+    void ids.then((contractIds) => callback(null, completeLine(line, { definitions: COMMANDS, contractIds, extraArgs: consoleArgs })));
+  };
+}
+
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const interactive = options.input.isTTY === true;
   const history = interactive && options.historyFile ? await loadHistory(options.historyFile) : [];
@@ -103,6 +123,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     history,
     historySize: HISTORY_LINES,
     prompt: 'jss> ',
+    ...(interactive && { completer: completerFor(options) }),
   });
   const write = (text: string) => options.output.write(`${text}\n`);
   const stop = () => lines.close();

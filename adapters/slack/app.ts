@@ -23,6 +23,8 @@ import type { SlackConfig } from './config.ts';
 import { slackContext, type SlackWho } from './context.ts';
 import { downloadFile, tooLarge, type Downloaded } from '../shared/download-file.ts';
 import { ACK_BUDGET_MS, IMPORT_FILE_MAX, INLINE_ATTACHMENT_MAX, SLACK_FILE_ORIGINS } from './limits.ts';
+import { slackUserTimeZone } from './user-time-zone.ts';
+import { systemClock } from '../../src/ports/clock.ts';
 import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './receivers.ts';
 import { formView, IMPORT_FILE_BLOCK, resultView, submittedArgs, submittedFileIds } from './modals.ts';
 
@@ -147,7 +149,8 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
 
   async function contextFor(who: SlackWho, input: CommandInput, client: WebClient): Promise<CommandContext> {
     const admin = needsAdminCheck(input) ? await isWorkspaceAdmin(client, who.userId) : false;
-    return slackContext(who, options.today(), admin);
+    const timeZone = await slackUserTimeZone({ store: services.store, client, community: slackContext(who, '').community, userId: who.userId, now: (services.clock ?? systemClock).now(), logger: options.logger });
+    return { ...slackContext(who, options.today(), admin), timeZone };
   }
 
   /** Uploads a reply's files after its message went out; a failed upload is reported, the message stands. */

@@ -58,7 +58,7 @@ export const VARIABLES: readonly VariableSpec[] = [
   { name: 'DISCORD_API_URL', group: 'Discord', meaning: 'REST base URL override (proxies, tests)', defaultText: 'https://discord.com/api', expected: 'an http(s) URL such as http://127.0.0.1:9999/api', schema: httpUrl },
   { name: 'DISCORD_SHARDS', group: 'Discord', meaning: 'gateway sharding (needed from 2,500 guilds)', defaultText: null, expected: 'auto or a number of shards from 1', schema: z.union([z.literal('auto'), wholeNumber(1, 100_000)]) },
   { name: 'PORT', group: 'Running', meaning: 'the HTTP port (Slack events, Discord interactions, /healthz, /readyz, /metrics)', defaultText: '3000', expected: 'a port number from 0 to 65535', schema: wholeNumber(0, 65_535) },
-  { name: 'JSS_REMINDER_HOUR', group: 'Running', meaning: 'the UTC hour from which daily reminders go out', defaultText: '9', expected: 'a UTC hour from 0 to 23', schema: wholeNumber(0, 23) },
+  { name: 'JSS_REMINDER_HOUR', group: 'Running', meaning: "the hour from which daily reminders go out, in each member's time zone (UTC when they have none)", defaultText: '9', expected: 'an hour from 0 to 23', schema: wholeNumber(0, 23) },
   { name: 'LOG_LEVEL', group: 'Running', meaning: 'how much is logged (JSON lines; pretty on a terminal)', defaultText: 'info (warn in console mode)', expected: LOG_LEVELS.join(', '), schema: z.enum(LOG_LEVELS) },
   { name: 'METRICS', group: 'Running', meaning: 'serve GET /metrics (Prometheus text format)', defaultText: 'off', expected: 'on or off', schema: switchWord },
   { name: 'JSS_SHUTDOWN_TIMEOUT', group: 'Running', meaning: 'seconds a stop waits for requests in flight', defaultText: '10', expected: 'whole seconds from 0 to 600', schema: wholeNumber(0, 600) },

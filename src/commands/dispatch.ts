@@ -3,7 +3,8 @@
 // a failure or a retried request changes nothing (or nothing more).
 
 import { systemClock, type Clock } from '../ports/clock.ts';
-import type { Store } from '../ports/store.ts';
+import type { Member, Store } from '../ports/store.ts';
+import { dayInTimeZone, memberTimeZone } from './time-zone.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
 import { cutGraphemes } from '../text/graphemes.ts';
 import { convertArgs } from './args.ts';
@@ -41,6 +42,15 @@ export interface Services {
   observe?: (observation: CommandObservation) => void;
   /** Commands under way, for a stop that waits for them. */
   inFlight?: InFlight;
+  /** JSS_AS_OF: every member's today is this day, whatever their zone (scripts, demos). */
+  pinnedToday?: string | null;
+}
+
+/** The member's today: in their zone (time-zone.ts) by the clock, else the adapter's day (ctx.asOf). */
+function memberToday(services: Services, ctx: CommandContext, member: Member): string {
+  if (services.pinnedToday) return services.pinnedToday;
+  const zone = memberTimeZone(member, ctx.timeZone);
+  return zone === null ? ctx.asOf : dayInTimeZone((services.clock ?? systemClock).now(), zone);
 }
 
 /** Edits (insert, delete, substitute, swap two neighbours) between two words: "lsit" is 1 from "list". */
@@ -141,6 +151,11 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     const community = await services.store.ensureCommunity(ctx.community);
     return inTransaction(async (store) => {
       const member = definition.writes ? await lockedMember(store, community.id, ctx.userId, displayName) : await store.ensureMember(community.id, ctx.userId, displayName);
+      // "today" is the member's day; values read against the adapter's day are read again against it.
+      const today = memberToday(services, ctx, member);
+      const zoned = today === ctx.asOf ? converted : convertArgs(definition.name, definition.args, input.named, today);
+      if (!zoned.ok) return errorReply(zoned.problems, `Usage: ${definition.usage}`, zoned.fieldErrors);
+      const memberCtx = today === ctx.asOf ? ctx : { ...ctx, asOf: today };
       const once = definition.writes && ctx.requestId !== null;
       if (once) {
         const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
@@ -148,12 +163,12 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
           return claim.sameMember ? (claim.reply as Reply) : errorReply('this request id was already used; nothing was done. Please try again.');
         }
       }
-      const ran = await definition.run({ ctx, store, clock: services.clock ?? systemClock, community, member, args: converted.values, positionals: input.positionals, body: input.body });
+      const ran = await definition.run({ ctx: memberCtx, store, clock: services.clock ?? systemClock, community, member, args: zoned.values, positionals: input.positionals, body: input.body });
       // A write may have changed the member's contracts: their leaderboard row is recomputed on the next read.
       if (definition.writes) await store.expireSnapshots({ memberId: member.id });
       const shared = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;
       // Values typed in another form than the house one: say how they were read.
-      const result = converted.notes.length > 0 && shared.kind !== 'error' ? { ...shared, blocks: [...shared.blocks, { type: 'context' as const, text: `Read ${converted.notes.join('; ')}.` }] } : shared;
+      const result = zoned.notes.length > 0 && shared.kind !== 'error' ? { ...shared, blocks: [...shared.blocks, { type: 'context' as const, text: `Read ${zoned.notes.join('; ')}.` }] } : shared;
       if (once) await store.saveRequestReply(community.id, ctx.requestId as string, result);
       return result;
     });

@@ -24,6 +24,7 @@ import { remind } from './handlers/remind.ts';
 import { remove } from './handlers/remove.ts';
 import { score } from './handlers/score.ts';
 import { stats } from './handlers/stats.ts';
+import { timezone } from './handlers/timezone.ts';
 import { tips } from './handlers/tips.ts';
 import { undo } from './handlers/undo.ts';
 import { whatif } from './handlers/whatif.ts';
@@ -55,6 +56,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   join,
   leave,
   remind,
+  timezone,
   importCommand,
   exportCommand,
   forget,

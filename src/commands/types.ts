@@ -16,6 +16,8 @@ export interface CommandContext {
   requestId: string | null;
   /** Today where the member is, YYYY-MM-DD: the commands' as-of date. */
   asOf: string;
+  /** The member's IANA zone as the platform gives it (Slack's users.info), when it does; see time-zone.ts. */
+  timeZone?: string | null;
   /** Whether the platform says this member may change the community's settings. */
   isAdmin: boolean;
 }

@@ -37,6 +37,11 @@ export interface BatchResult {
 export interface QueueScope {
   /** Only members of communities on these platforms (the ones this instance can send to); all when absent. */
   platforms?: readonly Platform[];
+  /**
+   * Only members in these IANA zones when days are enqueued (members without one count as
+   * FALLBACK_TIME_ZONE, UTC): their reminder hour has come. All when absent.
+   */
+  timeZones?: readonly string[];
 }
 
 export interface ReminderQueue {
@@ -51,5 +56,7 @@ export interface ReminderQueue {
    * records the outcomes, then commits. When `work` throws, the transaction rolls back (every row
    * of the batch stays pending) and the error propagates.
    */
+  /** The zones of the members who want reminders (FALLBACK_TIME_ZONE for those without one), each once. */
+  timeZones(scope?: QueueScope): Promise<string[]>;
   processBatch(day: string, limit: number, work: (item: ReminderItem) => Promise<ReminderOutcome>, scope?: QueueScope): Promise<BatchResult>;
 }

@@ -31,6 +31,10 @@ export interface Member {
   displayName: string;
   leaderboardOptIn: boolean;
   remindersOptIn: boolean;
+  /** IANA time zone: "today" and the reminder hour are the member's; null: the fallback (UTC). */
+  timeZone: string | null;
+  /** When the platform was last asked for the zone; null when the member set it themselves. */
+  timeZoneFetchedAt: Date | null;
 }
 
 export interface CommunitySettings {
@@ -157,6 +161,8 @@ export interface Store {
    */
   lockMember(memberId: number): Promise<Member | null>;
   setMemberFlags(memberId: number, flags: MemberFlags): Promise<Member>;
+  /** Sets (null: clears) the member's time zone; `fetchedAt` null when the member chose it. Null when the member is gone. */
+  setMemberTimeZone(memberId: number, timeZone: string | null, fetchedAt: Date | null): Promise<Member | null>;
 
   /** The member's contracts, in the order they were added; every field present (null when absent). */
   listContracts(memberId: number): Promise<Contract[]>;

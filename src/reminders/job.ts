@@ -31,6 +31,8 @@ export interface RunRemindersOptions {
   batchSize?: number;
   /** Only members on these platforms (the ones this instance can send to); all when absent. */
   platforms?: readonly Platform[];
+  /** Only members in these zones (FALLBACK_TIME_ZONE stands for members without one); all when absent. */
+  timeZones?: readonly string[];
   /** The reminder finder; the real one unless a test needs another. */
   find?: typeof findReminders;
   /** Stops between batches (shutdown); the batch under way finishes. */
@@ -45,7 +47,7 @@ export async function runReminders(options: RunRemindersOptions): Promise<Remind
   const { queue, asOf, send } = options;
   const find = options.find ?? findReminders;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const scope = options.platforms ? { platforms: options.platforms } : {};
+  const scope = { ...(options.platforms && { platforms: options.platforms }), ...(options.timeZones && { timeZones: options.timeZones }) };
 
   // A member's trouble (a finder bug, a refused send) is theirs alone: it becomes 'failed' for
   // that member instead of a throw, which would roll back the batch and send its earlier

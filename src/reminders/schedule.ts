@@ -1,13 +1,17 @@
 // Runs the daily reminder job in a long-running bot: once at start and then every
-// RUN_EVERY_MINUTES, but only from the reminder hour on (UTC, JSS_REMINDER_HOUR, default 9).
-// Each run works on "today": the UTC date, or the date JSS_AS_OF pins. Runs after the first of a
-// day find that day's work done (or take what is left: new opt-ins, failures with tries left),
-// so repeating is cheap and safe. A failed run is logged and never ends the process.
+// RUN_EVERY_MINUTES. Reminders go out from the reminder hour (JSS_REMINDER_HOUR, default 9) in
+// each member's own time zone, for their own day: each run asks which zones the members who want
+// reminders are in, and works on every zone whose local hour has come, with that zone's date as
+// the day (members without a zone: UTC). JSS_AS_OF pins one day for everyone, from the hour in
+// UTC. Runs after the first of a day find that day's work done (or take what is left: new
+// opt-ins, failures with tries left), so repeating is cheap and safe. A failed run is logged and
+// never ends the process.
 
 import { MAX_ATTEMPTS, type ReminderQueue } from '../ports/reminder-queue.ts';
 import { runReminders, type ReminderSummary, type RunRemindersOptions } from './job.ts';
 import type { DirectMessages } from '../ports/direct-message.ts';
 import { platformsOf, routeByPlatform } from './senders.ts';
+import { FALLBACK_TIME_ZONE, localTime } from '../commands/time-zone.ts';
 
 export const DEFAULT_REMINDER_HOUR = 9;
 export const RUN_EVERY_MINUTES = 30;
@@ -15,9 +19,9 @@ export const RUN_EVERY_MINUTES = 30;
 export interface ReminderScheduleOptions {
   queue: ReminderQueue;
   senders: DirectMessages;
-  /** The day a run works on, YYYY-MM-DD (see reminderDay). */
-  today: () => string;
-  /** The UTC hour (0–23) from which reminders go out. */
+  /** JSS_AS_OF: the one day every run works on, from the hour in UTC; null or absent: each member's own day. */
+  pinnedDay?: string | null;
+  /** The local hour (0–23) from which reminders go out, in each member's zone. */
   hour?: number;
   everyMinutes?: number;
   batchSize?: number;
@@ -25,16 +29,27 @@ export interface ReminderScheduleOptions {
   now?: () => Date;
   find?: RunRemindersOptions['find'];
   log: (message: string) => void;
-  /** Told after each run that did something (tests, logs). */
+  /** Told after each run of a day that did something (tests, logs). */
   onRun?: (day: string, summary: ReminderSummary) => void;
 }
 
-/** The reminders' day: the date JSS_AS_OF pins (as the console's today does), else today in UTC. */
-export function reminderDay(pinned: string | null, now = new Date()): string {
-  return pinned ?? now.toISOString().slice(0, 10);
+/** Zones whose reminders are due at `instant` (local hour reached), grouped by their local day. */
+export function dueDays(timeZones: readonly string[], instant: Date, hour: number): { day: string; timeZones: string[] }[] {
+  const byDay = new Map<string, string[]>();
+  for (const zone of timeZones) {
+    let local;
+    try {
+      local = localTime(instant, zone);
+    } catch {
+      // A stored name this Node's Intl does not know (it was checked when set): the fallback's hour.
+      local = localTime(instant, FALLBACK_TIME_ZONE);
+    }
+    if (local.hour < hour) continue;
+    byDay.set(local.day, [...(byDay.get(local.day) ?? []), zone]);
+  }
+  return [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, zones]) => ({ day, timeZones: zones }));
 }
 
-/** Starts the schedule; the function it returns stops it and resolves when a run under way has ended. */
 export function startReminderSchedule(options: ReminderScheduleOptions): () => Promise<void> {
   const hour = options.hour ?? DEFAULT_REMINDER_HOUR;
   const now = options.now ?? (() => new Date());
@@ -43,14 +58,13 @@ export function startReminderSchedule(options: ReminderScheduleOptions): () => P
   const stopping = new AbortController();
   let running: Promise<void> | null = null;
 
-  async function runOnce(): Promise<void> {
-    if (now().getUTCHours() < hour) return;
-    const day = options.today();
+  async function runDay(day: string, timeZones: readonly string[] | undefined): Promise<void> {
     const summary = await runReminders({
       queue: options.queue,
       asOf: day,
       send,
       platforms,
+      ...(timeZones && { timeZones }),
       signal: stopping.signal,
       ...(options.batchSize !== undefined && { batchSize: options.batchSize }),
       ...(options.find && { find: options.find }),
@@ -60,6 +74,19 @@ export function startReminderSchedule(options: ReminderScheduleOptions): () => P
       options.log(`reminders for ${day}: ${summary.sent} sent, ${summary.failed} failed${retry}`);
     }
     options.onRun?.(day, summary);
+  }
+
+  async function runOnce(): Promise<void> {
+    const instant = now();
+    if (options.pinnedDay) {
+      if (instant.getUTCHours() >= hour) await runDay(options.pinnedDay, undefined);
+      return;
+    }
+    const zones = await options.queue.timeZones(platforms ? { platforms } : {});
+    for (const due of dueDays(zones, instant, hour)) {
+      if (stopping.signal.aborted) return;
+      await runDay(due.day, due.timeZones);
+    }
   }
 
   function tick(): void {

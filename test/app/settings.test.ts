@@ -55,8 +55,8 @@ describe('reading the settings', () => {
   it.each([
     ['PORT', '70000', 'PORT: got "70000", expected a port number from 0 to 65535'],
     ['PORT', 'eighty', 'PORT: got "eighty", expected a port number from 0 to 65535'],
-    ['JSS_REMINDER_HOUR', '24', 'JSS_REMINDER_HOUR: got "24", expected a UTC hour from 0 to 23'],
-    ['JSS_REMINDER_HOUR', '9.5', 'JSS_REMINDER_HOUR: got "9.5", expected a UTC hour from 0 to 23'],
+    ['JSS_REMINDER_HOUR', '24', 'JSS_REMINDER_HOUR: got "24", expected an hour from 0 to 23'],
+    ['JSS_REMINDER_HOUR', '9.5', 'JSS_REMINDER_HOUR: got "9.5", expected an hour from 0 to 23'],
     ['JSS_AS_OF', '2026-02-30', 'JSS_AS_OF: got "2026-02-30", expected a date YYYY-MM-DD'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL: got "loud", expected fatal, error, warn, info, debug, trace, silent'],
     ['METRICS', 'yes', 'METRICS: got "yes", expected on or off'],

@@ -242,12 +242,18 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     await give('s2', [5, 4], true); // (1.25) / 2.5 → 50
     await give('s3', [5, 2], true); // (1.25 − 1.25) / 2.5 → 0
     await give('secret', [5, 5, 5], false); // not opted in: never counted
+    // Three members: their scores listed, no percentile yet.
+    const three = text(await run('secret', 'stats', {}, team));
+    expect(three).toContain('Only 3 members have joined with a score; the median, quartiles and where you stand appear once 4 have.');
+    expect(three).toContain('Scores: 0%, 50%, 100%');
+    expect(three).not.toContain('Median');
+    await give('s4', [5, 4], true); // 50
     const result = text(await run('secret', 'stats', {}, team));
-    expect(result).toContain('Members with a score: 3');
+    expect(result).toContain('Members with a score: 4');
     expect(result).toContain('Median: 50%');
-    expect(result).toContain('Quartiles: 25% – 75%');
-    // secret's own 100% is placed among the 3 who joined: 2 below, 1 equal → (2 + 0.5) / 3 = 83%.
-    expect(result).toContain('is above 83% of the 3 members who joined');
+    expect(result).toContain('Quartiles: 37.5% – 62.5%');
+    // secret's own 100% is placed among the 4 who joined: 3 below, 1 equal → (3 + 0.5) / 4 = 88%.
+    expect(result).toContain('is above 88% of the 4 members who joined');
   });
 
   it('config shows settings to anyone and changes them for admins only', async () => {

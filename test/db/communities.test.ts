@@ -69,7 +69,7 @@ describe.each(databaseKinds)('communities and members on $name', (kind) => {
   it('ensureMember creates a member with both opt-ins off, then finds it', async () => {
     const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T300' });
     const member = await store.ensureMember(community.id, 'U1', 'Alice');
-    expect(member).toEqual({ id: expect.any(Number), communityId: community.id, platformUserId: 'U1', displayName: 'Alice', leaderboardOptIn: false, remindersOptIn: false });
+    expect(member).toEqual({ id: expect.any(Number), communityId: community.id, platformUserId: 'U1', displayName: 'Alice', leaderboardOptIn: false, remindersOptIn: false, timeZone: null, timeZoneFetchedAt: null });
     expect(await store.ensureMember(community.id, 'U1', 'Alice')).toEqual(member);
     expect(await store.findMember(community.id, 'U1')).toEqual(member);
   });

@@ -9,17 +9,25 @@ import { PassThrough } from 'node:stream';
 import { directMessagesOf } from '../../app/direct-messages.ts';
 import { silentLogger, type Logger } from '../../src/ports/logger.ts';
 import { reply } from '../../src/replies/reply.ts';
-import { reminderDay, startReminderSchedule } from '../../src/reminders/schedule.ts';
+import { dueDays, startReminderSchedule } from '../../src/reminders/schedule.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { alwaysFind, member, recordingSenders } from './helpers.ts';
 
 const DAY = '2026-11-22';
 
-describe('the reminder day', () => {
-  it('is the UTC date, or the one JSS_AS_OF pins', () => {
-    expect(reminderDay(null, new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-22');
-    expect(reminderDay(null, new Date('2026-11-23T00:10:00Z'))).toBe('2026-11-23');
-    expect(reminderDay('2026-01-05', new Date('2026-11-23T00:10:00Z'))).toBe('2026-01-05');
+describe('the reminder days of a run (each member\'s own zone)', () => {
+  it('is due from the hour in each zone, for that zone\'s date', () => {
+    const zones = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/Berlin', 'UTC'];
+    // 2026-11-30T20:00Z: 09:00 Dec 1 in Auckland (NZDT, +13), 12:00 in Los Angeles, 21:00 in Berlin.
+    expect(dueDays(zones, new Date('2026-11-30T20:00:00Z'), 9)).toEqual([
+      { day: '2026-11-30', timeZones: ['America/Los_Angeles', 'Europe/Berlin', 'UTC'] },
+      { day: '2026-12-01', timeZones: ['Pacific/Auckland'] },
+    ]);
+    // A second earlier it is 08:59 in Auckland: not yet.
+    expect(dueDays(zones, new Date('2026-11-30T19:59:59Z'), 9).flatMap((due) => due.timeZones)).not.toContain('Pacific/Auckland');
+    // 09:00 in Los Angeles (PST, -8) is 17:00 UTC; 08:59 there is not yet.
+    expect(dueDays(['America/Los_Angeles'], new Date('2026-11-30T17:00:00Z'), 9)).toEqual([{ day: '2026-11-30', timeZones: ['America/Los_Angeles'] }]);
+    expect(dueDays(['America/Los_Angeles'], new Date('2026-11-30T16:59:00Z'), 9)).toEqual([]);
   });
 });
 
@@ -87,7 +95,7 @@ describe('the reminder schedule', () => {
     const { senders, delivered } = recordingSenders();
     const runs: ReminderSummary[] = [];
     const stop = startReminderSchedule({
-      queue, senders, today: () => DAY, hour: 9, now: () => new Date(`${DAY}T09:00:00Z`), everyMinutes: 0.001, find: alwaysFind,
+      queue, senders, hour: 9, now: () => new Date(`${DAY}T09:00:00Z`), everyMinutes: 0.001, find: alwaysFind,
       log: () => {}, onRun: (_day, summary) => runs.push(summary),
     });
     await waitForRun(runs, 3);
@@ -102,7 +110,7 @@ describe('the reminder schedule', () => {
     const { senders, delivered } = recordingSenders();
     const runs: ReminderSummary[] = [];
     const stop = startReminderSchedule({
-      queue, senders, today: () => DAY, hour: 9, now: () => new Date(`${DAY}T08:59:59Z`), everyMinutes: 0.001, find: alwaysFind,
+      queue, senders, hour: 9, now: () => new Date(`${DAY}T08:59:59Z`), everyMinutes: 0.001, find: alwaysFind,
       log: () => {}, onRun: (_day, summary) => runs.push(summary),
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -123,8 +131,9 @@ describe('the reminder schedule', () => {
         throw new Error('database is down');
       },
       processBatch: async () => ({ claimed: 0, sent: 0, nothing: 0, failed: 0, optedOut: 0 }),
+      timeZones: async () => ['UTC'],
     };
-    const stop = startReminderSchedule({ queue: broken, senders: {}, today: () => DAY, hour: 0, everyMinutes: 0.001, log: (message) => logged.push(message) });
+    const stop = startReminderSchedule({ queue: broken, senders: {}, pinnedDay: DAY, hour: 0, everyMinutes: 0.001, log: (message) => logged.push(message) });
     while (calls < 3) await new Promise((resolve) => setTimeout(resolve, 10));
     await stop();
     // The run under way when stop() was called has ended, and none starts after.
@@ -142,10 +151,47 @@ describe('the reminder schedule', () => {
     const runs: ReminderSummary[] = [];
     const { senders } = recordingSenders((userId) => (userId === failing.platformUserId ? 'user_not_found' : null));
     const stop = startReminderSchedule({
-      queue, senders, today: () => DAY, hour: 0, everyMinutes: 60, find: alwaysFind, log: (message) => logged.push(message), onRun: (_day, summary) => runs.push(summary),
+      queue, senders, pinnedDay: DAY, hour: 0, everyMinutes: 60, find: alwaysFind, log: (message) => logged.push(message), onRun: (_day, summary) => runs.push(summary),
     });
     await waitForRun(runs, 1);
     await stop();
     expect(logged).toEqual([`reminders for ${DAY}: 1 sent, 1 failed (retried on later runs, up to 3 tries)`]);
+  });
+
+  it('sends at 09:00 in each member\'s zone, for their own day; a member without a zone at 09:00 UTC', async () => {
+    const auckland = await member(store);
+    const losAngeles = await member(store);
+    const noZone = await member(store);
+    await store.setMemberTimeZone(auckland.id, 'Pacific/Auckland', null);
+    await store.setMemberTimeZone(losAngeles.id, 'America/Los_Angeles', new Date('2026-11-30T00:00:00Z'));
+    let clock = new Date(0);
+    const { senders, delivered } = recordingSenders();
+    const days: string[] = [];
+    /** One run of the schedule at `at`, which works on `expected` days; the days it worked on. */
+    const run = async (at: string, expected: number) => {
+      clock = new Date(at);
+      const before = days.length;
+      const stop = startReminderSchedule({ queue, senders, hour: 9, now: () => clock, everyMinutes: 60, find: alwaysFind, log: () => {}, onRun: (day) => days.push(day) });
+      const started = Date.now();
+      while (days.length < before + expected && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await stop();
+      return days.slice(before);
+    };
+    const sentTo = () => delivered.map((message) => message.userId);
+    // 21:59 on Nov 30 in Auckland (NZDT, +13): their Nov 30 reminder is due; 00:59 in Los Angeles, 08:59 UTC.
+    expect(await run('2026-11-30T08:59:00Z', 1)).toEqual(['2026-11-30']);
+    expect(sentTo()).toEqual([auckland.platformUserId]);
+    expect(await run('2026-11-30T09:00:00Z', 1)).toEqual(['2026-11-30']);
+    expect(sentTo()).toEqual([auckland.platformUserId, noZone.platformUserId]);
+    expect(await run('2026-11-30T16:59:00Z', 1)).toEqual(['2026-11-30']); // 08:59 in Los Angeles (PST, -8)
+    expect(sentTo()).toEqual([auckland.platformUserId, noZone.platformUserId]);
+    expect(await run('2026-11-30T17:00:00Z', 1)).toEqual(['2026-11-30']); // 09:00 in Los Angeles
+    expect(sentTo()).toEqual([auckland.platformUserId, noZone.platformUserId, losAngeles.platformUserId]);
+    expect(await run('2026-11-30T19:59:00Z', 1)).toEqual(['2026-11-30']); // 08:59 on Dec 1 in Auckland
+    expect(sentTo()).toHaveLength(3);
+    expect(await run('2026-11-30T20:00:00Z', 2)).toEqual(['2026-11-30', '2026-12-01']); // 09:00 on Dec 1 in Auckland
+    expect(sentTo()).toEqual([auckland.platformUserId, noZone.platformUserId, losAngeles.platformUserId, auckland.platformUserId]);
+    expect(delivered.at(-1)?.reply.title).toContain('2026-12-01');
   });
 });

@@ -27,11 +27,13 @@ const COMMAND_NAME_MAX_LENGTH = 32;
 
 /**
  * Discord allows 25 subcommands a command; the commands about what Upwork shows sit in a group of
- * their own (/jss upwork actual score:87). Command names stay unique across groups, so the
+ * their own (/jss upwork actual score:87), and those about the member's own account in another
+ * (/jss account timezone zone:Europe/Berlin). Command names stay unique across groups, so the
  * subcommand's name alone is the command.
  */
 export const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands: readonly string[] }>> = {
   upwork: { description: 'What Upwork shows you: record it, explain a gap, Top Rated, accuracy', commands: ['actual', 'explain', 'badges', 'accuracy'] },
+  account: { description: 'Your own settings and data: time zone, export, forget', commands: ['timezone', 'export', 'forget'] },
 };
 
 /** Cuts text to Discord's limit, marking the cut so a reader sees something is missing. */
