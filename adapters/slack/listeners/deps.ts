@@ -1,0 +1,14 @@
+// What every listener is given: the command layer's services, the adapter's settings, today's date
+// and the ack budget. Built once in app.ts.
+
+import type { Services } from '../../../src/commands/dispatch.ts';
+import type { SlackConfig } from '../config.ts';
+
+export interface ListenerDeps {
+  services: Services;
+  config: SlackConfig;
+  /** Today where the member is (the workspace's time zone is not in the payload: the server's). */
+  today: () => string;
+  /** Milliseconds a command may take before the ack goes out without its reply. */
+  ackBudgetMs: number;
+}
