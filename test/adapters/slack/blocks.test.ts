@@ -215,25 +215,9 @@ describe('escapeMrkdwn', () => {
   });
 });
 
+// The cuts every platform shares (exact max, emoji, grapheme clusters) are tested for both in
+// test/adapters/shared/renderers.test.ts; here, what is Slack's own: entities stay whole.
 describe('truncate', () => {
-  it('keeps a text of exactly max characters whole and cuts one more to max, ending with …', () => {
-    expect(truncate('abcde', 5)).toBe('abcde');
-    expect(truncate('abcdef', 5)).toBe('abcd…');
-    expect(truncate('abcdef', 5).length).toBe(5);
-    expect(truncate('', 5)).toBe('');
-  });
-
-  it('never cuts an emoji (a surrogate pair) in half', () => {
-    const emoji = '😀'.repeat(10); // 20 UTF-16 units
-    for (let max = 1; max < emoji.length; max++) {
-      const cut = truncate(emoji, max);
-      expect(cut.length).toBeLessThanOrEqual(max);
-      expect(cut).not.toMatch(LONE_SURROGATE);
-      expect(cut.endsWith('…')).toBe(true);
-    }
-    expect(truncate('ab😀', 3)).toBe('ab…');
-  });
-
   it('never cuts an escape entity: &amp; &lt; &gt; stay whole or go', () => {
     const escaped = escapeMrkdwn('a&b<c>d&e');
     for (let max = 1; max < escaped.length; max++) {
