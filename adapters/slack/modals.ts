@@ -32,8 +32,9 @@ function select(options: readonly string[], placeholder: string, initial?: strin
   };
 }
 
+/** The form's title within Slack's 24 characters; the id in it is the member's, so cut between graphemes. */
 function title(text: string): PlainTextElement {
-  return plain(text.length > MODAL_TITLE_MAX ? `${text.slice(0, MODAL_TITLE_MAX - 1)}…` : text);
+  return plain(cutToLength(text, MODAL_TITLE_MAX));
 }
 
 /** The Slack element for an argument of this kind. */

@@ -36,7 +36,8 @@ import {
 } from '../../../adapters/slack/blocks/index.ts';
 import { errorReply, reply, type Action, type Block, type Reply } from '../../../src/replies/reply.ts';
 import { replyArbitraries } from '../../helpers/reply-arbitrary.ts';
-import { resultView } from '../../../adapters/slack/modals.ts';
+import { formView, resultView } from '../../../adapters/slack/modals.ts';
+import { bareForm } from '../../../src/commands/forms.ts';
 import { forecastReply, longTermReply, planReply, scoreReply, tipsReply, whyReply } from '../../../src/replies/score.ts';
 import { analyze, type Contract } from '../../../src/scoring/index.ts';
 
@@ -722,5 +723,14 @@ describe('what a notification and a form result show', () => {
     // 24 is Slack's limit in UTF-16 units: the family emoji (11 units) does not fit after 20 x, and is not split.
     const long = resultView(`${'x'.repeat(20)}👩‍👩‍👧‍👦tail`, 'done') as unknown as { title: { text: string } };
     expect(long.title.text).toBe(`${'x'.repeat(20)}…`);
+  });
+
+  it("a form's title (End <the member's id>) is cut to 24 between graphemes", () => {
+    const open = bareForm('end', '2026-01-10', `${'c'.repeat(15)}👩‍💻x`);
+    if (!open) throw new Error('end has no form');
+    const title = formView(open).title.text;
+    expect(title.length).toBeLessThanOrEqual(24);
+    // "End " + 15 c is 19 units; the 5-unit emoji and the ellipsis do not both fit, and the emoji is not split.
+    expect(title).toBe(`End ${'c'.repeat(15)}…`);
   });
 });
