@@ -3,7 +3,8 @@
 // submission becomes the same named arguments a typed command has, and the same zod schemas check it.
 // A command that reads a file gets a file_input (the bot downloads the file through the Web API).
 
-import type { View } from '@slack/types';
+import type { ViewStateValue } from '@slack/bolt';
+import type { InputBlock, InputBlockElement, ModalView, PlainTextElement, StaticSelect } from '@slack/types';
 import type { ArgSpec } from '../../src/commands/args.ts';
 import { bareForm, formId, type OpenForm } from '../../src/commands/forms.ts';
 import { cutToLength } from '../../src/text/graphemes.ts';
@@ -14,17 +15,15 @@ import { IMPORT_FILE_TYPES, IMPORT_FILES_MAX, MODAL_TITLE_MAX } from './limits.t
 export const IMPORT_FILE_BLOCK = 'file';
 const ACTION = 'value';
 
-type Element = Record<string, unknown>;
-
-function plain(text: string) {
+function plain(text: string): PlainTextElement {
   return { type: 'plain_text', text };
 }
 
-function input(field: string, label: string, element: Element, optional: boolean, hint?: string) {
+function input(field: string, label: string, element: InputBlockElement, optional: boolean, hint?: string): InputBlock {
   return { type: 'input', block_id: field, optional, label: plain(label), element: { ...element, action_id: ACTION }, ...(hint && { hint: plain(hint) }) };
 }
 
-function select(options: readonly string[], placeholder: string, initial?: string): Element {
+function select(options: readonly string[], placeholder: string, initial?: string): StaticSelect {
   return {
     type: 'static_select',
     placeholder: plain(placeholder),
@@ -33,12 +32,13 @@ function select(options: readonly string[], placeholder: string, initial?: strin
   };
 }
 
-function title(text: string) {
-  return plain(text.length > MODAL_TITLE_MAX ? `${text.slice(0, MODAL_TITLE_MAX - 1)}…` : text);
+/** The form's title within Slack's 24 characters; the id in it is the member's, so cut between graphemes. */
+function title(text: string): PlainTextElement {
+  return plain(cutToLength(text, MODAL_TITLE_MAX));
 }
 
 /** The Slack element for an argument of this kind. */
-function elementOf(arg: ArgSpec, placeholder: string | undefined, initial: string | undefined): Element {
+function elementOf(arg: ArgSpec, placeholder: string | undefined, initial: string | undefined): InputBlockElement {
   const kind = arg.kind;
   switch (kind.type) {
     case 'text':
@@ -65,10 +65,10 @@ function elementOf(arg: ArgSpec, placeholder: string | undefined, initial: strin
 }
 
 /** A command's form as a Slack modal; its callback id is the form id, the positional word rides in private_metadata. */
-export function formView(open: OpenForm): View {
+export function formView(open: OpenForm): ModalView {
   const { command, form } = open;
   const file = command.body && form.file
-    ? [input(IMPORT_FILE_BLOCK, form.file.label, { type: 'file_input', filetypes: IMPORT_FILE_TYPES, max_files: IMPORT_FILES_MAX }, false, form.file.hint)]
+    ? [input(IMPORT_FILE_BLOCK, form.file.label, { type: 'file_input', filetypes: [...IMPORT_FILE_TYPES], max_files: IMPORT_FILES_MAX }, false, form.file.hint)]
     : [];
   const fields = form.fields.map((field) => {
     const arg = command.args.find((candidate) => candidate.name === field.arg) as ArgSpec;
@@ -82,26 +82,21 @@ export function formView(open: OpenForm): View {
     submit: plain(form.submit),
     close: plain('Cancel'),
     blocks: [...file, ...fields],
-  } as unknown as View;
+  };
 }
 
 /** The form behind `/jss import` without a file: one CSV (file_input), and add or replace. */
-export function importModal(mode: 'add' | 'replace' = 'add'): View {
+export function importModal(mode: 'add' | 'replace' = 'add'): ModalView {
   const open = bareForm('import', '', null, { mode });
   if (!open) throw new Error('import has no form');
   return formView(open);
 }
 
-interface StateValue {
-  type?: string;
-  files?: { id?: string }[] | null;
-  value?: string | null;
-  selected_date?: string | null;
-  selected_option?: { value?: string } | null;
-}
+/** A submitted form's values: block id (the argument's name) → action id → what was entered (Bolt's type). */
+export type SubmittedValues = Record<string, Record<string, ViewStateValue>>;
 
 /** The submitted form as named command arguments (text, exactly as typed commands give them). */
-export function submittedArgs(values: Record<string, Record<string, StateValue>>): Record<string, string> {
+export function submittedArgs(values: SubmittedValues): Record<string, string> {
   const named: Record<string, string> = {};
   for (const [field, actions] of Object.entries(values)) {
     const state = actions[ACTION];
@@ -113,18 +108,18 @@ export function submittedArgs(values: Record<string, Record<string, StateValue>>
 }
 
 /** The uploaded file ids of a form with a file (Slack keeps the file; the bot reads it). */
-export function submittedFileIds(values: Record<string, Record<string, StateValue>>): string[] {
+export function submittedFileIds(values: SubmittedValues): string[] {
   const files = values[IMPORT_FILE_BLOCK]?.[ACTION]?.files ?? [];
   return files.map((file) => file.id).filter((id): id is string => typeof id === 'string' && id !== '');
 }
 
 /** The modal after a submission: the reply in words (escaped mrkdwn, cut to one section), with a Done button. */
-export function resultView(title: string, text: string): View {
+export function resultView(title: string, text: string): ModalView {
   return {
     type: 'modal',
     title: plain(cutToLength(title, MODAL_TITLE_MAX)),
     close: plain('Done'),
     // verbatim, as every message: Slack must not turn the member's text into links or mentions.
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text === '' ? ' ' : text, SECTION_TEXT_MAX), verbatim: true } }],
-  } as unknown as View;
+  };
 }

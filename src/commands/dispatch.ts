@@ -5,6 +5,7 @@
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { Member, Store } from '../ports/store.ts';
 import { dayInTimeZone, memberTimeZone } from './time-zone.ts';
+import { problemReply } from '../replies/problem-reply.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
 import { cutGraphemes } from '../text/graphemes.ts';
 import { convertArgs } from './args.ts';
@@ -181,7 +182,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     if (error instanceof CommandError) return error.reply;
     services.onError?.(error, ctx);
     if (isDatabaseUnavailable(error)) return errorReply(DATABASE_UNAVAILABLE_MESSAGE);
-    return errorReply('jss-coach had a problem on its side and changed nothing. Please try again in a moment.');
+    return problemReply();
   }
 }
 

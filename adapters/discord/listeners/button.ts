@@ -1,6 +1,7 @@
 // A reply's buttons: RUN_PREFIX runs the command its custom id carries for whoever clicks;
 // SHARE_PREFIX runs it again and, when that succeeds, posts the reply for the whole channel.
 
+import { sharedByLine } from '../../shared/share.ts';
 import type { APIMessageComponentButtonInteraction } from 'discord-api-types/v10';
 import { parseCommandText } from '../../../src/commands/grammar.ts';
 import type { CommandInput } from '../../../src/commands/dispatch.ts';
@@ -31,7 +32,7 @@ function shared(deps: ListenerDeps, interaction: APIMessageComponentButtonIntera
     async (reply) => {
       if (reply.kind === 'error' || !reply.shareable) return completeReply(deps, interaction, reply);
       const by = interactionUser(interaction).name;
-      await completeReply(deps, interaction, sharedView(reply, `Shared by ${by}`), true);
+      await completeReply(deps, interaction, sharedView(reply, sharedByLine(by)), true);
       await completeReply(deps, interaction, SHARED_NOTE);
     },
   );

@@ -3,6 +3,7 @@
 // sees "thinking…", privately) at once, and the reply follows through the interaction webhook; a
 // failure of the work still ends in a reply, never in a "thinking…" that never ends.
 
+import { problemReply } from '../../../src/replies/problem-reply.ts';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { runCommand, type CommandInput } from '../../../src/commands/dispatch.ts';
 import { errorReply, type Reply } from '../../../src/replies/reply.ts';
@@ -12,7 +13,7 @@ import { completeReply } from './complete-reply.ts';
 import type { HandledInteraction, ListenerDeps } from './types.ts';
 
 /** What the member reads when the work itself failed (the command's transaction rolled back). */
-export const FAILED_TEXT = 'jss-coach had a problem on its side and changed nothing. Please try again.';
+export { PROBLEM_TEXT as FAILED_TEXT } from '../../../src/replies/problem-reply.ts';
 
 /** "Thinking…", seen only by the member; the edit that completes it keeps that. */
 export const DEFERRED_EPHEMERAL: APIInteractionResponse = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
@@ -25,7 +26,7 @@ export function answeredAtOnce(initial: APIInteractionResponse): HandledInteract
 /** First response "deferred"; `work`'s reply (or FAILED_TEXT) is then handed to `finish`. */
 export function deferWork(work: () => Promise<Reply>, finish: (reply: Reply) => Promise<void>): HandledInteraction {
   const followUp = work()
-    .catch(() => errorReply(FAILED_TEXT))
+    .catch(() => problemReply())
     .then(finish);
   return { initial: DEFERRED_EPHEMERAL, followUp };
 }

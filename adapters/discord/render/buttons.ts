@@ -6,13 +6,14 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIActionRowComponen
 import type { Action, Reply } from '../../../src/replies/reply.ts';
 import { neutraliseMentions, truncate } from './escape.ts';
 import { ACTION_ROWS_MAX, BUTTON_LABEL_MAX, BUTTONS_PER_ROW_MAX, CUSTOM_ID_MAX } from './limits.ts';
-import { isBlank, oneLine } from './text.ts';
+import { isBlank, oneLine } from '../../shared/lines.ts';
+import { SHARE_LABEL } from '../../shared/share.ts';
 
 /** `jss:run:<command text>`: the button runs the command for the member who clicks it. */
 export const RUN_PREFIX = 'jss:run:';
 /** `jss:share:<command text>`: the button runs the command again and posts the reply in the channel. */
 export const SHARE_PREFIX = 'jss:share:';
-export const SHARE_LABEL = 'Share in channel';
+export { SHARE_LABEL };
 
 const STYLES: Record<NonNullable<Action['style']>, ButtonStyle.Primary | ButtonStyle.Danger> = {
   primary: ButtonStyle.Primary,

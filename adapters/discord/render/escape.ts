@@ -5,8 +5,10 @@
 // { parse: [] } does (the renderer always sets it); a zero-width space after the @ keeps it from
 // even looking like a mention.
 
+// Cutting is the shared kit's (adapters/shared/cut-text.ts): between grapheme clusters, never inside an emoji.
+export { cutIndex, truncate } from '../../shared/cut-text.ts';
+
 export const ZERO_WIDTH_SPACE = '\u200b';
-const ELLIPSIS = '…';
 
 const MASS_MENTION = /@(everyone|here)/gi;
 
@@ -48,26 +50,4 @@ export function escapeMarkdown(text: string): string {
  */
 export function escapeCodeBlock(text: string): string {
   return neutraliseMentions(text).replace(/`/g, `\`${ZERO_WIDTH_SPACE}`);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** The largest index ≤ `index` where `text` may be cut: never between the halves of a surrogate pair (an emoji). */
-export function cutIndex(text: string, index: number): number {
-  const cut = Math.max(0, Math.min(Math.floor(index), text.length));
-  if (cut > 0 && cut < text.length && isHighSurrogate(text.charCodeAt(cut - 1)) && isLowSurrogate(text.charCodeAt(cut))) return cut - 1;
-  return cut;
-}
-
-/** `text` if it fits in `max` characters, else its longest safe beginning followed by `…`. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max < ELLIPSIS.length) return '';
-  return text.slice(0, cutIndex(text, max - ELLIPSIS.length)) + ELLIPSIS;
 }

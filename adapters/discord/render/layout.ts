@@ -8,7 +8,9 @@ import type { APIEmbedField } from 'discord-api-types/v10';
 import { cutIndex, escapeMarkdown } from './escape.ts';
 import { EMBED_DESCRIPTION_MAX, EMBED_FIELDS_MAX, EMBEDS_PER_MESSAGE_MAX } from './limits.ts';
 import type { TableFrame } from './table.ts';
-import { isBlank, prefixWithin } from './text.ts';
+import { ELLIPSIS } from '../../shared/cut-text.ts';
+import { isBlank } from '../../shared/lines.ts';
+import { prefixWithin } from './text.ts';
 import { embedField, type LineUnit, type RowUnit, type Separator, type Unit } from './units.ts';
 
 /** One embed's body while it is laid out; a table's code block may still be open. */
@@ -32,7 +34,6 @@ const CUT_LINE_MIN = 200;
 const PARTIAL_MIN = 40;
 /** A line longer than an embed is split at a space when there is one this close to the cut. */
 const WORD_WINDOW = 80;
-const ELLIPSIS = '…';
 
 /** The description as it will be sent: an open code block closed. */
 export function descriptionOf(draft: Draft): string {

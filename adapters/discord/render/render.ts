@@ -9,7 +9,8 @@ import { actionRows } from './buttons.ts';
 import { escapeMarkdown, neutraliseMentions, truncate } from './escape.ts';
 import { descriptionOf, layoutUnits } from './layout.ts';
 import { CONTENT_MAX, EMBED_TITLE_MAX, EMBED_TOTAL_MAX, FOOTER_TEXT_MAX } from './limits.ts';
-import { fitRendered, isBlank, oneLine } from './text.ts';
+import { isBlank, oneLine } from '../../shared/lines.ts';
+import { fitRendered } from './text.ts';
 import type { DiscordMessage } from './types.ts';
 import { bodyUnits, contextText } from './units.ts';
 

@@ -2,20 +2,11 @@
 // piece escaped on its own, so a cut never separates a backslash from what it escapes and a piece
 // that starts a new embed gets the escapes its new line start needs.
 
-import { cutIndex, escapeMarkdown } from './escape.ts';
-
-const ELLIPSIS = '…';
+import { cutIndex, ELLIPSIS } from '../../shared/cut-text.ts';
+import { oneLine } from '../../shared/lines.ts';
+import { escapeMarkdown } from './escape.ts';
 
 export type Render = (raw: string) => string;
-
-export function isBlank(text: string): boolean {
-  return text.trim() === '';
-}
-
-/** A title, label or name on one line (Discord shows them on one). */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * The longest beginning of `raw` (never half an emoji) whose rendering has at most `room`

@@ -9,7 +9,8 @@ import { seriesLine as plainSeriesLine, seriesPoints } from '../../../src/replie
 import { ZERO_WIDTH_SPACE } from './escape.ts';
 import { FIELD_NAME_MAX, FIELD_VALUE_MAX } from './limits.ts';
 import { tableLines, type TableFrame } from './table.ts';
-import { boldHeading, fitRendered, isBlank, oneLine } from './text.ts';
+import { isBlank, oneLine } from '../../shared/lines.ts';
+import { boldHeading, fitRendered } from './text.ts';
 
 /** What goes before a unit when the description already has text: a blank line between blocks, a line break within one, nothing within a split line. */
 export type Separator = '\n\n' | '\n' | '';

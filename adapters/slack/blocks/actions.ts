@@ -5,14 +5,15 @@
 import type { Reply } from '../../../src/replies/reply.ts';
 import { truncate } from './escape.ts';
 import { ACTIONS_ELEMENTS_MAX, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX } from './limits.ts';
-import { isBlank, oneLine } from './text.ts';
+import { isBlank, oneLine } from '../../shared/lines.ts';
+import { SHARE_LABEL } from '../../shared/share.ts';
 import { plain, type ActionsBlock, type ButtonElement } from './types.ts';
 
 /** `jss_run_<n>`, n the action's index in the reply: unique within the message. */
 export const RUN_ACTION_PREFIX = 'jss_run_';
 export const RUN_ACTION_PATTERN = /^jss_run_\d+$/;
 export const SHARE_ACTION_ID = 'jss_share';
-export const SHARE_LABEL = 'Share in channel';
+export { SHARE_LABEL };
 
 function fits(command: string): boolean {
   return !isBlank(command) && command.length <= BUTTON_VALUE_MAX;

@@ -6,7 +6,8 @@ import { seriesLine, seriesPoints } from '../../../src/replies/render-text.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { CONTEXT_TEXT_MAX, FIELD_TEXT_MAX, SECTION_FIELDS_MAX, SECTION_TEXT_MAX } from './limits.ts';
 import { tableSections } from './table.ts';
-import { boldTitle, isBlank, packLines, section, textSections } from './text.ts';
+import { isBlank, packLines } from '../../shared/lines.ts';
+import { boldTitle, section, textSections } from './text.ts';
 import { mrkdwn, type ContextBlock, type SectionBlock, type SlackBlock } from './types.ts';
 
 /** A label takes at most a quarter of its field, so the value always shows. */

@@ -8,7 +8,8 @@ import { blockToSlack } from './content.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { fitBlocks } from './fit.ts';
 import { HEADER_TEXT_MAX, MESSAGE_BLOCKS_TEXT_BUDGET, MESSAGE_TEXT_MAX } from './limits.ts';
-import { isBlank, oneLine, textSections } from './text.ts';
+import { isBlank, oneLine } from '../../shared/lines.ts';
+import { textSections } from './text.ts';
 import { plain, type SlackBlock, type SlackMessage } from './types.ts';
 
 /** Errors stand out in the channel list and the notification. */

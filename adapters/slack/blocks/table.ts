@@ -1,13 +1,11 @@
 // A table as aligned columns in a ``` code block (mrkdwn has no tables). Long tables become
 // several sections, each within SECTION_TEXT_MAX with its fences and the header row repeated.
 
-import type { Block } from '../../../src/replies/reply.ts';
+import { alignedTable, type Table } from '../../shared/table-columns.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 import { SECTION_TEXT_MAX } from './limits.ts';
 import { boldTitle, section } from './text.ts';
 import type { SectionBlock } from './types.ts';
-
-type Table = Extract<Block, { type: 'table' }>;
 
 const FENCE_OPEN = '```\n';
 const FENCE_CLOSE = '\n```';
@@ -15,29 +13,17 @@ const FENCES = FENCE_OPEN.length + FENCE_CLOSE.length;
 /** The title and the header row are cut so that every part still holds rows of ~1,500 characters. */
 const TITLE_MAX = 500;
 const HEADER_MAX = 1000;
-/** A column is padded to at most this width, so one long cell does not widen every row. */
-const PAD_MAX = 40;
-const GAP = '  ';
-
-function cellsOf(row: readonly string[]): string[] {
-  return row.map((cell) => cell.replace(/\s*[\r\n]+\s*/g, ' '));
-}
 
 export function tableSections(table: Table): SectionBlock[] {
-  const columns = cellsOf(table.columns);
-  const rows = table.rows.map(cellsOf);
-  const widths: number[] = [];
-  for (const row of [columns, ...rows]) row.forEach((cell, i) => (widths[i] = Math.min(PAD_MAX, Math.max(widths[i] ?? 0, cell.length))));
-  // Padding is done on the text as typed, escaping after it, so `&` counts one column wide.
-  const line = (row: string[]) => escapeMrkdwn(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join(GAP).trimEnd());
-
   const title = boldTitle(table.title, TITLE_MAX);
   const head = title === '' ? '' : `${title}\n`;
-  if (columns.length === 0 && rows.length === 0) return title === '' ? [] : [section(title)];
-  const header = columns.length === 0 ? null : truncate(line(columns), HEADER_MAX);
+  // Aligned on the text as typed (shared), escaped after it, so `&` counts one column wide.
+  const aligned = alignedTable(table);
+  if (aligned === null) return title === '' ? [] : [section(title)];
+  const header = aligned.header === null ? null : truncate(escapeMrkdwn(aligned.header), HEADER_MAX);
   // The worst case (the first part, with the title) decides how long one row may be.
   const rowMax = SECTION_TEXT_MAX - FENCES - (header === null ? 0 : header.length + 1) - head.length;
-  const lines = rows.map((row) => truncate(line(row), rowMax));
+  const lines = aligned.rows.map((row) => truncate(escapeMrkdwn(row), rowMax));
 
   // Each part: [title] + fences + header + rows, one per line; `joined` is the lines' length so far.
   const empty = header === null ? -1 : header.length;

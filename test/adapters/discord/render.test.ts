@@ -275,24 +275,9 @@ describe('escapeCodeBlock', () => {
   });
 });
 
+// truncate itself (exact max, emoji, grapheme clusters, any text) is tested for both platforms in
+// test/adapters/shared/renderers.test.ts; here, cuts in a rendered Discord reply.
 describe('truncate', () => {
-  it('keeps a text of exactly max characters whole and cuts one more to max, ending with …', () => {
-    expect(truncate('abcde', 5)).toBe('abcde');
-    expect(truncate('abcdef', 5)).toBe('abcd…');
-    expect(truncate('', 5)).toBe('');
-  });
-
-  it('never splits a surrogate pair (an emoji)', () => {
-    const emoji = '😀'.repeat(10);
-    for (let max = 1; max < emoji.length; max++) {
-      const cut = truncate(emoji, max);
-      expect(cut.length).toBeLessThanOrEqual(max);
-      expect(cut).not.toMatch(LONE_SURROGATE);
-      expect(cut.endsWith('…')).toBe(true);
-    }
-    expect(truncate('ab😀', 3)).toBe('ab…');
-  });
-
   it('in a rendered reply, no cut or split falls inside an emoji: title, field, description, footer, label', () => {
     const emoji = (length: number) => `a${'😀'.repeat(length)}`; // 1 + 2 × length UTF-16 units
     const message = renderDiscordMessage(
@@ -314,21 +299,6 @@ describe('truncate', () => {
     const [description] = descriptions(message);
     expect(description?.startsWith(emoji(100))).toBe(true);
     expect(description?.endsWith('😀…')).toBe(true);
-  });
-
-  it('for any text and limit: fits, is a beginning of the text, breaks no pair', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.integer({ min: 1, max: 80 }), (text, max) => {
-        const cut = truncate(text, max);
-        expect(cut.length).toBeLessThanOrEqual(max);
-        if (text.length <= max) expect(cut).toBe(text);
-        else {
-          expect(cut.endsWith('…')).toBe(true);
-          expect(text.startsWith(cut.slice(0, -1))).toBe(true);
-        }
-        expect(cut).not.toMatch(LONE_SURROGATE);
-      }),
-    );
   });
 });
 

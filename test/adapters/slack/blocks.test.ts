@@ -36,7 +36,8 @@ import {
 } from '../../../adapters/slack/blocks/index.ts';
 import { errorReply, reply, type Action, type Block, type Reply } from '../../../src/replies/reply.ts';
 import { replyArbitraries } from '../../helpers/reply-arbitrary.ts';
-import { resultView } from '../../../adapters/slack/modals.ts';
+import { formView, resultView } from '../../../adapters/slack/modals.ts';
+import { bareForm } from '../../../src/commands/forms.ts';
 import { forecastReply, longTermReply, planReply, scoreReply, tipsReply, whyReply } from '../../../src/replies/score.ts';
 import { analyze, type Contract } from '../../../src/scoring/index.ts';
 
@@ -215,25 +216,9 @@ describe('escapeMrkdwn', () => {
   });
 });
 
+// The cuts every platform shares (exact max, emoji, grapheme clusters) are tested for both in
+// test/adapters/shared/renderers.test.ts; here, what is Slack's own: entities stay whole.
 describe('truncate', () => {
-  it('keeps a text of exactly max characters whole and cuts one more to max, ending with …', () => {
-    expect(truncate('abcde', 5)).toBe('abcde');
-    expect(truncate('abcdef', 5)).toBe('abcd…');
-    expect(truncate('abcdef', 5).length).toBe(5);
-    expect(truncate('', 5)).toBe('');
-  });
-
-  it('never cuts an emoji (a surrogate pair) in half', () => {
-    const emoji = '😀'.repeat(10); // 20 UTF-16 units
-    for (let max = 1; max < emoji.length; max++) {
-      const cut = truncate(emoji, max);
-      expect(cut.length).toBeLessThanOrEqual(max);
-      expect(cut).not.toMatch(LONE_SURROGATE);
-      expect(cut.endsWith('…')).toBe(true);
-    }
-    expect(truncate('ab😀', 3)).toBe('ab…');
-  });
-
   it('never cuts an escape entity: &amp; &lt; &gt; stay whole or go', () => {
     const escaped = escapeMrkdwn('a&b<c>d&e');
     for (let max = 1; max < escaped.length; max++) {
@@ -738,5 +723,14 @@ describe('what a notification and a form result show', () => {
     // 24 is Slack's limit in UTF-16 units: the family emoji (11 units) does not fit after 20 x, and is not split.
     const long = resultView(`${'x'.repeat(20)}👩‍👩‍👧‍👦tail`, 'done') as unknown as { title: { text: string } };
     expect(long.title.text).toBe(`${'x'.repeat(20)}…`);
+  });
+
+  it("a form's title (End <the member's id>) is cut to 24 between graphemes", () => {
+    const open = bareForm('end', '2026-01-10', `${'c'.repeat(15)}👩‍💻x`);
+    if (!open) throw new Error('end has no form');
+    const title = formView(open).title.text;
+    expect(title.length).toBeLessThanOrEqual(24);
+    // "End " + 15 c is 19 units; the 5-unit emoji and the ellipsis do not both fit, and the emoji is not split.
+    expect(title).toBe(`End ${'c'.repeat(15)}…`);
   });
 });

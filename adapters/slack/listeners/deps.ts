@@ -1,0 +1,17 @@
+// What every listener is given: the command layer's services, the adapter's settings, today's date
+// and the ack budget. Built once in app.ts.
+
+import type { Services } from '../../../src/commands/dispatch.ts';
+import type { Logger } from '../../../src/ports/logger.ts';
+import type { SlackConfig } from '../config.ts';
+
+export interface ListenerDeps {
+  services: Services;
+  config: SlackConfig;
+  /** Today where the member is (the workspace's time zone is not in the payload: the server's). */
+  today: () => string;
+  /** Milliseconds a command may take before the ack goes out without its reply. */
+  ackBudgetMs: number;
+  /** The bot's logger (a failed time-zone lookup is logged, never failing the command). */
+  logger?: Logger;
+}
