@@ -1,0 +1,75 @@
+// Forecast charts rendered once and shared: a chart is a pure function of its SVG (the member's
+// forecast, past weeks and recorded scores, as of one day) and of the renderer's code, so the key is
+// a hash of exactly those. A changed forecast, model or as-of day gives another SVG, hence another
+// key: a stale chart is never found, and deleting old rows is only housekeeping.
+//
+// The SVG is dated (its first point and labels are the as-of day), so a chart serves its member
+// on that day only: valid_until is the as-of day, however long the standing itself holds.
+
+import { createHash } from 'node:crypto';
+import type { ChartCache } from '../ports/chart-cache.ts';
+import type { ChartRenderer } from '../ports/chart-renderer.ts';
+import { FORECAST_FILENAME, type ForecastChart } from './forecast-chart.ts';
+import { forecastSvg, type Series } from './forecast-svg.ts';
+
+/** Bump when the same SVG would give other pixels (resvg options, the font, outlined text). */
+export const CHART_RENDER_VERSION = 1;
+
+export function chartKey(svg: string): string {
+  return createHash('sha256').update(`v${CHART_RENDER_VERSION}\n${svg}`).digest('base64url');
+}
+
+export interface ChartOwner {
+  memberId: number;
+  /** The chart's as-of day: the day its forecast starts. */
+  asOf: string;
+}
+
+export interface KeyedChart extends ForecastChart {
+  key: string;
+  /** Whether it came from the cache (else it was rendered just now). */
+  cached: boolean;
+}
+
+export interface ChartService {
+  /** The member's chart of `series`: from the cache, else rendered (off the main thread) and cached. */
+  chartOf(series: Series, owner: ChartOwner): Promise<KeyedChart>;
+  /** Drops the member's cached charts (after a write: they cannot be found again anyway). */
+  forgetMember(memberId: number): Promise<void>;
+}
+
+export interface ChartServiceOptions {
+  cache: ChartCache;
+  renderer: ChartRenderer;
+  /** Told when the cache failed; the chart is still rendered and returned. */
+  onCacheError?: (error: unknown) => void;
+}
+
+export function createChartService({ cache, renderer, onCacheError = () => {} }: ChartServiceOptions): ChartService {
+  // Two requests for the same chart at once (a double click, a share) render it once.
+  const rendering = new Map<string, Promise<KeyedChart>>();
+
+  async function renderAndStore(svg: string, key: string, owner: ChartOwner): Promise<KeyedChart> {
+    const png = await renderer.render(svg);
+    await cache.put({ memberId: owner.memberId, key, validUntil: owner.asOf, ...png }, owner.asOf).catch(onCacheError);
+    return { filename: FORECAST_FILENAME, key, cached: false, ...png };
+  }
+
+  return {
+    async chartOf(series, owner) {
+      const svg = forecastSvg(series);
+      const key = chartKey(svg);
+      const found = await cache.get(owner.memberId, key, owner.asOf).catch((error: unknown) => (onCacheError(error), null));
+      if (found) return { filename: FORECAST_FILENAME, key, cached: true, png: found.png, width: found.width, height: found.height };
+      const job = `${owner.memberId}/${key}`;
+      const running = rendering.get(job);
+      if (running) return running;
+      const started = renderAndStore(svg, key, owner).finally(() => rendering.delete(job));
+      rendering.set(job, started);
+      return started;
+    },
+    async forgetMember(memberId) {
+      await cache.forgetMember(memberId).catch(onCacheError);
+    },
+  };
+}
