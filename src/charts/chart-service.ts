@@ -14,6 +14,7 @@ import { forecastSvg, type Series } from './forecast-svg.ts';
 
 /** Bump when the same SVG would give other pixels (resvg options, the font, outlined text). */
 export const CHART_RENDER_VERSION = 1;
+// (1: resvg 2.6, DejaVu Sans, text outlined per label, numbers to 0.01 px.)
 
 export function chartKey(svg: string): string {
   return createHash('sha256').update(`v${CHART_RENDER_VERSION}\n${svg}`).digest('base64url');
