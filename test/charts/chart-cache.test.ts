@@ -62,9 +62,10 @@ for (const kind of databaseKinds) {
     const memberIdOf = async (context: ReturnType<typeof commandContext>) =>
       (await database.store.findMember((await database.store.ensureCommunity(context.community)).id, context.userId))!.id;
 
-    function setup() {
+    /** A chart service on this database; without charts in memory unless asked, so hits come from the table. */
+    function setup(memoryCharts = 0) {
       const renderer = countingRenderer();
-      const charts = createChartService({ cache: createChartCache(database.db), renderer });
+      const charts = createChartService({ cache: createChartCache(database.db), renderer, memoryCharts });
       const services: Services = { store: database.store, charts };
       return { renderer, charts, services };
     }
@@ -87,6 +88,14 @@ for (const kind of databaseKinds) {
       // forecast draws the same series: the same chart, from the cache.
       await runCommandText(services, ctx(), 'forecast');
       expect(renderer.renders).toBe(1);
+
+      // With charts kept in memory too: the same bytes, and the database is asked once.
+      const remembering = setup(10);
+      const fromTable = await remembering.charts.chartOf(series, { memberId: await memberIdOf(ctx()), asOf: TEST_AS_OF });
+      const fromMemory = await remembering.charts.chartOf(series, { memberId: await memberIdOf(ctx()), asOf: TEST_AS_OF });
+      expect([fromTable.cached, fromMemory.cached, remembering.renderer.renders]).toEqual([true, true, 0]);
+      expect(fromMemory.png).toBe(fromTable.png);
+      expect(fromMemory.png.equals(fresh)).toBe(true);
     });
 
     it('renders anew after a write or a model change that changes the forecast, and on a new day', async () => {
