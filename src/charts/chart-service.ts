@@ -48,6 +48,23 @@ export interface ChartServiceOptions {
   onCacheError?: (error: unknown) => void;
 }
 
+/**
+ * How long a reply waits for the cache table: a database that stalls costs a render, not the reply
+ * (postgres.js on a dead socket waits for TCP). What was asked goes on in the background.
+ */
+export const CACHE_WAIT_MS = 250;
+
+/** `work`'s result, or null when it failed (told to `onError`) or took longer than `ms`. */
+function within<T>(work: Promise<T>, ms: number, onError: (error: unknown) => void): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+    timer.unref();
+  });
+  const done = work.catch((error: unknown) => (onError(error), null));
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
+}
+
 /** About 25 KB each: a few MB for the charts asked for again soonest (a share, a forecast after a score). */
 export const MEMORY_CHARTS = 200;
 
@@ -67,7 +84,7 @@ export function createChartService({ cache, renderer, memoryCharts = MEMORY_CHAR
     const png = await renderer.render(svg);
     const chart = { memberId: owner.memberId, key, validUntil: owner.asOf, ...png };
     remember(`${owner.memberId}/${key}`, chart);
-    await cache.put(chart, owner.asOf).catch(onCacheError);
+    await within(cache.put(chart, owner.asOf), CACHE_WAIT_MS, onCacheError);
     return { filename: FORECAST_FILENAME, key, cached: false, ...png };
   }
 
@@ -77,7 +94,7 @@ export function createChartService({ cache, renderer, memoryCharts = MEMORY_CHAR
       const key = chartKey(svg);
       const job = `${owner.memberId}/${key}`;
       const near = recent.get(job);
-      const found = near && near.validUntil >= owner.asOf ? near : await cache.get(owner.memberId, key, owner.asOf).catch((error: unknown) => (onCacheError(error), null));
+      const found = near && near.validUntil >= owner.asOf ? near : await within(cache.get(owner.memberId, key, owner.asOf), CACHE_WAIT_MS, onCacheError);
       if (found) {
         remember(job, found);
         return { filename: FORECAST_FILENAME, key, cached: true, png: found.png, width: found.width, height: found.height };
@@ -90,7 +107,7 @@ export function createChartService({ cache, renderer, memoryCharts = MEMORY_CHAR
     },
     async forgetMember(memberId) {
       for (const job of recent.keys()) if (job.startsWith(`${memberId}/`)) recent.delete(job);
-      await cache.forgetMember(memberId).catch(onCacheError);
+      await within(cache.forgetMember(memberId), CACHE_WAIT_MS, onCacheError);
     },
   };
 }
