@@ -193,6 +193,15 @@ for (const kind of databaseKinds) {
         const found = await b.chartOf(series, { memberId: member, asOf: TEST_AS_OF });
         expect([made.cached, found.cached, first.renders, other.renders]).toEqual([false, true, 1, 0]);
         expect(found.png.equals(made.png)).toBe(true);
+
+        // Both instances render the next day's chart at once: both store it, one row is left, no error.
+        const errors: unknown[] = [];
+        const racing = [database.db, second?.db ?? database.db].map((db) => createChartService({ cache: createChartCache(db), renderer: countingRenderer(), memoryCharts: 0, onCacheError: (error) => errors.push(error) }));
+        const tomorrow = await runCommandText(services, commandContext('slack', 'team-share', 'U6', { asOf: NEXT_DAY }), 'score');
+        const both = await Promise.all(racing.map((service) => service.chartOf(seriesBlockOf(tomorrow)!, { memberId: member, asOf: NEXT_DAY })));
+        expect(errors).toEqual([]);
+        expect(both[0]!.png.equals(both[1]!.png)).toBe(true);
+        expect((await rows(member)).map((row) => [row.key, row.valid_until])).toEqual([[both[0]!.key, NEXT_DAY]]);
       } finally {
         await second?.close();
       }
