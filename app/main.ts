@@ -26,6 +26,10 @@ import { readSettings, type Settings } from './settings/read.ts';
 import { installProcessGuards } from '../src/process-guards.ts';
 import { untilStopSignal, type StopSignal } from './stop-signal.ts';
 import { compileWasmForSmallFootprint } from './wasm-tuning.ts';
+import { createChartCache } from '../db/chart-cache-queries.ts';
+import { createChartService } from '../src/charts/chart-service.ts';
+import { inProcessRenderer } from '../src/charts/in-process-renderer.ts';
+import { createWorkerPool, defaultPoolSize } from '../src/charts/worker-pool.ts';
 
 /** Platforms retry a request within minutes; its id is kept a week, then forgotten. */
 const REQUEST_RETENTION_DAYS = 7;
@@ -70,12 +74,16 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
   const metrics = settings.metrics ? (await import('./metrics.ts')).createMetrics() : null;
   const inFlight = createInFlight();
   const requestLog = logger.child({ component: 'requests' });
+  // Charts render on worker threads (JSS_CHART_WORKERS=0: on this one) and are shared through the database.
+  const chartRenderer = settings.chartWorkers === 0 ? inProcessRenderer : createWorkerPool(settings.chartWorkers ?? defaultPoolSize());
+  const chartCache = createChartCache(handle.db);
   const services: Services = {
     // On PostgreSQL a call without an answer for a few seconds counts as the database being away.
     store: createStoreFor(handle),
     clock: systemClock,
     pinnedToday: settings.asOf,
     inFlight,
+    charts: createChartService({ cache: chartCache, renderer: chartRenderer, onCacheError: (error) => requestLog.warn({ err: error }, 'chart cache failed') }),
     onError: (error, ctx, command) => requestLog.error({ err: error, platform: ctx.platform, command, requestId: ctx.requestId }, 'command failed'),
     observe(observation) {
       // One line per request: never what the member typed, only what ran and how it went.
@@ -83,10 +91,12 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
       metrics?.observeCommand(observation);
     },
   };
-  // Request ids after their retention; undo snapshots once expired (undo also deletes a member's own lazily).
+  // Request ids after their retention; undo snapshots once expired (undo also deletes a member's own
+  // lazily); charts are dated, and one day of slack covers members whose today is ahead of the server's.
   const pruneOld = async () => {
     await services.store.pruneRequests(new Date(Date.now() - REQUEST_RETENTION_DAYS * 86_400_000));
     await services.store.pruneUndoSnapshots(new Date());
+    await chartCache.evictExpired(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
   };
   const jobLog = logger.child({ component: 'jobs' });
   const stopJobs: (() => Promise<void>)[] = [];
@@ -128,6 +138,7 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
     const drained = await inFlight.idle(settings.shutdownTimeoutMs);
     if (!drained) logger.warn({ inFlight: inFlight.count }, `stopping with ${inFlight.count} request(s) still running after ${settings.shutdownTimeoutMs / 1000} s`);
     await Promise.allSettled(stopJobs.map((stopJob) => stopJob()));
+    await chartRenderer.close();
     await handle.close();
     logger.info({ ms: Date.now() - started }, 'stopped: requests finished, jobs stopped, database closed');
   }

@@ -8,6 +8,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -342,4 +343,31 @@ export const undoSnapshots = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (table) => [index('undo_snapshots_expires_at_idx').on(table.expiresAt)],
+);
+
+/** PNG bytes as bytea (drizzle has no bytea column of its own). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/**
+ * Rendered forecast charts, shared by every instance (src/charts/chart-service.ts). `key` hashes
+ * the chart's SVG and the renderer's version, so a chart whose data changed is simply not found;
+ * rows run out after `valid_until` (the SVG is dated: its first point is the day it was drawn).
+ */
+export const chartCache = pgTable(
+  'chart_cache',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    png: bytea('png').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    validUntil: day('valid_until').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ name: 'chart_cache_pkey', columns: [table.memberId, table.key] }), index('chart_cache_valid_until_idx').on(table.validUntil)],
 );

@@ -26,6 +26,8 @@ export interface Settings {
   logLevel: LogLevel | null;
   metrics: boolean;
   shutdownTimeoutMs: number;
+  /** JSS_CHART_WORKERS, or null when unset (the CPU count − 1, at least 1). */
+  chartWorkers: number | null;
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
@@ -133,6 +135,7 @@ export function readSettings(env: NodeJS.ProcessEnv): SettingsResult {
       logLevel: (values.LOG_LEVEL as LogLevel | undefined) ?? null,
       metrics: (values.METRICS as boolean | undefined) ?? false,
       shutdownTimeoutMs: ((values.JSS_SHUTDOWN_TIMEOUT as number | undefined) ?? 10) * 1000,
+      chartWorkers: (values.JSS_CHART_WORKERS as number | undefined) ?? null,
     },
   };
 }

@@ -62,6 +62,7 @@ export const VARIABLES: readonly VariableSpec[] = [
   { name: 'LOG_LEVEL', group: 'Running', meaning: 'how much is logged (JSON lines; pretty on a terminal)', defaultText: 'info (warn in console mode)', expected: LOG_LEVELS.join(', '), schema: z.enum(LOG_LEVELS) },
   { name: 'METRICS', group: 'Running', meaning: 'serve GET /metrics (Prometheus text format)', defaultText: 'off', expected: 'on or off', schema: switchWord },
   { name: 'JSS_SHUTDOWN_TIMEOUT', group: 'Running', meaning: 'seconds a stop waits for requests in flight', defaultText: '10', expected: 'whole seconds from 0 to 600', schema: wholeNumber(0, 600) },
+  { name: 'JSS_CHART_WORKERS', group: 'Running', meaning: 'threads that render forecast charts (0: on the main thread)', defaultText: 'CPU count − 1, at least 1', expected: 'a whole number from 0 to 64', schema: wholeNumber(0, 64) },
 ];
 
 export const VARIABLE_NAMES: ReadonlySet<string> = new Set(VARIABLES.map((variable) => variable.name));

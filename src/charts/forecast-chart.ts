@@ -10,8 +10,20 @@ export interface ForecastChart extends Png {
   filename: typeof FORECAST_FILENAME;
 }
 
+/**
+ * Charts the command layer already has for a reply's series block (from the chart cache or the
+ * render workers; src/commands/dispatch.ts), by the block object itself: a block changed since (a
+ * shared view drops the recorded scores) is another object, so it is rendered afresh.
+ */
+const ready = new WeakMap<object, ForecastChart>();
+
+export function attachChart(series: Series, chart: ForecastChart): void {
+  ready.set(series, { filename: FORECAST_FILENAME, png: chart.png, width: chart.width, height: chart.height });
+}
+
+/** The chart of a series block: the one already made for it, else rendered here and now. */
 export function forecastChart(series: Series): ForecastChart {
-  return { filename: FORECAST_FILENAME, ...renderPng(forecastSvg(series)) };
+  return ready.get(series) ?? { filename: FORECAST_FILENAME, ...renderPng(forecastSvg(series)) };
 }
 
 /** The reply's series block, when it has one (score and forecast replies do). */

@@ -12,6 +12,8 @@ import { convertArgs } from './args.ts';
 import { parseCommandText, quoteValue } from './grammar.ts';
 import type { InFlight } from './in-flight.ts';
 import type { CommandObservation, CommandOutcome } from './observe.ts';
+import type { ChartOwner, ChartService } from '../charts/chart-service.ts';
+import { attachChart, seriesBlockOf } from '../charts/forecast-chart.ts';
 import { COMMANDS, findCommand } from './registry.ts';
 import { CommandError, type CommandContext } from './types.ts';
 import { needsAdmin } from './define.ts';
@@ -45,6 +47,8 @@ export interface Services {
   inFlight?: InFlight;
   /** JSS_AS_OF: every member's today is this day, whatever their zone (scripts, demos). */
   pinnedToday?: string | null;
+  /** Forecast charts, cached and rendered off the main thread; without it the adapters render them. */
+  charts?: ChartService;
 }
 
 /** The member's today: in their zone (time-zone.ts) by the clock, else the adapter's day (ctx.asOf). */
@@ -144,6 +148,8 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   // Writes run in one transaction; reads need none (saving its two round trips on every score).
   const inTransaction = <T>(work: (store: Store) => Promise<T>) =>
     definition.writes ? services.store.transaction(work) : work(services.store);
+  // Whose chart a reply carries, and dated by whose today.
+  let chartOwner: ChartOwner | null = null;
   const attempt = async () => {
     // Before the transaction, so the member's lock is the first lock a write takes: renaming the
     // community locks its row, and held while waiting for the member it would deadlock with a
@@ -157,6 +163,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
       const zoned = today === ctx.asOf ? converted : convertArgs(definition.name, definition.args, input.named, today);
       if (!zoned.ok) return errorReply(zoned.problems, `Usage: ${definition.usage}`, zoned.fieldErrors);
       const memberCtx = today === ctx.asOf ? ctx : { ...ctx, asOf: today };
+      chartOwner = { memberId: member.id, asOf: today };
       const once = definition.writes && ctx.requestId !== null;
       if (once) {
         const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
@@ -177,7 +184,10 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   // A read, or a write its request id makes idempotent, may run twice without doing twice.
   const retrySafe = !definition.writes || ctx.requestId !== null;
   try {
-    return await withOneRetry(attempt, retrySafe);
+    const reply = await withOneRetry(attempt, retrySafe);
+    // After the transaction (PGlite is one session): the chart cache is not the command's work.
+    if (services.charts && chartOwner !== null) await withChart(services.charts, definition.writes, reply, chartOwner, (error) => services.onError?.(error, ctx));
+    return reply;
   } catch (error) {
     if (error instanceof CommandError) return error.reply;
     services.onError?.(error, ctx);
@@ -187,6 +197,21 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
 }
 
 /** Runs `attempt`; when the database was away, once more if that is safe and still fits the reply budget. */
+/**
+ * After a write, drops the member's cached charts (their keys could not be found again anyway);
+ * for a reply with a chart, gets it ready (cache or render workers) for the adapter to send. A
+ * chart that fails is left to the adapter to render, and the reply goes out either way.
+ */
+async function withChart(charts: ChartService, writes: boolean, reply: Reply, owner: ChartOwner, onError: (error: unknown) => void): Promise<void> {
+  try {
+    if (writes) return await charts.forgetMember(owner.memberId);
+    const series = seriesBlockOf(reply);
+    if (series) attachChart(series, await charts.chartOf(series, owner));
+  } catch (error) {
+    onError(error);
+  }
+}
+
 async function withOneRetry<T>(attempt: () => Promise<T>, retrySafe: boolean): Promise<T> {
   const started = Date.now();
   try {

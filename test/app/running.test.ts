@@ -134,6 +134,19 @@ describe('the production build', () => {
     expect(output).toContain('score');
     expect(output).toContain('Your estimated Job Success Score');
   });
+
+  it('the built chart workers (dist/src/charts/render-worker.js) render what the main thread renders', () => {
+    const charts = join(ROOT, 'dist/src/charts/');
+    const script = `const [{ createWorkerPool }, { renderPng }, { forecastSvg }] = await Promise.all(['worker-pool', 'render-png', 'forecast-svg'].map((name) => import(${JSON.stringify(charts)} + name + '.js')));
+const svg = forecastSvg({ title: 'a', points: [{ date: '2026-11-22', value: 87 }, { date: '2027-11-22', value: 74 }] });
+const pool = createWorkerPool(1);
+const png = await pool.render(svg);
+await pool.close();
+console.log(png.png.equals(renderPng(svg).png) ? 'identical' : 'different');`;
+    const file = join(tempDir(), 'pool.mjs');
+    writeFileSync(file, script);
+    expect(execFileSync(process.execPath, [file], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe('identical');
+  });
 });
 
 describe('start-up failures an admin can act on', () => {
