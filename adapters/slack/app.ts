@@ -24,6 +24,8 @@ import { slackContext, type SlackWho } from './context.ts';
 import { downloadFile, tooLarge, type Downloaded } from '../shared/download-file.ts';
 import { ACK_BUDGET_MS, IMPORT_FILE_MAX, INLINE_ATTACHMENT_MAX, SLACK_FILE_ORIGINS } from './limits.ts';
 import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './receivers.ts';
+import { oauthReceiverOptions, type SlackOAuthServices } from './oauth.ts';
+import { registerUninstallListeners } from './uninstall-listeners.ts';
 import { formView, IMPORT_FILE_BLOCK, resultView, submittedArgs, submittedFileIds } from './modals.ts';
 
 
@@ -39,6 +41,8 @@ export interface SlackAppOptions {
   logLevel?: LogLevel;
   /** Where Bolt's own messages go (in the bot's log format); Bolt's console logger when absent. */
   logger?: Logger;
+  /** OAuth mode (config.oauth set): where installations are kept and uninstalls go. */
+  oauth?: SlackOAuthServices;
 }
 
 export interface SlackAdapter {
@@ -133,17 +137,22 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
   // Bolt's messages in the bot's log format, when the bot gives a logger.
   const logger = options.logger ? boltLogger(options.logger, logLevel) : undefined;
   // Our receivers: Bolt's own, with guards in front (malformed bodies must not reach Bolt).
+  // OAuth mode: the receiver runs Bolt's installer and Bolt authorises each team from its installation.
+  const oauth = config.oauth && options.oauth ? oauthReceiverOptions(config.oauth, options.oauth, config.apiUrl, logger) : null;
+  if (config.oauth && !options.oauth) throw new Error('Slack OAuth mode needs its installation store (SlackAppOptions.oauth)');
+  const botToken = config.botToken;
   const receiver = config.appToken
     ? new GuardedSocketModeReceiver({ appToken: config.appToken, logLevel, ...(logger && { logger }) })
-    : new GuardedHTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logLevel, customRoutes: options.extraRoutes ?? [], ...(logger && { logger }) });
+    : new GuardedHTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logLevel, customRoutes: options.extraRoutes ?? [], ...(logger && { logger }), ...oauth });
   const app = new App({
     receiver,
     ...(config.appToken && { socketMode: true }),
-    authorize: async () => ({ botToken: config.botToken }),
+    ...(!oauth && botToken !== null && { authorize: async () => ({ botToken }) }),
     clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
     logLevel,
     ...(logger && { logger }),
   });
+  if (options.oauth) registerUninstallListeners(app, options.oauth);
 
   async function contextFor(who: SlackWho, input: CommandInput, client: WebClient): Promise<CommandContext> {
     const admin = needsAdminCheck(input) ? await isWorkspaceAdmin(client, who.userId) : false;
@@ -233,7 +242,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     if (typeof file.size === 'number' && file.size > IMPORT_FILE_MAX) return { ok: false, reason: tooLarge(file.size, IMPORT_FILE_MAX) };
     const url = file.url_private_download ?? file.url_private;
     if (!url) return { ok: false, reason: 'Slack gave no address to download the file from; upload it again' };
-    return downloadFile({ url, allowedOrigins: fileOrigins, maxBytes: IMPORT_FILE_MAX, headers: { authorization: `Bearer ${config.botToken}` } });
+    return downloadFile({ url, allowedOrigins: fileOrigins, maxBytes: IMPORT_FILE_MAX, headers: { authorization: `Bearer ${client.token ?? config.botToken}` } });
   }
 
   type FormOutcome = { kind: 'fileRefused'; reason: string } | { kind: 'reply'; reply: Reply };
