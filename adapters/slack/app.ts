@@ -127,7 +127,7 @@ function slackProblem(error: unknown): string {
 /** Whether the command's admin rule applies to this input (then Slack's users.info is asked). */
 function needsAdminCheck(input: CommandInput): boolean {
   const command = findCommand(input.command ?? 'help');
-  return command !== undefined && needsAdmin(command, input.named);
+  return command !== undefined && needsAdmin(command, input.named, input.positionals);
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackAdapter {
