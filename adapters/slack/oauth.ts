@@ -45,11 +45,12 @@ export function oauthReceiverOptions(
     clientSecret: oauth.clientSecret,
     // Logged, so an operator sees each workspace arrive; the installation itself is never logged.
     installationStore: {
-      ...store,
       storeInstallation: async (installation, storeLogger) => {
         await store.storeInstallation(installation, storeLogger);
         logger?.info(`Slack app installed in ${installation.isEnterpriseInstall ? `org ${installation.enterprise?.id}` : `workspace ${installation.team?.id}`}`);
       },
+      fetchInstallation: (query, storeLogger) => store.fetchInstallation(query, storeLogger),
+      ...(store.deleteInstallation && { deleteInstallation: store.deleteInstallation.bind(store) }),
     },
     scopes: [...BOT_SCOPES],
     ...(oauth.redirectUrl && { redirectUri: oauth.redirectUrl }),
