@@ -1,6 +1,7 @@
 // The Store over drizzle: one object per database or transaction, each method a small query
 // module's function bound to it.
 
+import { forgetCommunity } from './community-forget.ts';
 import * as contractQueries from './contract-queries.ts';
 import * as importQueries from './import-queries.ts';
 import type { Database } from './database.ts';
@@ -38,6 +39,7 @@ export function createStore(db: Database, inTransaction = false): Store {
     importedKeys: (memberId) => importQueries.importedKeys(db, memberId),
     saveImport: (memberId, changes) => importQueries.saveImport(db, memberId, changes),
     forgetMember: (memberId) => memberQueries.forgetMember(db, memberId),
+    forgetCommunity: (communityId) => forgetCommunity(db, communityId),
 
     listObservations: (memberId) => observationQueries.listObservations(db, memberId),
     recordObservation: (memberId, observation) => observationQueries.recordObservation(db, memberId, observation),

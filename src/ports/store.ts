@@ -181,6 +181,12 @@ export interface Store {
   saveImport(memberId: number, changes: readonly ContractImport[]): Promise<boolean>;
   /** Deletes the member and everything of theirs (contracts, payments, observations, snapshots, undo snapshots, confirmations); false when there was no such member. */
   forgetMember(memberId: number): Promise<boolean>;
+  /**
+   * Deletes every member of the community with all of theirs, its request ids, and resets its
+   * settings (the community stays, empty); returns how many members went, or null when there is no
+   * such community.
+   */
+  forgetCommunity(communityId: number): Promise<number | null>;
 
   /** The scores the member saw on Upwork, oldest first. */
   listObservations(memberId: number): Promise<Observation[]>;
