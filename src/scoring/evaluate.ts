@@ -62,6 +62,16 @@ export function computeTotals(
   totals: Float64Array,
   extra: ExtraSuccesses | null = null,
 ): Float64Array {
+  computeRawTotals(member, day, totals);
+  if (extra) addExtraSuccesses(totals, extra);
+  return finishTotals(totals, member.model.params.missingFeedbackMaxShare);
+}
+
+/**
+ * Totals before finishTotals: each counted contract, and each client, in its smallest window only.
+ * The planner computes them once and finishes a copy per count of extra successes.
+ */
+export function computeRawTotals(member: PreparedMember, day: Day, totals: Float64Array): Float64Array {
   totals.fill(0);
   const cutoffs = windowCutoffs(day, scratchCutoffs);
   const clientCount = member.clientNames.length;
@@ -90,12 +100,15 @@ export function computeTotals(
     const w = clientWindow[c] as number;
     if (w < WINDOW_COUNT) add(totals, w * FIELDS + F_CLIENTS, 1);
   }
-  if (extra && extra.count > 0) {
-    add(totals, F_SUCCESSES, extra.count * extra.weight);
-    add(totals, F_OUTCOMES, extra.count);
-    add(totals, F_CLIENTS, extra.count);
-  }
-  return finishTotals(totals, member.model.params.missingFeedbackMaxShare);
+  return totals;
+}
+
+/** Adds hypothetical successes (each a new client, closed on the day scored) to raw totals. */
+export function addExtraSuccesses(totals: Float64Array, extra: ExtraSuccesses): void {
+  if (extra.count <= 0) return;
+  add(totals, F_SUCCESSES, extra.count * extra.weight);
+  add(totals, F_OUTCOMES, extra.count);
+  add(totals, F_CLIENTS, extra.count);
 }
 
 /**

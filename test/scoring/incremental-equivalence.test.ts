@@ -6,8 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, displayedScore, forecastContracts, planContracts, tipsFor, type Contract } from '../../src/scoring/index.ts';
-import { displayedOn, bandOf } from '../../src/scoring/evaluate.ts';
-import { forecastPrepared } from '../../src/scoring/forecast.ts';
+import { addMonths } from '../../src/scoring/dates.ts';
+import { bandOf, computeTotals, displayedOn, FIELDS, newTotals } from '../../src/scoring/evaluate.ts';
+import { changePoints, forecastPrepared } from '../../src/scoring/forecast.ts';
+import { RunningTotals } from '../../src/scoring/running-totals.ts';
 import { prepareMember } from '../../src/scoring/prepare.ts';
 import { reportPrepared } from '../../src/scoring/score.ts';
 import { contractSpecArb, isoOf, dayOf, memberArb, resolveContract } from './arbitraries.ts';
@@ -80,6 +82,34 @@ describe('incremental scoring equals full re-scoring', () => {
         expect(analyze(contracts, asOf, options, plan)).toEqual({ score, forecast, plan: planned, tips });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('running totals', () => {
+  // Stronger than the displayed scores: every window figure, bit for bit, on every change day.
+  // Weights that are not binary fractions (1.1) would sum differently in another order; the
+  // running totals must then fall back to full re-scoring rather than drift.
+  it('equal full re-scoring bit for bit on every change day, for any weights', () => {
+    fc.assert(
+      fc.property(anyMemberArb, modelOptionsArb, ({ contracts, asOf }, options) => {
+        const member = prepareMember(contracts, asOf, options);
+        const until = addMonths(member.asOf, 12);
+        const running = new RunningTotals(member, member.asOf);
+        const firstField = member.model.params.trending ? 0 : FIELDS; // no 3m window without trending
+        const check = (day: number) =>
+          expect(Array.from(running.totalsOn(day).subarray(firstField))).toEqual(Array.from(computeTotals(member, day, newTotals()).subarray(firstField)));
+        check(member.asOf);
+        const points = changePoints(member, until);
+        for (let i = 0; i < points.length; i++) {
+          const point = points[i] as (typeof points)[number];
+          running.startDay(point.day);
+          running.move(point.index, point.day);
+          if (points[i + 1]?.day !== point.day) check(point.day);
+        }
+        check(until);
+      }),
+      { numRuns: 300 },
     );
   });
 });
