@@ -120,7 +120,8 @@ function formatDayUncached(day: Day): string {
 
 /** Whole calendar months from `from` to `to`: the largest m with addMonths(from, m) ≤ to (0 when to < from). */
 export function wholeMonthsBetween(from: Day, to: Day): number {
-  if (to <= from) return 0;
+  // No month is shorter than 28 days: most contracts are decided here without calendar math.
+  if (to - from < 28) return 0;
   const fromCivil = packedCivil(from);
   const toCivil = packedCivil(to);
   const toYear = yearOf(toCivil);

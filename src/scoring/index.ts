@@ -5,7 +5,7 @@ import type { Day } from './dates.ts';
 import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import type { ModelOptions } from './params.ts';
 import { planPrepared, type PlanOptions, type PlanReport } from './plan.ts';
-import { prepareMember } from './prepare.ts';
+import { prepareMember, type PreparedMember } from './prepare.ts';
 import { bandOf, displayedOn } from './evaluate.ts';
 import { reportPrepared } from './score.ts';
 import { tipsPrepared, type Tip } from './tips.ts';
@@ -22,6 +22,12 @@ export type { PlanOptions, PlanReport } from './plan.ts';
 export { tipsFor, longTermContext } from './tips.ts';
 export type { Tip, TipKind } from './tips.ts';
 export { freezeAt } from './freeze.ts';
+// Contracts prepared once (dates parsed, clients matched) for callers that score them more than
+// once or on several days; the functions above and standingOf take one in place of the contracts.
+export { prepareMember } from './prepare.ts';
+export type { PreparedMember } from './prepare.ts';
+export { standingOf, STANDING_HORIZON_MONTHS } from './standing.ts';
+export type { Standing } from './standing.ts';
 export { parseDay, formatDay, addMonths, subMonths, firstDayOutsideWindow } from './dates.ts';
 export type { Day } from './dates.ts';
 export { pickDisplayed, roundHalfUp, bandOf } from './evaluate.ts';
@@ -32,7 +38,7 @@ export { contractWeight, valueTierWeight } from './weights.ts';
  * the report's reasons, per-contract rows and long-term clients.
  */
 export function displayedScore(
-  contracts: readonly Contract[],
+  contracts: readonly Contract[] | PreparedMember,
   asOf: string | Day,
   options: ModelOptions = {},
 ): { score: number | null; window: ScoreReport['window']; band: ScoreReport['band'] } {
@@ -43,7 +49,7 @@ export function displayedScore(
 
 /** The score report and the forecast, preparing the contracts once (what a score reply needs). */
 export function scoreWithForecast(
-  contracts: readonly Contract[],
+  contracts: readonly Contract[] | PreparedMember,
   asOf: string | Day,
   options: ModelOptions = {},
 ): { score: ScoreReport; forecast: ForecastReport } {
@@ -60,7 +66,7 @@ export interface Analysis {
 
 /** Everything at once, preparing the contracts a single time. */
 export function analyze(
-  contracts: readonly Contract[],
+  contracts: readonly Contract[] | PreparedMember,
   asOf: string | Day,
   options: ModelOptions = {},
   plan: PlanOptions = {},
