@@ -1,7 +1,9 @@
 // The scoring core's public face: pure functions of (contracts, as-of date, model options).
 // No I/O and no clock: callers pass the as-of date.
 
-import type { Day } from './dates.ts';
+import { toDay, type Day } from './dates.ts';
+import { displayedOfContracts } from './displayed.ts';
+import { resolveModel } from './params.ts';
 import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import type { ModelOptions } from './params.ts';
 import { planPrepared, type PlanOptions, type PlanReport } from './plan.ts';
@@ -42,8 +44,9 @@ export function displayedScore(
   asOf: string | Day,
   options: ModelOptions = {},
 ): { score: number | null; window: ScoreReport['window']; band: ScoreReport['band'] } {
-  const member = prepareMember(contracts, asOf, options);
-  const shown = displayedOn(member, member.asOf);
+  const shown = Array.isArray(contracts)
+    ? displayedOfContracts(contracts as readonly Contract[], typeof asOf === 'number' ? asOf : toDay(asOf), resolveModel(options))
+    : displayedOn(prepareMember(contracts, asOf, options), typeof asOf === 'number' ? asOf : toDay(asOf));
   return { score: shown.score, window: shown.source, band: shown.score === null ? null : bandOf(shown.score) };
 }
 

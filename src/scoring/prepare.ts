@@ -92,6 +92,52 @@ export function prepareContract(
   asOf: Day,
   model: ResolvedModel,
 ): PreparedContract {
+  return prepareContractInto(blankContract(), contract, client, clientIndex, asOf, model);
+}
+
+/** A contract with every field present (one shape for all), to be filled by prepareContractInto. */
+export function blankContract(): PreparedContract {
+  return {
+    input: BLANK_INPUT,
+    id: '',
+    client: '',
+    clientIndex: 0,
+    start: 0,
+    end: null,
+    earnings: 0,
+    firstPayment: 0,
+    givenLastPayment: null,
+    lastPayment: null,
+    paidMonths: 0,
+    stars: null,
+    privateScore: null,
+    endReason: 'completed',
+    disputed: false,
+    refunded: false,
+    clientFlagged: false,
+    pausedForClient: false,
+    counted: null,
+    weight: 0,
+    timeline: UNCLASSIFIED,
+    referenceDay: Infinity,
+    switchDay: Infinity,
+    codeBefore: EXCLUDED,
+    codeAfter: EXCLUDED,
+  };
+}
+
+/**
+ * Prepares a contract into `prepared`, overwriting every field: the displayed score alone
+ * (displayed.ts) reuses one object for all of a member's contracts instead of allocating each.
+ */
+export function prepareContractInto(
+  prepared: PreparedContract,
+  contract: Contract,
+  client: string,
+  clientIndex: number,
+  asOf: Day,
+  model: ResolvedModel,
+): PreparedContract {
   const { payments, endReason } = contract;
   const start = toDay(contract.start);
   const endText = contract.end;
@@ -101,36 +147,32 @@ export function prepareContract(
   const givenLastPayment = earnings > 0 ? givenLastPaymentDay(payments, contract.lastPayment) : null;
   const lastPayment = lastPaymentDay(givenLastPayment, earnings, end, asOf);
   const paidMonths = lastPayment === null ? 0 : wholeMonthsBetween(firstPayment, lastPayment);
-  // Built whole, then classified: the object is its own classification input (one allocation).
-  const prepared: PreparedContract = {
-    input: contract,
-    id: contract.id,
-    client,
-    clientIndex,
-    start,
-    end,
-    earnings,
-    firstPayment,
-    givenLastPayment,
-    lastPayment,
-    paidMonths,
-    stars: contract.stars ?? null,
-    privateScore: contract.privateScore ?? null,
-    endReason: endReason ?? 'completed',
-    disputed: contract.disputed === true,
-    refunded: contract.refunded === true,
-    clientFlagged: contract.clientFlagged === true,
-    pausedForClient: contract.pausedForClient === true,
-    counted: contract.counted ?? null,
-    weight: weightFromPaidMonths(earnings, lastPayment !== null, paidMonths, model.params),
-    timeline: UNCLASSIFIED,
-    referenceDay: end ?? Infinity,
-    switchDay: Infinity,
-    codeBefore: EXCLUDED,
-    codeAfter: EXCLUDED,
-  };
+  prepared.input = contract;
+  prepared.id = contract.id;
+  prepared.client = client;
+  prepared.clientIndex = clientIndex;
+  prepared.start = start;
+  prepared.end = end;
+  prepared.earnings = earnings;
+  prepared.firstPayment = firstPayment;
+  prepared.givenLastPayment = givenLastPayment;
+  prepared.lastPayment = lastPayment;
+  prepared.paidMonths = paidMonths;
+  prepared.stars = contract.stars ?? null;
+  prepared.privateScore = contract.privateScore ?? null;
+  prepared.endReason = endReason ?? 'completed';
+  prepared.disputed = contract.disputed === true;
+  prepared.refunded = contract.refunded === true;
+  prepared.clientFlagged = contract.clientFlagged === true;
+  prepared.pausedForClient = contract.pausedForClient === true;
+  prepared.counted = contract.counted ?? null;
+  prepared.weight = weightFromPaidMonths(earnings, lastPayment !== null, paidMonths, model.params);
+  prepared.referenceDay = end ?? Infinity;
+  // The object is its own classification input.
   return classified(prepared, model);
 }
+
+const BLANK_INPUT: Contract = Object.freeze({ id: '', client: '', type: 'fixed', start: '1970-01-01' }) as Contract;
 
 function classified(prepared: PreparedContract, model: ResolvedModel): PreparedContract {
   const timeline = classify(prepared, model.params);
@@ -166,7 +208,7 @@ const UNCLASSIFIED: OutcomeTimeline = Object.freeze({
   switchKind: null,
 }) as OutcomeTimeline;
 
-interface TypedClient {
+export interface TypedClient {
   name: string;
   index: number;
 }
@@ -201,26 +243,36 @@ function sameParams(a: ModelParams, b: ModelParams): boolean {
 }
 
 function prepareContracts(contracts: readonly Contract[], asOf: Day, model: ResolvedModel): PreparedMember {
-  const clientIndices = new Map<string, number>();
-  // Names as typed, to their client: a repeated name is not trimmed and lower-cased again.
-  const typed = new Map<string, TypedClient>();
-  const clientNames: string[] = [];
+  const clients = new ClientMatcher();
   const prepared: PreparedContract[] = new Array(contracts.length);
   for (let i = 0; i < contracts.length; i++) {
     const contract = contracts[i] as Contract;
-    let client = typed.get(contract.client);
-    if (client === undefined) {
-      const name = contract.client.trim();
-      const key = name.toLowerCase();
-      let index = clientIndices.get(key);
-      if (index === undefined) {
-        index = clientNames.length;
-        clientIndices.set(key, index);
-        clientNames.push(name);
-      }
-      typed.set(contract.client, (client = { name, index }));
-    }
+    const client = clients.match(contract.client);
     prepared[i] = prepareContract(contract, client.name, client.index, asOf, model);
   }
-  return { asOf, model, contracts: prepared, clientNames };
+  return { asOf, model, contracts: prepared, clientNames: clients.names };
+}
+
+/** Numbers a member's clients in order of appearance (contracts with the same clientKey are one). */
+export class ClientMatcher {
+  readonly names: string[] = [];
+  private readonly byKey = new Map<string, number>();
+  // Names as typed, to their client: a repeated name is not trimmed and lower-cased again.
+  private readonly typed = new Map<string, TypedClient>();
+
+  match(typedName: string): TypedClient {
+    let client = this.typed.get(typedName);
+    if (client === undefined) {
+      const name = typedName.trim();
+      const key = name.toLowerCase();
+      let index = this.byKey.get(key);
+      if (index === undefined) {
+        index = this.names.length;
+        this.byKey.set(key, index);
+        this.names.push(name);
+      }
+      this.typed.set(typedName, (client = { name, index }));
+    }
+    return client;
+  }
 }
