@@ -126,8 +126,11 @@ export function forecastPrepared(member: PreparedMember, months = FORECAST_MONTH
   for (let i = 0; i < points.length; ) {
     const first = i;
     const day = (points[i] as ChangePoint).day;
-    running.startDay(day);
-    for (; i < points.length && (points[i] as ChangePoint).day === day; i++) running.move((points[i] as ChangePoint).index, day);
+    for (; i < points.length && (points[i] as ChangePoint).day === day; i++) {
+      const point = points[i] as ChangePoint;
+      if (point.kind === 'leaves-window') running.leaveWindow(point.index, point.window);
+      else running.move(point.index, day);
+    }
     const next = running.displayedOn(day);
     if (next.score === previous.score) continue;
     const sameDay = points.slice(first, i).map((point) => describePoint(point, member));

@@ -58,6 +58,8 @@ export class RunningTotals {
   private readonly raw = newTotals();
   private readonly out = newTotals();
   private readonly cutoffs = new Float64Array(WINDOW_COUNT);
+  /** The day `cutoffs` are for (computed when a move needs them). */
+  private cutoffsDay = NaN;
   /** The outcome code and smallest window (NONE: not counted) each contract is added with. */
   private readonly codes: Int8Array;
   private readonly windows: Int8Array;
@@ -76,7 +78,7 @@ export class RunningTotals {
     this.firstWindow = member.model.params.trending ? 0 : 1;
     this.exact = sumsAreExact(member.contracts);
     if (!this.exact) return;
-    const cutoffs = windowCutoffs(day, this.cutoffs);
+    const cutoffs = this.cutoffsOn(day);
     for (let i = 0; i < count; i++) {
       const contract = member.contracts[i] as PreparedContract;
       const code = day <= contract.switchDay ? contract.codeBefore : contract.codeAfter;
@@ -87,24 +89,42 @@ export class RunningTotals {
     }
   }
 
-  /** Sets up the window cutoffs of `day` for the moves of that day. */
-  startDay(day: Day): void {
-    windowCutoffs(day, this.cutoffs);
-  }
-
-  /** Re-places contract `index` as it stands on the day given to startDay. */
+  /** Re-places contract `index` as it stands on `day`. */
   move(index: number, day: Day): void {
     if (!this.exact) return;
     const contract = this.member.contracts[index] as PreparedContract;
     const code = day <= contract.switchDay ? contract.codeBefore : contract.codeAfter;
-    const window = this.windowOf(contract, code, this.cutoffs);
+    this.place(index, code, this.windowOf(contract, code, this.cutoffsOn(day)));
+  }
+
+  /**
+   * Contract `index` has just left window `w` (its end is no longer in it): it is now in the next
+   * one, which it leaves months later. The same as move on that day, without its calendar math.
+   */
+  leaveWindow(index: number, w: number): void {
+    if (!this.exact) return;
+    const window = this.windows[index] as number;
+    if (window === NONE || window > w) return;
+    this.place(index, this.codes[index] as number, w + 1 < WINDOWS ? w + 1 : NONE);
+  }
+
+  private place(index: number, code: number, window: number): void {
     const oldCode = this.codes[index] as number;
     const oldWindow = this.windows[index] as number;
     if (code === oldCode && window === oldWindow) return;
+    const contract = this.member.contracts[index] as PreparedContract;
     this.apply(contract, oldCode, oldWindow, -1);
     this.apply(contract, code, window, 1);
     this.codes[index] = code;
     this.windows[index] = window;
+  }
+
+  private cutoffsOn(day: Day): Float64Array {
+    if (this.cutoffsDay !== day) {
+      windowCutoffs(day, this.cutoffs);
+      this.cutoffsDay = day;
+    }
+    return this.cutoffs;
   }
 
   /**
@@ -135,9 +155,8 @@ export class RunningTotals {
     const original = this.member.contracts[index] as PreparedContract;
     const oldCode = this.codes[index] as number;
     const oldWindow = this.windows[index] as number;
-    windowCutoffs(day, this.cutoffs);
     const code = day <= replacement.switchDay ? replacement.codeBefore : replacement.codeAfter;
-    const window = this.windowOf(replacement, code, this.cutoffs);
+    const window = this.windowOf(replacement, code, this.cutoffsOn(day));
     this.apply(original, oldCode, oldWindow, -1);
     this.apply(replacement, code, window, 1);
     const shown = this.displayedOn(day);

@@ -103,8 +103,9 @@ describe('running totals', () => {
         const points = changePoints(member, until);
         for (let i = 0; i < points.length; i++) {
           const point = points[i] as (typeof points)[number];
-          running.startDay(point.day);
-          running.move(point.index, point.day);
+          // As the forecast does: a contract leaving a window moves to the next without calendar math.
+          if (point.kind === 'leaves-window') running.leaveWindow(point.index, point.window);
+          else running.move(point.index, point.day);
           if (points[i + 1]?.day !== point.day) check(point.day);
         }
         check(until);
