@@ -29,6 +29,7 @@ export function createStore(db: Database, inTransaction = false): Store {
     listContracts: async (memberId) => (await contractQueries.loadContracts(db, [memberId])).get(memberId) ?? [],
     getContract: (memberId, contractId) => contractQueries.getContract(db, memberId, contractId),
     insertContract: (memberId, contract) => contractQueries.insertContract(db, memberId, contract),
+    insertContracts: (memberId, list) => importQueries.insertContracts(db, memberId, list),
     replaceContract: (memberId, contractId, contract) => contractQueries.replaceContract(db, memberId, contractId, contract),
     addPayment: (memberId, contractId, payment) => contractQueries.addPayment(db, memberId, contractId, payment),
     deleteContract: (memberId, contractId) => contractQueries.deleteContract(db, memberId, contractId),
