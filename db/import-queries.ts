@@ -2,10 +2,10 @@
 // their source ids, refunds remembered by source id. What the member imported before is read
 // back as keys, so the same row is never stored twice.
 
-import { and, eq, getTableColumns, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { ContractImport, ImportedKeys, SourcedPayment } from '../src/contracts/upwork/plan.ts';
 import type { Contract } from '../src/scoring/types.ts';
-import { chunked, rowsPerStatement } from './chunks.ts';
+import { bulkInsert } from './bulk-insert.ts';
 import { contractColumns, paymentValues } from './contract-rows.ts';
 import type { Database } from './database.ts';
 import { isUniqueViolation } from './errors.ts';
@@ -28,26 +28,17 @@ export async function importedKeys(db: Database, memberId: number): Promise<Impo
   };
 }
 
-// An import writes each table in as few statements as the bind-parameter limit allows.
-const CONTRACT_ROWS = rowsPerStatement(Object.keys(getTableColumns(contracts)).length);
-const PAYMENT_ROWS = rowsPerStatement(Object.keys(getTableColumns(payments)).length);
-
 type ContractInsert = typeof contracts.$inferInsert;
 type PaymentInsert = typeof payments.$inferInsert;
 
-/** Inserts the rows, chunked; `onConflict: 'skip'` leaves out rows whose id (or Upwork number) is taken. Returns the row ids by lower-case contract id. */
+/** Inserts the rows (see bulkInsert); `skip` leaves out rows whose id (or Upwork number) is taken. Returns the row ids by lower-case contract id. */
 async function insertContractRows(tx: Database, rows: readonly ContractInsert[], onConflict: 'skip' | 'fail'): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const chunk of chunked(rows, CONTRACT_ROWS)) {
-    const insert = tx.insert(contracts).values(chunk);
-    const returned = await (onConflict === 'skip' ? insert.onConflictDoNothing() : insert).returning({ id: contracts.id, contractId: contracts.contractId });
-    for (const row of returned) ids.set(row.contractId.toLowerCase(), row.id);
-  }
-  return ids;
+  const returned = await bulkInsert<typeof contracts, { id: number | string; contract_id: string }>(tx, { table: contracts, rows, skipConflicts: onConflict === 'skip', returning: ['id', 'contract_id'] });
+  return new Map(returned.map((row) => [row.contract_id.toLowerCase(), Number(row.id)]));
 }
 
 async function insertPaymentRows(tx: Database, rows: readonly PaymentInsert[]): Promise<void> {
-  for (const chunk of chunked(rows, PAYMENT_ROWS)) await tx.insert(payments).values(chunk);
+  await bulkInsert(tx, { table: payments, rows });
 }
 
 class IdsTaken extends Error {
@@ -58,7 +49,7 @@ class IdsTaken extends Error {
 
 /**
  * Inserts all the contracts with their payments, or none (a savepoint when `db` is a transaction
- * already): one multi-row insert per table and chunk. Returns the ids found taken (by a write that
+ * already): one insert per table (and 5,000 rows). Returns the ids found taken (by a write that
  * did not wait for the member's lock); empty when everything was stored.
  */
 export async function insertContracts(db: Database, memberId: number, list: readonly Contract[]): Promise<string[]> {
