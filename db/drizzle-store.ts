@@ -26,7 +26,7 @@ export function createStore(db: Database, inTransaction = false): Store {
     },
     setMemberFlags: (memberId, flags) => memberQueries.setMemberFlags(db, memberId, flags),
 
-    listContracts: async (memberId) => (await contractQueries.loadContracts(db, [memberId])).get(memberId) ?? [],
+    listContracts: (memberId) => contractQueries.listContracts(db, memberId),
     getContract: (memberId, contractId) => contractQueries.getContract(db, memberId, contractId),
     insertContract: (memberId, contract) => contractQueries.insertContract(db, memberId, contract),
     insertContracts: (memberId, list) => importQueries.insertContracts(db, memberId, list),
