@@ -14,8 +14,12 @@ function byContractId(memberId: number, contractId: string) {
   return and(eq(contracts.memberId, memberId), sql`lower(${contracts.contractId}) = lower(${contractId})`);
 }
 
-/** A contract's payments as one JSON array (oldest first), so a contract and its payments are one row. */
-const paymentsJson = sql<PaymentJson[] | string>`coalesce((select json_agg(json_build_object('date', p.date, 'amountCents', p.amount_cents) order by p.id) from ${payments} p where p.contract_row_id = ${contracts.id}), '[]'::json)`.as('payments');
+/**
+ * A contract's payments as one JSON array (oldest first), so a contract and its payments are one row.
+ * The outer id is written qualified: drizzle leaves columns of a one-table select unqualified, and
+ * a bare "id" inside the subquery would be the payment's.
+ */
+const paymentsJson = sql<PaymentJson[] | string>`coalesce((select json_agg(json_build_object('date', p.date, 'amountCents', p.amount_cents) order by p.id) from ${payments} p where p.contract_row_id = "contracts"."id"), '[]'::json)`.as('payments');
 
 type PaymentJson = Pick<PaymentRow, 'date' | 'amountCents'>;
 
