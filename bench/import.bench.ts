@@ -132,7 +132,7 @@ async function measure(name: string, handle: DatabaseHandle): Promise<{ rows: st
     failed,
     rows: [
       [name, '10,000 contracts, one insert per contract in a savepoint (before)', fmt(oneByOne), '1 run'],
-      [name, '10,000 contracts, insertContracts (multi-row, chunked)', fmt(median(bulkTimes)), fmt(Math.max(...bulkTimes))],
+      [name, '10,000 contracts, insertContracts (one statement per table and 5,000 rows)', fmt(median(bulkTimes)), fmt(Math.max(...bulkTimes))],
       [name, 'Upwork transaction history, new member', fmt(median(times.upwork)), fmt(Math.max(...times.upwork))],
       [name, 'the same file again (all rows known)', fmt(median(times.again)), fmt(Math.max(...times.again))],
       [name, `own CSV of the same contracts, new member (Upwork / own ${ratio.toFixed(2)}×)`, fmt(median(times.own)), fmt(Math.max(...times.own))],
