@@ -21,13 +21,14 @@
 // the database outside the transaction it is given (on PGlite that would wait for itself), and a
 // batch holds PGlite (every other query of the process waits) while its messages go out.
 //
-// Most members have nothing to send on a given day. settleQuiet claims many rows at once, asks the
-// caller's pure `hasMessage` about each, marks the quiet ones 'nothing' in one statement and
-// commits, leaving the rest pending for processBatch: no message goes out in it, so its batches
-// can be large and its transactions stay short. Every batch records its outcomes in one UPDATE.
+// Most members have nothing to send on a given day. settleQuiet reads many pending rows at once
+// (no lock), asks the caller's pure `hasMessage` about each, and marks the quiet ones 'nothing' in
+// one UPDATE that takes only rows still pending and not locked by another worker; the rest stay
+// pending for processBatch. No message goes out in it, so its batches can be large, and it holds
+// no lock while the finder runs. Every batch records its outcomes in one UPDATE.
 
 import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { chunked } from './bulk-insert.ts';
+import { chunked, rowsOf } from './bulk-insert.ts';
 import { loadContracts } from './contract-queries.ts';
 import type { Database } from './database.ts';
 import { communities, members, reminderDeliveries, type ReminderStatus } from './schema.ts';
@@ -48,18 +49,21 @@ interface Outcome {
   error: string | null;
 }
 
-/** Claims up to `limit` pending rows of `day` (after `afterMemberId`, in member order), locked to the end of the transaction. */
-async function claim(tx: Database, day: string, limit: number, scope: QueueScope | undefined, afterMemberId = 0) {
-  const rows = await tx
+/**
+ * Up to `limit` pending rows of `day` (after `afterMemberId`, in member order) with what `work`
+ * needs; `lock`: claimed (FOR UPDATE SKIP LOCKED) to the end of the transaction.
+ */
+async function claim(tx: Database, day: string, limit: number, scope: QueueScope | undefined, afterMemberId = 0, lock = true) {
+  const query = tx
     .select({ memberId: reminderDeliveries.memberId, attempts: reminderDeliveries.attempts, member: members, community: communities })
     .from(reminderDeliveries)
     .innerJoin(members, eq(members.id, reminderDeliveries.memberId))
     .innerJoin(communities, eq(communities.id, members.communityId))
     .where(and(eq(reminderDeliveries.day, day), eq(reminderDeliveries.status, 'pending'), gt(reminderDeliveries.memberId, afterMemberId), platformFilter(scope)))
     .orderBy(asc(reminderDeliveries.memberId))
-    .limit(limit)
-    // Only the delivery rows are locked: members and communities stay free for commands.
-    .for('update', { of: reminderDeliveries, skipLocked: true });
+    .limit(limit);
+  // Only the delivery rows are locked: members and communities stay free for commands.
+  const rows = lock ? await query.for('update', { of: reminderDeliveries, skipLocked: true }) : await query;
   const contracts = await loadContracts(tx, rows.map((row) => row.memberId));
   return rows.map((row) => {
     const { community, member } = row;
@@ -85,19 +89,30 @@ async function claim(tx: Database, day: string, limit: number, scope: QueueScope
   });
 }
 
-/** Records the outcomes of `day`'s rows: one UPDATE … FROM (VALUES …) per 1,000 rows (4,000 parameters; one statement for any batch the job makes). */
-async function record(tx: Database, day: string, outcomes: readonly Outcome[]): Promise<void> {
+/**
+ * Records the outcomes of `day`'s rows: one UPDATE … FROM (VALUES …) per 1,000 rows (4,000
+ * parameters; one statement for any batch the job makes). `onlyPendingUnlocked`: only rows still
+ * pending that no other transaction holds (SKIP LOCKED). Returns the rows it changed.
+ */
+async function record(db: Database, day: string, outcomes: readonly Outcome[], onlyPendingUnlocked = false): Promise<{ tried: boolean }[]> {
+  const changed: { tried: boolean }[] = [];
   for (const chunk of chunked(outcomes, 1_000)) {
     const values = sql.join(
       chunk.map((outcome) => sql`(${outcome.memberId}::integer, ${outcome.status}::text, ${outcome.tried ? 1 : 0}::integer, ${outcome.error}::text)`),
       sql`, `,
     );
-    await tx.execute(sql`
+    const guard = onlyPendingUnlocked
+      ? sql` and d.member_id in (select member_id from ${reminderDeliveries} where day = ${day}::date and status = 'pending' and member_id in (${sql.join(chunk.map((outcome) => sql`${outcome.memberId}`), sql`, `)}) for update skip locked)`
+      : sql``;
+    const result = await db.execute(sql`
       update ${reminderDeliveries} as d
       set status = v.status, attempts = d.attempts + v.tried, last_error = coalesce(v.last_error, d.last_error), updated_at = now()
       from (values ${values}) as v(member_id, status, tried, last_error)
-      where d.member_id = v.member_id and d.day = ${day}::date`);
+      where d.member_id = v.member_id and d.day = ${day}::date${guard}
+      returning v.tried`);
+    changed.push(...rowsOf<{ tried: number }>(result).map((row) => ({ tried: Number(row.tried) === 1 })));
   }
+  return changed;
 }
 
 export function createReminderQueue(db: Database): ReminderQueue {
@@ -143,23 +158,22 @@ export function createReminderQueue(db: Database): ReminderQueue {
       return added.length;
     },
 
-    settleQuiet(day, limit, hasMessage, scope, afterMemberId = 0) {
-      return db.transaction(async (tx) => {
-        const claimed = await claim(tx, day, limit, scope, afterMemberId);
-        const result: QuietResult = { claimed: claimed.length, nothing: 0, optedOut: 0, lastMemberId: claimed.at(-1)?.item.memberId ?? afterMemberId };
-        const outcomes: Outcome[] = [];
-        for (const { item, optedOut } of claimed) {
-          if (optedOut) {
-            outcomes.push({ memberId: item.memberId, status: 'nothing', tried: false, error: null });
-            result.optedOut++;
-          } else if (!hasMessage(item)) {
-            outcomes.push({ memberId: item.memberId, status: 'nothing', tried: true, error: null });
-            result.nothing++;
-          }
-        }
-        if (outcomes.length > 0) await record(tx, day, outcomes);
-        return result;
-      });
+    // Read without locks, then one UPDATE that takes only the quiet rows still pending and not
+    // locked by another worker (whose processBatch then records them): no lock is held while the
+    // finder runs, and a row that has a message is never locked here, so no other worker skips it.
+    async settleQuiet(day, limit, hasMessage, scope, afterMemberId = 0) {
+      const read = await claim(db, day, limit, scope, afterMemberId, false);
+      const result: QuietResult = { claimed: read.length, nothing: 0, optedOut: 0, lastMemberId: read.at(-1)?.item.memberId ?? afterMemberId };
+      const outcomes: Outcome[] = [];
+      for (const { item, optedOut } of read) {
+        if (optedOut) outcomes.push({ memberId: item.memberId, status: 'nothing', tried: false, error: null });
+        else if (!hasMessage(item)) outcomes.push({ memberId: item.memberId, status: 'nothing', tried: true, error: null });
+      }
+      for (const { tried } of await record(db, day, outcomes, true)) {
+        if (tried) result.nothing++;
+        else result.optedOut++;
+      }
+      return result;
     },
 
     processBatch(day, limit, work, scope) {

@@ -36,7 +36,7 @@ export interface BatchResult {
 
 /** What settleQuiet did with the rows it claimed; those neither quiet nor opted out stay pending. */
 export interface QuietResult {
-  /** Rows claimed (0: nothing pending is left after `afterMemberId` that this worker may take). */
+  /** Rows read (0: nothing pending is left after `afterMemberId`). */
   claimed: number;
   /** Marked 'nothing': `hasMessage` said there is nothing to send. */
   nothing: number;
@@ -65,10 +65,11 @@ export interface ReminderQueue {
    */
   processBatch(day: string, limit: number, work: (item: ReminderItem) => Promise<ReminderOutcome>, scope?: QueueScope): Promise<BatchResult>;
   /**
-   * Claims up to `limit` pending rows of `day` of members after `afterMemberId` (in member order),
-   * marks 'nothing' those for whom the pure `hasMessage` is false (and those who turned reminders
-   * off), and commits; the others stay pending for processBatch. Sends nothing, so `limit` can be
-   * large. `hasMessage` must not throw (treat trouble as true: processBatch then records it).
+   * Reads up to `limit` pending rows of `day` of members after `afterMemberId` (in member order)
+   * and marks 'nothing', in one statement, those for whom the pure `hasMessage` is false (and those
+   * who turned reminders off), unless another worker holds them; the others stay pending for
+   * processBatch. Sends nothing, so `limit` can be large. `hasMessage` must not throw (treat
+   * trouble as true: processBatch then records it).
    * Optional: without it, the job sends through processBatch alone.
    */
   settleQuiet?(day: string, limit: number, hasMessage: (item: ReminderItem) => boolean, scope?: QueueScope, afterMemberId?: number): Promise<QuietResult>;
