@@ -29,9 +29,10 @@ export function createStore(db: Database, inTransaction = false): Store {
     setMemberFlags: (memberId, flags) => memberQueries.setMemberFlags(db, memberId, flags),
     setMemberTimeZone: (memberId, timeZone, fetchedAt) => memberQueries.setMemberTimeZone(db, memberId, timeZone, fetchedAt),
 
-    listContracts: async (memberId) => (await contractQueries.loadContracts(db, [memberId])).get(memberId) ?? [],
+    listContracts: (memberId) => contractQueries.listContracts(db, memberId),
     getContract: (memberId, contractId) => contractQueries.getContract(db, memberId, contractId),
     insertContract: (memberId, contract) => contractQueries.insertContract(db, memberId, contract),
+    insertContracts: (memberId, list) => importQueries.insertContracts(db, memberId, list),
     replaceContract: (memberId, contractId, contract) => contractQueries.replaceContract(db, memberId, contractId, contract),
     addPayment: (memberId, contractId, payment) => contractQueries.addPayment(db, memberId, contractId, payment),
     deleteContract: (memberId, contractId) => contractQueries.deleteContract(db, memberId, contractId),

@@ -170,6 +170,8 @@ export interface Store {
   getContract(memberId: number, contractId: string): Promise<Contract | null>;
   /** False when the member already has a contract with that id (case-insensitive). */
   insertContract(memberId: number, contract: Contract): Promise<boolean>;
+  /** Inserts all the contracts or none; returns the ids the member already has (empty: all stored). */
+  insertContracts(memberId: number, contracts: readonly Contract[]): Promise<string[]>;
   /** Replaces the contract with id `contractId` (its id may change), or says there is none, or that the new id is taken. */
   replaceContract(memberId: number, contractId: string, contract: Contract): Promise<ReplaceOutcome>;
   addPayment(memberId: number, contractId: string, payment: Payment): Promise<boolean>;
