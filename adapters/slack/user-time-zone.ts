@@ -28,7 +28,7 @@ export interface SlackTimeZoneOptions {
 /** The member's zone as Slack says (cached), or null when unknown or the lookup failed. */
 export async function slackUserTimeZone(options: SlackTimeZoneOptions): Promise<string | null> {
   const { store, client, userId, now } = options;
-  let member;
+  let member: Awaited<ReturnType<typeof store.findMember>>;
   try {
     const community = await store.ensureCommunity(options.community);
     member = await store.findMember(community.id, userId);
@@ -38,7 +38,8 @@ export async function slackUserTimeZone(options: SlackTimeZoneOptions): Promise<
   }
   // The member's own choice wins, and the dispatcher reads it from their row.
   if (member && member.timeZone !== null && member.timeZoneFetchedAt === null) return null;
-  if (member?.timeZoneFetchedAt && now.getTime() - member.timeZoneFetchedAt.getTime() < TIME_ZONE_REFRESH_MS) return member.timeZone;
+  if (member?.timeZoneFetchedAt && now.getTime() - member.timeZoneFetchedAt.getTime() < TIME_ZONE_REFRESH_MS)
+    return member.timeZone;
   let zone: string | null;
   try {
     const tz = (await client.users.info({ user: userId })).user?.tz;

@@ -34,10 +34,14 @@ export interface ReminderScheduleOptions {
 }
 
 /** Zones whose reminders are due at `instant` (local hour reached), grouped by their local day. */
-export function dueDays(timeZones: readonly string[], instant: Date, hour: number): { day: string; timeZones: string[] }[] {
+export function dueDays(
+  timeZones: readonly string[],
+  instant: Date,
+  hour: number,
+): { day: string; timeZones: string[] }[] {
   const byDay = new Map<string, string[]>();
   for (const zone of timeZones) {
-    let local;
+    let local: ReturnType<typeof localTime>;
     try {
       local = localTime(instant, zone);
     } catch {

@@ -27,7 +27,8 @@ function packedCivil(day: Day): number {
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   // Integer divisions of non-negative numbers: truncation is floor.
-  const yearOfEra = ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) / 365) | 0;
+  const yearOfEra =
+    ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) / 365) | 0;
   const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
   const shiftedMonth = ((5 * dayOfYear + 2) / 153) | 0;
   const dayOfMonth = dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1;
@@ -107,7 +108,8 @@ export function formatDay(day: Day): string {
   let text = formatted.get(day);
   if (text === undefined) {
     if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
-    formatted.set(day, (text = formatDayUncached(day)));
+    text = formatDayUncached(day);
+    formatted.set(day, text);
   }
   return text;
 }
@@ -115,7 +117,7 @@ export function formatDay(day: Day): string {
 function formatDayUncached(day: Day): string {
   const packed = packedCivil(day);
   const year = String(yearOf(packed)).padStart(4, '0');
-  return year + '-' + TWO_DIGITS[monthOf(packed)] + '-' + TWO_DIGITS[dayOfMonthOf(packed)];
+  return `${year}-${TWO_DIGITS[monthOf(packed)]}-${TWO_DIGITS[dayOfMonthOf(packed)]}`;
 }
 
 /** Whole calendar months from `from` to `to`: the largest m with addMonths(from, m) ≤ to (0 when to < from). */

@@ -21,7 +21,10 @@ const cachedReasons = new WeakMap<ModelParams, ReasonCache>();
 
 function cacheFor(params: ModelParams): ReasonCache {
   let cache = cachedReasons.get(params);
-  if (!cache) cachedReasons.set(params, (cache = { byRule: new Map(), byStars: new Map(), byPrivateScore: new Map() }));
+  if (!cache) {
+    cache = { byRule: new Map(), byStars: new Map(), byPrivateScore: new Map() };
+    cachedReasons.set(params, cache);
+  }
   return cache;
 }
 
@@ -49,16 +52,14 @@ export function describeReason(
     key = reason + outcome;
   }
   let text = map.get(key);
-  if (text === undefined) map.set(key, (text = buildReason(contract, reason, outcome, params)));
+  if (text === undefined) {
+    text = buildReason(contract, reason, outcome, params);
+    map.set(key, text);
+  }
   return text;
 }
 
-function buildReason(
-  contract: PreparedContract,
-  reason: ReasonCode,
-  outcome: Outcome,
-  params: ModelParams,
-): string {
+function buildReason(contract: PreparedContract, reason: ReasonCode, outcome: Outcome, params: ModelParams): string {
   const input = contract.input;
   switch (reason) {
     case 'counted':
@@ -114,5 +115,9 @@ export function outcomeOn(
   const classified = classifiedOn(contract.timeline, day);
   const outcome: Outcome =
     classified.outcome === 'missing' ? (missingExcessive ? 'negative' : 'neutral') : classified.outcome;
-  return { outcome, reason: describeReason(contract, classified.reason, outcome, params), reasonCode: classified.reason };
+  return {
+    outcome,
+    reason: describeReason(contract, classified.reason, outcome, params),
+    reasonCode: classified.reason,
+  };
 }

@@ -13,7 +13,7 @@ const CHECKED = ['src', 'db', 'adapters', 'app', 'scripts', 'bench'];
 const SKIPPED = new Set(['node_modules', 'dist']);
 const ADAPTER_SHARED = 'adapters/shared';
 
-export interface ImportLine {
+interface ImportLine {
   /** The importing file, relative to the root with forward slashes. */
   file: string;
   line: number;
@@ -34,7 +34,7 @@ function tsFilesUnder(dir: string): string[] {
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
 /** The module specifiers a source text imports, with the line each one sits on. */
-export function importsOf(file: string, text: string): ImportLine[] {
+function importsOf(file: string, text: string): ImportLine[] {
   const found: ImportLine[] = [];
   const add = (index: number, specifier: string) => found.push({ file, line: lineOf(text, index), specifier });
   // Statements start a line: `import x from '…'`, `import type { … } from '…'` (over several lines),
@@ -55,17 +55,20 @@ export function importsOf(file: string, text: string): ImportLine[] {
 /** The project path an import points at (`src/scoring/dates.ts`), or null for a package. */
 function target(from: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
-  return relative(ROOT, resolve(ROOT, dirname(from), specifier)).split(sep).join('/');
+  return relative(ROOT, resolve(ROOT, dirname(from), specifier))
+    .split(sep)
+    .join('/');
 }
 
 const under = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 const adapterOf = (path: string) => path.split('/').slice(0, 2).join('/');
 
 /** Why `file` may not import `to`, or null when it may. */
-export function forbidden(file: string, to: string): string | null {
+function forbidden(file: string, to: string): string | null {
   if (under(file, 'src/scoring') && !under(to, 'src/scoring')) return 'src/scoring imports nothing outside itself';
   if (under(file, 'src')) {
-    if (under(file, 'src/reminders') && under(to, 'src/scoring') && to !== 'src/scoring/index.ts') return 'src/reminders uses the core through src/scoring/index.ts only';
+    if (under(file, 'src/reminders') && under(to, 'src/scoring') && to !== 'src/scoring/index.ts')
+      return 'src/reminders uses the core through src/scoring/index.ts only';
     for (const outer of ['db', 'adapters', 'app', 'bench', 'scripts', 'test']) {
       if (under(to, outer)) return `src/ imports no ${outer}/`;
     }
@@ -79,12 +82,15 @@ export function forbidden(file: string, to: string): string | null {
     if (under(file, ADAPTER_SHARED)) return 'adapters/shared imports no platform';
     return 'an adapter imports no other platform (only adapters/shared)';
   }
-  if (under(file, 'app')) return under(to, 'test') || under(to, 'bench') || under(to, 'scripts') ? 'app/ imports no test/, bench/, scripts/' : null;
+  if (under(file, 'app'))
+    return under(to, 'test') || under(to, 'bench') || under(to, 'scripts')
+      ? 'app/ imports no test/, bench/, scripts/'
+      : null;
   // bench/ and scripts/ import everything (bench also test/helpers).
   return null;
 }
 
-export function violations(): string[] {
+function violations(): string[] {
   const found: string[] = [];
   for (const file of CHECKED.flatMap(tsFilesUnder)) {
     for (const { line, specifier } of importsOf(file, readFileSync(join(ROOT, file), 'utf8'))) {
@@ -105,7 +111,7 @@ describe('import directions', () => {
       "} from '../b.ts';",
       "import './side-effect.ts';",
       "export * from './c.ts';",
-      "export { d } from \"./d.ts\";",
+      'export { d } from "./d.ts";',
       "const e = await import('./e.ts');",
       "// const f = await import('./f.ts');",
       "import { z } from 'zod';",

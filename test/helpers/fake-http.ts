@@ -37,7 +37,9 @@ function parseBody(body: string, type: string | undefined): Record<string, unkno
   return null;
 }
 
-export async function startFakeServer(handle: (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>): Promise<FakeServer> {
+export async function startFakeServer(
+  handle: (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>,
+): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const waiters: { match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }[] = [];
   const server: Server = createServer((incoming, outgoing) => {
@@ -81,7 +83,13 @@ export async function startFakeServer(handle: (request: RecordedRequest) => Fake
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the fake server saw no matching request in time')), timeoutMs);
-        waiters.push({ match, resolve: (request) => (clearTimeout(timer), resolve(request)) });
+        waiters.push({
+          match,
+          resolve: (request) => {
+            clearTimeout(timer);
+            resolve(request);
+          },
+        });
       });
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

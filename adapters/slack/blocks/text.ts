@@ -3,7 +3,7 @@
 
 import { escapeMrkdwn, splitAt, truncate } from './escape.ts';
 import { SECTION_TEXT_MAX } from './limits.ts';
-import { isBlank, oneLine, packLines } from '../../shared/lines.ts';
+import { oneLine, packLines } from '../../shared/lines.ts';
 import { mrkdwn, type SectionBlock } from './types.ts';
 
 /** A title in bold, escaped and cut to `max` characters including the asterisks; '' if blank. */

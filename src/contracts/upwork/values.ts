@@ -47,7 +47,7 @@ export function parseUpworkCents(text: string): number | undefined {
     negative = true;
   }
   const whole = Number((match[3] as string).replace(/,/g, ''));
-  const cents = Number(((match[4] ?? '') + '00').slice(0, 2));
+  const cents = Number(`${match[4] ?? ''}00`.slice(0, 2));
   const value = whole * 100 + cents;
   if (!Number.isSafeInteger(value)) return undefined;
   return negative && value !== 0 ? -value : value;

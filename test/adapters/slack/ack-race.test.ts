@@ -6,7 +6,8 @@ import type { RespondArguments, RespondFn } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { ackOrRespond, withinBudget } from '../../../adapters/slack/ack-race.ts';
 
-const after = (ms: number, value: string) => new Promise<string>((resolve) => setTimeout(() => resolve(value), ms));
+const resolvesAfter = (ms: number, value: string) =>
+  new Promise<string>((resolve) => setTimeout(() => resolve(value), ms));
 
 function recorder() {
   const events: string[] = [];
@@ -33,15 +34,15 @@ function recorder() {
 
 describe('the ack race', () => {
   it('withinBudget: the result when it is ready in time, else null while the work goes on', async () => {
-    expect(await withinBudget(after(5, 'quick'), 200)).toBe('quick');
-    const slow = after(150, 'slow');
+    expect(await withinBudget(resolvesAfter(5, 'quick'), 200)).toBe('quick');
+    const slow = resolvesAfter(150, 'slow');
     expect(await withinBudget(slow, 20)).toBeNull();
     expect(await slow).toBe('slow');
   });
 
   it('a quick reply goes in the ack; respond is never called; files after', async () => {
     const r = recorder();
-    await ackOrRespond(after(5, 'r1'), 200, r.ack, r.respond, (text) => ({ text }), r.files);
+    await ackOrRespond(resolvesAfter(5, 'r1'), 200, r.ack, r.respond, (text) => ({ text }), r.files);
     expect(r.events).toEqual(['ack', 'files:r1']);
     expect(r.acks).toEqual([{ response_type: 'ephemeral', text: 'r1' }]);
   });
@@ -54,7 +55,7 @@ describe('the ack race', () => {
       ackedAt = Date.now() - started;
       await r.ack(message);
     };
-    await ackOrRespond(after(200, 'r2'), 30, ack, r.respond, (text) => ({ text }), r.files);
+    await ackOrRespond(resolvesAfter(200, 'r2'), 30, ack, r.respond, (text) => ({ text }), r.files);
     expect(r.events).toEqual(['ack', 'respond', 'files:r2']);
     expect(r.acks).toEqual([undefined]);
     expect(ackedAt).toBeLessThan(150);
