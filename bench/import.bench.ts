@@ -18,9 +18,9 @@ import { createScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { runCommand } from '../src/commands/dispatch.ts';
 import type { CommandContext } from '../src/commands/types.ts';
 import { contractsToCsv } from '../src/contracts/csv.ts';
-import type { Contract } from '../src/scoring/types.ts';
+import type { Contract } from '../src/scoring/index.ts';
 import { readContractsText } from '../src/contracts/read-contracts.ts';
-import { formatDay, parseDay } from '../src/scoring/dates.ts';
+import { formatDay, parseDay } from '../src/scoring/index.ts';
 import { seededRandom } from './members.ts';
 import { percentile, table } from './stats.ts';
 

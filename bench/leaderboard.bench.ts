@@ -18,7 +18,7 @@ import { createScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { runCommandText } from '../src/commands/dispatch.ts';
 import type { CommandContext } from '../src/commands/types.ts';
 import { refreshStaleSnapshots } from '../src/leaderboard/refresh.ts';
-import { formatDay, parseDay } from '../src/scoring/dates.ts';
+import { formatDay, parseDay } from '../src/scoring/index.ts';
 import { makeMember, seededRandom } from './members.ts';
 import { percentile, table } from './stats.ts';
 

@@ -1,8 +1,8 @@
 // Deterministic, realistic members for benchmarks: contracts spread over the last 30 months,
 // hourly and fixed, with and without feedback, some open, a few disputed or without activity.
 
-import { addMonths, formatDay, parseDay } from '../src/scoring/dates.ts';
-import type { Contract } from '../src/scoring/types.ts';
+import { addMonths, formatDay, parseDay } from '../src/scoring/index.ts';
+import type { Contract } from '../src/scoring/index.ts';
 import { normalizeContract } from '../src/contracts/normalize.ts';
 
 /** mulberry32: a small seeded generator, so every run scores the same members. */

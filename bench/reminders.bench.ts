@@ -10,7 +10,7 @@
 import { cpus } from 'node:os';
 import { bulkInsert } from '../db/bulk-insert.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connect.ts';
-import type { Contract } from '../src/scoring/types.ts';
+import type { Contract } from '../src/scoring/index.ts';
 import { contractColumns } from '../db/contract-rows.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { migrateDatabase } from '../db/migrate.ts';

@@ -9,7 +9,7 @@
 
 import { cpus, platform, release } from 'node:os';
 import { displayedScore, planContracts, scoreContracts, scoreWithForecast, tipsFor } from '../src/scoring/index.ts';
-import type { Contract } from '../src/scoring/types.ts';
+import type { Contract } from '../src/scoring/index.ts';
 import { makeMember, seededRandom } from './members.ts';
 
 const AS_OF = '2026-11-22';

@@ -2,7 +2,7 @@
 // by member id, and contract ids compare case-insensitively (the unique index is on lower(id)).
 
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Contract, Payment } from '../src/scoring/types.ts';
+import type { Contract, Payment } from '../src/scoring/index.ts';
 import { contractColumns, paymentValues, sourceIdsOf, toContract, type PaymentRow } from './contract-rows.ts';
 import type { Database } from './database.ts';
 import { isUniqueViolation } from './errors.ts';

@@ -1,7 +1,7 @@
 // A Contract ↔ its rows: one in `contracts`, one per payment in `payments`. Read back, a contract
 // has every field in the contract file's order, null where the member gave nothing.
 
-import type { Contract, Payment } from '../src/scoring/types.ts';
+import type { Contract, Payment } from '../src/scoring/index.ts';
 import { toCents, toDollars } from './money.ts';
 import type { contracts, payments } from './schema.ts';
 

@@ -4,7 +4,7 @@
 
 import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { ContractImport, ImportedKeys, SourcedPayment } from '../src/contracts/upwork/plan.ts';
-import type { Contract } from '../src/scoring/types.ts';
+import type { Contract } from '../src/scoring/index.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { contractColumns, paymentValues } from './contract-rows.ts';
 import type { Database } from './database.ts';

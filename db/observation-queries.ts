@@ -2,7 +2,7 @@
 // id, so a member reaches only their own records.
 
 import { and, asc, eq } from 'drizzle-orm';
-import type { Observation } from '../src/scoring/types.ts';
+import type { Observation } from '../src/scoring/index.ts';
 import type { Database } from './database.ts';
 import { members, observations } from './schema.ts';
 import type { RecordedObservation } from '../src/ports/store.ts';

@@ -23,7 +23,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { MODEL_NAMES, type ModelName, type ModelParams } from '../src/scoring/params.ts';
+import { MODEL_NAMES, type ModelName, type ModelParams } from '../src/scoring/index.ts';
 import {
   CONTRACT_TYPES,
   COUNTED_OUTCOMES,
@@ -31,7 +31,7 @@ import {
   type ContractType,
   type CountedOutcome,
   type EndReason,
-} from '../src/scoring/types.ts';
+} from '../src/scoring/index.ts';
 import { PLATFORMS, type Platform } from '../src/ports/store.ts';
 
 /** `column IN ('a', 'b')` from one of the project's constant lists (inlined: CHECKs take no parameters). */

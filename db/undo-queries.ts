@@ -7,7 +7,7 @@
 import { and, eq, getTableColumns, gt, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { UndoSnapshot } from '../src/ports/store.ts';
-import type { Contract } from '../src/scoring/types.ts';
+import type { Contract } from '../src/scoring/index.ts';
 import { toContract, type ContractRow, type PaymentRow } from './contract-rows.ts';
 import type { Database } from './database.ts';
 import { contracts, payments, undoSnapshots } from './schema.ts';

@@ -3,7 +3,7 @@
 // recorded, and a "today" divider. The Top Rated threshold (90%) is its own line. Pure (no I/O):
 // the adapters turn it into a PNG when they send a reply.
 
-import { parseDay } from '../scoring/dates.ts';
+import { parseDay } from '../scoring/index.ts';
 import type { Block } from '../replies/reply.ts';
 import { diamond, legendRow, type LegendEntry } from './legend.ts';
 import { CHAR_WIDTH, cut, escapeXml, n, text } from './svg.ts';

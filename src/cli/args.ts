@@ -1,8 +1,8 @@
 // The CLI's command line: `jss-coach COMMAND FILE [options]`, checked before anything runs.
 
 import { parseArgs } from 'node:util';
-import { parseDay } from '../scoring/dates.ts';
-import { DEFAULT_MODEL, type ModelName, type ModelParams } from '../scoring/params.ts';
+import { parseDay } from '../scoring/index.ts';
+import { DEFAULT_MODEL, type ModelName, type ModelParams } from '../scoring/index.ts';
 import { modelNameSchema, parseParamAssignment } from '../contracts/model-options.ts';
 
 export const COMMANDS = ['score', 'forecast', 'plan', 'explain', 'badges', 'help'] as const;

@@ -1,6 +1,6 @@
 // The CLI's --help text. Keep it true to args.ts and docs/cli.md.
 
-import { MODEL_NAMES, DEFAULT_MODEL } from '../scoring/params.ts';
+import { MODEL_NAMES, DEFAULT_MODEL } from '../scoring/index.ts';
 import type { CommandName } from './args.ts';
 
 const COMMON = `  --as-of YYYY-MM-DD   the day to score on (default: today)

@@ -2,7 +2,7 @@
 // the text the member typed into typed values, or into problems that name the argument, what
 // was given and what is expected. Range rules of contract fields are the contract schema's.
 
-import { COUNTED_OUTCOMES, END_REASONS, CONTRACT_TYPES } from '../scoring/types.ts';
+import { COUNTED_OUTCOMES, END_REASONS, CONTRACT_TYPES } from '../scoring/index.ts';
 import {
   END_REASON_ALIASES,
   readDay,

@@ -3,7 +3,7 @@
 
 import { MAX_CONTRACTS_PER_MEMBER } from '../contracts/schema.ts';
 import { validateContracts, type ContractProblem } from '../contracts/validate.ts';
-import type { Contract } from '../scoring/types.ts';
+import type { Contract } from '../scoring/index.ts';
 import { errorReply } from '../replies/reply.ts';
 import type { ArgValue } from './args.ts';
 import { CommandError } from './types.ts';

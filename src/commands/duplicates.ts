@@ -7,7 +7,7 @@
 //   that keeps only a total (no list of payments, see withPayment in handlers/pay.ts) cannot tell
 //   amounts apart, so there a payment dated its last payment day counts as possibly the same.
 
-import type { Contract, Payment } from '../scoring/types.ts';
+import type { Contract, Payment } from '../scoring/index.ts';
 import { choice, type ArgValue } from './args.ts';
 import { quoteValue } from './grammar.ts';
 

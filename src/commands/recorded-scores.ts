@@ -4,7 +4,7 @@
 import type { Store } from '../ports/store.ts';
 import { formatObservationProblem, type ObservationsResult } from '../contracts/observations.ts';
 import { errorReply } from '../replies/reply.ts';
-import type { Observation } from '../scoring/types.ts';
+import type { Observation } from '../scoring/index.ts';
 import { CommandError } from './types.ts';
 
 /** The checked observations, or a CommandError listing (the first 20) problems. */

@@ -2,7 +2,7 @@
 
 import { modelOptionsOf } from '../contracts/model-options.ts';
 import { analyze, pastScores, type Analysis, type PastScores } from '../scoring/index.ts';
-import type { Contract, Observation } from '../scoring/types.ts';
+import type { Contract, Observation } from '../scoring/index.ts';
 import type { CommandRun } from './types.ts';
 
 export async function analyzeMember(

@@ -6,7 +6,7 @@ import { planUpworkImport } from '../contracts/upwork/plan.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
 import { upworkImportReply } from '../replies/upwork-import.ts';
 import { scoreContracts } from '../scoring/index.ts';
-import type { Contract } from '../scoring/types.ts';
+import type { Contract } from '../scoring/index.ts';
 import { ensureRoomFor } from './contract-input.ts';
 import { modelOptionsOf } from '../contracts/model-options.ts';
 import { CommandError, type CommandRun } from './types.ts';

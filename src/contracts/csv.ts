@@ -2,7 +2,7 @@
 // one cell as "YYYY-MM-DD=amount" pairs joined by ";". Export then import gives the same contracts.
 
 import { parse } from 'csv-parse/sync';
-import type { Contract, Payment } from '../scoring/types.ts';
+import type { Contract, Payment } from '../scoring/index.ts';
 import { END_REASON_ALIASES, readDay, readDecimal, readMoney } from './forgiving-values.ts';
 import { CONTRACT_FIELDS, LIMITS } from './schema.ts';
 import { showValue, validateContracts, type ValidationResult } from './validate.ts';

@@ -1,6 +1,6 @@
 // Reads a contract file: JSON, either a list of contracts or {"contracts": [...], "observations"?: [...]}.
 
-import type { Contract, Observation } from '../scoring/types.ts';
+import type { Contract, Observation } from '../scoring/index.ts';
 import { formatObservationProblem, validateObservations } from './observations.ts';
 import { LIMITS } from './schema.ts';
 import { showValue, validateContracts, type ContractProblem } from './validate.ts';

@@ -3,7 +3,7 @@
 // form, so the reply can echo it ("read Jan 5 2026 as 2026-01-05").
 
 import { isValid, parse } from 'date-fns';
-import { formatDay, parseDay } from '../scoring/dates.ts';
+import { formatDay, parseDay } from '../scoring/index.ts';
 
 export type Read<T> = { ok: true; value: T; readAs: string | null } | { ok: false; reason: string };
 

@@ -2,7 +2,7 @@
 // community's settings) before they reach the scoring core, and turns them into its options.
 
 import { z } from 'zod';
-import { MODEL_NAMES, type ModelName, type ModelOptions, type ModelParams } from '../scoring/params.ts';
+import { MODEL_NAMES, type ModelName, type ModelOptions, type ModelParams } from '../scoring/index.ts';
 
 const share = z.number().min(0).max(1);
 const days = z.number().int().min(0).max(3650);

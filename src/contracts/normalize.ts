@@ -2,7 +2,7 @@
 // rows come this way; validated files are made so too. One shape keeps the scoring core's
 // property reads monomorphic, which is most of its speed (benchmarked in bench/scoring.bench.ts).
 
-import type { Contract } from '../scoring/types.ts';
+import type { Contract } from '../scoring/index.ts';
 
 export function normalizeContract(contract: Contract): Contract {
   return {

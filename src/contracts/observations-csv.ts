@@ -2,7 +2,7 @@
 // names as columns. Export then import gives the same records.
 
 import { parse } from 'csv-parse/sync';
-import type { Contract, Observation } from '../scoring/types.ts';
+import type { Contract, Observation } from '../scoring/index.ts';
 import { MAX_OBSERVATIONS, validateObservations, type ObservationsResult } from './observations.ts';
 
 export const OBSERVATION_COLUMNS = ['date', 'score', 'longterm'] as const;

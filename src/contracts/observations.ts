@@ -2,8 +2,8 @@
 // the CLI, so both say the same thing about the same mistake. Each problem names the field.
 
 import { z } from 'zod';
-import { parseDay } from '../scoring/dates.ts';
-import type { Contract, Observation } from '../scoring/types.ts';
+import { parseDay } from '../scoring/index.ts';
+import type { Contract, Observation } from '../scoring/index.ts';
 import { dateSchema } from './schema.ts';
 import { showValue } from './validate.ts';
 

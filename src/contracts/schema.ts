@@ -3,8 +3,8 @@
 // the formatter in validate.ts adds what was given and which contract it was.
 
 import { z } from 'zod';
-import { parseDay } from '../scoring/dates.ts';
-import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS } from '../scoring/types.ts';
+import { parseDay } from '../scoring/index.ts';
+import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS } from '../scoring/index.ts';
 
 /** Upper bounds that keep hostile input small; far above any real freelancer's history. */
 export const LIMITS = {

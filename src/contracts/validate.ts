@@ -3,8 +3,8 @@
 // contract, the field, what was given and what is expected.
 
 import type { z } from 'zod';
-import { parseDay } from '../scoring/dates.ts';
-import type { Contract } from '../scoring/types.ts';
+import { parseDay } from '../scoring/index.ts';
+import type { Contract } from '../scoring/index.ts';
 import { cutGraphemes } from '../text/graphemes.ts';
 import { contractSchema, LIMITS } from './schema.ts';
 

@@ -1,6 +1,6 @@
 // Small formatting helpers shared by the reply builders.
 
-import type { Contract } from '../scoring/types.ts';
+import type { Contract } from '../scoring/index.ts';
 
 export function num(value: number): string {
   return String(Math.round(value * 100) / 100);

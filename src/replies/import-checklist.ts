@@ -2,8 +2,8 @@
 // nothing of feedback, of how a contract ended, or (the earnings report) of the client.
 
 import { UNKNOWN_CLIENT_PREFIX } from '../contracts/upwork/plan.ts';
-import { formatDay, toDay } from '../scoring/dates.ts';
-import type { Contract } from '../scoring/types.ts';
+import { formatDay, toDay } from '../scoring/index.ts';
+import type { Contract } from '../scoring/index.ts';
 
 /** An open contract with no payment for this long looks ended. */
 export const LOOKS_ENDED_DAYS = 90;

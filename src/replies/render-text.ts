@@ -1,6 +1,6 @@
 // Renders a reply as plain text, for the console bot and scripts.
 
-import { formatDay, parseDay } from '../scoring/dates.ts';
+import { formatDay, parseDay } from '../scoring/index.ts';
 import type { Block, Reply } from './reply.ts';
 
 /** Characters in a score series' sparkline: one per half month over a year. */

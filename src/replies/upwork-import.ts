@@ -3,7 +3,7 @@
 
 import type { ImportPlan } from '../contracts/upwork/plan.ts';
 import type { UpworkFile } from '../contracts/upwork/read-csv.ts';
-import type { Contract } from '../scoring/types.ts';
+import type { Contract } from '../scoring/index.ts';
 import { plural } from './format.ts';
 import { importChecklist } from './import-checklist.ts';
 import { reply, type Block, type Reply } from './reply.ts';

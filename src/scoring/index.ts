@@ -30,7 +30,7 @@ export { prepareMember } from './prepare.ts';
 export type { PreparedMember } from './prepare.ts';
 export { standingOf, STANDING_HORIZON_MONTHS } from './standing.ts';
 export type { Standing } from './standing.ts';
-export { parseDay, formatDay, addMonths, subMonths, firstDayOutsideWindow } from './dates.ts';
+export { parseDay, formatDay, toDay, addMonths, subMonths, firstDayOutsideWindow } from './dates.ts';
 export type { Day } from './dates.ts';
 export { pickDisplayed, roundHalfUp, bandOf } from './evaluate.ts';
 export { contractWeight, valueTierWeight } from './weights.ts';

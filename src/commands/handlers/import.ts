@@ -7,7 +7,7 @@ import { formatProblem } from '../../contracts/validate.ts';
 import { plural } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { choice } from '../args.ts';
-import type { Observation } from '../../scoring/types.ts';
+import type { Observation } from '../../scoring/index.ts';
 import { ensureRoomFor, findContract } from '../contract-input.ts';
 import { checkedObservations, recordObservations } from '../recorded-scores.ts';
 import { defineCommand } from '../define.ts';

@@ -2,7 +2,7 @@ import { DATE, MONEY } from '../args.ts';
 import { changedMeanwhile, checkContract, findContract, unknownContract } from '../contract-input.ts';
 import { contractLine, usd } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
-import type { Contract, Payment } from '../../scoring/types.ts';
+import type { Contract, Payment } from '../../scoring/index.ts';
 import { defineCommand } from '../define.ts';
 import { scoreChangeBlock } from '../score-change.ts';
 import { CommandError } from '../types.ts';

@@ -6,7 +6,7 @@
 
 import { plural } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
-import type { Contract } from '../../scoring/types.ts';
+import type { Contract } from '../../scoring/index.ts';
 import { choice } from '../args.ts';
 import { defineCommand } from '../define.ts';
 import { scoreChangeBlock } from '../score-change.ts';

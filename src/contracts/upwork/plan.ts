@@ -3,7 +3,7 @@
 // (same source identity) left out. New contracts take the member's next free ids; an existing one
 // gains payments and loses nothing. Pure: the command layer reads and writes the database.
 
-import type { Contract } from '../../scoring/types.ts';
+import type { Contract } from '../../scoring/index.ts';
 import { LIMITS } from '../schema.ts';
 import { validateContracts } from '../validate.ts';
 import { nextFreeId } from './next-id.ts';

@@ -4,7 +4,7 @@
 // was expected, and no rows at all.
 
 import { parse } from 'csv-parse/sync';
-import { parseDay } from '../../scoring/dates.ts';
+import { parseDay } from '../../scoring/index.ts';
 import { LIMITS } from '../schema.ts';
 import { showValue } from '../validate.ts';
 import { contractKeyOf, type ContractKey } from './contract-key.ts';

@@ -2,7 +2,7 @@
 // (YYYY-MM-DD, whole cents). Each reader returns undefined for text it does not recognise, so the
 // caller can say which row and column were wrong.
 
-import { parseDay } from '../../scoring/dates.ts';
+import { parseDay } from '../../scoring/index.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
