@@ -109,3 +109,16 @@ export function quoteValue(value: string): string {
   if (/^[^\s"\\“”„'‘’][^\s"\\“”]*$/.test(value)) return value;
   return `"${value.replace(/[\\"“”]/g, (char) => `\\${char}`)}"`;
 }
+
+/**
+ * A value typed into a field of its own (a Discord option, a form's text input) with the quotes the
+ * text grammar taught: “Acme Ltd” or 'Acme Ltd' is Acme Ltd, the same client as from a file. Only
+ * one pair around the whole value goes; quotes inside it ("Joe's" or “A” and “B”) are the value's.
+ */
+export function unquoteValue(value: string): string {
+  const trimmed = value.trim();
+  const closers = CLOSERS_OF[trimmed[0] as string];
+  if (closers === undefined || trimmed.length < 3 || !closers.includes(trimmed[trimmed.length - 1] as string)) return value;
+  const inner = trimmed.slice(1, -1);
+  return [...inner].some((char) => closers.includes(char)) ? value : inner;
+}
