@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COMMAND_LENGTH, parseCommandText, quoteValue } from '../../src/commands/grammar.ts';
+import { MAX_COMMAND_LENGTH, parseCommandText, quoteValue, unquoteValue } from '../../src/commands/grammar.ts';
 
 function parsed(text: string) {
   const result = parseCommandText(text);
@@ -42,6 +42,33 @@ describe('the command grammar', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !s.includes('\n') && s.trim() === s && s !== ''), (value) => {
         expect(parsed(`edit c1 client:${quoteValue(value)}`).named.client).toBe(value);
+      }),
+    );
+  });
+});
+
+describe('unquoteValue: a field typed with the grammar’s quotes', () => {
+  it.each([
+    ['“Acme Ltd”', 'Acme Ltd'],
+    ['”Acme Ltd”', 'Acme Ltd'],
+    ['‘Acme Ltd’', 'Acme Ltd'],
+    ["'Acme Ltd'", 'Acme Ltd'],
+    ['"Acme Ltd"', 'Acme Ltd'],
+    ['Acme Ltd', 'Acme Ltd'],
+    ["Joe's Diner", "Joe's Diner"],
+    ['"A" and "B"', '"A" and "B"'],
+    ['"', '"'],
+    ['""', '""'],
+    ['“Acme', '“Acme'],
+  ])('%s is %s', (typed, value) => {
+    expect(unquoteValue(typed)).toBe(value);
+  });
+
+  it('a value quoted as the grammar quotes it is the value again, when it has no quote inside', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/["“”„'‘’\\]/.test(s)), (value) => {
+        expect(unquoteValue(`"${value}"`)).toBe(value);
+        expect(unquoteValue(`“${value}”`)).toBe(value);
       }),
     );
   });
