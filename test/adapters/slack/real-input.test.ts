@@ -91,8 +91,15 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     await closeDb();
   });
 
+  /** The raw message of a slash command (the ack, or the response_url post when slow). */
+  async function rawReply(text: string, user: string): Promise<{ text?: string; blocks?: unknown[] }> {
+    let message: { text?: string; blocks?: unknown[] } = {};
+    await slash(text, user, (sent) => (message = sent));
+    return message;
+  }
+
   /** Sends `/jss <text>` as Slack does and returns the reply: from the ack, or (when slow) from response_url. */
-  async function slash(text: string, user: string): Promise<Shown> {
+  async function slash(text: string, user: string, keep: (message: { text?: string; blocks?: unknown[] }) => void = () => {}): Promise<Shown> {
     const id = ++sequence;
     const body = new URLSearchParams({
       token: 'legacy-verification-token',
@@ -113,8 +120,12 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     expect(response.status).toBe(200);
     const ack = await response.text();
     const acked = ack.startsWith('{') ? (JSON.parse(ack) as { text?: string; blocks?: unknown[] }) : null;
-    if (acked?.blocks) return shown(acked);
+    if (acked?.blocks) {
+      keep(acked);
+      return shown(acked);
+    }
     const followUp = await slack.waitFor((request) => request.path === `/commands/${TEAM}/${id}/hook`);
+    keep(followUp.data as { text?: string; blocks?: unknown[] });
     return shown(followUp.data as { text?: string; blocks?: unknown[] });
   }
 
@@ -174,7 +185,7 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     {
       what: 'the same contract again: asked first, with the exact command that confirms',
       sent: 'add client:“Echo &amp; Co” type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.50 stars:4.5',
-      shows: ['c1 is already recorded — add again?', 'Nothing was added.', 'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes'],
+      shows: ['c1 is already recorded — add again?', 'Nothing was added.', 'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes', 'Add again'],
     },
     { what: 'the confirm command adds it', sent: 'add client:"Echo &amp; Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes', shows: ['Added c5', 'Your estimated Job Success Score: 81% → 83%.'] },
     { what: 'target as a percentage', sent: 'plan target:90%', shows: ['Plan to reach 90%: now 83%'] },
@@ -184,6 +195,18 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     const reply = await slash(step.sent, ANA);
     for (const text of step.shows) expect(reply.text, step.sent).toContain(text);
     for (const text of step.never ?? []) expect(reply.text, step.sent).not.toContain(text);
+  });
+
+  it('the notification text and the blocks both read Echo & Co: escaped once for mrkdwn, never twice', async () => {
+    const message = await rawReply('add client:“Echo &amp; Co” type:fixed start:2026-01-01', 'U0FALLBACK');
+    expect(shown({ text: message.text ?? '' }).text).toBe('Added c1: c1: Echo & Co (fixed) · 2026-01-01 → open · $0');
+    const wire = JSON.stringify(message);
+    expect(wire).toContain('Echo &amp; Co');
+    expect(wire).not.toContain('&amp;amp;');
+    // The header is plain text: shown as is, so never escaped.
+    const header = (message.blocks ?? []).find((block) => (block as { type: string }).type === 'header') as { text: { type: string; text: string } } | undefined;
+    expect(header?.text.type).toBe('plain_text');
+    expect(header?.text.text).not.toContain('&amp;');
   });
 
   it('stores the names as the member typed them, not as Slack escaped them', async () => {
