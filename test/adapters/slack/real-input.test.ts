@@ -243,6 +243,14 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     expect((await slash('list', user)).wire).not.toMatch(/<[@#!]|<https?:|<mailto:/);
   });
 
+  it('a name with non-breaking spaces in it (as Slack’s composer sends runs of spaces) is the same client as with plain ones', async () => {
+    const user = 'U0NBSP';
+    await slash(`add client:“Echo${NBSP}&amp;${NBSP}Co” type:fixed start:2026-01-05 end:2026-05-01 earnings:500 stars:5`, user);
+    await slash('add client:“Echo &amp; Co” type:fixed start:2026-06-01 end:2026-07-01 earnings:300 stars:5', user);
+    expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Echo & Co', 'Echo & Co']);
+    expect((await slash('longterm', user)).text).toContain('1 of 1 client');
+  });
+
   it('the member’s zone from Slack (users.info tz) makes start:today their day', async () => {
     const reply = await slash('add client:Kiwi type:fixed start:today', KIWI);
     expect(reply.text).toContain('c1: Kiwi (fixed) · 2026-11-23 → open');
