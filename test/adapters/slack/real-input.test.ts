@@ -251,6 +251,27 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     expect((await slash('longterm', user)).text).toContain('1 of 1 client');
   });
 
+  it('the add form (view_submission): a client typed in curly quotes is the client without them; the cents shown', async () => {
+    const user = 'U0FORM';
+    const id = ++sequence;
+    const values = {
+      client: { value: { type: 'plain_text_input', value: '“Acme Ltd”' } },
+      type: { value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'fixed', emoji: true }, value: 'fixed' } } },
+      start: { value: { type: 'datepicker', selected_date: '2026-05-01' } },
+      end: { value: { type: 'datepicker', selected_date: '2026-06-01' } },
+      earnings: { value: { type: 'number_input', value: '1200.50' } },
+      stars: { value: { type: 'number_input', value: '5' } },
+    };
+    const view = { id: `V${id}`, team_id: TEAM, type: 'modal', hash: `${id}.hash`, callback_id: 'jss_add', private_metadata: '', app_id: 'A0APP', blocks: Object.keys(values).map((block_id) => ({ type: 'input', block_id })), state: { values } };
+    const payload = { type: 'view_submission', team: { id: TEAM, domain: 'freelancers' }, user: { id: user, username: `name-${user}`, name: `name-${user}`, team_id: TEAM }, api_app_id: 'A0APP', token: 'legacy', trigger_id: `${id}.5678.abcdef`, view, response_urls: [], is_enterprise_install: false };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const response = await fetch(endpoint, { method: 'POST', headers: signedSlackHeaders(body), body });
+    const ack = (await response.json()) as { response_action: string; view: { blocks: unknown[] } };
+    expect(ack.response_action).toBe('update');
+    expect(shown({ blocks: ack.view.blocks }).text).toContain('c1: Acme Ltd (fixed) · 2026-05-01 → 2026-06-01 · $1,200.50 · 5★');
+    expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Acme Ltd']);
+  });
+
   it('the member’s zone from Slack (users.info tz) makes start:today their day', async () => {
     const reply = await slash('add client:Kiwi type:fixed start:today', KIWI);
     expect(reply.text).toContain('c1: Kiwi (fixed) · 2026-11-23 → open');
