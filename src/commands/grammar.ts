@@ -3,8 +3,8 @@
 // A leading "/jss" is optional; `name:value` pairs are arguments (quotes for values with spaces,
 // \" and \\ inside quotes); other words are positional (e.g. a contract id). Lines after the
 // first are the command's body (the CSV of `import`). Quotes are read as people type them: “curly”
-// (phones, word processors), 'single' and ‘single’ as well as "straight", and a space after the
-// colon (client: "Acme Ltd") is allowed.
+// (phones, word processors), 'single' and ‘single’ as well as "straight" (an apostrophe inside a
+// single-quoted value, ‘Joe’s Diner’, stays), and a space after the colon (client: "Acme Ltd") is allowed.
 
 export const MAX_COMMAND_LENGTH = 20_000;
 const PREFIX = /^\s*\/?jss\b/i;
@@ -30,6 +30,14 @@ const DOUBLE_CLOSERS = '"”“';
 const SINGLE_CLOSERS = "'’‘";
 const CLOSERS_OF: Readonly<Record<string, string>> = { '"': DOUBLE_CLOSERS, '“': DOUBLE_CLOSERS, '”': DOUBLE_CLOSERS, '„': DOUBLE_CLOSERS, "'": SINGLE_CLOSERS, '‘': SINGLE_CLOSERS, '’': SINGLE_CLOSERS };
 
+/**
+ * A single quote with a letter or digit right after it is an apostrophe, not the closing quote:
+ * ‘Joe’s Diner’ (a phone's keyboard) and 'O'Brien' are one value each.
+ */
+function isApostrophe(text: string, at: number): boolean {
+  return /[\p{L}\p{N}]/u.test(text[at + 1] ?? '');
+}
+
 /** Reads one value starting at `at`: a quoted string or a run of non-blank characters. */
 function readValue(text: string, at: number): { value: string; next: number; quoted: boolean } | { error: string } {
   const closers = CLOSERS_OF[text[at] as string];
@@ -45,7 +53,7 @@ function readValue(text: string, at: number): { value: string; next: number; quo
     if (char === '\\' && (text[i + 1] === '\\' || closers.includes(text[i + 1] as string))) {
       value += text[i + 1];
       i += 2;
-    } else if (closers.includes(char)) {
+    } else if (closers.includes(char) && !(closers === SINGLE_CLOSERS && isApostrophe(text, i))) {
       return { value, next: i + 1, quoted: true };
     } else {
       value += char;
@@ -113,12 +121,13 @@ export function quoteValue(value: string): string {
 /**
  * A value typed into a field of its own (a Discord option, a form's text input) with the quotes the
  * text grammar taught: “Acme Ltd” or 'Acme Ltd' is Acme Ltd, the same client as from a file. Only
- * one pair around the whole value goes; quotes inside it ("Joe's" or “A” and “B”) are the value's.
+ * one pair around the whole value goes; quotes inside it (“A” and “B”) are the value's.
  */
 export function unquoteValue(value: string): string {
   const trimmed = value.trim();
   const closers = CLOSERS_OF[trimmed[0] as string];
   if (closers === undefined || trimmed.length < 3 || !closers.includes(trimmed[trimmed.length - 1] as string)) return value;
   const inner = trimmed.slice(1, -1);
-  return [...inner].some((char) => closers.includes(char)) ? value : inner;
+  const closesInside = [...inner].some((char, index) => closers.includes(char) && !(closers === SINGLE_CLOSERS && isApostrophe(inner, index)));
+  return closesInside ? value : inner;
 }

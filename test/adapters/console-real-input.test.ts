@@ -65,6 +65,8 @@ describe('the console: what a person really types, and exactly what they see', (
       'add client: "Third" type:fixed start:2025-06-01 end:yesterday earnings:1200.50 stars:5 endReason:canceled',
       ['Added c3', 'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $1,200.50 · 5★ · cancelled', 'Your estimated Job Success Score stays 100%.', '(Read end: yesterday as 2026-11-21; endReason: canceled as cancelled.)'],
     ],
+    ['an apostrophe inside single curly quotes, as a phone types it', 'add client:‘Joe’s Diner’ type:fixed start:2026-02-01 end:2026-02-10 earnings:50 stars:5', ['Added c4', 'c4: Joe’s Diner (fixed) · 2026-02-01 → 2026-02-10 · $50 · 5★']],
+    ['remove it again', 'remove c4', ['Removed c4']],
     ['the names as typed, listed', 'list', ['Your contracts (3)', '  - c1: Echo & Co (hourly)', '  - c2: Single Quote (fixed)', '  - c3: Third (fixed)']],
     ['an unquoted name with a space: the quoting hint', 'add client:Acme Ltd type:fixed start:2026-01-01', ['add got an unexpected word "Ltd"; did you mean client:"Acme Ltd"? Values with spaces need quotes.']],
     ['a date with a space, unquoted: the quoting hint', 'add client:X type:fixed start:Jan 5 2026', ['add got an unexpected word "5"; did you mean start:"Jan 5 2026"? Values with spaces need quotes.']],

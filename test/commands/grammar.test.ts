@@ -47,6 +47,16 @@ describe('the command grammar', () => {
   });
 });
 
+describe('apostrophes in single-quoted values (phone keyboards type ’ for both)', () => {
+  it.each([
+    ['add client:‘Joe’s Diner’ type:fixed', 'Joe’s Diner'],
+    ["add client:'O'Brien & Sons' type:fixed", "O'Brien & Sons"],
+    ['add client:‘Single’ type:fixed', 'Single'],
+  ])('%s reads the client as %s', (text, client) => {
+    expect(parsed(text).named).toEqual({ client, type: 'fixed' });
+  });
+});
+
 describe('unquoteValue: a field typed with the grammar’s quotes', () => {
   it.each([
     ['“Acme Ltd”', 'Acme Ltd'],
@@ -56,6 +66,8 @@ describe('unquoteValue: a field typed with the grammar’s quotes', () => {
     ['"Acme Ltd"', 'Acme Ltd'],
     ['Acme Ltd', 'Acme Ltd'],
     ["Joe's Diner", "Joe's Diner"],
+    ['‘Joe’s Diner’', 'Joe’s Diner'],
+    ["'O'Brien'", "O'Brien"],
     ['"A" and "B"', '"A" and "B"'],
     ['"', '"'],
     ['""', '""'],

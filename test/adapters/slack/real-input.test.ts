@@ -243,6 +243,12 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     expect((await slash('list', user)).wire).not.toMatch(/<[@#!]|<https?:|<mailto:/);
   });
 
+  it('an apostrophe inside single curly quotes (a phone types ’ for both) stays in the name', async () => {
+    const user = 'U0PHONE';
+    expect((await slash('add client:‘Joe’s Diner’ type:fixed start:2026-01-05', user)).text).toContain('c1: Joe’s Diner (fixed)');
+    expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Joe’s Diner']);
+  });
+
   it('a name with non-breaking spaces in it (as Slack’s composer sends runs of spaces) is the same client as with plain ones', async () => {
     const user = 'U0NBSP';
     await slash(`add client:“Echo${NBSP}&amp;${NBSP}Co” type:fixed start:2026-01-05 end:2026-05-01 earnings:500 stars:5`, user);
