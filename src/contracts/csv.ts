@@ -3,7 +3,7 @@
 
 import { parse } from 'csv-parse/sync';
 import type { Contract, Payment } from '../scoring/types.ts';
-import { END_REASON_ALIASES, readDay, readDecimal, readMoney } from './forgiving-values.ts';
+import { END_REASON_ALIASES, readDay, readDecimal, readMoney, type Read } from './forgiving-values.ts';
 import { CONTRACT_FIELDS, LIMITS } from './schema.ts';
 import { showValue, validateContracts, type ValidationResult } from './validate.ts';
 
@@ -71,6 +71,14 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
   }
   if (records.length > LIMITS.contractsPerFile) return problem(0, '', `got ${records.length} rows, expected at most ${LIMITS.contractsPerFile}`);
   const contracts: Record<string, unknown>[] = [];
+  // Why a reader refused a cell ("01/02/2026 could be 1 February or January 2"): said instead of
+  // the validator's general words for the same cell.
+  const refusals = new Map<string, string>();
+  const kept = <T>(position: number, column: string, raw: string, read: Read<T>, fallback: unknown): unknown => {
+    if (read.ok) return read.value;
+    if (fallback === raw) refusals.set(`${position}:${column}`, `got ${showValue(raw)}, expected ${read.reason}`);
+    return fallback;
+  };
   for (const [index, record] of records.entries()) {
     const contract: Record<string, unknown> = {};
     for (const [i, column] of columns.entries()) {
@@ -81,14 +89,11 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
         if (typeof payments === 'string') return problem(index + 1, 'payments', payments);
         contract.payments = payments;
       } else if (MONEY_FIELDS.has(column)) {
-        const read = readMoney(raw);
-        contract[column] = read.ok ? read.value : /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+        contract[column] = kept(index + 1, column, raw, readMoney(raw), /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw);
       } else if (NUMBER_FIELDS.has(column)) {
-        const read = readDecimal(raw);
-        contract[column] = read.ok ? read.value : /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+        contract[column] = kept(index + 1, column, raw, readDecimal(raw), /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw);
       } else if (DATE_FIELDS.has(column)) {
-        const read = readDay(raw, asOf);
-        contract[column] = read.ok ? read.value : raw;
+        contract[column] = kept(index + 1, column, raw, readDay(raw, asOf), raw);
       } else if (column === 'endReason') {
         contract[column] = END_REASON_ALIASES[raw.trim().toLowerCase()] ?? raw;
       } else if (BOOLEAN_FIELDS.has(column)) {
@@ -100,5 +105,7 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
     }
     contracts.push(contract);
   }
-  return validateContracts(contracts, asOf);
+  const result = validateContracts(contracts, asOf);
+  if (result.ok || refusals.size === 0) return result;
+  return { ...result, problems: result.problems.map((found) => ({ ...found, message: refusals.get(`${found.position}:${found.field}`) ?? found.message })) };
 }
