@@ -85,8 +85,9 @@ export function parseCommandText(input: string): ParseResult {
     if (match) {
       const name = match[1] as string;
       let at = i + match[0].length;
-      // client: "Acme Ltd": blanks between the colon and a value are skipped.
-      while (at < firstLine.length && /[ \t]/.test(firstLine[at] as string)) at++;
+      // client: "Acme Ltd": blanks between the colon and a value are skipped, the non-breaking
+      // spaces Slack's composer and phones put there too (the first line has no newline).
+      while (at < firstLine.length && /\s/.test(firstLine[at] as string)) at++;
       const read = readValue(firstLine, at);
       if ('error' in read) return { ok: false, message: read.error };
       if (Object.keys(named).some((given) => given.toLowerCase() === name.toLowerCase())) {

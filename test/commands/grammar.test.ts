@@ -57,6 +57,17 @@ describe('apostrophes in single-quoted values (phone keyboards type ’ for both
   });
 });
 
+describe('a non-breaking space after the colon (Slack’s composer, phones) is a space', () => {
+  it.each([
+    ['add client:\u00a0“Acme Ltd” type:fixed'],
+    ['add client:\u00a0 “Acme Ltd” type:fixed'],
+    ['add client: \u00a0"Acme Ltd"\u00a0type:fixed'],
+    ['add client:\u202f“Acme Ltd” type:fixed'],
+  ])('%j', (text) => {
+    expect(parsed(text).named).toEqual({ client: 'Acme Ltd', type: 'fixed' });
+  });
+});
+
 describe('unquoteValue: a field typed with the grammar’s quotes', () => {
   it.each([
     ['“Acme Ltd”', 'Acme Ltd'],

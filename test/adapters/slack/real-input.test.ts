@@ -249,6 +249,18 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Joe’s Diner']);
   });
 
+  it('a non-breaking space after the colon (client:\u00a0“Acme Ltd”) is a space after the colon', async () => {
+    const user = 'U0NBSPCOLON';
+    expect((await slash(`add client:${NBSP}“Acme Ltd” type:fixed start:2026-01-05`, user)).text).toContain('c1: Acme Ltd (fixed)');
+    expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Acme Ltd']);
+  });
+
+  it('Slack-escaped & in an unquoted name: the quoting hint shows it as typed', async () => {
+    const reply = await slash('add client:Echo &amp; Co type:fixed start:2026-01-05', 'U0HINT');
+    expect(reply.text).toContain('add got an unexpected word "&"; did you mean client:"Echo & Co"? Values with spaces need quotes.');
+    expect(await contractsOf('U0HINT')).toEqual([]);
+  });
+
   it('a name with non-breaking spaces in it (as Slack’s composer sends runs of spaces) is the same client as with plain ones', async () => {
     const user = 'U0NBSP';
     await slash(`add client:“Echo${NBSP}&amp;${NBSP}Co” type:fixed start:2026-01-05 end:2026-05-01 earnings:500 stars:5`, user);
