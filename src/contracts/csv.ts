@@ -37,16 +37,19 @@ export function contractsToCsv(contracts: readonly Contract[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function problem(position: number, field: string, message: string): ValidationResult {
-  return { ok: false, problems: [{ position, id: null, field, message }] };
+function problem(position: number, field: string, message: string, id: string | null = null): ValidationResult {
+  return { ok: false, problems: [{ position, id, field, message }] };
 }
 
 function parsePayments(text: string, asOf: string): Payment[] | string {
   const payments: Payment[] = [];
-  for (const part of text.split(';')) {
+  for (const [index, part] of text.split(';').entries()) {
     const match = /^\s*([^=]+?)\s*=\s*(\S+)\s*$/.exec(part);
     const date = match ? readDay(match[1] as string, asOf) : null;
     const amount = match ? readMoney(match[2] as string) : null;
+    // A payment of the right shape whose date or amount is refused is told with the reader's reason.
+    if (match && date && !date.ok) return `payment ${index + 1}: got ${showValue(match[1])}, expected ${date.reason}`;
+    if (match && amount && !amount.ok) return `payment ${index + 1}: got ${showValue(match[2])}, expected ${amount.reason}`;
     if (!date?.ok || !amount?.ok) return `got ${showValue(part)}, expected payments as YYYY-MM-DD=amount joined by ";"`;
     payments.push({ date: date.value, amount: amount.value });
   }
@@ -86,7 +89,7 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
       if (raw.trim() === '') continue;
       if (column === 'payments') {
         const payments = parsePayments(raw, asOf);
-        if (typeof payments === 'string') return problem(index + 1, 'payments', payments);
+        if (typeof payments === 'string') return problem(index + 1, 'payments', payments, typeof contract.id === 'string' ? contract.id : null);
         contract.payments = payments;
       } else if (MONEY_FIELDS.has(column)) {
         contract[column] = kept(index + 1, column, raw, readMoney(raw), /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw);
