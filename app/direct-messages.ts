@@ -10,9 +10,12 @@ import type { Settings } from './settings/read.ts';
 
 export async function directMessagesOf(settings: Pick<Settings, 'slack' | 'discord'>, output: Writable, logger: Logger): Promise<DirectMessages> {
   const senders: DirectMessages = { console: createConsoleDirectMessage(output) };
-  if (settings.slack) {
+  if (settings.slack?.botToken) {
     const { createSlackDirectMessage } = await import('../adapters/slack/direct-message.ts');
-    senders.slack = createSlackDirectMessage(settings.slack);
+    senders.slack = createSlackDirectMessage({ botToken: settings.slack.botToken, apiUrl: settings.slack.apiUrl });
+  } else if (settings.slack) {
+    // A reminder names the member only, not their workspace, so it cannot pick the team's token yet.
+    logger.warn({}, 'Slack reminders need SLACK_BOT_TOKEN (one workspace); in OAuth mode Slack members get no reminders from this instance yet');
   }
   if (settings.discord) {
     const { createDiscordDirectMessage, DIRECT_MESSAGES_NEED_TOKEN } = await import('../adapters/discord/direct-message.ts');

@@ -125,7 +125,11 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
     metrics?.setOldestStaleSnapshotAge(() => oldestStaleSnapshotAge(handle.db, today()));
     const routes = operationsRoutes({ readiness: () => checkReadiness(handle.db), metrics: metrics?.registry ?? null, stopping: () => stopping });
     if (settings.slack || settings.discord) {
-      platforms = await startPlatforms({ settings, services, today, logger, routes });
+      if (settings.slack?.oauth) {
+        const { startUninstallForgetting } = await import('./slack-oauth.ts');
+        stopJobs.push(startUninstallForgetting(handle.db, (message) => jobLog.info({ job: 'slack-uninstalls' }, message), (error) => jobLog.warn({ err: error }, 'deleting uninstalled workspaces failed')));
+      }
+      platforms = await startPlatforms({ settings, services, today, logger, routes, db: handle.db });
       logger.info({ database: handle.driver }, 'jss-coach is running; SIGTERM or SIGINT stops it');
       await stop.stopped;
     } else {

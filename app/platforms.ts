@@ -2,6 +2,7 @@
 // loads Bolt or discord.js). One HTTP port serves everything that needs one: Slack's events,
 // Discord's interactions, and the operations routes (health, readiness, metrics).
 
+import type { Database } from '../db/database.ts';
 import type { Services } from '../src/commands/dispatch.ts';
 import type { Logger } from '../src/ports/logger.ts';
 import { serveRoutes, type Route } from './operations-routes.ts';
@@ -18,6 +19,8 @@ export interface PlatformOptions {
   today: () => string;
   logger: Logger;
   routes: Route[];
+  /** The database, for what lives outside the Store (Slack installations in OAuth mode). */
+  db?: Database;
 }
 
 export async function startPlatforms(options: PlatformOptions): Promise<RunningPlatforms> {
@@ -39,13 +42,16 @@ export async function startPlatforms(options: PlatformOptions): Promise<RunningP
       const { createSlackApp } = await import('../adapters/slack/app.ts');
       const discordRoute = discord?.route;
       const extraRoutes: Route[] = [...(slackOverHttp ? routes : []), ...(shareServer && discordRoute ? [{ path: INTERACTIONS_PATH, method: 'POST', handler: (request, response) => void discordRoute(request, response) } satisfies Route] : [])];
-      const slack = createSlackApp({ services, config: settings.slack, today: options.today, logger, ...(extraRoutes.length > 0 && { extraRoutes }) });
+      const oauthConfig = settings.slack.oauth;
+      if (oauthConfig && !options.db) throw new Error('Slack OAuth mode needs the database for its installations');
+      const oauth = oauthConfig && options.db ? (await import('./slack-oauth.ts')).slackOAuthServices(options.db, oauthConfig, logger) : undefined;
+      const slack = createSlackApp({ services, config: settings.slack, today: options.today, logger, ...(extraRoutes.length > 0 && { extraRoutes }), ...(oauth && { oauth }) });
       const port = await slack.start();
       stops.push(() => slack.stop());
       if (settings.slack.appToken) logger.info({ platform: 'slack', mode: 'socket' }, 'Slack connected in Socket Mode');
       else {
         httpServed = true;
-        logger.info({ platform: 'slack', port }, `Slack listening on port ${port} at /slack/events`);
+        logger.info({ platform: 'slack', port }, `Slack listening on port ${port} at /slack/events${oauthConfig ? ' (OAuth: installs at /slack/install)' : ''}`);
       }
     }
     if (discord && settings.discord) {

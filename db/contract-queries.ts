@@ -14,38 +14,55 @@ function byContractId(memberId: number, contractId: string) {
   return and(eq(contracts.memberId, memberId), sql`lower(${contracts.contractId}) = lower(${contractId})`);
 }
 
-/** Each member's contracts in the order they were added (members without any are absent). */
+/**
+ * A contract's payments as one JSON array (oldest first), so a contract and its payments are one row.
+ * The outer id is written qualified: drizzle leaves columns of a one-table select unqualified, and
+ * a bare "id" inside the subquery would be the payment's.
+ */
+const paymentsJson = sql<PaymentJson[] | string>`coalesce((select json_agg(json_build_object('date', p.date, 'amountCents', p.amount_cents) order by p.id) from ${payments} p where p.contract_row_id = "contracts"."id"), '[]'::json)`.as('payments');
+
+type PaymentJson = Pick<PaymentRow, 'date' | 'amountCents'>;
+
+/** postgres.js hands json back parsed; a driver that hands back text gets parsed here. */
+function paymentsOf(value: PaymentJson[] | string): PaymentJson[] {
+  return typeof value === 'string' ? (JSON.parse(value) as PaymentJson[]) : value;
+}
+
+function contractsWithPayments(db: Database) {
+  return db.select({ row: contracts, payments: paymentsJson }).from(contracts);
+}
+
+/** One member's contracts with their payments: one statement, prepared once per database or transaction. */
+const memberContracts = new WeakMap<Database, ReturnType<typeof prepareMemberContracts>>();
+
+function prepareMemberContracts(db: Database) {
+  return contractsWithPayments(db).where(eq(contracts.memberId, sql.placeholder('memberId'))).orderBy(asc(contracts.id)).prepare('member_contracts');
+}
+
+export async function listContracts(db: Database, memberId: number): Promise<Contract[]> {
+  let prepared = memberContracts.get(db);
+  if (!prepared) memberContracts.set(db, (prepared = prepareMemberContracts(db)));
+  const rows = await prepared.execute({ memberId });
+  return rows.map(({ row, payments: list }) => toContract(row, paymentsOf(list)));
+}
+
+/** Each member's contracts in the order they were added (members without any are absent): one statement. */
 export async function loadContracts(db: Database, memberIds: readonly number[]): Promise<Map<number, Contract[]>> {
   const result = new Map<number, Contract[]>();
   if (memberIds.length === 0) return result;
-  const ids = [...memberIds];
-  const rows = await db.select().from(contracts).where(inArray(contracts.memberId, ids)).orderBy(asc(contracts.id));
-  const paymentRows = await db
-    .select({ payment: payments })
-    .from(payments)
-    .innerJoin(contracts, eq(payments.contractRowId, contracts.id))
-    .where(inArray(contracts.memberId, ids))
-    .orderBy(asc(payments.id));
-  const paymentsByRow = new Map<number, PaymentRow[]>();
-  for (const { payment } of paymentRows) {
-    const list = paymentsByRow.get(payment.contractRowId);
-    if (list) list.push(payment);
-    else paymentsByRow.set(payment.contractRowId, [payment]);
-  }
-  for (const row of rows) {
-    const contract = toContract(row, paymentsByRow.get(row.id) ?? []);
-    const list = result.get(row.memberId);
-    if (list) list.push(contract);
+  const rows = await contractsWithPayments(db).where(inArray(contracts.memberId, [...memberIds])).orderBy(asc(contracts.id));
+  for (const { row, payments: list } of rows) {
+    const contract = toContract(row, paymentsOf(list));
+    const found = result.get(row.memberId);
+    if (found) found.push(contract);
     else result.set(row.memberId, [contract]);
   }
   return result;
 }
 
 export async function getContract(db: Database, memberId: number, contractId: string): Promise<Contract | null> {
-  const [row] = await db.select().from(contracts).where(byContractId(memberId, contractId)).limit(1);
-  if (!row) return null;
-  const paymentRows = await db.select().from(payments).where(eq(payments.contractRowId, row.id)).orderBy(asc(payments.id));
-  return toContract(row, paymentRows);
+  const [found] = await contractsWithPayments(db).where(byContractId(memberId, contractId)).limit(1);
+  return found ? toContract(found.row, paymentsOf(found.payments)) : null;
 }
 
 /**

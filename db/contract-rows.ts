@@ -54,7 +54,7 @@ export function paymentValues(contractRowId: number, list: readonly Payment[] | 
 }
 
 /** `paymentRows` must be this contract's, in the order they were added. */
-export function toContract(row: ContractRow, paymentRows: readonly PaymentRow[]): Contract {
+export function toContract(row: ContractRow, paymentRows: readonly Pick<PaymentRow, 'date' | 'amountCents'>[]): Contract {
   return {
     id: row.contractId,
     client: row.client,

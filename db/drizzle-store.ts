@@ -1,6 +1,7 @@
 // The Store over drizzle: one object per database or transaction, each method a small query
 // module's function bound to it.
 
+import { forgetCommunity } from './community-forget.ts';
 import * as contractQueries from './contract-queries.ts';
 import * as importQueries from './import-queries.ts';
 import type { Database } from './database.ts';
@@ -28,9 +29,10 @@ export function createStore(db: Database, inTransaction = false): Store {
     setMemberFlags: (memberId, flags) => memberQueries.setMemberFlags(db, memberId, flags),
     setMemberTimeZone: (memberId, timeZone, fetchedAt) => memberQueries.setMemberTimeZone(db, memberId, timeZone, fetchedAt),
 
-    listContracts: async (memberId) => (await contractQueries.loadContracts(db, [memberId])).get(memberId) ?? [],
+    listContracts: (memberId) => contractQueries.listContracts(db, memberId),
     getContract: (memberId, contractId) => contractQueries.getContract(db, memberId, contractId),
     insertContract: (memberId, contract) => contractQueries.insertContract(db, memberId, contract),
+    insertContracts: (memberId, list) => importQueries.insertContracts(db, memberId, list),
     replaceContract: (memberId, contractId, contract) => contractQueries.replaceContract(db, memberId, contractId, contract),
     addPayment: (memberId, contractId, payment) => contractQueries.addPayment(db, memberId, contractId, payment),
     deleteContract: (memberId, contractId) => contractQueries.deleteContract(db, memberId, contractId),
@@ -38,6 +40,7 @@ export function createStore(db: Database, inTransaction = false): Store {
     importedKeys: (memberId) => importQueries.importedKeys(db, memberId),
     saveImport: (memberId, changes) => importQueries.saveImport(db, memberId, changes),
     forgetMember: (memberId) => memberQueries.forgetMember(db, memberId),
+    forgetCommunity: (communityId) => forgetCommunity(db, communityId),
 
     listObservations: (memberId) => observationQueries.listObservations(db, memberId),
     recordObservation: (memberId, observation) => observationQueries.recordObservation(db, memberId, observation),

@@ -4,7 +4,9 @@
 
 import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { ContractImport, ImportedKeys, SourcedPayment } from '../src/contracts/upwork/plan.ts';
-import { contractColumns } from './contract-rows.ts';
+import type { Contract } from '../src/scoring/types.ts';
+import { bulkInsert } from './bulk-insert.ts';
+import { contractColumns, paymentValues } from './contract-rows.ts';
 import type { Database } from './database.ts';
 import { isUniqueViolation } from './errors.ts';
 import { toCents } from './money.ts';
@@ -26,7 +28,47 @@ export async function importedKeys(db: Database, memberId: number): Promise<Impo
   };
 }
 
-function sourcedValues(contractRowId: number, list: readonly SourcedPayment[]): (typeof payments.$inferInsert)[] {
+type ContractInsert = typeof contracts.$inferInsert;
+type PaymentInsert = typeof payments.$inferInsert;
+
+/** Inserts the rows (see bulkInsert); `skip` leaves out rows whose id (or Upwork number) is taken. Returns the row ids by lower-case contract id. */
+async function insertContractRows(tx: Database, rows: readonly ContractInsert[], onConflict: 'skip' | 'fail'): Promise<Map<string, number>> {
+  const returned = await bulkInsert<typeof contracts, { id: number | string; contract_id: string }>(tx, { table: contracts, rows, skipConflicts: onConflict === 'skip', returning: ['id', 'contract_id'] });
+  return new Map(returned.map((row) => [row.contract_id.toLowerCase(), Number(row.id)]));
+}
+
+async function insertPaymentRows(tx: Database, rows: readonly PaymentInsert[]): Promise<void> {
+  await bulkInsert(tx, { table: payments, rows });
+}
+
+class IdsTaken extends Error {
+  constructor(readonly ids: string[]) {
+    super('contract ids taken');
+  }
+}
+
+/**
+ * Inserts all the contracts with their payments, or none (a savepoint when `db` is a transaction
+ * already): one insert per table (and 5,000 rows). Returns the ids found taken (by a write that
+ * did not wait for the member's lock); empty when everything was stored.
+ */
+export async function insertContracts(db: Database, memberId: number, list: readonly Contract[]): Promise<string[]> {
+  if (list.length === 0) return [];
+  try {
+    await db.transaction(async (tx) => {
+      const rowIds = await insertContractRows(tx, list.map((contract) => ({ memberId, ...contractColumns(contract) })), 'skip');
+      const taken = list.filter((contract) => !rowIds.has(contract.id.toLowerCase())).map((contract) => contract.id);
+      if (taken.length > 0) throw new IdsTaken(taken);
+      await insertPaymentRows(tx, list.flatMap((contract) => paymentValues(rowIds.get(contract.id.toLowerCase()) as number, contract.payments)));
+    });
+    return [];
+  } catch (error) {
+    if (error instanceof IdsTaken) return error.ids;
+    throw error;
+  }
+}
+
+function sourcedValues(contractRowId: number, list: readonly SourcedPayment[]): PaymentInsert[] {
   return list.map((payment) => ({ contractRowId, date: payment.date, amountCents: toCents(payment.amount), sourceId: payment.sourceId }));
 }
 
@@ -34,17 +76,8 @@ function textArray(values: readonly string[]) {
   return sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
 }
 
-async function insertImported(tx: Database, memberId: number, change: ContractImport): Promise<void> {
-  const [row] = await tx
-    .insert(contracts)
-    .values({ memberId, ...contractColumns(change.contract), upworkContract: change.upworkContract, upworkTitle: change.upworkTitle, refundSources: change.refundSources })
-    .returning({ id: contracts.id });
-  if (!row) throw new Error('inserting a contract returned no row');
-  if (change.newPayments.length > 0) await tx.insert(payments).values(sourcedValues(row.id, change.newPayments));
-}
-
 /** False when the contract is gone (a write that did not wait for the member's lock). */
-async function updateImported(tx: Database, memberId: number, existingId: string, change: ContractImport): Promise<boolean> {
+async function updateImported(tx: Database, memberId: number, existingId: string, change: ContractImport, newPayments: PaymentInsert[]): Promise<boolean> {
   const [row] = await tx
     .update(contracts)
     .set({
@@ -57,7 +90,7 @@ async function updateImported(tx: Database, memberId: number, existingId: string
     .where(and(eq(contracts.memberId, memberId), sql`lower(${contracts.contractId}) = lower(${existingId})`))
     .returning({ id: contracts.id });
   if (!row) return false;
-  if (change.newPayments.length > 0) await tx.insert(payments).values(sourcedValues(row.id, change.newPayments));
+  newPayments.push(...sourcedValues(row.id, change.newPayments));
   return true;
 }
 
@@ -70,10 +103,18 @@ class ImportRaced extends Error {}
 export async function saveImport(db: Database, memberId: number, changes: readonly ContractImport[]): Promise<boolean> {
   try {
     await db.transaction(async (tx) => {
+      const newPayments: PaymentInsert[] = [];
       for (const change of changes) {
-        if (change.existingId === null) await insertImported(tx, memberId, change);
-        else if (!(await updateImported(tx, memberId, change.existingId, change))) throw new ImportRaced();
+        if (change.existingId !== null && !(await updateImported(tx, memberId, change.existingId, change, newPayments))) throw new ImportRaced();
       }
+      const added = changes.filter((change) => change.existingId === null);
+      const rowIds = await insertContractRows(
+        tx,
+        added.map((change) => ({ memberId, ...contractColumns(change.contract), upworkContract: change.upworkContract, upworkTitle: change.upworkTitle, refundSources: change.refundSources })),
+        'fail',
+      );
+      for (const change of added) newPayments.push(...sourcedValues(rowIds.get(change.contract.id.toLowerCase()) as number, change.newPayments));
+      await insertPaymentRows(tx, newPayments);
     });
     return true;
   } catch (error) {

@@ -20,13 +20,20 @@
 // anything to skip; the result is the same. Two consequences for callers: `work` must not query
 // the database outside the transaction it is given (on PGlite that would wait for itself), and a
 // batch holds PGlite (every other query of the process waits) while its messages go out.
+//
+// Most members have nothing to send on a given day. settleQuiet reads many pending rows at once
+// (no lock), asks the caller's pure `hasMessage` about each, and marks the quiet ones 'nothing' in
+// one UPDATE that takes only rows still pending and not locked by another worker; the rest stay
+// pending for processBatch. No message goes out in it, so its batches can be large, and it holds
+// no lock while the finder runs. Every batch records its outcomes in one UPDATE.
 
-import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { chunked, rowsOf } from './bulk-insert.ts';
 import { loadContracts } from './contract-queries.ts';
 import type { Database } from './database.ts';
 import { communities, members, reminderDeliveries, type ReminderStatus } from './schema.ts';
 import { FALLBACK_TIME_ZONE } from '../src/commands/time-zone.ts';
-import { MAX_ATTEMPTS, type BatchResult, type QueueScope, type ReminderQueue } from '../src/ports/reminder-queue.ts';
+import { MAX_ATTEMPTS, type BatchResult, type QueueScope, type QuietResult, type ReminderItem, type ReminderQueue } from '../src/ports/reminder-queue.ts';
 
 /** The longest error text kept in last_error. */
 const ERROR_MAX = 500;
@@ -40,6 +47,80 @@ const memberZone = sql<string>`coalesce(${members.timeZone}, ${FALLBACK_TIME_ZON
 
 function timeZoneFilter(scope: QueueScope | undefined) {
   return scope?.timeZones ? inArray(memberZone, [...scope.timeZones]) : undefined;
+}
+
+/** One row's outcome: its new status, whether it counts as a try, and the error of a failed one. */
+interface Outcome {
+  memberId: number;
+  status: ReminderStatus;
+  tried: boolean;
+  error: string | null;
+}
+
+/**
+ * Up to `limit` pending rows of `day` (after `afterMemberId`, in member order) with what `work`
+ * needs; `lock`: claimed (FOR UPDATE SKIP LOCKED) to the end of the transaction.
+ */
+async function claim(tx: Database, day: string, limit: number, scope: QueueScope | undefined, afterMemberId = 0, lock = true) {
+  const query = tx
+    .select({ memberId: reminderDeliveries.memberId, attempts: reminderDeliveries.attempts, member: members, community: communities })
+    .from(reminderDeliveries)
+    .innerJoin(members, eq(members.id, reminderDeliveries.memberId))
+    .innerJoin(communities, eq(communities.id, members.communityId))
+    .where(and(eq(reminderDeliveries.day, day), eq(reminderDeliveries.status, 'pending'), gt(reminderDeliveries.memberId, afterMemberId), platformFilter(scope)))
+    .orderBy(asc(reminderDeliveries.memberId))
+    .limit(limit);
+  // Only the delivery rows are locked: members and communities stay free for commands.
+  const rows = lock ? await query.for('update', { of: reminderDeliveries, skipLocked: true }) : await query;
+  const contracts = await loadContracts(tx, rows.map((row) => row.memberId));
+  return rows.map((row) => {
+    const { community, member } = row;
+    const item: ReminderItem = {
+      memberId: row.memberId,
+      day,
+      attempts: row.attempts,
+      platform: community.platform,
+      platformUserId: member.platformUserId,
+      displayName: member.displayName,
+      community: {
+        id: community.id,
+        platform: community.platform,
+        externalId: community.externalId,
+        name: community.name,
+        model: community.model,
+        params: community.params,
+        leaderboardEnabled: community.leaderboardEnabled,
+      },
+      contracts: contracts.get(row.memberId) ?? [],
+    };
+    return { item, optedOut: !member.remindersOptIn };
+  });
+}
+
+/**
+ * Records the outcomes of `day`'s rows: one UPDATE … FROM (VALUES …) per 1,000 rows (4,000
+ * parameters; one statement for any batch the job makes). `onlyPendingUnlocked`: only rows still
+ * pending that no other transaction holds (SKIP LOCKED). Returns the rows it changed.
+ */
+async function record(db: Database, day: string, outcomes: readonly Outcome[], onlyPendingUnlocked = false): Promise<{ tried: boolean }[]> {
+  const changed: { tried: boolean }[] = [];
+  for (const chunk of chunked(outcomes, 1_000)) {
+    const values = sql.join(
+      chunk.map((outcome) => sql`(${outcome.memberId}::integer, ${outcome.status}::text, ${outcome.tried ? 1 : 0}::integer, ${outcome.error}::text)`),
+      sql`, `,
+    );
+    const guard = onlyPendingUnlocked
+      ? sql` and d.member_id in (select member_id from ${reminderDeliveries} where day = ${day}::date and status = 'pending' and member_id in (${sql.join(chunk.map((outcome) => sql`${outcome.memberId}`), sql`, `)}) for update skip locked)`
+      : sql``;
+    const result = await db.execute(sql`
+      update ${reminderDeliveries} as d
+      set status = v.status, attempts = d.attempts + v.tried, last_error = coalesce(v.last_error, d.last_error), updated_at = now()
+      from (values ${values}) as v(member_id, status, tried, last_error)
+      where d.member_id = v.member_id and d.day = ${day}::date${guard}
+      returning v.tried`);
+    changed.push(...rowsOf<{ tried: number }>(result).map((row) => ({ tried: Number(row.tried) === 1 })));
+  }
+  return changed;
 }
 
 export function createReminderQueue(db: Database): ReminderQueue {
@@ -95,65 +176,45 @@ export function createReminderQueue(db: Database): ReminderQueue {
       return added.length;
     },
 
+    // Read without locks, then one UPDATE that takes only the quiet rows still pending and not
+    // locked by another worker (whose processBatch then records them): no lock is held while the
+    // finder runs, and a row that has a message is never locked here, so no other worker skips it.
+    async settleQuiet(day, limit, hasMessage, scope, afterMemberId = 0) {
+      const read = await claim(db, day, limit, scope, afterMemberId, false);
+      const result: QuietResult = { claimed: read.length, nothing: 0, optedOut: 0, lastMemberId: read.at(-1)?.item.memberId ?? afterMemberId };
+      const outcomes: Outcome[] = [];
+      for (const { item, optedOut } of read) {
+        if (optedOut) outcomes.push({ memberId: item.memberId, status: 'nothing', tried: false, error: null });
+        else if (!hasMessage(item)) outcomes.push({ memberId: item.memberId, status: 'nothing', tried: true, error: null });
+      }
+      for (const { tried } of await record(db, day, outcomes, true)) {
+        if (tried) result.nothing++;
+        else result.optedOut++;
+      }
+      return result;
+    },
+
     processBatch(day, limit, work, scope) {
       return db.transaction(async (tx) => {
-        const rows = await tx
-          .select({
-            memberId: reminderDeliveries.memberId,
-            attempts: reminderDeliveries.attempts,
-            member: members,
-            community: communities,
-          })
-          .from(reminderDeliveries)
-          .innerJoin(members, eq(members.id, reminderDeliveries.memberId))
-          .innerJoin(communities, eq(communities.id, members.communityId))
-          .where(and(eq(reminderDeliveries.day, day), eq(reminderDeliveries.status, 'pending'), platformFilter(scope)))
-          .orderBy(asc(reminderDeliveries.memberId))
-          .limit(limit)
-          // Only the delivery rows are locked: members and communities stay free for commands.
-          .for('update', { of: reminderDeliveries, skipLocked: true });
-        const result: BatchResult = { claimed: rows.length, sent: 0, nothing: 0, failed: 0, optedOut: 0 };
-        if (rows.length === 0) return result;
-        const contracts = await loadContracts(tx, rows.map((row) => row.memberId));
-        const record = (memberId: number, set: { status: ReminderStatus; attempts?: SQL; lastError?: string }) =>
-          tx
-            .update(reminderDeliveries)
-            .set({ ...set, updatedAt: sql`now()` })
-            .where(and(eq(reminderDeliveries.memberId, memberId), eq(reminderDeliveries.day, day)));
-        for (const row of rows) {
-          if (!row.member.remindersOptIn) {
-            await record(row.memberId, { status: 'nothing' });
+        const claimed = await claim(tx, day, limit, scope);
+        const result: BatchResult = { claimed: claimed.length, sent: 0, nothing: 0, failed: 0, optedOut: 0 };
+        const outcomes: Outcome[] = [];
+        for (const { item, optedOut } of claimed) {
+          if (optedOut) {
+            outcomes.push({ memberId: item.memberId, status: 'nothing', tried: false, error: null });
             result.optedOut++;
             continue;
           }
-          const { community, member } = row;
-          const outcome = await work({
-            memberId: row.memberId,
-            day,
-            attempts: row.attempts,
-            platform: community.platform,
-            platformUserId: member.platformUserId,
-            displayName: member.displayName,
-            community: {
-              id: community.id,
-              platform: community.platform,
-              externalId: community.externalId,
-              name: community.name,
-              model: community.model,
-              params: community.params,
-              leaderboardEnabled: community.leaderboardEnabled,
-            },
-            contracts: contracts.get(row.memberId) ?? [],
-          });
-          const attempts = sql`${reminderDeliveries.attempts} + 1`;
+          const outcome = await work(item);
           if (outcome.status === 'failed') {
-            await record(row.memberId, { status: 'failed', attempts, lastError: outcome.error.slice(0, ERROR_MAX) });
+            outcomes.push({ memberId: item.memberId, status: 'failed', tried: true, error: outcome.error.slice(0, ERROR_MAX) });
             result.failed++;
           } else {
-            await record(row.memberId, { status: outcome.status, attempts });
+            outcomes.push({ memberId: item.memberId, status: outcome.status, tried: true, error: null });
             result[outcome.status]++;
           }
         }
+        if (outcomes.length > 0) await record(tx, day, outcomes);
         return result;
       });
     },

@@ -371,3 +371,48 @@ export const chartCache = pgTable(
   },
   (table) => [primaryKey({ name: 'chart_cache_pkey', columns: [table.memberId, table.key] }), index('chart_cache_valid_until_idx').on(table.validUntil)],
 );
+
+/**
+ * A Slack workspace (or Enterprise Grid org, for org-wide installs) that installed the bot through
+ * OAuth. `key` is `T:<team id>` or `E:<enterprise id>`. Tokens are sealed (db/token-cipher.ts),
+ * never stored in clear.
+ */
+export const slackInstallations = pgTable('slack_installations', {
+  key: text('key').primaryKey(),
+  teamId: text('team_id'),
+  teamName: text('team_name'),
+  enterpriseId: text('enterprise_id'),
+  enterpriseName: text('enterprise_name'),
+  enterpriseUrl: text('enterprise_url'),
+  isEnterpriseInstall: boolean('is_enterprise_install').notNull().default(false),
+  appId: text('app_id'),
+  botId: text('bot_id'),
+  botUserId: text('bot_user_id'),
+  botScopes: text('bot_scopes').array().notNull().default(sql`'{}'::text[]`),
+  botTokenSealed: text('bot_token_sealed'),
+  botRefreshTokenSealed: text('bot_refresh_token_sealed'),
+  botTokenExpiresAt: bigint('bot_token_expires_at', { mode: 'number' }),
+  installerUserId: text('installer_user_id'),
+  installerScopes: text('installer_scopes').array().notNull().default(sql`'{}'::text[]`),
+  installerTokenSealed: text('installer_token_sealed'),
+  tokenType: text('token_type'),
+  authVersion: text('auth_version').notNull().default('v2'),
+  installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** OAuth states already used (a hash of each), so one is refused when it comes back. Pruned after they expire. */
+export const slackOAuthStates = pgTable('slack_oauth_states', {
+  stateHash: text('state_hash').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * A Slack workspace that uninstalled the bot: its community data is deleted at `forget_after`
+ * (the grace period), unless it installs again before then.
+ */
+export const slackUninstalls = pgTable('slack_uninstalls', {
+  teamId: text('team_id').primaryKey(),
+  uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }).notNull(),
+  forgetAfter: timestamp('forget_after', { withTimezone: true }).notNull(),
+});

@@ -11,7 +11,9 @@ import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import { ACK_BUDGET_MS } from './limits.ts';
 import { registerListeners } from './listeners/index.ts';
+import { oauthReceiverOptions, type SlackOAuthServices } from './oauth.ts';
 import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './receivers.ts';
+import { registerUninstallListeners } from './uninstall-listeners.ts';
 
 export interface SlackAppOptions {
   services: Services;
@@ -25,6 +27,8 @@ export interface SlackAppOptions {
   logLevel?: LogLevel;
   /** Where Bolt's own messages go (in the bot's log format); Bolt's console logger when absent. */
   logger?: Logger;
+  /** OAuth mode (config.oauth set): where installations are kept and uninstalls go. */
+  oauth?: SlackOAuthServices;
 }
 
 export interface SlackAdapter {
@@ -37,20 +41,24 @@ export interface SlackAdapter {
 /**
  * Everything Bolt's App is built with: our receivers (Bolt's own with guards in front, so malformed
  * bodies never reach Bolt), the token (one workspace, no auth.test), the Web API client and logging.
- * Where OAuth (an installation store instead of `authorize`) would change things.
+ * In OAuth mode the receiver also runs Bolt's installer, and Bolt authorises each team from its
+ * installation instead of the one token.
  */
 export function boltAppOptions(options: SlackAppOptions): AppOptions {
   const { config } = options;
   const logLevel = options.logLevel ?? LogLevel.WARN;
   // Bolt's messages in the bot's log format, when the bot gives a logger.
   const logger = options.logger ? boltLogger(options.logger, logLevel) : undefined;
+  if (config.oauth && !options.oauth) throw new Error('Slack OAuth mode needs its installation store (SlackAppOptions.oauth)');
+  const oauth = config.oauth && options.oauth ? oauthReceiverOptions(config.oauth, options.oauth, config.apiUrl, logger) : null;
+  const botToken = config.botToken;
   const receiver = config.appToken
     ? new GuardedSocketModeReceiver({ appToken: config.appToken, logLevel, ...(logger && { logger }) })
-    : new GuardedHTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logLevel, customRoutes: options.extraRoutes ?? [], ...(logger && { logger }) });
+    : new GuardedHTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logLevel, customRoutes: options.extraRoutes ?? [], ...(logger && { logger }), ...oauth });
   return {
     receiver,
     ...(config.appToken && { socketMode: true }),
-    authorize: async () => ({ botToken: config.botToken }),
+    ...(!oauth && botToken !== null && { authorize: async () => ({ botToken }) }),
     clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
     logLevel,
     ...(logger && { logger }),
@@ -66,6 +74,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
     ...(options.logger && { logger: options.logger }),
   });
+  if (options.oauth) registerUninstallListeners(app, options.oauth);
   return {
     app,
     async start() {

@@ -16,7 +16,7 @@ export interface SlackDirectMessageOptions {
   retries?: number;
 }
 
-export function createSlackDirectMessage(config: Pick<SlackConfig, 'botToken' | 'apiUrl'>, options: SlackDirectMessageOptions = {}): SlackDirectMessage {
+export function createSlackDirectMessage(config: { botToken: string; apiUrl: SlackConfig['apiUrl'] }, options: SlackDirectMessageOptions = {}): SlackDirectMessage {
   const client = new webApi.WebClient(config.botToken, {
     ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
     retryConfig: { retries: options.retries ?? 2 },

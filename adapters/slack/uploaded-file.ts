@@ -30,5 +30,5 @@ export async function uploadedFileText(client: WebClient, fileId: string, config
   if (typeof file.size === 'number' && file.size > IMPORT_FILE_MAX) return { ok: false, reason: tooLarge(file.size, IMPORT_FILE_MAX) };
   const url = file.url_private_download ?? file.url_private;
   if (!url) return { ok: false, reason: 'Slack gave no address to download the file from; upload it again' };
-  return downloadFile({ url, allowedOrigins: fileOriginsOf(config), maxBytes: IMPORT_FILE_MAX, headers: { authorization: `Bearer ${config.botToken}` } });
+  return downloadFile({ url, allowedOrigins: fileOriginsOf(config), maxBytes: IMPORT_FILE_MAX, headers: { authorization: `Bearer ${client.token ?? config.botToken}` } });
 }

@@ -3,7 +3,7 @@
 
 import { userInfo } from 'node:os';
 import type { DiscordConfig } from '../../adapters/discord/config.ts';
-import type { SlackConfig } from '../../adapters/slack/config.ts';
+import type { SlackConfig, SlackOAuthConfig } from '../../adapters/slack/config.ts';
 import { VARIABLES, type LogLevel } from './variables.ts';
 
 export type DatabaseSetting = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -69,15 +69,52 @@ function osUser(): string {
   }
 }
 
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
+/** OAuth mode (many workspaces) when its three variables are set; the token key is then required. */
+function slackOAuthOf(values: Values, set: (name: string) => boolean, problems: string[]): SlackOAuthConfig | null {
+  const given = OAUTH_VARIABLES.filter(set);
+  const oauthExtras = ['SLACK_TOKEN_KEY', 'SLACK_REDIRECT_URL'].filter(set);
+  if (given.length === 0) {
+    for (const name of oauthExtras) problems.push(`${name}: set, but OAuth is not configured; expected ${OAUTH_VARIABLES.join(', ')} with it`);
+    return null;
+  }
+  for (const name of OAUTH_VARIABLES.filter((name) => !set(name))) problems.push(`${name}: missing; OAuth (installs in many workspaces) needs ${OAUTH_VARIABLES.join(', ')} together`);
+  if (!set('SLACK_TOKEN_KEY')) problems.push('SLACK_TOKEN_KEY: missing; OAuth mode keeps bot tokens encrypted with it: expected 64 hex characters (openssl rand -hex 32)');
+  if (!set('SLACK_SIGNING_SECRET')) problems.push('SLACK_SIGNING_SECRET: missing; Slack needs it with OAuth too (Basic Information → Signing Secret)');
+  if (set('SLACK_BOT_TOKEN')) problems.push('SLACK_BOT_TOKEN: set together with OAuth; expected either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and its companions (many), not both');
+  if (set('SLACK_APP_TOKEN')) problems.push('SLACK_APP_TOKEN: Socket Mode with OAuth is not supported; OAuth needs the HTTP endpoints (/slack/install, /slack/oauth_redirect)');
+  const redirect = values.SLACK_REDIRECT_URL as string | undefined;
+  if (redirect && new URL(redirect).pathname !== OAUTH_REDIRECT_PATH) problems.push(`SLACK_REDIRECT_URL: got ${JSON.stringify(redirect)}, expected a URL whose path is ${OAUTH_REDIRECT_PATH}`);
+  const key = values.SLACK_TOKEN_KEY as string | undefined;
+  if (!values.SLACK_CLIENT_ID || !values.SLACK_CLIENT_SECRET || !values.SLACK_STATE_SECRET || !key) return null;
+  return {
+    clientId: values.SLACK_CLIENT_ID as string,
+    clientSecret: values.SLACK_CLIENT_SECRET as string,
+    stateSecret: values.SLACK_STATE_SECRET as string,
+    tokenKey: Buffer.from(key, 'hex'),
+    redirectUrl: redirect ?? null,
+  };
+}
+
 function slackOf(values: Values, set: (name: string) => boolean, problems: string[], port: number): SlackConfig | null {
+  const oauthWanted = OAUTH_VARIABLES.some(set);
+  const oauth = slackOAuthOf(values, set, problems);
   const token = set('SLACK_BOT_TOKEN');
   const secret = set('SLACK_SIGNING_SECRET');
-  if (token && !secret) problems.push('SLACK_SIGNING_SECRET: missing; Slack needs it with SLACK_BOT_TOKEN (Basic Information → Signing Secret)');
-  if (secret && !token) problems.push('SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…)');
-  for (const name of ['SLACK_APP_TOKEN', 'SLACK_API_URL']) {
-    if (set(name) && !token && !secret) problems.push(`${name}: set, but Slack is not configured; expected SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET with it`);
+  if (!oauthWanted) {
+    if (token && !secret) problems.push('SLACK_SIGNING_SECRET: missing; Slack needs it with SLACK_BOT_TOKEN (Basic Information → Signing Secret)');
+    if (secret && !token) problems.push('SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…), or set SLACK_CLIENT_ID and its companions for OAuth');
+    for (const name of ['SLACK_APP_TOKEN', 'SLACK_API_URL']) {
+      if (set(name) && !token && !secret) problems.push(`${name}: set, but Slack is not configured; expected SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET with it`);
+    }
   }
-  if (!values.SLACK_BOT_TOKEN || !values.SLACK_SIGNING_SECRET) return null;
+  if (!values.SLACK_SIGNING_SECRET) return null;
+  if (oauth) {
+    return { botToken: null, oauth, signingSecret: values.SLACK_SIGNING_SECRET as string, appToken: null, apiUrl: (values.SLACK_API_URL as string | undefined) ?? null, port };
+  }
+  if (!values.SLACK_BOT_TOKEN) return null;
   return {
     botToken: values.SLACK_BOT_TOKEN as string,
     signingSecret: values.SLACK_SIGNING_SECRET as string,

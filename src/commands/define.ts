@@ -40,7 +40,7 @@ export interface BodySpec {
 
 /**
  * Who may run it. 'always': admins only; 'to-change': anyone without arguments (which only shows),
- * admins with arguments. The command bus refuses others with `refusal`; adapters ask their platform
+ * admins with arguments or a positional word. The command bus refuses others with `refusal`; adapters ask their platform
  * whether the member is an admin only when the rule applies.
  */
 export interface AdminRule {
@@ -99,8 +99,9 @@ export function defineCommand<const A extends readonly ArgSpec[]>(spec: CommandS
 }
 
 /** Whether this input needs the member to be an admin (so an adapter asks its platform only then). */
-export function needsAdmin(command: CommandDefinition, named: Readonly<Record<string, unknown>>): boolean {
+export function needsAdmin(command: CommandDefinition, named: Readonly<Record<string, unknown>>, positionals: readonly string[] = []): boolean {
   const rule = command.adminOnly;
   if (!rule) return false;
-  return rule.when === 'always' || Object.keys(named).length > 0;
+  // A positional word is a change too (config forget-community).
+  return rule.when === 'always' || Object.keys(named).length > 0 || positionals.length > 0;
 }

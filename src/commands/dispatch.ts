@@ -143,7 +143,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     return errorReply(`${definition.name} takes one line; expected: ${definition.usage}`);
   }
   // Before anything is read or written: a member the platform does not call an admin is refused.
-  if (needsAdmin(definition, converted.values) && !ctx.isAdmin) return errorReply(definition.adminOnly?.refusal ?? 'only community admins can run this');
+  if (needsAdmin(definition, converted.values, input.positionals) && !ctx.isAdmin) return errorReply(definition.adminOnly?.refusal ?? 'only community admins can run this');
   const displayName = cleanDisplayName(ctx.displayName, ctx.userId);
   // Writes run in one transaction; reads need none (saving its two round trips on every score).
   const inTransaction = <T>(work: (store: Store) => Promise<T>) =>

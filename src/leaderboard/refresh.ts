@@ -9,8 +9,7 @@
 
 import { modelOptionsOf } from '../contracts/model-options.ts';
 import type { NextStanding, ScoreSnapshot, StaleSnapshot, Store } from '../ports/store.ts';
-import { formatDay, parseDay, type Contract } from '../scoring/index.ts';
-import { standingOf } from '../scoring/standing.ts';
+import { formatDay, parseDay, prepareMember, standingOf, type Contract, type PreparedMember } from '../scoring/index.ts';
 
 /** Members recomputed per transaction: large enough to amortise round trips, small enough to keep locks short. */
 export const REFRESH_BATCH = 500;
@@ -38,14 +37,17 @@ function dayAfter(day: string): string {
 }
 
 /** The standing that starts the day after `validUntil`: nothing new is recorded meanwhile, so it is known now. */
-export function nextStanding(stale: StaleSnapshot, contracts: readonly Contract[], validUntil: string): NextStanding {
+export function nextStanding(stale: StaleSnapshot, contracts: readonly Contract[] | PreparedMember, validUntil: string): NextStanding {
   const next = standingOf(contracts, dayAfter(validUntil), modelOptionsOf(stale));
   return { score: next.score, window: next.window, longTermPercent: next.longTermPercent, outcomes: next.outcomes, validUntil: next.validUntil };
 }
 
 /** A member's snapshot as of `today`, scored with their community's model (and the next standing, if asked). */
 export function snapshotFor(stale: StaleSnapshot, contracts: readonly Contract[], today: string, lookAhead = false): ScoreSnapshot {
-  const standing = standingOf(contracts, today, modelOptionsOf(stale));
+  // Prepared once: the next standing re-prepares it for its day without parsing the contracts again.
+  const options = modelOptionsOf(stale);
+  const member = prepareMember(contracts, today, options);
+  const standing = standingOf(member, today, options);
   // Never before today, or the row would stay stale and be recomputed forever.
   const validUntil = standing.validUntil < today ? today : standing.validUntil;
   return {
@@ -58,7 +60,7 @@ export function snapshotFor(stale: StaleSnapshot, contracts: readonly Contract[]
     outcomes: standing.outcomes,
     computedOn: today,
     validUntil,
-    next: lookAhead ? nextStanding(stale, contracts, validUntil) : null,
+    next: lookAhead ? nextStanding(stale, member, validUntil) : null,
   };
 }
 

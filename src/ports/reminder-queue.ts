@@ -34,6 +34,18 @@ export interface BatchResult {
   optedOut: number;
 }
 
+/** What settleQuiet did with the rows it claimed; those neither quiet nor opted out stay pending. */
+export interface QuietResult {
+  /** Rows read (0: nothing pending is left after `afterMemberId`). */
+  claimed: number;
+  /** Marked 'nothing': `hasMessage` said there is nothing to send. */
+  nothing: number;
+  /** Members who turned reminders off after their row was made: marked 'nothing'. */
+  optedOut: number;
+  /** The last member id claimed: the next call's `afterMemberId`. */
+  lastMemberId: number;
+}
+
 export interface QueueScope {
   /** Only members of communities on these platforms (the ones this instance can send to); all when absent. */
   platforms?: readonly Platform[];
@@ -59,4 +71,13 @@ export interface ReminderQueue {
   /** The zones of the members who want reminders (FALLBACK_TIME_ZONE for those without one), each once. */
   timeZones(scope?: QueueScope): Promise<string[]>;
   processBatch(day: string, limit: number, work: (item: ReminderItem) => Promise<ReminderOutcome>, scope?: QueueScope): Promise<BatchResult>;
+  /**
+   * Reads up to `limit` pending rows of `day` of members after `afterMemberId` (in member order)
+   * and marks 'nothing', in one statement, those for whom the pure `hasMessage` is false (and those
+   * who turned reminders off), unless another worker holds them; the others stay pending for
+   * processBatch. Sends nothing, so `limit` can be large. `hasMessage` must not throw (treat
+   * trouble as true: processBatch then records it).
+   * Optional: without it, the job sends through processBatch alone.
+   */
+  settleQuiet?(day: string, limit: number, hasMessage: (item: ReminderItem) => boolean, scope?: QueueScope, afterMemberId?: number): Promise<QuietResult>;
 }

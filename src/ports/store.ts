@@ -170,6 +170,8 @@ export interface Store {
   getContract(memberId: number, contractId: string): Promise<Contract | null>;
   /** False when the member already has a contract with that id (case-insensitive). */
   insertContract(memberId: number, contract: Contract): Promise<boolean>;
+  /** Inserts all the contracts or none; returns the ids the member already has (empty: all stored). */
+  insertContracts(memberId: number, contracts: readonly Contract[]): Promise<string[]>;
   /** Replaces the contract with id `contractId` (its id may change), or says there is none, or that the new id is taken. */
   replaceContract(memberId: number, contractId: string, contract: Contract): Promise<ReplaceOutcome>;
   addPayment(memberId: number, contractId: string, payment: Payment): Promise<boolean>;
@@ -181,6 +183,12 @@ export interface Store {
   saveImport(memberId: number, changes: readonly ContractImport[]): Promise<boolean>;
   /** Deletes the member and everything of theirs (contracts, payments, observations, snapshots, undo snapshots, confirmations); false when there was no such member. */
   forgetMember(memberId: number): Promise<boolean>;
+  /**
+   * Deletes every member of the community with all of theirs, its request ids, and resets its
+   * settings (the community stays, empty); returns how many members went, or null when there is no
+   * such community.
+   */
+  forgetCommunity(communityId: number): Promise<number | null>;
 
   /** The scores the member saw on Upwork, oldest first. */
   listObservations(memberId: number): Promise<Observation[]>;

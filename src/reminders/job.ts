@@ -14,6 +14,12 @@ import { reminderReply } from './message.ts';
 /** Members a batch claims: its messages are what a crash before the commit could send again. */
 export const DEFAULT_BATCH_SIZE = 10;
 
+/**
+ * Members a quiet pass claims at once (settleQuiet): it sends nothing, so a large batch risks no
+ * second message; 500 keeps each transaction to a few tens of milliseconds on PostgreSQL.
+ */
+export const QUIET_BATCH_SIZE = 500;
+
 /** Sends one direct message to the item's member on their platform; throws when it could not. */
 export type SendReminder = (item: ReminderItem, reply: Reply) => Promise<void>;
 
@@ -29,6 +35,8 @@ export interface RunRemindersOptions {
   asOf: string;
   send: SendReminder;
   batchSize?: number;
+  /** Members a quiet pass (nothing to send) claims at once. */
+  quietBatchSize?: number;
   /** Only members on these platforms (the ones this instance can send to); all when absent. */
   platforms?: readonly Platform[];
   /** Only members in these zones (FALLBACK_TIME_ZONE stands for members without one); all when absent. */
@@ -69,8 +77,25 @@ export async function runReminders(options: RunRemindersOptions): Promise<Remind
     }
   }
 
+  // True when there is something to say, or when finding it failed (processBatch then records why).
+  function hasMessage(item: ReminderItem): boolean {
+    try {
+      return find(item.contracts, asOf, modelOptionsOf(item.community)).length > 0;
+    } catch {
+      return true;
+    }
+  }
+
   await queue.enqueueDay(asOf, scope);
   const summary: ReminderSummary = { sent: 0, nothing: 0, failed: 0 };
+  // First the members with nothing to send, in large short batches; then the messages, in small ones.
+  for (let after = 0; queue.settleQuiet; ) {
+    if (options.signal?.aborted) return summary;
+    const quiet = await queue.settleQuiet(asOf, options.quietBatchSize ?? QUIET_BATCH_SIZE, hasMessage, scope, after);
+    summary.nothing += quiet.nothing + quiet.optedOut;
+    if (quiet.claimed === 0) break;
+    after = quiet.lastMemberId;
+  }
   for (;;) {
     if (options.signal?.aborted) break;
     const batch: BatchResult = await queue.processBatch(asOf, batchSize, work, scope);

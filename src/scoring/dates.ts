@@ -120,7 +120,8 @@ function formatDayUncached(day: Day): string {
 
 /** Whole calendar months from `from` to `to`: the largest m with addMonths(from, m) ≤ to (0 when to < from). */
 export function wholeMonthsBetween(from: Day, to: Day): number {
-  if (to <= from) return 0;
+  // No month is shorter than 28 days: most contracts are decided here without calendar math.
+  if (to - from < 28) return 0;
   const fromCivil = packedCivil(from);
   const toCivil = packedCivil(to);
   const toYear = yearOf(toCivil);
@@ -139,6 +140,10 @@ export function wholeMonthsBetween(from: Day, to: Day): number {
  * through 31 Aug, because 29–31 Aug minus 6 months all clamp to 28 Feb).
  */
 export function firstDayOutsideWindow(reference: Day, months: number): Day {
+  // Up to the 27th no month end is near: reference + N months lands on the same day of month, and
+  // the day after it minus N months is the day after the reference. The forecast asks this for
+  // every counted contract and window.
+  if (dayOfMonthOf(packedCivil(reference)) <= 27) return addMonths(reference, months) + 1;
   let candidate = addMonths(reference, months) + 1;
   while (subMonths(candidate, months) <= reference) candidate++;
   return candidate;

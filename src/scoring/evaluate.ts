@@ -5,7 +5,7 @@
 
 import { subMonths, type Day } from './dates.ts';
 import type { ModelParams } from './params.ts';
-import { EXCLUDED, MISSING, NEGATIVE, NEUTRAL, SUCCESS, type PreparedMember } from './prepare.ts';
+import { EXCLUDED, MISSING, NEGATIVE, NEUTRAL, SUCCESS, type PreparedContract, type PreparedMember } from './prepare.ts';
 import type { Band, ScoreSource } from './types.ts';
 
 export const WINDOW_COUNT = 4;
@@ -62,40 +62,64 @@ export function computeTotals(
   totals: Float64Array,
   extra: ExtraSuccesses | null = null,
 ): Float64Array {
-  totals.fill(0);
-  const cutoffs = windowCutoffs(day, scratchCutoffs);
-  const clientCount = member.clientNames.length;
-  if (scratchClientWindow.length < clientCount) scratchClientWindow = new Int8Array(clientCount * 2);
-  const clientWindow = scratchClientWindow;
-  clientWindow.fill(WINDOW_COUNT, 0, clientCount);
+  computeRawTotals(member, day, totals);
+  if (extra) addExtraSuccesses(totals, extra);
+  return finishTotals(totals, member.model.params.missingFeedbackMaxShare);
+}
 
-  for (const contract of member.contracts) {
-    const code = day <= contract.switchDay ? contract.codeBefore : contract.codeAfter;
-    if (code === EXCLUDED) continue;
-    const w = smallestWindow(contract.referenceDay, cutoffs);
-    if (w < 0) continue;
-    const base = w * FIELDS;
-    const weight = contract.weight;
-    if (code === SUCCESS) add(totals, base + F_SUCCESSES, weight);
-    else if (code === NEGATIVE) add(totals, base + F_NEGATIVES, weight);
-    else if (code === NEUTRAL) add(totals, base + F_NEUTRALS, weight);
-    else if (code === MISSING) {
-      add(totals, base + F_MISSING_COUNT, 1);
-      add(totals, base + F_MISSING_WEIGHT, weight);
-    }
-    add(totals, base + F_OUTCOMES, 1);
-    if ((clientWindow[contract.clientIndex] as number) > w) clientWindow[contract.clientIndex] = w;
+/**
+ * Totals before finishTotals: each counted contract, and each client, in its smallest window only.
+ * The planner computes them once and finishes a copy per count of extra successes.
+ */
+export function computeRawTotals(member: PreparedMember, day: Day, totals: Float64Array): Float64Array {
+  const clientWindow = startRawTotals(totals, day, member.clientNames.length);
+  for (const contract of member.contracts) addContract(totals, clientWindow, contract, day, scratchCutoffs);
+  return endRawTotals(totals, clientWindow, member.clientNames.length);
+}
+
+/** Clears `totals` and the scratch cutoffs and client windows for adding contracts on `day`. */
+export function startRawTotals(totals: Float64Array, day: Day, clientCount: number): Int8Array {
+  totals.fill(0);
+  windowCutoffs(day, scratchCutoffs);
+  if (scratchClientWindow.length < clientCount) scratchClientWindow = new Int8Array(clientCount * 2);
+  scratchClientWindow.fill(WINDOW_COUNT, 0, clientCount);
+  return scratchClientWindow;
+}
+
+/** Adds one contract as it stands on `day` to its smallest window, and notes its client's. */
+export function addContract(totals: Float64Array, clientWindow: Int8Array, contract: PreparedContract, day: Day, cutoffs: Float64Array = scratchCutoffs): void {
+  const code = day <= contract.switchDay ? contract.codeBefore : contract.codeAfter;
+  if (code === EXCLUDED) return;
+  const w = smallestWindow(contract.referenceDay, cutoffs);
+  if (w < 0) return;
+  const base = w * FIELDS;
+  const weight = contract.weight;
+  if (code === SUCCESS) add(totals, base + F_SUCCESSES, weight);
+  else if (code === NEGATIVE) add(totals, base + F_NEGATIVES, weight);
+  else if (code === NEUTRAL) add(totals, base + F_NEUTRALS, weight);
+  else if (code === MISSING) {
+    add(totals, base + F_MISSING_COUNT, 1);
+    add(totals, base + F_MISSING_WEIGHT, weight);
   }
+  add(totals, base + F_OUTCOMES, 1);
+  if ((clientWindow[contract.clientIndex] as number) > w) clientWindow[contract.clientIndex] = w;
+}
+
+/** Counts each client once, in the smallest window any of its contracts is in. */
+export function endRawTotals(totals: Float64Array, clientWindow: Int8Array, clientCount: number): Float64Array {
   for (let c = 0; c < clientCount; c++) {
     const w = clientWindow[c] as number;
     if (w < WINDOW_COUNT) add(totals, w * FIELDS + F_CLIENTS, 1);
   }
-  if (extra && extra.count > 0) {
-    add(totals, F_SUCCESSES, extra.count * extra.weight);
-    add(totals, F_OUTCOMES, extra.count);
-    add(totals, F_CLIENTS, extra.count);
-  }
-  return finishTotals(totals, member.model.params.missingFeedbackMaxShare);
+  return totals;
+}
+
+/** Adds hypothetical successes (each a new client, closed on the day scored) to raw totals. */
+export function addExtraSuccesses(totals: Float64Array, extra: ExtraSuccesses): void {
+  if (extra.count <= 0) return;
+  add(totals, F_SUCCESSES, extra.count * extra.weight);
+  add(totals, F_OUTCOMES, extra.count);
+  add(totals, F_CLIENTS, extra.count);
 }
 
 /**

@@ -4,9 +4,10 @@
 // scored (change points), never every day of the year.
 
 import { addMonths, firstDayOutsideWindow, formatDay, type Day } from './dates.ts';
-import { displayedOn, newTotals, WINDOW_MONTH_LIST, type Displayed } from './evaluate.ts';
+import { WINDOW_MONTH_LIST, type Displayed } from './evaluate.ts';
 import type { ModelOptions, ModelName } from './params.ts';
 import { EXCLUDED, prepareMember, type PreparedContract, type PreparedMember } from './prepare.ts';
+import { RunningTotals } from './running-totals.ts';
 import type { Band, Contract, ScoreSource, WindowKey } from './types.ts';
 import { bandOf } from './evaluate.ts';
 
@@ -50,6 +51,8 @@ export interface ForecastReport {
 interface ChangePoint {
   day: Day;
   contract: PreparedContract;
+  /** The contract's index in the member's contracts. */
+  index: number;
   kind: ForecastEventKind;
   /** Index into WINDOW_KEYS for 'leaves-window', else -1. */
   window: number;
@@ -65,18 +68,19 @@ const OUTCOME_WORDS: Record<string, string> = {
   missing: 'counts as missing feedback',
 };
 
-function pointsOf(contract: PreparedContract, member: PreparedMember, until: Day, into: ChangePoint[]): void {
+function pointsOf(member: PreparedMember, index: number, until: Day, into: ChangePoint[]): void {
   const { asOf, model } = member;
+  const contract = member.contracts[index] as PreparedContract;
   // Excluded closed contracts count in no window, so their leaving changes nothing.
   if (contract.end !== null && contract.codeBefore !== EXCLUDED) {
     for (let w = model.params.trending ? 0 : 1; w < WINDOW_KEYS.length; w++) {
       const day = firstDayOutsideWindow(contract.end, WINDOW_MONTH_LIST[w] as number);
-      if (day > asOf && day <= until) into.push({ day, contract, kind: 'leaves-window', window: w });
+      if (day > asOf && day <= until) into.push({ day, contract, index, kind: 'leaves-window', window: w });
     }
   }
   const { switchDay, switchKind } = contract.timeline;
   if (switchKind !== null && contract.codeBefore !== contract.codeAfter && switchDay >= asOf && switchDay < until) {
-    into.push({ day: switchDay + 1, contract, kind: switchKind === 'grace' ? 'grace-ends' : 'goes-stale', window: -1 });
+    into.push({ day: switchDay + 1, contract, index, kind: switchKind === 'grace' ? 'grace-ends' : 'goes-stale', window: -1 });
   }
 }
 
@@ -97,7 +101,7 @@ function describePoint(point: ChangePoint, member: PreparedMember): ForecastEven
 /** Every day after the as-of date, up to `until`, on which some contract's standing can change. */
 export function changePoints(member: PreparedMember, until: Day): ChangePoint[] {
   const points: ChangePoint[] = [];
-  for (const contract of member.contracts) pointsOf(contract, member, until, points);
+  for (let i = 0; i < member.contracts.length; i++) pointsOf(member, i, until, points);
   return points.sort((a, b) => a.day - b.day);
 }
 
@@ -107,19 +111,27 @@ function describeChange(before: Displayed, after: Displayed): string {
   return `${after.score > before.score ? 'rises' : 'falls'} from ${before.score}% to ${after.score}%`;
 }
 
-/** The forecast for a member prepared on its as-of date. */
+/**
+ * The forecast for a member prepared on its as-of date. The window totals are updated at each
+ * change point for the contracts that change that day only (running-totals.ts): linear in the
+ * contracts, where re-scoring every contract on every change day was not.
+ */
 export function forecastPrepared(member: PreparedMember, months = FORECAST_MONTHS): ForecastReport {
   const until = addMonths(member.asOf, months);
-  const totals = newTotals();
-  const current = displayedOn(member, member.asOf, totals);
+  const running = new RunningTotals(member, member.asOf);
+  const current = running.displayedOn(member.asOf);
   const points = changePoints(member, until);
   const changes: ForecastChange[] = [];
   let previous = current;
   for (let i = 0; i < points.length; ) {
     const first = i;
     const day = (points[i] as ChangePoint).day;
-    while (i < points.length && (points[i] as ChangePoint).day === day) i++;
-    const next = displayedOn(member, day, totals);
+    for (; i < points.length && (points[i] as ChangePoint).day === day; i++) {
+      const point = points[i] as ChangePoint;
+      if (point.kind === 'leaves-window') running.leaveWindow(point.index, point.window);
+      else running.move(point.index, day);
+    }
+    const next = running.displayedOn(day);
     if (next.score === previous.score) continue;
     const sameDay = points.slice(first, i).map((point) => describePoint(point, member));
     changes.push({

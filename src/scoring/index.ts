@@ -1,11 +1,13 @@
 // The scoring core's public face: pure functions of (contracts, as-of date, model options).
 // No I/O and no clock: callers pass the as-of date.
 
-import type { Day } from './dates.ts';
+import { toDay, type Day } from './dates.ts';
+import { displayedOfContracts } from './displayed.ts';
+import { resolveModel } from './params.ts';
 import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import type { ModelOptions } from './params.ts';
 import { planPrepared, type PlanOptions, type PlanReport } from './plan.ts';
-import { prepareMember } from './prepare.ts';
+import { prepareMember, type PreparedMember } from './prepare.ts';
 import { bandOf, displayedOn } from './evaluate.ts';
 import { reportPrepared } from './score.ts';
 import { tipsPrepared, type Tip } from './tips.ts';
@@ -22,6 +24,12 @@ export type { PlanOptions, PlanReport } from './plan.ts';
 export { tipsFor, longTermContext } from './tips.ts';
 export type { Tip, TipKind } from './tips.ts';
 export { freezeAt } from './freeze.ts';
+// Contracts prepared once (dates parsed, clients matched) for callers that score them more than
+// once or on several days; the functions above and standingOf take one in place of the contracts.
+export { prepareMember } from './prepare.ts';
+export type { PreparedMember } from './prepare.ts';
+export { standingOf, STANDING_HORIZON_MONTHS } from './standing.ts';
+export type { Standing } from './standing.ts';
 export { parseDay, formatDay, addMonths, subMonths, firstDayOutsideWindow } from './dates.ts';
 export type { Day } from './dates.ts';
 export { pickDisplayed, roundHalfUp, bandOf } from './evaluate.ts';
@@ -32,18 +40,19 @@ export { contractWeight, valueTierWeight } from './weights.ts';
  * the report's reasons, per-contract rows and long-term clients.
  */
 export function displayedScore(
-  contracts: readonly Contract[],
+  contracts: readonly Contract[] | PreparedMember,
   asOf: string | Day,
   options: ModelOptions = {},
 ): { score: number | null; window: ScoreReport['window']; band: ScoreReport['band'] } {
-  const member = prepareMember(contracts, asOf, options);
-  const shown = displayedOn(member, member.asOf);
+  const shown = Array.isArray(contracts)
+    ? displayedOfContracts(contracts as readonly Contract[], typeof asOf === 'number' ? asOf : toDay(asOf), resolveModel(options))
+    : displayedOn(prepareMember(contracts, asOf, options), typeof asOf === 'number' ? asOf : toDay(asOf));
   return { score: shown.score, window: shown.source, band: shown.score === null ? null : bandOf(shown.score) };
 }
 
 /** The score report and the forecast, preparing the contracts once (what a score reply needs). */
 export function scoreWithForecast(
-  contracts: readonly Contract[],
+  contracts: readonly Contract[] | PreparedMember,
   asOf: string | Day,
   options: ModelOptions = {},
 ): { score: ScoreReport; forecast: ForecastReport } {
@@ -60,7 +69,7 @@ export interface Analysis {
 
 /** Everything at once, preparing the contracts a single time. */
 export function analyze(
-  contracts: readonly Contract[],
+  contracts: readonly Contract[] | PreparedMember,
   asOf: string | Day,
   options: ModelOptions = {},
   plan: PlanOptions = {},

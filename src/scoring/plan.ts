@@ -3,7 +3,7 @@
 // Adding a success never lowers a window's score, so the smallest count is a binary search.
 
 import { formatDay, type Day } from './dates.ts';
-import { displayedOn, newTotals } from './evaluate.ts';
+import { addExtraSuccesses, computeRawTotals, displayedFromTotals, displayedOn, finishTotals, newTotals } from './evaluate.ts';
 import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import type { ModelOptions, ModelName, ModelParams } from './params.ts';
 import { earningsOf, prepareMember, type PreparedMember } from './prepare.ts';
@@ -55,10 +55,18 @@ export function newSuccessWeight(earnings: number, day: Day, params: ModelParams
   return contractWeight(earnings, day, earnings > 0 ? day : null, params);
 }
 
+/**
+ * The search scores the member with 0 to MAX_CONTRACTS extra successes; the member's own
+ * contracts are summed once (raw totals) and each count only adds its successes and finishes.
+ */
 function contractsNeeded(member: PreparedMember, target: number, weight: number): number | null {
+  const raw = computeRawTotals(member, member.asOf, newTotals());
   const totals = newTotals();
+  const params = member.model.params;
   const reaches = (count: number) => {
-    const shown = displayedOn(member, member.asOf, totals, { count, weight }).score;
+    totals.set(raw);
+    addExtraSuccesses(totals, { count, weight });
+    const shown = displayedFromTotals(finishTotals(totals, params.missingFeedbackMaxShare), params).score;
     return shown !== null && shown >= target;
   };
   if (reaches(0)) return 0;

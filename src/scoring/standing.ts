@@ -38,7 +38,7 @@ import {
 } from './evaluate.ts';
 import { FORECAST_MONTHS } from './forecast.ts';
 import type { ModelOptions } from './params.ts';
-import { EXCLUDED, prepareContract, prepareMember, type PreparedContract, type PreparedMember } from './prepare.ts';
+import { EXCLUDED, prepareMember, reprepareContract, type PreparedContract, type PreparedMember } from './prepare.ts';
 import type { Contract, ScoreReport } from './types.ts';
 
 export interface Standing {
@@ -54,7 +54,8 @@ export interface Standing {
 /** How far ahead validUntil may reach: the forecast horizon, as-of + 12 months. */
 export const STANDING_HORIZON_MONTHS = FORECAST_MONTHS;
 
-export function standingOf(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): Standing {
+/** `contracts` may be a member prepared already, on any day (prepareMember): its dates are not parsed again. */
+export function standingOf(contracts: readonly Contract[] | PreparedMember, asOf: string | Day, options: ModelOptions = {}): Standing {
   return standingPrepared(prepareMember(contracts, asOf, options));
 }
 
@@ -142,7 +143,7 @@ export function standingPrepared(member: PreparedMember, horizonMonths = STANDIN
         dayMember.asOf = day;
         for (const index of assumed) {
           const contract = contracts[index] as PreparedContract;
-          dayMember.contracts[index] = prepareContract(contract.input, contract.client, contract.clientIndex, day, model);
+          dayMember.contracts[index] = reprepareContract(contract, day, model);
         }
       }
       const then = scorePartOn(dayMember, day, totals);

@@ -6,8 +6,8 @@ import { addMonths, formatDay, subMonths, type Day } from './dates.ts';
 import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import { planPrepared, type PlanReport } from './plan.ts';
 import type { ModelOptions } from './params.ts';
-import { displayedOn, newTotals } from './evaluate.ts';
 import { prepareContract, prepareMember, type PreparedContract, type PreparedMember } from './prepare.ts';
+import { RunningTotals } from './running-totals.ts';
 import { reportPrepared } from './score.ts';
 import type { Contract, LongTermReport, ScoreReport } from './types.ts';
 
@@ -94,19 +94,20 @@ function feedbackTips({ member, report }: TipContext): Tip[] {
   if (report.score === null) return [];
   const current = report.score;
   const missing = member.contracts
-    .filter((contract, index) => {
+    .map((contract, index) => ({ contract, index }))
+    .filter(({ index }) => {
       const shown = report.contracts[index];
       return shown !== undefined && shown.reasonCode === 'missing-feedback' && shown.windows.length > 0;
     })
-    .sort((a, b) => (b.end ?? 0) - (a.end ?? 0))
+    .sort((a, b) => (b.contract.end ?? 0) - (a.contract.end ?? 0))
     .slice(0, FEEDBACK_CANDIDATES);
   const candidates: { contract: PreparedContract; score: number }[] = [];
-  const totals = newTotals();
-  for (const contract of missing) {
+  // The totals on the as-of date once; each candidate swaps only its own contract in and out.
+  const running = missing.length > 0 ? new RunningTotals(member, member.asOf) : null;
+  for (const { contract, index } of missing) {
     // Re-prepare only this contract, with 5 stars, and score the member with it swapped in.
     const withStars = prepareContract({ ...contract.input, stars: 5 }, contract.client, contract.clientIndex, member.asOf, member.model);
-    const contracts = member.contracts.map((other) => (other === contract ? withStars : other));
-    const score = displayedOn({ ...member, contracts }, member.asOf, totals).score;
+    const score = (running as RunningTotals).displayedWithReplaced(index, withStars, member.asOf).score;
     if (score !== null && score > current) candidates.push({ contract, score });
   }
   candidates.sort((a, b) => b.score - a.score);

@@ -43,7 +43,7 @@ describe('reading the settings', () => {
 
   it.each([
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, ['SLACK_SIGNING_SECRET: missing; Slack needs it with SLACK_BOT_TOKEN (Basic Information → Signing Secret)']],
-    [{ SLACK_SIGNING_SECRET: 's' }, ['SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…)']],
+    [{ SLACK_SIGNING_SECRET: 's' }, ['SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…), or set SLACK_CLIENT_ID and its companions for OAuth']],
     [{ SLACK_APP_TOKEN: 'xapp-1' }, ['SLACK_APP_TOKEN: set, but Slack is not configured; expected SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET with it']],
     [{ DISCORD_APPLICATION_ID: APP_ID }, ['DISCORD_APPLICATION_ID: set alone; expected DISCORD_PUBLIC_KEY (HTTP interactions) and/or DISCORD_TOKEN (gateway) with it']],
     [{ DISCORD_TOKEN: 't' }, ['DISCORD_TOKEN: set, but DISCORD_APPLICATION_ID is missing; expected the application id (General Information) with it']],

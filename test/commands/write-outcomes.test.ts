@@ -78,7 +78,7 @@ describe.each(databaseKinds)('write outcomes on $name', (kind) => {
   it('import: an id taken meanwhile fails the whole import, naming it; nothing imported', async () => {
     const { user, memberId } = await memberWith(K1);
     const csv = 'import\nid,client,type,start\nx1,A,fixed,2026-02-01\nx2,B,fixed,2026-02-02\nx3,C,fixed,2026-02-03';
-    const text = await runAgainst(user, csv, 'insertContract', (tx) => tx.insertContract(memberId, { id: 'X2', client: 'Z', type: 'fixed', start: '2026-03-01' }));
+    const text = await runAgainst(user, csv, 'insertContracts', (tx) => tx.insertContract(memberId, { id: 'X2', client: 'Z', type: 'fixed', start: '2026-03-01' }));
     expect(text).not.toContain('Imported');
     expect(text).toMatch(/x2 .*while this import ran/);
     expect(text).toContain('Nothing was imported');

@@ -5,7 +5,7 @@
 
 import type { Store } from '../../src/ports/store.ts';
 
-export type StoreWrite = 'insertContract' | 'replaceContract' | 'deleteContract' | 'forgetMember' | 'lockMember' | 'saveImport' | 'restoreUndoSnapshot';
+export type StoreWrite = 'insertContract' | 'insertContracts' | 'replaceContract' | 'deleteContract' | 'forgetMember' | 'forgetCommunity' | 'lockMember' | 'saveImport' | 'restoreUndoSnapshot';
 
 export interface StageHooks {
   /** Runs in the command's transaction just before the write. */

@@ -24,7 +24,7 @@ async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<bool
 /** Whether the command's admin rule applies to this input (then Slack's users.info is asked). */
 function needsAdminCheck(input: CommandInput): boolean {
   const command = findCommand(input.command ?? 'help');
-  return command !== undefined && needsAdmin(command, input.named);
+  return command !== undefined && needsAdmin(command, input.named, input.positionals);
 }
 
 /**

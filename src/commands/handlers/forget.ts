@@ -7,7 +7,8 @@ import { CommandError } from '../types.ts';
 export const CONFIRM_MINUTES = 10;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-function newCode(): string {
+/** A 6-character code, unambiguous to read aloud (no 0/O, 1/I). */
+export function newConfirmationCode(): string {
   return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
@@ -21,7 +22,7 @@ export const forget = defineCommand({
   async run({ store, clock, member, args }) {
     const code = args.confirm;
     if (code === undefined) {
-      const fresh = newCode();
+      const fresh = newConfirmationCode();
       await store.createConfirmation(member.id, 'forget', fresh, new Date(clock.now().getTime() + CONFIRM_MINUTES * 60_000));
       return reply('confirm', 'Delete everything about you?', {
         summary: `This deletes your contracts, payments, recorded Upwork scores, leaderboard entry and settings in this community, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,

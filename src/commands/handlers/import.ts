@@ -73,8 +73,7 @@ async function importText(run: CommandRun, text: string, replace: boolean) {
     throw new CommandError(errorReply(`you already have ${taken.map((contract) => contract.id).join(', ')}; expected new ids, or import mode:replace`, 'Nothing was imported.'));
   }
   // All or nothing: an id taken meanwhile (by a write that did not wait for the member's lock) fails the whole import.
-  const refused: string[] = [];
-  for (const contract of parsed.contracts) if (!(await store.insertContract(member.id, contract))) refused.push(contract.id);
+  const refused = await store.insertContracts(member.id, parsed.contracts);
   if (refused.length > 0) {
     const named = refused.length > IDS_NAMED ? `${refused.slice(0, IDS_NAMED).join(', ')} and ${refused.length - IDS_NAMED} more` : refused.join(', ');
     throw new CommandError(errorReply(`you already have ${named} (added while this import ran); expected new ids`, 'Nothing was imported. Try again.'));

@@ -272,14 +272,14 @@ describe('the /jss definition stays in sync with the registry', () => {
       }
       const mapped = new Set(definitionOf.args.map((arg) => expectedOptionName(definitionOf, arg)));
       const extra = options.map((candidate) => candidate.name).filter((name) => !mapped.has(name));
-      expect(extra.every((name) => ['id', 'command', 'longterm', 'reminders', 'score', 'remove', 'clear', 'file'].includes(name)), `${definitionOf.name}: ${extra.join(', ')}`).toBe(true);
+      expect(extra.every((name) => ['id', 'command', 'longterm', 'forget-community', 'reminders', 'score', 'remove', 'clear', 'file'].includes(name)), `${definitionOf.name}: ${extra.join(', ')}`).toBe(true);
     }
   });
 
   it('has a positional option exactly for the commands that take a positional word', () => {
     for (const definitionOf of COMMANDS) {
       const argOptions = new Set(definitionOf.args.map((arg) => expectedOptionName(definitionOf, arg)));
-      const positional = optionsOf(definitionOf.name).filter((candidate) => ['id', 'command', 'longterm', 'reminders', 'score'].includes(candidate.name) && !argOptions.has(candidate.name));
+      const positional = optionsOf(definitionOf.name).filter((candidate) => ['id', 'command', 'longterm', 'forget-community', 'reminders', 'score'].includes(candidate.name) && !argOptions.has(candidate.name));
       expect(positional.length, definitionOf.name).toBe(definitionOf.maxPositionals > 0 ? 1 : 0);
     }
   });
@@ -330,7 +330,10 @@ describe('Discord options map back to the input a typed command gives', () => {
         // The same request as a member would type it, built from the registry's own names.
         const words = [definitionOf.name];
         if (definitionOf.maxPositionals > 0) {
-          const positional = valueOf('id') ?? valueOf('command') ?? valueOf('reminders') ?? valueOf('score') ?? (valueOf('longterm') === true ? 'longterm' : undefined);
+          // A switch word (leaderboard longterm, config forget-community) is a boolean option named for it.
+          const kind = definitionOf.positional?.kind;
+          const switchWord = kind?.type === 'word' ? kind.word : undefined;
+          const positional = valueOf('id') ?? valueOf('command') ?? valueOf('reminders') ?? valueOf('score') ?? (switchWord && valueOf(switchWord) === true ? switchWord : undefined);
           if (positional !== undefined) words.push(quoteValue(String(positional)));
         }
         for (const arg of definitionOf.args) words.push(`${arg.name}:${quoteValue(String(valueOf(expectedOptionName(definitionOf, arg))))}`);
