@@ -28,7 +28,15 @@ export type ParseResult = { ok: true; parsed: ParsedCommand } | { ok: false; mes
 /** Opening quotes and the characters that close them (a phone may type ” at both ends). */
 const DOUBLE_CLOSERS = '"”“';
 const SINGLE_CLOSERS = "'’‘";
-const CLOSERS_OF: Readonly<Record<string, string>> = { '"': DOUBLE_CLOSERS, '“': DOUBLE_CLOSERS, '”': DOUBLE_CLOSERS, '„': DOUBLE_CLOSERS, "'": SINGLE_CLOSERS, '‘': SINGLE_CLOSERS, '’': SINGLE_CLOSERS };
+const CLOSERS_OF: Readonly<Record<string, string>> = {
+  '"': DOUBLE_CLOSERS,
+  '“': DOUBLE_CLOSERS,
+  '”': DOUBLE_CLOSERS,
+  '„': DOUBLE_CLOSERS,
+  "'": SINGLE_CLOSERS,
+  '‘': SINGLE_CLOSERS,
+  '’': SINGLE_CLOSERS,
+};
 
 /**
  * A single quote with a letter or digit right after it is an apostrophe, not the closing quote:
@@ -60,12 +68,17 @@ function readValue(text: string, at: number): { value: string; next: number; quo
       i++;
     }
   }
-  return { error: `a quote opened at character ${at + 1} is never closed; expected a closing ${text[at]} after the value` };
+  return {
+    error: `a quote opened at character ${at + 1} is never closed; expected a closing ${text[at]} after the value`,
+  };
 }
 
 export function parseCommandText(input: string): ParseResult {
   if (input.length > MAX_COMMAND_LENGTH) {
-    return { ok: false, message: `the message is ${input.length} characters long; expected at most ${MAX_COMMAND_LENGTH}` };
+    return {
+      ok: false,
+      message: `the message is ${input.length} characters long; expected at most ${MAX_COMMAND_LENGTH}`,
+    };
   }
   const newline = input.indexOf('\n');
   const firstLine = (newline < 0 ? input : input.slice(0, newline)).replace(PREFIX, '');
@@ -127,8 +140,11 @@ export function quoteValue(value: string): string {
 export function unquoteValue(value: string): string {
   const trimmed = value.trim();
   const closers = CLOSERS_OF[trimmed[0] as string];
-  if (closers === undefined || trimmed.length < 3 || !closers.includes(trimmed[trimmed.length - 1] as string)) return value;
+  if (closers === undefined || trimmed.length < 3 || !closers.includes(trimmed[trimmed.length - 1] as string))
+    return value;
   const inner = trimmed.slice(1, -1);
-  const closesInside = [...inner].some((char, index) => closers.includes(char) && !(closers === SINGLE_CLOSERS && isApostrophe(inner, index)));
+  const closesInside = [...inner].some(
+    (char, index) => closers.includes(char) && !(closers === SINGLE_CLOSERS && isApostrophe(inner, index)),
+  );
   return closesInside ? value : inner;
 }

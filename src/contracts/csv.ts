@@ -49,7 +49,8 @@ function parsePayments(text: string, asOf: string): Payment[] | string {
     const amount = match ? readMoney(match[2] as string) : null;
     // A payment of the right shape whose date or amount is refused is told with the reader's reason.
     if (match && date && !date.ok) return `payment ${index + 1}: got ${showValue(match[1])}, expected ${date.reason}`;
-    if (match && amount && !amount.ok) return `payment ${index + 1}: got ${showValue(match[2])}, expected ${amount.reason}`;
+    if (match && amount && !amount.ok)
+      return `payment ${index + 1}: got ${showValue(match[2])}, expected ${amount.reason}`;
     if (!date?.ok || !amount?.ok) return `got ${showValue(part)}, expected payments as YYYY-MM-DD=amount joined by ";"`;
     payments.push({ date: date.value, amount: amount.value });
   }
@@ -58,21 +59,36 @@ function parsePayments(text: string, asOf: string): Payment[] | string {
 
 /** Reads CSV rows into contracts and validates them as a contract file would be. */
 export function parseContractsCsv(text: string, asOf: string): ValidationResult {
-  if (text.trim() === '') return problem(0, '', `the CSV is empty; expected a header row (${CSV_COLUMNS.join(',')}) and one row a contract`);
+  if (text.trim() === '')
+    return problem(0, '', `the CSV is empty; expected a header row (${CSV_COLUMNS.join(',')}) and one row a contract`);
   let rows: string[][];
   try {
-    rows = parse(text, { relax_column_count: false, skip_empty_lines: true, trim: false, max_record_size: 100_000 }) as string[][];
+    rows = parse(text, {
+      relax_column_count: false,
+      skip_empty_lines: true,
+      trim: false,
+      max_record_size: 100_000,
+    }) as string[][];
   } catch (error) {
-    return problem(0, '', `the CSV cannot be read (${(error as Error).message}); expected comma-separated rows with a header`);
+    return problem(
+      0,
+      '',
+      `the CSV cannot be read (${(error as Error).message}); expected comma-separated rows with a header`,
+    );
   }
   const [header, ...records] = rows;
   if (!header) return problem(0, '', 'expected a header row');
   const columns = header.map((name) => name.trim());
   const unknown = columns.filter((name) => !(CSV_COLUMNS as string[]).includes(name));
   if (unknown.length > 0) {
-    return problem(0, '', `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => showValue(name)).join(', ')}; expected columns from ${CSV_COLUMNS.join(', ')}`);
+    return problem(
+      0,
+      '',
+      `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => showValue(name)).join(', ')}; expected columns from ${CSV_COLUMNS.join(', ')}`,
+    );
   }
-  if (records.length > LIMITS.contractsPerFile) return problem(0, '', `got ${records.length} rows, expected at most ${LIMITS.contractsPerFile}`);
+  if (records.length > LIMITS.contractsPerFile)
+    return problem(0, '', `got ${records.length} rows, expected at most ${LIMITS.contractsPerFile}`);
   const contracts: Record<string, unknown>[] = [];
   // Why a reader refused a cell ("01/02/2026 could be 1 February or January 2"): said instead of
   // the validator's general words for the same cell.
@@ -89,12 +105,25 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
       if (raw.trim() === '') continue;
       if (column === 'payments') {
         const payments = parsePayments(raw, asOf);
-        if (typeof payments === 'string') return problem(index + 1, 'payments', payments, typeof contract.id === 'string' ? contract.id : null);
+        if (typeof payments === 'string')
+          return problem(index + 1, 'payments', payments, typeof contract.id === 'string' ? contract.id : null);
         contract.payments = payments;
       } else if (MONEY_FIELDS.has(column)) {
-        contract[column] = kept(index + 1, column, raw, readMoney(raw), /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw);
+        contract[column] = kept(
+          index + 1,
+          column,
+          raw,
+          readMoney(raw),
+          /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw,
+        );
       } else if (NUMBER_FIELDS.has(column)) {
-        contract[column] = kept(index + 1, column, raw, readDecimal(raw), /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw);
+        contract[column] = kept(
+          index + 1,
+          column,
+          raw,
+          readDecimal(raw),
+          /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw,
+        );
       } else if (DATE_FIELDS.has(column)) {
         contract[column] = kept(index + 1, column, raw, readDay(raw, asOf), raw);
       } else if (column === 'endReason') {
@@ -110,5 +139,11 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
   }
   const result = validateContracts(contracts, asOf);
   if (result.ok || refusals.size === 0) return result;
-  return { ...result, problems: result.problems.map((found) => ({ ...found, message: refusals.get(`${found.position}:${found.field}`) ?? found.message })) };
+  return {
+    ...result,
+    problems: result.problems.map((found) => ({
+      ...found,
+      message: refusals.get(`${found.position}:${found.field}`) ?? found.message,
+    })),
+  };
 }

@@ -46,7 +46,8 @@ function shown(payload: Record<string, unknown>): Shown {
   const seen: string[] = [];
   const walk = (node: unknown, key = ''): void => {
     if (Array.isArray(node)) return node.forEach((item) => walk(item, key));
-    if (typeof node === 'string' && ['content', 'title', 'description', 'name', 'value', 'text', 'label'].includes(key)) seen.push(unescape(node));
+    if (typeof node === 'string' && ['content', 'title', 'description', 'name', 'value', 'text', 'label'].includes(key))
+      seen.push(unescape(node));
     if (node === null || typeof node !== 'object') return;
     for (const [name, value] of Object.entries(node)) walk(value, name);
   };
@@ -66,10 +67,25 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
 
   beforeAll(async () => {
     ({ store, close: closeDb } = await pglite.open());
-    discord = await startFakeServer((request) => (request.path.includes('/callback') ? { status: 204 } : { json: { id: 'message-1' } }));
+    discord = await startFakeServer((request) =>
+      request.path.includes('/callback') ? { status: 204 } : { json: { id: 'message-1' } },
+    );
     bot = createDiscordBot({
-      services: { store, clock: { now: () => NOW }, onError: (error) => { throw error; } },
-      config: { applicationId: APP, publicKey: der.subarray(der.length - 32).toString('hex'), token: null, apiUrl: `${discord.url}/api`, port: 0, shards: null },
+      services: {
+        store,
+        clock: { now: () => NOW },
+        onError: (error) => {
+          throw error;
+        },
+      },
+      config: {
+        applicationId: APP,
+        publicKey: der.subarray(der.length - 32).toString('hex'),
+        token: null,
+        apiUrl: `${discord.url}/api`,
+        port: 0,
+        shards: null,
+      },
       today: () => AS_OF,
     });
     endpoint = `http://127.0.0.1:${await bot.listen(0)}/discord/interactions`;
@@ -94,7 +110,13 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
       locale: 'en-US',
       guild_locale: 'en-US',
       app_permissions: '2248473465835073',
-      member: { user: { id: user, username: `user-${user}`, global_name: `Name ${user}`, discriminator: '0' }, nick: null, permissions: '2248473465835073', roles: [], joined_at: '2025-01-01T00:00:00.000000+00:00' },
+      member: {
+        user: { id: user, username: `user-${user}`, global_name: `Name ${user}`, discriminator: '0' },
+        nick: null,
+        permissions: '2248473465835073',
+        roles: [],
+        joined_at: '2025-01-01T00:00:00.000000+00:00',
+      },
       data,
     };
   }
@@ -112,13 +134,20 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature-ed25519': sign(null, Buffer.from(timestamp + json), privateKey).toString('hex'), 'x-signature-timestamp': timestamp },
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': sign(null, Buffer.from(timestamp + json), privateKey).toString('hex'),
+        'x-signature-timestamp': timestamp,
+      },
       body: json,
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ type: 5, data: { flags: 64 } });
     const path = `/api/v10/webhooks/${APP}/${body.token}/messages/`;
-    const patch = await discord.waitFor((request) => request.method === 'PATCH' && (request.path === `${path}@original` || request.path === `${path}%40original`));
+    const patch = await discord.waitFor(
+      (request) =>
+        request.method === 'PATCH' && (request.path === `${path}@original` || request.path === `${path}%40original`),
+    );
     const payload = payloadOf(patch);
     // Whatever the member typed, the reply may ping no one.
     expect(payload.allowed_mentions).toEqual({ parse: [] });
@@ -126,12 +155,42 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
   }
 
   const slash = (subcommand: string, options: Option[], user: string) =>
-    send(interaction(2, { id: '423456789012345678', name: 'jss', type: 1, options: [{ name: subcommand, type: 1, options }] }, user));
+    send(
+      interaction(
+        2,
+        { id: '423456789012345678', name: 'jss', type: 1, options: [{ name: subcommand, type: 1, options }] },
+        user,
+      ),
+    );
   const grouped = (group: string, subcommand: string, options: Option[], user: string) =>
-    send(interaction(2, { id: '423456789012345678', name: 'jss', type: 1, options: [{ name: group, type: 2, options: [{ name: subcommand, type: 1, options }] }] }, user));
+    send(
+      interaction(
+        2,
+        {
+          id: '423456789012345678',
+          name: 'jss',
+          type: 1,
+          options: [{ name: group, type: 2, options: [{ name: subcommand, type: 1, options }] }],
+        },
+        user,
+      ),
+    );
   /** The add form submitted: Label components (type 18) around text inputs (type 4), as Discord sends them. */
   const addForm = (fields: [string, string][], user: string) =>
-    send(interaction(5, { custom_id: formId(add), components: fields.map(([custom_id, value], index) => ({ type: 18, id: index + 1, component: { type: 4, id: 100 + index, custom_id, value } })) }, user));
+    send(
+      interaction(
+        5,
+        {
+          custom_id: formId(add),
+          components: fields.map(([custom_id, value], index) => ({
+            type: 18,
+            id: index + 1,
+            component: { type: 4, id: 100 + index, custom_id, value },
+          })),
+        },
+        user,
+      ),
+    );
 
   async function contractsOf(user: string) {
     const community = await store.ensureCommunity({ platform: 'discord', externalId: GUILD });
@@ -148,51 +207,192 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
 
   const ANA = '523456789012345678';
   const session: Step[] = [
-    { what: 'why with no contracts: the empty state', send: (user) => slash('why', [], user), shows: ['You have no contracts yet, so there is nothing to explain.'] },
-    { what: 'list with no contracts: the empty state', send: (user) => slash('list', [], user), shows: ['You have no contracts yet'] },
+    {
+      what: 'why with no contracts: the empty state',
+      send: (user) => slash('why', [], user),
+      shows: ['You have no contracts yet, so there is nothing to explain.'],
+    },
+    {
+      what: 'list with no contracts: the empty state',
+      send: (user) => slash('list', [], user),
+      shows: ['You have no contracts yet'],
+    },
     {
       what: 'typed options: & in a name, Jan 5 2026 and 2026/03/01 as strings, 1200.5 and 4.5 as numbers',
-      send: (user) => slash('add', [text('client', 'Echo & Co'), text('type', 'hourly'), text('start', 'Jan 5 2026'), text('end', '2026/03/01'), number('earnings', 1200.5), number('stars', 4.5)], user),
-      shows: ['Added c1', 'c1: Echo & Co (hourly) · 2026-01-05 → 2026-03-01 · $1,200.50 · 4.5★', 'start: Jan 5 2026 as 2026-01-05', 'end: 2026/03/01 as 2026-03-01', 'No Job Success Score yet'],
+      send: (user) =>
+        slash(
+          'add',
+          [
+            text('client', 'Echo & Co'),
+            text('type', 'hourly'),
+            text('start', 'Jan 5 2026'),
+            text('end', '2026/03/01'),
+            number('earnings', 1200.5),
+            number('stars', 4.5),
+          ],
+          user,
+        ),
+      shows: [
+        'Added c1',
+        'c1: Echo & Co (hourly) · 2026-01-05 → 2026-03-01 · $1,200.50 · 4.5★',
+        'start: Jan 5 2026 as 2026-01-05',
+        'end: 2026/03/01 as 2026-03-01',
+        'No Job Success Score yet',
+      ],
       never: ['&amp;', '1200.5 as'],
     },
     {
       what: 'the add form (Labels): 2026-1-5, 5 Jan 2026, 1.2k and 4,5 as typed in text inputs',
-      send: (user) => addForm([['client', 'Single Quote'], ['type', 'fixed'], ['start', '2026-1-5'], ['end', '5 Jan 2026'], ['earnings', '1.2k'], ['stars', '4,5']], user),
-      shows: ['Added c2', 'c2: Single Quote (fixed) · 2026-01-05 → 2026-01-05 · $1,200 · 4.5★', 'Your estimated Job Success Score: 100% (your first).', 'start: 2026-1-5 as 2026-01-05', 'end: 5 Jan 2026 as 2026-01-05', 'earnings: 1.2k as 1200', 'stars: 4,5 as 4.5'],
+      send: (user) =>
+        addForm(
+          [
+            ['client', 'Single Quote'],
+            ['type', 'fixed'],
+            ['start', '2026-1-5'],
+            ['end', '5 Jan 2026'],
+            ['earnings', '1.2k'],
+            ['stars', '4,5'],
+          ],
+          user,
+        ),
+      shows: [
+        'Added c2',
+        'c2: Single Quote (fixed) · 2026-01-05 → 2026-01-05 · $1,200 · 4.5★',
+        'Your estimated Job Success Score: 100% (your first).',
+        'start: 2026-1-5 as 2026-01-05',
+        'end: 5 Jan 2026 as 2026-01-05',
+        'earnings: 1.2k as 1200',
+        'stars: 4,5 as 4.5',
+      ],
     },
     {
       what: 'the add form: $1,200.50, yesterday and canceled',
-      send: (user) => addForm([['client', 'Third'], ['type', 'fixed'], ['start', '2025-06-01'], ['end', 'yesterday'], ['earnings', '$1,200.50'], ['stars', '5'], ['endReason', 'canceled']], user),
-      shows: ['Added c3', 'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $1,200.50 · 5★ · cancelled', 'end: yesterday as 2026-11-21', 'earnings: $1,200.50 as 1200.5', 'endReason: canceled as cancelled', 'Your estimated Job Success Score stays 100%.'],
+      send: (user) =>
+        addForm(
+          [
+            ['client', 'Third'],
+            ['type', 'fixed'],
+            ['start', '2025-06-01'],
+            ['end', 'yesterday'],
+            ['earnings', '$1,200.50'],
+            ['stars', '5'],
+            ['endReason', 'canceled'],
+          ],
+          user,
+        ),
+      shows: [
+        'Added c3',
+        'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $1,200.50 · 5★ · cancelled',
+        'end: yesterday as 2026-11-21',
+        'earnings: $1,200.50 as 1200.5',
+        'endReason: canceled as cancelled',
+        'Your estimated Job Success Score stays 100%.',
+      ],
     },
     {
       what: 'markdown and @everyone in a name show as typed',
-      send: (user) => slash('add', [text('client', '**Bold** @everyone <@123>'), text('type', 'hourly'), text('start', '2026-10-01'), number('earnings', 100)], user),
-      shows: ['Added c4', 'c4: **Bold** @everyone <@123> (hourly) · 2026-10-01 → open · $100', 'Your estimated Job Success Score stays 100%.'],
+      send: (user) =>
+        slash(
+          'add',
+          [
+            text('client', '**Bold** @everyone <@123>'),
+            text('type', 'hourly'),
+            text('start', '2026-10-01'),
+            number('earnings', 100),
+          ],
+          user,
+        ),
+      shows: [
+        'Added c4',
+        'c4: **Bold** @everyone <@123> (hourly) · 2026-10-01 → open · $100',
+        'Your estimated Job Success Score stays 100%.',
+      ],
     },
     {
       what: 'an ambiguous date is refused with the reason',
       send: (user) => slash('add', [text('client', 'X'), text('type', 'fixed'), text('start', '01/02/2026')], user),
-      shows: ['start: got "01/02/2026", expected a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD'],
+      shows: [
+        'start: got "01/02/2026", expected a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD',
+      ],
     },
-    { what: 'end: the score falls', send: (user) => slash('end', [text('id', 'c4'), number('stars', 2)], user), shows: ['Ended c4 on 2026-11-22', 'Your estimated Job Success Score: 100% → 81%.'] },
-    { what: 'edit: the score rises again', send: (user) => slash('edit', [text('id', 'c4'), number('stars', 5)], user), shows: ['Changed c4', 'Your estimated Job Success Score: 81% → 100%.'] },
-    { what: 'edit back down', send: (user) => slash('edit', [text('id', 'c4'), number('stars', 2)], user), shows: ['Your estimated Job Success Score: 100% → 81%.'] },
-    { what: 'pay a number: the cents in the new total', send: (user) => slash('pay', [text('id', 'c3'), number('amount', 1200)], user), shows: ['Recorded $1,200 on c3 (2026-11-22)', 'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $2,400.50 · 5★ · cancelled', 'Your estimated Job Success Score stays 81%.'] },
-    { what: 'remove: the score change and the way back', send: (user) => slash('remove', [text('id', 'c4')], user), shows: ['Removed c4', 'Your estimated Job Success Score: 81% → 100%.', 'Undo'] },
-    { what: 'undo puts it back', send: (user) => slash('undo', [], user), shows: ['Undid "remove c4"', 'put back c4', 'Your estimated Job Success Score: 100% → 81%.'] },
+    {
+      what: 'end: the score falls',
+      send: (user) => slash('end', [text('id', 'c4'), number('stars', 2)], user),
+      shows: ['Ended c4 on 2026-11-22', 'Your estimated Job Success Score: 100% → 81%.'],
+    },
+    {
+      what: 'edit: the score rises again',
+      send: (user) => slash('edit', [text('id', 'c4'), number('stars', 5)], user),
+      shows: ['Changed c4', 'Your estimated Job Success Score: 81% → 100%.'],
+    },
+    {
+      what: 'edit back down',
+      send: (user) => slash('edit', [text('id', 'c4'), number('stars', 2)], user),
+      shows: ['Your estimated Job Success Score: 100% → 81%.'],
+    },
+    {
+      what: 'pay a number: the cents in the new total',
+      send: (user) => slash('pay', [text('id', 'c3'), number('amount', 1200)], user),
+      shows: [
+        'Recorded $1,200 on c3 (2026-11-22)',
+        'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $2,400.50 · 5★ · cancelled',
+        'Your estimated Job Success Score stays 81%.',
+      ],
+    },
+    {
+      what: 'remove: the score change and the way back',
+      send: (user) => slash('remove', [text('id', 'c4')], user),
+      shows: ['Removed c4', 'Your estimated Job Success Score: 81% → 100%.', 'Undo'],
+    },
+    {
+      what: 'undo puts it back',
+      send: (user) => slash('undo', [], user),
+      shows: ['Undid "remove c4"', 'put back c4', 'Your estimated Job Success Score: 100% → 81%.'],
+    },
     {
       what: 'the same contract again: asked first, with the exact command that confirms',
-      send: (user) => slash('add', [text('client', 'Echo & Co'), text('type', 'hourly'), text('start', '2026-01-05'), text('end', '2026-03-01'), number('earnings', 1200.5), number('stars', 4.5)], user),
-      shows: ['c1 is already recorded — add again?', 'Nothing was added.', 'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes'],
+      send: (user) =>
+        slash(
+          'add',
+          [
+            text('client', 'Echo & Co'),
+            text('type', 'hourly'),
+            text('start', '2026-01-05'),
+            text('end', '2026-03-01'),
+            number('earnings', 1200.5),
+            number('stars', 4.5),
+          ],
+          user,
+        ),
+      shows: [
+        'c1 is already recorded — add again?',
+        'Nothing was added.',
+        'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes',
+      ],
     },
     {
       what: 'confirm:yes adds it',
-      send: (user) => slash('add', [text('client', 'Echo & Co'), text('type', 'hourly'), text('start', '2026-01-05'), text('end', '2026-03-01'), number('earnings', 1200.5), number('stars', 4.5), text('confirm', 'yes')], user),
+      send: (user) =>
+        slash(
+          'add',
+          [
+            text('client', 'Echo & Co'),
+            text('type', 'hourly'),
+            text('start', '2026-01-05'),
+            text('end', '2026-03-01'),
+            number('earnings', 1200.5),
+            number('stars', 4.5),
+            text('confirm', 'yes'),
+          ],
+          user,
+        ),
       shows: ['Added c5', 'Your estimated Job Success Score: 81% → 83%.'],
     },
-    { what: 'plan with an integer target', send: (user) => slash('plan', [integer('target', 90)], user), shows: ['Plan to reach 90%: now 83%'] },
+    {
+      what: 'plan with an integer target',
+      send: (user) => slash('plan', [integer('target', 90)], user),
+      shows: ['Plan to reach 90%: now 83%'],
+    },
   ];
 
   it.each(session.map((step, index) => [index + 1, step.what, step] as const))('step %i, %s', async (_, __, step) => {
@@ -202,7 +402,13 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
   });
 
   it('stores the names as typed; markdown and mentions are escaped on the way out, never stored escaped', async () => {
-    expect((await contractsOf(ANA)).map((contract) => contract.client)).toEqual(['Echo & Co', 'Single Quote', 'Third', '**Bold** @everyone <@123>', 'Echo & Co']);
+    expect((await contractsOf(ANA)).map((contract) => contract.client)).toEqual([
+      'Echo & Co',
+      'Single Quote',
+      'Third',
+      '**Bold** @everyone <@123>',
+      'Echo & Co',
+    ]);
     const list = await slash('list', [], ANA);
     expect(list.text).toContain('c4: **Bold** @everyone <@123>');
     // As sent: the asterisks escaped (no bold), @everyone broken by a zero-width space, <@123> no mention.
@@ -224,11 +430,29 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
 
   it('the add form: a client typed in quotes is the client without them; quotes inside a name stay', async () => {
     const user = '823456789012345678';
-    const reply = await addForm([['client', '“Acme Ltd”'], ['type', 'fixed'], ['start', '2026-01-05']], user);
+    const reply = await addForm(
+      [
+        ['client', '“Acme Ltd”'],
+        ['type', 'fixed'],
+        ['start', '2026-01-05'],
+      ],
+      user,
+    );
     expect(reply.text).toContain('c1: Acme Ltd (fixed)');
-    await addForm([['client', "Joe's Diner"], ['type', 'fixed'], ['start', '2026-01-05']], user);
+    await addForm(
+      [
+        ['client', "Joe's Diner"],
+        ['type', 'fixed'],
+        ['start', '2026-01-05'],
+      ],
+      user,
+    );
     await slash('add', [text('client', '"A" and "B"'), text('type', 'fixed'), text('start', '2026-01-05')], user);
-    expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Acme Ltd', "Joe's Diner", '"A" and "B"']);
+    expect((await contractsOf(user)).map((contract) => contract.client)).toEqual([
+      'Acme Ltd',
+      "Joe's Diner",
+      '"A" and "B"',
+    ]);
   });
 
   it('/jss account timezone zone:Pacific/Auckland, then start:today is the member’s day there', async () => {

@@ -68,14 +68,30 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     slack = await startFakeServer((request) => {
       if (request.path === '/api/users.info') {
         const user = String(request.data?.user ?? '');
-        return { json: { ok: true, user: { id: user, is_admin: false, is_owner: false, ...(user === KIWI ? { tz: 'Pacific/Auckland' } : { tz: 'UTC' }) } } };
+        return {
+          json: {
+            ok: true,
+            user: {
+              id: user,
+              is_admin: false,
+              is_owner: false,
+              ...(user === KIWI ? { tz: 'Pacific/Auckland' } : { tz: 'UTC' }),
+            },
+          },
+        };
       }
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' }; // response_url
     });
     adapter = createSlackApp({
       services: { store, clock: { now: () => NOW }, onError: (error) => void errors.push(error) },
-      config: { signingSecret: TEST_SIGNING_SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+      config: {
+        signingSecret: TEST_SIGNING_SECRET,
+        botToken: 'xoxb-test',
+        appToken: null,
+        port: 0,
+        apiUrl: `${slack.url}/api/`,
+      },
       today: () => AS_OF,
     });
     endpoint = `http://127.0.0.1:${await adapter.start()}/slack/events`;
@@ -99,7 +115,11 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
   }
 
   /** Sends `/jss <text>` as Slack does and returns the reply: from the ack, or (when slow) from response_url. */
-  async function slash(text: string, user: string, keep: (message: { text?: string; blocks?: unknown[] }) => void = () => {}): Promise<Shown> {
+  async function slash(
+    text: string,
+    user: string,
+    keep: (message: { text?: string; blocks?: unknown[] }) => void = () => {},
+  ): Promise<Shown> {
     const id = ++sequence;
     const body = new URLSearchParams({
       token: 'legacy-verification-token',
@@ -145,26 +165,59 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
 
   const ANA = 'U0ANA';
   const session: Step[] = [
-    { what: 'why with no contracts: the empty state', sent: 'why', shows: ['You have no contracts yet, so there is nothing to explain.'] },
-    { what: 'list with no contracts: the empty state', sent: 'list', shows: ['You have no contracts yet', 'add client:"Acme Ltd" type:hourly start:2026-01-10'] },
+    {
+      what: 'why with no contracts: the empty state',
+      sent: 'why',
+      shows: ['You have no contracts yet, so there is nothing to explain.'],
+    },
+    {
+      what: 'list with no contracts: the empty state',
+      sent: 'list',
+      shows: ['You have no contracts yet', 'add client:"Acme Ltd" type:hourly start:2026-01-10'],
+    },
     {
       what: 'Slack-escaped & in curly quotes, Jan 5 2026, 2026/03/01, $1,200.50 and 4,5',
       sent: 'add client:“Echo &amp; Co” type:hourly start:“Jan 5 2026” end:2026/03/01 earnings:$1,200.50 stars:4,5',
-      shows: ['Added c1', 'c1: Echo & Co (hourly) · 2026-01-05 → 2026-03-01 · $1,200.50 · 4.5★', 'start: Jan 5 2026 as 2026-01-05', 'end: 2026/03/01 as 2026-03-01', 'earnings: $1,200.50 as 1200.5', 'stars: 4,5 as 4.5', 'No Job Success Score yet'],
+      shows: [
+        'Added c1',
+        'c1: Echo & Co (hourly) · 2026-01-05 → 2026-03-01 · $1,200.50 · 4.5★',
+        'start: Jan 5 2026 as 2026-01-05',
+        'end: 2026/03/01 as 2026-03-01',
+        'earnings: $1,200.50 as 1200.5',
+        'stars: 4,5 as 4.5',
+        'No Job Success Score yet',
+      ],
       never: ['&amp;', '“'],
     },
     {
       what: 'single curly quotes from a phone, 2026-1-5, 5 Jan 2026 and 1.2k, with non-breaking spaces between the arguments',
       sent: `add client:‘Single Quote’${NBSP}type:fixed start:2026-1-5${NBSP}end:'5 Jan 2026' earnings:1.2k stars:5`,
-      shows: ['Added c2', 'c2: Single Quote (fixed) · 2026-01-05 → 2026-01-05 · $1,200 · 5★', 'Your estimated Job Success Score: 100% (your first).', 'start: 2026-1-5 as 2026-01-05', 'end: 5 Jan 2026 as 2026-01-05', 'earnings: 1.2k as 1200'],
+      shows: [
+        'Added c2',
+        'c2: Single Quote (fixed) · 2026-01-05 → 2026-01-05 · $1,200 · 5★',
+        'Your estimated Job Success Score: 100% (your first).',
+        'start: 2026-1-5 as 2026-01-05',
+        'end: 5 Jan 2026 as 2026-01-05',
+        'earnings: 1.2k as 1200',
+      ],
       never: ['‘', '’'],
     },
     {
       what: 'straight quotes with a space after the colon, yesterday, 1200.50 and canceled',
       sent: 'add client: "Third" type:fixed start:2025-06-01 end:yesterday earnings:1200.50 stars:5 endReason:canceled',
-      shows: ['Added c3', 'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $1,200.50 · 5★ · cancelled', 'end: yesterday as 2026-11-21', 'endReason: canceled as cancelled'],
+      shows: [
+        'Added c3',
+        'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $1,200.50 · 5★ · cancelled',
+        'end: yesterday as 2026-11-21',
+        'endReason: canceled as cancelled',
+      ],
     },
-    { what: 'the decoded name is what was stored and listed', sent: 'list', shows: ['Your contracts (3)', 'c1: Echo & Co (hourly)', 'c2: Single Quote (fixed)', 'c3: Third (fixed)'], never: ['&amp;'] },
+    {
+      what: 'the decoded name is what was stored and listed',
+      sent: 'list',
+      shows: ['Your contracts (3)', 'c1: Echo & Co (hourly)', 'c2: Single Quote (fixed)', 'c3: Third (fixed)'],
+      never: ['&amp;'],
+    },
     {
       what: 'an unquoted name with a space: the quoting hint',
       sent: 'add client:Acme Ltd type:fixed start:2026-01-01',
@@ -173,21 +226,65 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     {
       what: 'an ambiguous date is refused with the reason',
       sent: 'add client:X type:fixed start:01/02/2026',
-      shows: ['start: got "01/02/2026", expected a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD'],
+      shows: [
+        'start: got "01/02/2026", expected a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD',
+      ],
     },
-    { what: 'an open contract to end later', sent: 'add client:&lt;Open&gt; type:hourly start:2026-10-01 earnings:100', shows: ['Added c4', 'c4: <Open> (hourly) · 2026-10-01 → open · $100', 'Your estimated Job Success Score stays 100%.'] },
-    { what: 'end: the score falls', sent: 'end c4 stars:2', shows: ['Ended c4 on 2026-11-22', 'Your estimated Job Success Score: 100% → 81%.'] },
-    { what: 'edit: the score rises again', sent: 'edit c4 stars:5', shows: ['Changed c4', 'Your estimated Job Success Score: 81% → 100%.'] },
+    {
+      what: 'an open contract to end later',
+      sent: 'add client:&lt;Open&gt; type:hourly start:2026-10-01 earnings:100',
+      shows: [
+        'Added c4',
+        'c4: <Open> (hourly) · 2026-10-01 → open · $100',
+        'Your estimated Job Success Score stays 100%.',
+      ],
+    },
+    {
+      what: 'end: the score falls',
+      sent: 'end c4 stars:2',
+      shows: ['Ended c4 on 2026-11-22', 'Your estimated Job Success Score: 100% → 81%.'],
+    },
+    {
+      what: 'edit: the score rises again',
+      sent: 'edit c4 stars:5',
+      shows: ['Changed c4', 'Your estimated Job Success Score: 81% → 100%.'],
+    },
     { what: 'edit back down', sent: 'edit c4 stars:2', shows: ['Your estimated Job Success Score: 100% → 81%.'] },
-    { what: 'pay with $ and a thousands comma: the cents and the new total', sent: 'pay c3 amount:$1,200', shows: ['Recorded $1,200 on c3 (2026-11-22)', 'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $2,400.50 · 5★ · cancelled', 'Your estimated Job Success Score stays 81%.', 'amount: $1,200 as 1200'] },
-    { what: 'remove: the score change and the way back', sent: 'remove c4', shows: ['Removed c4', 'Your estimated Job Success Score: 81% → 100%.', 'Undo'] },
-    { what: 'undo puts it back', sent: 'undo', shows: ['Undid "remove c4"', 'put back c4', 'Your estimated Job Success Score: 100% → 81%.'] },
+    {
+      what: 'pay with $ and a thousands comma: the cents and the new total',
+      sent: 'pay c3 amount:$1,200',
+      shows: [
+        'Recorded $1,200 on c3 (2026-11-22)',
+        'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $2,400.50 · 5★ · cancelled',
+        'Your estimated Job Success Score stays 81%.',
+        'amount: $1,200 as 1200',
+      ],
+    },
+    {
+      what: 'remove: the score change and the way back',
+      sent: 'remove c4',
+      shows: ['Removed c4', 'Your estimated Job Success Score: 81% → 100%.', 'Undo'],
+    },
+    {
+      what: 'undo puts it back',
+      sent: 'undo',
+      shows: ['Undid "remove c4"', 'put back c4', 'Your estimated Job Success Score: 100% → 81%.'],
+    },
     {
       what: 'the same contract again: asked first, with the exact command that confirms',
       sent: 'add client:“Echo &amp; Co” type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.50 stars:4.5',
-      shows: ['c1 is already recorded — add again?', 'Nothing was added.', 'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes', 'Add again'],
+      shows: [
+        'c1 is already recorded — add again?',
+        'Nothing was added.',
+        'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes',
+        'Add again',
+      ],
     },
-    { what: 'the confirm command adds it', sent: 'add client:"Echo &amp; Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes', shows: ['Added c5', 'Your estimated Job Success Score: 81% → 83%.'] },
+    {
+      what: 'the confirm command adds it',
+      sent: 'add client:"Echo &amp; Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes',
+      shows: ['Added c5', 'Your estimated Job Success Score: 81% → 83%.'],
+    },
     { what: 'target as a percentage', sent: 'plan target:90%', shows: ['Plan to reach 90%: now 83%'] },
   ];
 
@@ -204,19 +301,30 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     expect(wire).toContain('Echo &amp; Co');
     expect(wire).not.toContain('&amp;amp;');
     // The header is plain text: shown as is, so never escaped.
-    const header = (message.blocks ?? []).find((block) => (block as { type: string }).type === 'header') as { text: { type: string; text: string } } | undefined;
+    const header = (message.blocks ?? []).find((block) => (block as { type: string }).type === 'header') as
+      | { text: { type: string; text: string } }
+      | undefined;
     expect(header?.text.type).toBe('plain_text');
     expect(header?.text.text).not.toContain('&amp;');
   });
 
   it('stores the names as the member typed them, not as Slack escaped them', async () => {
-    expect((await contractsOf(ANA)).map((contract) => contract.client)).toEqual(['Echo & Co', 'Single Quote', 'Third', '<Open>', 'Echo & Co']);
+    expect((await contractsOf(ANA)).map((contract) => contract.client)).toEqual([
+      'Echo & Co',
+      'Single Quote',
+      'Third',
+      '<Open>',
+      'Echo & Co',
+    ]);
   });
 
   it('a CSV pasted after /jss import (escaped by Slack) reads Echo & Co as the same client', async () => {
     const user = 'U0CSV';
     await slash('add client:“Echo &amp; Co” type:hourly start:2026-01-05 end:2026-05-01 earnings:500 stars:5', user);
-    const imported = await slash('import\nid,client,type,start,end,earnings,stars\nx1,Echo &amp; Co,fixed,2026-06-01,2026-07-01,300,5', user);
+    const imported = await slash(
+      'import\nid,client,type,start,end,earnings,stars\nx1,Echo &amp; Co,fixed,2026-06-01,2026-07-01,300,5',
+      user,
+    );
     expect(imported.text).toContain('Imported 1 contract');
     expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Echo & Co', 'Echo & Co']);
     const longterm = await slash('longterm', user);
@@ -245,25 +353,34 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
 
   it('an apostrophe inside single curly quotes (a phone types ’ for both) stays in the name', async () => {
     const user = 'U0PHONE';
-    expect((await slash('add client:‘Joe’s Diner’ type:fixed start:2026-01-05', user)).text).toContain('c1: Joe’s Diner (fixed)');
+    expect((await slash('add client:‘Joe’s Diner’ type:fixed start:2026-01-05', user)).text).toContain(
+      'c1: Joe’s Diner (fixed)',
+    );
     expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Joe’s Diner']);
   });
 
   it('a non-breaking space after the colon (client:\u00a0“Acme Ltd”) is a space after the colon', async () => {
     const user = 'U0NBSPCOLON';
-    expect((await slash(`add client:${NBSP}“Acme Ltd” type:fixed start:2026-01-05`, user)).text).toContain('c1: Acme Ltd (fixed)');
+    expect((await slash(`add client:${NBSP}“Acme Ltd” type:fixed start:2026-01-05`, user)).text).toContain(
+      'c1: Acme Ltd (fixed)',
+    );
     expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Acme Ltd']);
   });
 
   it('Slack-escaped & in an unquoted name: the quoting hint shows it as typed', async () => {
     const reply = await slash('add client:Echo &amp; Co type:fixed start:2026-01-05', 'U0HINT');
-    expect(reply.text).toContain('add got an unexpected word "&"; did you mean client:"Echo & Co"? Values with spaces need quotes.');
+    expect(reply.text).toContain(
+      'add got an unexpected word "&"; did you mean client:"Echo & Co"? Values with spaces need quotes.',
+    );
     expect(await contractsOf('U0HINT')).toEqual([]);
   });
 
   it('a name with non-breaking spaces in it (as Slack’s composer sends runs of spaces) is the same client as with plain ones', async () => {
     const user = 'U0NBSP';
-    await slash(`add client:“Echo${NBSP}&amp;${NBSP}Co” type:fixed start:2026-01-05 end:2026-05-01 earnings:500 stars:5`, user);
+    await slash(
+      `add client:“Echo${NBSP}&amp;${NBSP}Co” type:fixed start:2026-01-05 end:2026-05-01 earnings:500 stars:5`,
+      user,
+    );
     await slash('add client:“Echo &amp; Co” type:fixed start:2026-06-01 end:2026-07-01 earnings:300 stars:5', user);
     expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Echo & Co', 'Echo & Co']);
     expect((await slash('longterm', user)).text).toContain('1 of 1 client');
@@ -274,19 +391,46 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
     const id = ++sequence;
     const values = {
       client: { value: { type: 'plain_text_input', value: '“Acme Ltd”' } },
-      type: { value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'fixed', emoji: true }, value: 'fixed' } } },
+      type: {
+        value: {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'fixed', emoji: true }, value: 'fixed' },
+        },
+      },
       start: { value: { type: 'datepicker', selected_date: '2026-05-01' } },
       end: { value: { type: 'datepicker', selected_date: '2026-06-01' } },
       earnings: { value: { type: 'number_input', value: '1200.50' } },
       stars: { value: { type: 'number_input', value: '5' } },
     };
-    const view = { id: `V${id}`, team_id: TEAM, type: 'modal', hash: `${id}.hash`, callback_id: 'jss_add', private_metadata: '', app_id: 'A0APP', blocks: Object.keys(values).map((block_id) => ({ type: 'input', block_id })), state: { values } };
-    const payload = { type: 'view_submission', team: { id: TEAM, domain: 'freelancers' }, user: { id: user, username: `name-${user}`, name: `name-${user}`, team_id: TEAM }, api_app_id: 'A0APP', token: 'legacy', trigger_id: `${id}.5678.abcdef`, view, response_urls: [], is_enterprise_install: false };
+    const view = {
+      id: `V${id}`,
+      team_id: TEAM,
+      type: 'modal',
+      hash: `${id}.hash`,
+      callback_id: 'jss_add',
+      private_metadata: '',
+      app_id: 'A0APP',
+      blocks: Object.keys(values).map((block_id) => ({ type: 'input', block_id })),
+      state: { values },
+    };
+    const payload = {
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'freelancers' },
+      user: { id: user, username: `name-${user}`, name: `name-${user}`, team_id: TEAM },
+      api_app_id: 'A0APP',
+      token: 'legacy',
+      trigger_id: `${id}.5678.abcdef`,
+      view,
+      response_urls: [],
+      is_enterprise_install: false,
+    };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const response = await fetch(endpoint, { method: 'POST', headers: signedSlackHeaders(body), body });
     const ack = (await response.json()) as { response_action: string; view: { blocks: unknown[] } };
     expect(ack.response_action).toBe('update');
-    expect(shown({ blocks: ack.view.blocks }).text).toContain('c1: Acme Ltd (fixed) · 2026-05-01 → 2026-06-01 · $1,200.50 · 5★');
+    expect(shown({ blocks: ack.view.blocks }).text).toContain(
+      'c1: Acme Ltd (fixed) · 2026-05-01 → 2026-06-01 · $1,200.50 · 5★',
+    );
     expect((await contractsOf(user)).map((contract) => contract.client)).toEqual(['Acme Ltd']);
   });
 
