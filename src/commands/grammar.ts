@@ -3,8 +3,8 @@
 // A leading "/jss" is optional; `name:value` pairs are arguments (quotes for values with spaces,
 // \" and \\ inside quotes); other words are positional (e.g. a contract id). Lines after the
 // first are the command's body (the CSV of `import`). Quotes are read as people type them: “curly”
-// (phones, word processors), 'single' and ‘single’ as well as "straight", and a space after the
-// colon (client: "Acme Ltd") is allowed.
+// (phones, word processors), 'single' and ‘single’ as well as "straight" (an apostrophe inside a
+// single-quoted value, ‘Joe’s Diner’, stays), and a space after the colon (client: "Acme Ltd") is allowed.
 
 export const MAX_COMMAND_LENGTH = 20_000;
 const PREFIX = /^\s*\/?jss\b/i;
@@ -38,6 +38,14 @@ const CLOSERS_OF: Readonly<Record<string, string>> = {
   '’': SINGLE_CLOSERS,
 };
 
+/**
+ * A single quote with a letter or digit right after it is an apostrophe, not the closing quote:
+ * ‘Joe’s Diner’ (a phone's keyboard) and 'O'Brien' are one value each.
+ */
+function isApostrophe(text: string, at: number): boolean {
+  return /[\p{L}\p{N}]/u.test(text[at + 1] ?? '');
+}
+
 /** Reads one value starting at `at`: a quoted string or a run of non-blank characters. */
 function readValue(text: string, at: number): { value: string; next: number; quoted: boolean } | { error: string } {
   const closers = CLOSERS_OF[text[at] as string];
@@ -53,7 +61,7 @@ function readValue(text: string, at: number): { value: string; next: number; quo
     if (char === '\\' && (text[i + 1] === '\\' || closers.includes(text[i + 1] as string))) {
       value += text[i + 1];
       i += 2;
-    } else if (closers.includes(char)) {
+    } else if (closers.includes(char) && !(closers === SINGLE_CLOSERS && isApostrophe(text, i))) {
       return { value, next: i + 1, quoted: true };
     } else {
       value += char;
@@ -90,8 +98,9 @@ export function parseCommandText(input: string): ParseResult {
     if (match) {
       const name = match[1] as string;
       let at = i + match[0].length;
-      // client: "Acme Ltd": blanks between the colon and a value are skipped.
-      while (at < firstLine.length && /[ \t]/.test(firstLine[at] as string)) at++;
+      // client: "Acme Ltd": blanks between the colon and a value are skipped, the non-breaking
+      // spaces Slack's composer and phones put there too (the first line has no newline).
+      while (at < firstLine.length && /\s/.test(firstLine[at] as string)) at++;
       const read = readValue(firstLine, at);
       if ('error' in read) return { ok: false, message: read.error };
       if (Object.keys(named).some((given) => given.toLowerCase() === name.toLowerCase())) {
@@ -121,4 +130,21 @@ export function quoteValue(value: string): string {
   // and not starting with a character that opens a quote.
   if (/^[^\s"\\“”„'‘’][^\s"\\“”]*$/.test(value)) return value;
   return `"${value.replace(/[\\"“”]/g, (char) => `\\${char}`)}"`;
+}
+
+/**
+ * A value typed into a field of its own (a Discord option, a form's text input) with the quotes the
+ * text grammar taught: “Acme Ltd” or 'Acme Ltd' is Acme Ltd, the same client as from a file. Only
+ * one pair around the whole value goes; quotes inside it (“A” and “B”) are the value's.
+ */
+export function unquoteValue(value: string): string {
+  const trimmed = value.trim();
+  const closers = CLOSERS_OF[trimmed[0] as string];
+  if (closers === undefined || trimmed.length < 3 || !closers.includes(trimmed[trimmed.length - 1] as string))
+    return value;
+  const inner = trimmed.slice(1, -1);
+  const closesInside = [...inner].some(
+    (char, index) => closers.includes(char) && !(closers === SINGLE_CLOSERS && isApostrophe(inner, index)),
+  );
+  return closesInside ? value : inner;
 }

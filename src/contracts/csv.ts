@@ -3,7 +3,7 @@
 
 import { parse } from 'csv-parse/sync';
 import type { Contract, Payment } from '../scoring/index.ts';
-import { END_REASON_ALIASES, readDay, readDecimal, readMoney } from './forgiving-values.ts';
+import { END_REASON_ALIASES, readDay, readDecimal, readMoney, type Read } from './forgiving-values.ts';
 import { CONTRACT_FIELDS, LIMITS } from './schema.ts';
 import { showValue, validateContracts, type ValidationResult } from './validate.ts';
 
@@ -37,16 +37,20 @@ export function contractsToCsv(contracts: readonly Contract[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function problem(position: number, field: string, message: string): ValidationResult {
-  return { ok: false, problems: [{ position, id: null, field, message }] };
+function problem(position: number, field: string, message: string, id: string | null = null): ValidationResult {
+  return { ok: false, problems: [{ position, id, field, message }] };
 }
 
 function parsePayments(text: string, asOf: string): Payment[] | string {
   const payments: Payment[] = [];
-  for (const part of text.split(';')) {
+  for (const [index, part] of text.split(';').entries()) {
     const match = /^\s*([^=]+?)\s*=\s*(\S+)\s*$/.exec(part);
     const date = match ? readDay(match[1] as string, asOf) : null;
     const amount = match ? readMoney(match[2] as string) : null;
+    // A payment of the right shape whose date or amount is refused is told with the reader's reason.
+    if (match && date && !date.ok) return `payment ${index + 1}: got ${showValue(match[1])}, expected ${date.reason}`;
+    if (match && amount && !amount.ok)
+      return `payment ${index + 1}: got ${showValue(match[2])}, expected ${amount.reason}`;
     if (!date?.ok || !amount?.ok) return `got ${showValue(part)}, expected payments as YYYY-MM-DD=amount joined by ";"`;
     payments.push({ date: date.value, amount: amount.value });
   }
@@ -86,6 +90,14 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
   if (records.length > LIMITS.contractsPerFile)
     return problem(0, '', `got ${records.length} rows, expected at most ${LIMITS.contractsPerFile}`);
   const contracts: Record<string, unknown>[] = [];
+  // Why a reader refused a cell ("01/02/2026 could be 1 February or January 2"): said instead of
+  // the validator's general words for the same cell.
+  const refusals = new Map<string, string>();
+  const kept = <T>(position: number, column: string, raw: string, read: Read<T>, fallback: unknown): unknown => {
+    if (read.ok) return read.value;
+    if (fallback === raw) refusals.set(`${position}:${column}`, `got ${showValue(raw)}, expected ${read.reason}`);
+    return fallback;
+  };
   for (const [index, record] of records.entries()) {
     const contract: Record<string, unknown> = {};
     for (const [i, column] of columns.entries()) {
@@ -93,17 +105,27 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
       if (raw.trim() === '') continue;
       if (column === 'payments') {
         const payments = parsePayments(raw, asOf);
-        if (typeof payments === 'string') return problem(index + 1, 'payments', payments);
+        if (typeof payments === 'string')
+          return problem(index + 1, 'payments', payments, typeof contract.id === 'string' ? contract.id : null);
         contract.payments = payments;
       } else if (MONEY_FIELDS.has(column)) {
-        const read = readMoney(raw);
-        contract[column] = read.ok ? read.value : /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+        contract[column] = kept(
+          index + 1,
+          column,
+          raw,
+          readMoney(raw),
+          /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw,
+        );
       } else if (NUMBER_FIELDS.has(column)) {
-        const read = readDecimal(raw);
-        contract[column] = read.ok ? read.value : /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+        contract[column] = kept(
+          index + 1,
+          column,
+          raw,
+          readDecimal(raw),
+          /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw,
+        );
       } else if (DATE_FIELDS.has(column)) {
-        const read = readDay(raw, asOf);
-        contract[column] = read.ok ? read.value : raw;
+        contract[column] = kept(index + 1, column, raw, readDay(raw, asOf), raw);
       } else if (column === 'endReason') {
         contract[column] = END_REASON_ALIASES[raw.trim().toLowerCase()] ?? raw;
       } else if (BOOLEAN_FIELDS.has(column)) {
@@ -115,5 +137,13 @@ export function parseContractsCsv(text: string, asOf: string): ValidationResult 
     }
     contracts.push(contract);
   }
-  return validateContracts(contracts, asOf);
+  const result = validateContracts(contracts, asOf);
+  if (result.ok || refusals.size === 0) return result;
+  return {
+    ...result,
+    problems: result.problems.map((found) => ({
+      ...found,
+      message: refusals.get(`${found.position}:${found.field}`) ?? found.message,
+    })),
+  };
 }

@@ -31,6 +31,7 @@ export const MAX_CONTRACTS_PER_MEMBER = 2_000;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 // Control characters (including newlines and bidi overrides) have no place in a client name.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const UNICODE_SPACES = /\p{Zs}/gu;
 
 export const dateSchema = z.string({ error: 'expected a date as YYYY-MM-DD' }).refine(
   (text) => {
@@ -83,7 +84,10 @@ export const contractSchema = z.strictObject(
       .refine((name) => name.trim().length <= LIMITS.clientLength, {
         error: `expected a client name of at most ${LIMITS.clientLength} characters`,
       })
-      .refine((name) => !CONTROL_CHARACTERS.test(name), { error: 'expected a client name without control characters' }),
+      .refine((name) => !CONTROL_CHARACTERS.test(name), { error: 'expected a client name without control characters' })
+      // Non-breaking and other Unicode spaces (Slack's composer, pasted web text) are plain spaces:
+      // "Echo\u00a0Co" typed in Slack is the same client as "Echo Co" from a file.
+      .transform((name) => name.replace(UNICODE_SPACES, ' ')),
     type: z.enum(CONTRACT_TYPES, { error: `expected one of ${CONTRACT_TYPES.join(', ')}` }),
     start: dateSchema,
     end: dateSchema.nullish(),

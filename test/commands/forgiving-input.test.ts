@@ -171,6 +171,34 @@ describe.each(databaseKinds)('forgiving commands on $name', (kind) => {
     expect(await run('list', 'U-ambiguous')).toContain('You have no contracts yet');
   });
 
+  it('a CSV reads the same everyday forms, and refuses a cell with the reader’s reason', async () => {
+    const header = 'id,client,type,start,end,earnings,stars';
+    const refused = await run(
+      `import\n${header}\nx1,Echo & Co,fixed,Jan 5 2026,2026/03/01,"$1,200.50","4,5"\nx2,Other,hourly,01/02/2026,,12 dollars,`,
+      'U-csv',
+    );
+    expect(refused).toContain(
+      'contract 2 (id "x2"), field start: got "01/02/2026", expected a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD',
+    );
+    expect(refused).toContain(
+      'contract 2 (id "x2"), field earnings: got "12 dollars", expected US dollars such as 1200, 1200.50, $1,200 or 1.2k',
+    );
+    expect(await run('list', 'U-csv')).toContain('You have no contracts yet');
+    const payment = await run(
+      `import\n${header},payments\nx3,Pay Co,hourly,2026-01-05,,,,2026-02-01=100;01/02/2026=5`,
+      'U-csv',
+    );
+    expect(payment).toContain(
+      'contract 1 (id "x3"), field payments: payment 2: got "01/02/2026", expected a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD',
+    );
+    const imported = await run(
+      `import\n${header}\nx1,Echo & Co,fixed,Jan 5 2026,2026/03/01,"$1,200.50","4,5"`,
+      'U-csv',
+    );
+    expect(imported).toContain('Imported 1 contract');
+    expect(await run('list', 'U-csv')).toContain('x1: Echo & Co (fixed) · 2026-01-05 → 2026-03-01 · $1,200.50 · 4.5★');
+  });
+
   it('client:Acme Ltd gets the quoting hint and changes nothing', async () => {
     const reply = await run('add client:Acme Ltd type:fixed start:2026-02-01', 'U-hint');
     expect(reply).toContain('did you mean client:"Acme Ltd"? Values with spaces need quotes.');

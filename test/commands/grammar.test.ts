@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COMMAND_LENGTH, parseCommandText, quoteValue } from '../../src/commands/grammar.ts';
+import { MAX_COMMAND_LENGTH, parseCommandText, quoteValue, unquoteValue } from '../../src/commands/grammar.ts';
 
 function parsed(text: string) {
   const result = parseCommandText(text);
@@ -52,6 +52,59 @@ describe('the command grammar', () => {
         fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !s.includes('\n') && s.trim() === s && s !== ''),
         (value) => {
           expect(parsed(`edit c1 client:${quoteValue(value)}`).named.client).toBe(value);
+        },
+      ),
+    );
+  });
+});
+
+describe('apostrophes in single-quoted values (phone keyboards type ’ for both)', () => {
+  it.each([
+    ['add client:‘Joe’s Diner’ type:fixed', 'Joe’s Diner'],
+    ["add client:'O'Brien & Sons' type:fixed", "O'Brien & Sons"],
+    ['add client:‘Single’ type:fixed', 'Single'],
+  ])('%s reads the client as %s', (text, client) => {
+    expect(parsed(text).named).toEqual({ client, type: 'fixed' });
+  });
+});
+
+describe('a non-breaking space after the colon (Slack’s composer, phones) is a space', () => {
+  it.each([
+    ['add client:\u00a0“Acme Ltd” type:fixed'],
+    ['add client:\u00a0 “Acme Ltd” type:fixed'],
+    ['add client: \u00a0"Acme Ltd"\u00a0type:fixed'],
+    ['add client:\u202f“Acme Ltd” type:fixed'],
+  ])('%j', (text) => {
+    expect(parsed(text).named).toEqual({ client: 'Acme Ltd', type: 'fixed' });
+  });
+});
+
+describe('unquoteValue: a field typed with the grammar’s quotes', () => {
+  it.each([
+    ['“Acme Ltd”', 'Acme Ltd'],
+    ['”Acme Ltd”', 'Acme Ltd'],
+    ['‘Acme Ltd’', 'Acme Ltd'],
+    ["'Acme Ltd'", 'Acme Ltd'],
+    ['"Acme Ltd"', 'Acme Ltd'],
+    ['Acme Ltd', 'Acme Ltd'],
+    ["Joe's Diner", "Joe's Diner"],
+    ['‘Joe’s Diner’', 'Joe’s Diner'],
+    ["'O'Brien'", "O'Brien"],
+    ['"A" and "B"', '"A" and "B"'],
+    ['"', '"'],
+    ['""', '""'],
+    ['“Acme', '“Acme'],
+  ])('%s is %s', (typed, value) => {
+    expect(unquoteValue(typed)).toBe(value);
+  });
+
+  it('a value quoted as the grammar quotes it is the value again, when it has no quote inside', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/["“”„'‘’\\]/.test(s)),
+        (value) => {
+          expect(unquoteValue(`"${value}"`)).toBe(value);
+          expect(unquoteValue(`“${value}”`)).toBe(value);
         },
       ),
     );

@@ -18,18 +18,17 @@ describe.each(databaseKinds)('the score after a change, on $name', (kind) => {
     renderText(await runCommandText({ store }, commandContext('slack', 'team-loop', 'U1'), text));
   const scoreNow = async () => Number(/Job Success Score \(estimate\): (\d+)%/.exec(await run('score'))?.[1]);
 
-  it('edit, pay, end, remove and import each say what the score was and is', async () => {
+  it('add, edit, pay, end, remove and import each say what the score was and is', async () => {
     expect(await run('add client:Acme type:hourly start:2026-01-05 end:2026-04-01 earnings:2000 stars:5')).toContain(
       'No Job Success Score yet',
     );
     expect(await run('add client:Beta type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5')).toContain(
-      'now 100%',
+      'Your estimated Job Success Score: 100% (your first).',
     );
-    expect(await run('add client:Corvid type:fixed start:2026-07-01 end:2026-07-20 earnings:500 stars:2')).toContain(
-      'Added c3',
-    );
+    const added = await run('add client:Corvid type:fixed start:2026-07-01 end:2026-07-20 earnings:500 stars:2');
     const low = await scoreNow();
     expect(low).toBeLessThan(100);
+    expect(added).toContain(`Your estimated Job Success Score: 100% → ${low}%.`);
     expect(await run('edit c3 stars:5')).toContain(`Your estimated Job Success Score: ${low}% → 100%.`);
     expect(await run('edit c3 client:"Corvid Labs"')).toContain('Your estimated Job Success Score stays 100%.');
     expect(await run('add client:Delta type:hourly start:2026-09-01 earnings:300')).toContain('Added c4');

@@ -107,6 +107,18 @@ describe('contract validation', () => {
   });
 });
 
+describe('client names', () => {
+  it.each([
+    ['a non-breaking space', 'Echo\u00a0&\u00a0Co'],
+    ['a narrow non-breaking space', 'Echo\u202f&\u202fCo'],
+    ['an ideographic space', 'Echo\u3000&\u3000Co'],
+    ['plain spaces', 'Echo & Co'],
+  ])('with %s is read with plain spaces: one client however it was typed', (_, client) => {
+    const result = validateContracts([{ ...good, client }], AS_OF);
+    expect(result.ok && result.contracts[0]?.client).toBe('Echo & Co');
+  });
+});
+
 describe('contract file', () => {
   it('reads a list or {"contracts": [...]}', () => {
     expect(parseContractFile(JSON.stringify([good]), AS_OF)).toEqual({ ok: true, contracts: [good], observations: [] });

@@ -4,6 +4,7 @@
 
 import type { CommandInput } from '../../../src/commands/dispatch.ts';
 import { findCommand } from '../../../src/commands/registry.ts';
+import { unquoteValue } from '../../../src/commands/grammar.ts';
 import { optionPlan, type PlannedOption } from './option-plan.ts';
 
 export interface InteractionOption {
@@ -39,7 +40,8 @@ export function interactionOptionsToInput(subcommand: string, options: readonly 
     const text = asText(option.value);
     switch (planned?.role.kind) {
       case 'arg':
-        input.named[planned.role.arg.name] = text;
+        // A typed string may carry the quotes the text grammar taught (client:“Acme Ltd”).
+        input.named[planned.role.arg.name] = typeof option.value === 'string' ? unquoteValue(text) : text;
         break;
       case 'contractId':
       case 'commandName':

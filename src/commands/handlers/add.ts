@@ -3,10 +3,11 @@ import { checkContract, ensureRoomFor, findContract, nextContractId } from '../c
 import { CONFIRM_ARG, confirmedCommand, duplicateOf } from '../duplicates.ts';
 import { contractLine } from '../../replies/format.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
-import { scoreContracts } from '../../scoring/index.ts';
+import { displayedScore, scoreContracts } from '../../scoring/index.ts';
 import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 import { CommandError } from '../types.ts';
+import { scoreChangeBlock } from '../score-change.ts';
 
 export const add = defineCommand({
   name: 'add',
@@ -83,18 +84,17 @@ export const add = defineCommand({
       // `existing`; only a write that bypassed the lock could. A guard that should never fire.
       throw new CommandError(errorReply(`${contract.id} was taken while this ran; nothing was added. Try again.`));
     }
-    const report = scoreContracts([...existing, contract], ctx.asOf, modelOptionsOf(community));
+    const after = [...existing, contract];
+    const report = scoreContracts(after, ctx.asOf, modelOptionsOf(community));
+    const was = displayedScore(existing, ctx.asOf, modelOptionsOf(community)).score;
+    // Before and after, as every change says; while there is no score, what it still needs.
+    const scoreLine =
+      report.score === null && was === null
+        ? { type: 'text' as const, text: report.noScore?.text ?? 'No score yet.' }
+        : scoreChangeBlock(existing, after, ctx.asOf, community);
     return reply('success', `Added ${contract.id}`, {
       summary: contractLine(contract),
-      blocks: [
-        {
-          type: 'text',
-          text:
-            report.score === null
-              ? (report.noScore?.text ?? 'No score yet.')
-              : `Your estimated Job Success Score is now ${report.score}%.`,
-        },
-      ],
+      blocks: [scoreLine],
       actions: [{ label: 'Score', command: 'score' }],
     });
   },
