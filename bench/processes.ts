@@ -1,0 +1,50 @@
+// The processes a platform bench measures: the bot as `npm start` builds it (app/main.ts under
+// tsx, settings from the environment), and a bare app that only acknowledges, each a child of the
+// bench, so the load (in the bench's process) never shares an event loop with what it measures.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface Child {
+  port: number;
+  stop(): Promise<void>;
+  /** The last of what it printed (for a failure report). */
+  output(): string;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts `node --import tsx <entry>` with `env` (over a copy of ours without platform settings); resolves once it names its port. */
+export function startChild(entry: string, env: NodeJS.ProcessEnv, portPattern: RegExp): Promise<Child> {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^(DATABASE_URL|SLACK_|DISCORD_|PORT$|LOG_LEVEL$|METRICS$|JSS_)/.test(name)) clean[name] = value;
+  }
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} named no port within 60 s: ${tail}`)), 60_000);
+    let named = false;
+    const read = (chunk: Buffer) => {
+      tail = (tail + chunk.toString('utf8')).slice(-4000);
+      if (named) return;
+      const port = portPattern.exec(tail)?.[1];
+      if (port) {
+        named = true;
+        clearTimeout(timer);
+        resolve({
+          port: Number(port),
+          output: () => tail,
+          async stop() {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`${entry} exited (${code}) before naming its port: ${tail}`)));
+  });
+}
