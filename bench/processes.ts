@@ -10,6 +10,8 @@ export interface Child {
   stop(): Promise<void>;
   /** The last of what it printed (for a failure report). */
   output(): string;
+  /** Log lines at warn or error (pino levels 40, 50, 60) seen so far: a bench that hides failures measures nothing. */
+  problems(): string[];
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -22,12 +24,18 @@ export function startChild(entry: string, env: NodeJS.ProcessEnv, portPattern: R
   }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
+  let partial = '';
+  const problems: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} named no port within 60 s: ${tail}`)), 60_000);
     let named = false;
     const read = (chunk: Buffer) => {
-      tail = (tail + chunk.toString('utf8')).slice(-4000);
+      const text = chunk.toString('utf8');
+      tail = (tail + text).slice(-4000);
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (/"level":(40|50|60)/.test(line)) problems.push(line.slice(0, 600));
       if (named) return;
       const port = portPattern.exec(tail)?.[1];
       if (port) {
@@ -36,6 +44,7 @@ export function startChild(entry: string, env: NodeJS.ProcessEnv, portPattern: R
         resolve({
           port: Number(port),
           output: () => tail,
+          problems: () => problems,
           async stop() {
             child.kill('SIGTERM');
             await exited;

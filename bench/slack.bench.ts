@@ -100,6 +100,8 @@ try {
   console.error(error, `\nbot output: ${bot.output()}`);
   process.exitCode = 1;
 } finally {
+  const problems = bot.problems();
+  console.log(`\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`);
   await bot.stop();
   await bare.stop();
   await slack.close();
