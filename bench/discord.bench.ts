@@ -8,7 +8,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { arrivals, startFakeApi } from './fake-api.ts';
 import { AS_OF, compareLevels, seededDatabase, type Send } from './load.ts';
-import { startChild } from './processes.ts';
+import { botNodeArgs, startChild } from './processes.ts';
 
 const APP = '123456789012345678';
 const GUILD = '223456789012345678';
@@ -38,6 +38,7 @@ const bot = await startChild(
   'app/main.ts',
   { DATABASE_URL: database.url, DISCORD_APPLICATION_ID: APP, DISCORD_PUBLIC_KEY: publicHex, DISCORD_API_URL: `${api.url}/api`, PORT: '0', JSS_AS_OF: AS_OF },
   /Discord interactions on port (\d+)/,
+  botNodeArgs(),
 );
 const bare = await startChild('bench/bare/discord-bare.ts', { BENCH_PUBLIC_KEY: publicHex }, /bare listening on port (\d+)/);
 

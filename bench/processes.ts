@@ -17,12 +17,12 @@ export interface Child {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts `node --import tsx <entry>` with `env` (over a copy of ours without platform settings); resolves once it names its port. */
-export function startChild(entry: string, env: NodeJS.ProcessEnv, portPattern: RegExp): Promise<Child> {
+export function startChild(entry: string, env: NodeJS.ProcessEnv, portPattern: RegExp, nodeArgs: string[] = []): Promise<Child> {
   const clean: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(DATABASE_URL|SLACK_|DISCORD_|PORT$|LOG_LEVEL$|METRICS$|JSS_)/.test(name)) clean[name] = value;
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   let partial = '';
   const problems: string[] = [];
@@ -56,4 +56,9 @@ export function startChild(entry: string, env: NodeJS.ProcessEnv, portPattern: R
     child.stderr?.on('data', read);
     child.once('exit', (code) => reject(new Error(`${entry} exited (${code}) before naming its port: ${tail}`)));
   });
+}
+
+/** BENCH_BOT_NODE_ARGS: Node options for the bot alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+export function botNodeArgs(): string[] {
+  return (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 }

@@ -8,7 +8,7 @@
 import { createHmac } from 'node:crypto';
 import { arrivals, startFakeApi } from './fake-api.ts';
 import { AS_OF, compareLevels, seededDatabase, type Send } from './load.ts';
-import { startChild } from './processes.ts';
+import { botNodeArgs, startChild } from './processes.ts';
 
 const SECRET = 'bench-secret';
 const TEAM = 'TBENCH';
@@ -54,6 +54,7 @@ const bot = await startChild(
   'app/main.ts',
   { DATABASE_URL: database.url, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${slack.url}/api/`, PORT: '0', JSS_AS_OF: AS_OF },
   /Slack listening on port (\d+)/,
+  botNodeArgs(),
 );
 const bare = await startChild('bench/bare/slack-bare.ts', { BENCH_SIGNING_SECRET: SECRET }, /bare listening on port (\d+)/);
 

@@ -60,10 +60,22 @@ export async function uploadFiles(client: WebClient, target: UploadTarget, reply
   if (made) await uploadTo(client, channel, made);
 }
 
+/** Direct-message channels this client opened, by user: a member's DM channel does not change. */
+const openedChannels = new WeakMap<WebClient, Map<string, string>>();
+/** Enough for every active member of a large community; the oldest is dropped past it. */
+export const REMEMBERED_DM_CHANNELS = 10_000;
+
 async function channelOf(client: WebClient, target: UploadTarget): Promise<string> {
   if ('channelId' in target) return target.channelId;
+  const known = openedChannels.get(client) ?? new Map<string, string>();
+  openedChannels.set(client, known);
+  // One Web API round trip less before every chart (conversations.open answers the same channel anyway).
+  const remembered = known.get(target.userId);
+  if (remembered) return remembered;
   const opened = await client.conversations.open({ users: target.userId });
   const channel = opened.channel?.id;
   if (!channel) throw new Error('conversations.open returned no channel');
+  known.set(target.userId, channel);
+  if (known.size > REMEMBERED_DM_CHANNELS) known.delete(known.keys().next().value as string);
   return channel;
 }

@@ -86,6 +86,12 @@ describe('Slack: the reply first, the chart after', () => {
       expect(uploadStarted).toBeGreaterThan(slack.requests.indexOf(reply));
       expect(slack.requests.some((request) => request.path.startsWith('/upload/'))).toBe(true);
       expect(completed.body).toContain('forecast.png');
+
+      // The next chart goes to the same DM channel without opening it again.
+      const uploads = () => slack.requests.filter(uploadsTo('U-held')).length;
+      await score(endpoint, 'U-held');
+      await expect.poll(uploads).toBe(2);
+      expect(slack.requests.filter((request) => request.path === '/api/conversations.open')).toHaveLength(1);
       expect(errors).toEqual([]);
     } finally {
       await adapter.stop();
