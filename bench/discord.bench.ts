@@ -36,15 +36,28 @@ const api = await startFakeApi((request) => {
 
 const bot = await startChild(
   'app/main.ts',
-  { DATABASE_URL: database.url, DISCORD_APPLICATION_ID: APP, DISCORD_PUBLIC_KEY: publicHex, DISCORD_API_URL: `${api.url}/api`, PORT: '0', JSS_AS_OF: AS_OF },
+  {
+    DATABASE_URL: database.url,
+    DISCORD_APPLICATION_ID: APP,
+    DISCORD_PUBLIC_KEY: publicHex,
+    DISCORD_API_URL: `${api.url}/api`,
+    PORT: '0',
+    JSS_AS_OF: AS_OF,
+  },
   /Discord interactions on port (\d+)/,
   botNodeArgs(),
 );
-const bare = await startChild('bench/bare/discord-bare.ts', { BENCH_PUBLIC_KEY: publicHex }, /bare listening on port (\d+)/);
+const bare = await startChild(
+  'bench/bare/discord-bare.ts',
+  { BENCH_PUBLIC_KEY: publicHex },
+  /bare listening on port (\d+)/,
+);
 
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)),
+  );
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
@@ -55,7 +68,13 @@ function sender(port: number, completes: boolean): Send {
     const id = `${++sequence}`;
     const token = `token-${id}`;
     const body = JSON.stringify({
-      id, application_id: APP, type: 2, token, version: 1, guild_id: GUILD, channel_id: 'C1',
+      id,
+      application_id: APP,
+      type: 2,
+      token,
+      version: 1,
+      guild_id: GUILD,
+      channel_id: 'C1',
       member: { user: { id: user, username: user }, nick: null, permissions: '0', roles: [] },
       data: { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'score', type: 1, options: [] }] },
     });
@@ -66,7 +85,11 @@ function sender(port: number, completes: boolean): Send {
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signature,
+        'x-signature-timestamp': timestamp,
+      },
       body,
     });
     await response.text();
@@ -80,13 +103,19 @@ function sender(port: number, completes: boolean): Send {
 }
 
 try {
-  await compareLevels(sender(bot.port, true), sender(bare.port, false), 'the time until the reply is edited into the deferred response, and until its chart is edited in too (both received whole at the fake Discord API)');
+  await compareLevels(
+    sender(bot.port, true),
+    sender(bare.port, false),
+    'the time until the reply is edited into the deferred response, and until its chart is edited in too (both received whole at the fake Discord API)',
+  );
 } catch (error) {
   console.error(error, `\nbot output: ${bot.output()}`);
   process.exitCode = 1;
 } finally {
   const problems = bot.problems();
-  console.log(`\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`);
+  console.log(
+    `\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`,
+  );
   await bot.stop();
   await bare.stop();
   await api.close();

@@ -5,19 +5,19 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface ApiRequest {
+interface ApiRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
 }
 
-export interface ApiAnswer {
+interface ApiAnswer {
   status?: number;
   json?: unknown;
 }
 
-export interface FakeApi {
+interface FakeApi {
   url: string;
   close(): Promise<void>;
 }
@@ -27,7 +27,12 @@ export async function startFakeApi(answer: (request: ApiRequest) => ApiAnswer): 
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      const { status = 200, json } = answer({ method: incoming.method ?? 'GET', path: incoming.url ?? '/', headers: incoming.headers, body: Buffer.concat(chunks) });
+      const { status = 200, json } = answer({
+        method: incoming.method ?? 'GET',
+        path: incoming.url ?? '/',
+        headers: incoming.headers,
+        body: Buffer.concat(chunks),
+      });
       if (json === undefined) {
         outgoing.writeHead(status);
         outgoing.end();
@@ -41,7 +46,10 @@ export async function startFakeApi(answer: (request: ApiRequest) => ApiAnswer): 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

@@ -12,18 +12,24 @@ import { makeMember, seededRandom } from './members.ts';
 import { percentile, table } from './stats.ts';
 
 export const AS_OF = '2026-11-22';
-export const MEMBERS = 50;
-export const CONTRACTS_PER_MEMBER = 20;
-export const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
-export const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
+const MEMBERS = 50;
+const CONTRACTS_PER_MEMBER = 20;
+const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
+const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
 /** Each level's requests are split into this many rounds, alternating bot and bare app. */
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 
 /** A migrated scratch database on the server of TEST_DATABASE_URL, with MEMBERS seeded members; its URL for the bot. */
-export async function seededDatabase(platform: Platform, externalId: string, seed: number): Promise<{ url: string; close(): Promise<void> }> {
+export async function seededDatabase(
+  platform: Platform,
+  externalId: string,
+  seed: number,
+): Promise<{ url: string; close(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!serverUrl) {
-    console.error('this benchmark needs a PostgreSQL server: set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+    console.error(
+      'this benchmark needs a PostgreSQL server: set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test',
+    );
     process.exit(2);
   }
   const scratch = await createScratchDatabase(serverUrl, 'jss_bench');
@@ -34,14 +40,15 @@ export async function seededDatabase(platform: Platform, externalId: string, see
   const community = await store.ensureCommunity({ platform, externalId });
   for (let i = 0; i < MEMBERS; i++) {
     const member = await store.ensureMember(community.id, `U${i}`, `member ${i}`);
-    for (const contract of makeMember(CONTRACTS_PER_MEMBER, AS_OF, random)) await store.insertContract(member.id, contract);
+    for (const contract of makeMember(CONTRACTS_PER_MEMBER, AS_OF, random))
+      await store.insertContract(member.id, contract);
   }
   await handle.close();
   return { url: scratch.url, close: () => scratch.drop() };
 }
 
 /** When the member had the reply, and when they had the chart too (ms after sending). */
-export interface Timing {
+interface Timing {
   reply: number;
   complete: number;
 }
@@ -89,7 +96,16 @@ export async function compareLevels(bot: Send, bare: Send, what: string): Promis
     const base = fresh();
     for (let round = 0; round < ROUNDS; round++) {
       // bot, bare, bare, bot, …: neither always goes first.
-      const order = round % 2 === 0 ? [[bot, app], [bare, base]] as const : [[bare, base], [bot, app]] as const;
+      const order =
+        round % 2 === 0
+          ? ([
+              [bot, app],
+              [bare, base],
+            ] as const)
+          : ([
+              [bare, base],
+              [bot, app],
+            ] as const);
       for (const [send, into] of order) await run(send, concurrency, perRound, into);
     }
     const p99 = percentile(app.completes, 99);
@@ -113,7 +129,20 @@ export async function compareLevels(bot: Send, bare: Send, what: string): Promis
       `load average (1/5/15 min) ${load(loadBefore)} before, ${load(loadAfter)} after; ${perRound * ROUNDS} requests a level in ${ROUNDS} rounds alternating bot and bare app; ` +
       `/jss score for members with ${CONTRACTS_PER_MEMBER} contracts, warm (every member's chart cached); ${what}.\n`,
   );
-  console.log(table(['concurrent', 'jss reply p50 / p99 ms', 'jss reply + chart p50 / p99 ms', 'bare ack p50 / p99 ms', 'p99 × bare', 'jss req/s (with chart)', 'bare req/s'], rows));
+  console.log(
+    table(
+      [
+        'concurrent',
+        'jss reply p50 / p99 ms',
+        'jss reply + chart p50 / p99 ms',
+        'bare ack p50 / p99 ms',
+        'p99 × bare',
+        'jss req/s (with chart)',
+        'bare req/s',
+      ],
+      rows,
+    ),
+  );
   console.log(`\n${targets(results).join('\n')}`);
 }
 
@@ -131,11 +160,15 @@ function targets(results: LevelResult[]): string[] {
   const one = at(1);
   if (one) {
     const limit = 3 * one.bareP99 + 10;
-    lines.push(`- 1 concurrent: p99 ${ms(one.p99)} ms against ≤ 3 × bare p99 + 10 ms = ${ms(limit)} ms: ${one.p99 <= limit ? 'met' : 'NOT met'}`);
+    lines.push(
+      `- 1 concurrent: p99 ${ms(one.p99)} ms against ≤ 3 × bare p99 + 10 ms = ${ms(limit)} ms: ${one.p99 <= limit ? 'met' : 'NOT met'}`,
+    );
   }
   const ten = at(10);
   if (ten) lines.push(`- 10 concurrent: p99 ${ms(ten.p99)} ms against ≤ 100 ms: ${ten.p99 <= 100 ? 'met' : 'NOT met'}`);
   const best = Math.max(...results.map((result) => result.rps));
-  lines.push(`- throughput with the chart, warm: ${best.toFixed(0)} replies/s at best against ≥ 200: ${best >= 200 ? 'met' : 'NOT met'}`);
+  lines.push(
+    `- throughput with the chart, warm: ${best.toFixed(0)} replies/s at best against ≥ 200: ${best >= 200 ? 'met' : 'NOT met'}`,
+  );
   return lines;
 }

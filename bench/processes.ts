@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export interface Child {
+interface Child {
   port: number;
   stop(): Promise<void>;
   /** The last of what it printed (for a failure report). */
@@ -17,12 +17,21 @@ export interface Child {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts `node --import tsx <entry>` with `env` (over a copy of ours without platform settings); resolves once it names its port. */
-export function startChild(entry: string, env: NodeJS.ProcessEnv, portPattern: RegExp, nodeArgs: string[] = []): Promise<Child> {
+export function startChild(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  portPattern: RegExp,
+  nodeArgs: string[] = [],
+): Promise<Child> {
   const clean: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(DATABASE_URL|SLACK_|DISCORD_|PORT$|LOG_LEVEL$|METRICS$|JSS_)/.test(name)) clean[name] = value;
   }
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let tail = '';
   let partial = '';
   const problems: string[] = [];

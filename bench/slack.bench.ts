@@ -33,7 +33,9 @@ const slack = await startFakeApi((request) => {
     case '/api/auth.test':
       return { json: { ok: true, team_id: TEAM, user_id: 'UBOT', bot_id: 'BBOT' } };
     case '/api/users.info':
-      return { json: { ok: true, user: { id: form().get('user'), tz: 'UTC', tz_offset: 0, is_admin: false, is_owner: false } } };
+      return {
+        json: { ok: true, user: { id: form().get('user'), tz: 'UTC', tz_offset: 0, is_admin: false, is_owner: false } },
+      };
     case '/api/conversations.open':
       return { json: { ok: true, channel: { id: `D-${form().get('users')}` } } };
     case '/api/files.getUploadURLExternal': {
@@ -52,15 +54,28 @@ const slack = await startFakeApi((request) => {
 
 const bot = await startChild(
   'app/main.ts',
-  { DATABASE_URL: database.url, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${slack.url}/api/`, PORT: '0', JSS_AS_OF: AS_OF },
+  {
+    DATABASE_URL: database.url,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: `${slack.url}/api/`,
+    PORT: '0',
+    JSS_AS_OF: AS_OF,
+  },
   /Slack listening on port (\d+)/,
   botNodeArgs(),
 );
-const bare = await startChild('bench/bare/slack-bare.ts', { BENCH_SIGNING_SECRET: SECRET }, /bare listening on port (\d+)/);
+const bare = await startChild(
+  'bench/bare/slack-bare.ts',
+  { BENCH_SIGNING_SECRET: SECRET },
+  /bare listening on port (\d+)/,
+);
 
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)),
+  );
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
@@ -70,8 +85,15 @@ function sender(port: number, chart: boolean): Send {
     const id = ++sequence;
     const responsePath = `/response/${id}`;
     const body = new URLSearchParams({
-      command: '/jss', text: 'score', team_id: TEAM, team_domain: 'bench', user_id: user, user_name: user,
-      channel_id: 'C1', response_url: `${slack.url}${responsePath}`, trigger_id: `bench-${id}`,
+      command: '/jss',
+      text: 'score',
+      team_id: TEAM,
+      team_domain: 'bench',
+      user_id: user,
+      user_name: user,
+      channel_id: 'C1',
+      response_url: `${slack.url}${responsePath}`,
+      trigger_id: `bench-${id}`,
     }).toString();
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -81,7 +103,11 @@ function sender(port: number, chart: boolean): Send {
     const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-signature': signature,
+        'x-slack-request-timestamp': String(timestamp),
+      },
     });
     const text = await response.text();
     const acked = performance.now();
@@ -96,13 +122,19 @@ function sender(port: number, chart: boolean): Send {
 }
 
 try {
-  await compareLevels(sender(bot.port, true), sender(bare.port, false), 'the time until the member has the reply, and the reply and its chart (upload completed at the fake Slack API)');
+  await compareLevels(
+    sender(bot.port, true),
+    sender(bare.port, false),
+    'the time until the member has the reply, and the reply and its chart (upload completed at the fake Slack API)',
+  );
 } catch (error) {
   console.error(error, `\nbot output: ${bot.output()}`);
   process.exitCode = 1;
 } finally {
   const problems = bot.problems();
-  console.log(`\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`);
+  console.log(
+    `\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`,
+  );
   await bot.stop();
   await bare.stop();
   await slack.close();

@@ -63,7 +63,7 @@ export async function uploadFiles(client: WebClient, target: UploadTarget, reply
 /** Direct-message channels this client opened, by user: a member's DM channel does not change. */
 const openedChannels = new WeakMap<WebClient, Map<string, string>>();
 /** Enough for every active member of a large community; the oldest is dropped past it. */
-export const REMEMBERED_DM_CHANNELS = 10_000;
+const REMEMBERED_DM_CHANNELS = 10_000;
 
 async function channelOf(client: WebClient, target: UploadTarget): Promise<string> {
   if ('channelId' in target) return target.channelId;

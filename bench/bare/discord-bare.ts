@@ -10,7 +10,12 @@ const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
-    const ok = isValidSignature(key, request.headers['x-signature-ed25519'] as string, request.headers['x-signature-timestamp'] as string, Buffer.concat(chunks));
+    const ok = isValidSignature(
+      key,
+      request.headers['x-signature-ed25519'] as string,
+      request.headers['x-signature-timestamp'] as string,
+      Buffer.concat(chunks),
+    );
     response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ type: 5, data: { flags: 64 } }));
   });

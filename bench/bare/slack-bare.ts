@@ -3,7 +3,12 @@
 
 import { App, LogLevel } from '@slack/bolt';
 
-const app = new App({ signingSecret: process.env.BENCH_SIGNING_SECRET as string, authorize: async () => ({ botToken: 'xoxb-bench' }), port: 0, logLevel: LogLevel.ERROR });
+const app = new App({
+  signingSecret: process.env.BENCH_SIGNING_SECRET as string,
+  authorize: async () => ({ botToken: 'xoxb-bench' }),
+  port: 0,
+  logLevel: LogLevel.ERROR,
+});
 app.command('/jss', async ({ ack }) => ack());
 const server = (await app.start(0)) as unknown as { address(): { port: number } };
 console.log(`bare listening on port ${server.address().port}`);

@@ -22,7 +22,9 @@ const pending = new WeakMap<object, Promise<ForecastChart | null>>();
 export function attachChart(series: Series, chart: Promise<ForecastChart | null>): void {
   pending.set(
     series,
-    chart.then((made) => made && { filename: FORECAST_FILENAME, png: made.png, width: made.width, height: made.height }),
+    chart.then(
+      (made) => made && { filename: FORECAST_FILENAME, png: made.png, width: made.width, height: made.height },
+    ),
   );
 }
 

@@ -6,7 +6,7 @@ import { renderPng } from '../../src/charts/render-png.ts';
 import type { CachedChart, ChartCache } from '../../src/ports/chart-cache.ts';
 import type { ChartRenderer } from '../../src/ports/chart-renderer.ts';
 
-export function memoryChartCache(): ChartCache {
+function memoryChartCache(): ChartCache {
   const charts = new Map<string, CachedChart>();
   return {
     async get(memberId, key, today) {

@@ -18,7 +18,7 @@ interface ReplyFile {
 }
 
 /** Which message a reply went out as: the deferred original, or a message posted anew (its id). */
-export type SentMessage = '@original' | { id: string };
+type SentMessage = '@original' | { id: string };
 
 /** The forecast chart of a reply with a series block, once ready; a chart that fails is left out, not the reply. */
 async function chartOf(deps: ListenerDeps, interaction: APIInteraction, reply: Reply): Promise<ForecastChart | null> {

@@ -32,7 +32,11 @@ describe('Discord: the reply first, the chart after', () => {
     // Answers as Discord's webhook does: the message, as JSON.
     discord = await startFakeServer(() => ({ json: { id: 'message-1', channel_id: 'C1' } }));
     for (const user of ['U-held', 'U-failing']) {
-      await runCommandText({ store }, commandContext('discord', GUILD, user), 'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5');
+      await runCommandText(
+        { store },
+        commandContext('discord', GUILD, user),
+        'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
+      );
     }
   });
 
@@ -44,7 +48,14 @@ describe('Discord: the reply first, the chart after', () => {
   async function botWith(held: HeldCharts, errors: unknown[]) {
     const bot = createDiscordBot({
       services: { store, charts: held.charts, onError: (error) => void errors.push(error) },
-      config: { applicationId: APP, publicKey: publicHex, token: null, apiUrl: `${discord.url}/api`, port: 0, shards: null },
+      config: {
+        applicationId: APP,
+        publicKey: publicHex,
+        token: null,
+        apiUrl: `${discord.url}/api`,
+        port: 0,
+        shards: null,
+      },
       today: () => AS_OF,
     });
     return { bot, endpoint: `http://127.0.0.1:${await bot.listen(0)}/discord/interactions` };
@@ -55,19 +66,34 @@ describe('Discord: the reply first, the chart after', () => {
     const id = `${++sequence}`;
     const token = `token-${user}-${id}`;
     const text = JSON.stringify({
-      id, application_id: APP, type: 2, token, version: 1, guild_id: GUILD, channel_id: 'C1',
+      id,
+      application_id: APP,
+      type: 2,
+      token,
+      version: 1,
+      guild_id: GUILD,
+      channel_id: 'C1',
       member: { user: { id: user, username: user }, nick: null, permissions: '0', roles: [] },
       data: { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'score', type: 1, options: [] }] },
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = sign(null, Buffer.from(timestamp + text), privateKey).toString('hex');
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp }, body: text });
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signature,
+        'x-signature-timestamp': timestamp,
+      },
+      body: text,
+    });
     expect(response.status).toBe(200);
     await response.text();
     return token;
   }
 
-  const editsOf = (token: string) => (request: RecordedRequest) => request.method === 'PATCH' && request.path.includes(`/webhooks/${APP}/${token}/messages/`);
+  const editsOf = (token: string) => (request: RecordedRequest) =>
+    request.method === 'PATCH' && request.path.includes(`/webhooks/${APP}/${token}/messages/`);
 
   it('edits the reply in while the chart is still rendering, and the chart once it is ready', async () => {
     const held = heldCharts();

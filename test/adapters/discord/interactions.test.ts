@@ -216,7 +216,9 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     const reply = await followUp(body.token);
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
     expect(reply.body).not.toContain('forecast.png');
-    const patch = await discord.waitFor((request) => request !== reply && request.method === 'PATCH' && request.path.includes(`/${body.token}/messages/`));
+    const patch = await discord.waitFor(
+      (request) => request !== reply && request.method === 'PATCH' && request.path.includes(`/${body.token}/messages/`),
+    );
     expect(discord.requests.indexOf(patch)).toBeGreaterThan(discord.requests.indexOf(reply));
     expect(patch.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(patch.body).toMatch(/filename="forecast\.png"\r\nContent-Type: image\/png/);

@@ -27,14 +27,21 @@ describe('Slack: the reply first, the chart after', () => {
     ({ store, close: closeDb } = await pglite.open());
     // Answers as Slack's Web API does, so uploads succeed.
     slack = await startFakeServer((request: RecordedRequest) => {
-      if (request.path === '/api/conversations.open') return { json: { ok: true, channel: { id: `D-${String(request.data?.users)}` } } };
-      if (request.path === '/api/files.getUploadURLExternal') return { json: { ok: true, upload_url: `${slack.url}/upload/${++sequence}`, file_id: `F${sequence}` } };
-      if (request.path === '/api/files.completeUploadExternal') return { json: { ok: true, files: [{ id: 'F1', title: 'forecast.png' }] } };
+      if (request.path === '/api/conversations.open')
+        return { json: { ok: true, channel: { id: `D-${String(request.data?.users)}` } } };
+      if (request.path === '/api/files.getUploadURLExternal')
+        return { json: { ok: true, upload_url: `${slack.url}/upload/${++sequence}`, file_id: `F${sequence}` } };
+      if (request.path === '/api/files.completeUploadExternal')
+        return { json: { ok: true, files: [{ id: 'F1', title: 'forecast.png' }] } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' }; // response_url, the upload itself
     });
     for (const user of ['U-held', 'U-failing']) {
-      await runCommandText({ store }, commandContext('slack', TEAM, user), 'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5');
+      await runCommandText(
+        { store },
+        commandContext('slack', TEAM, user),
+        'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
+      );
     }
   });
 
@@ -47,7 +54,13 @@ describe('Slack: the reply first, the chart after', () => {
   async function appWith(held: HeldCharts, errors: unknown[]): Promise<{ adapter: SlackAdapter; endpoint: string }> {
     const adapter = createSlackApp({
       services: { store, charts: held.charts, onError: (error) => void errors.push(error) },
-      config: { signingSecret: 'test-signing-secret', botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+      config: {
+        signingSecret: 'test-signing-secret',
+        botToken: 'xoxb-test',
+        appToken: null,
+        port: 0,
+        apiUrl: `${slack.url}/api/`,
+      },
       today: () => AS_OF,
       ackBudgetMs: 0,
     });
@@ -57,8 +70,15 @@ describe('Slack: the reply first, the chart after', () => {
   async function score(endpoint: string, user: string): Promise<string> {
     const responsePath = `/response/${user}-${++sequence}`;
     const body = new URLSearchParams({
-      command: '/jss', text: 'score', team_id: TEAM, team_domain: 'chart', user_id: user, user_name: user,
-      channel_id: 'C1', response_url: `${slack.url}${responsePath}`, trigger_id: `t-${sequence}`,
+      command: '/jss',
+      text: 'score',
+      team_id: TEAM,
+      team_domain: 'chart',
+      user_id: user,
+      user_name: user,
+      channel_id: 'C1',
+      response_url: `${slack.url}${responsePath}`,
+      trigger_id: `t-${sequence}`,
     }).toString();
     const response = await fetch(endpoint, { method: 'POST', headers: signedSlackHeaders(body), body });
     expect(response.status).toBe(200);
@@ -66,7 +86,8 @@ describe('Slack: the reply first, the chart after', () => {
     return responsePath;
   }
 
-  const uploadsTo = (user: string) => (request: RecordedRequest) => request.path === '/api/files.completeUploadExternal' && String(request.body).includes(`D-${user}`);
+  const uploadsTo = (user: string) => (request: RecordedRequest) =>
+    request.path === '/api/files.completeUploadExternal' && String(request.body).includes(`D-${user}`);
 
   it('sends the reply while the chart is still rendering, and uploads the chart when it is ready', async () => {
     const held = heldCharts();
