@@ -1,65 +1,70 @@
-// npm run bench:discord — signed `/jss score` interactions to the real HTTP interactions endpoint on
-// a real PostgreSQL, at 1, 10 and 50 concurrent: the time until the completed reply reaches the
-// (fake) Discord API, p50 and p99, and requests per second; beside a bare endpoint that only
-// verifies the signature and acknowledges, in the same run, as a ratio. Needs TEST_DATABASE_URL.
+// npm run bench:discord — signed `/jss score` interactions to the bot as `npm start` runs it (a
+// child process, HTTP interactions, PostgreSQL, chart workers), at 1, 10 and 50 concurrent, from
+// this process: the time until the reply is edited into the deferred response at the (fake)
+// Discord API, and until the chart is edited in too (its multipart PATCH received whole); p50,
+// p99 and requests a second, beside a bare endpoint (also a child) that only verifies the
+// signature and acknowledges, interleaved in the same run. Needs TEST_DATABASE_URL.
 
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createDiscordBot } from '../adapters/discord/app.ts';
-import { isValidSignature, publicKeyFromHex } from '../adapters/discord/verify.ts';
-import { startFakeServer } from '../test/helpers/fake-http.ts';
-import { AS_OF, compareLevels, seededDatabase } from './load.ts';
+import { arrivals, startFakeApi } from './fake-api.ts';
+import { AS_OF, compareLevels, seededDatabase, type Send } from './load.ts';
+import { botNodeArgs, startChild } from './processes.ts';
 
 const APP = '123456789012345678';
 const GUILD = '223456789012345678';
+/** A reply or chart that has not arrived by then is a failure of the bot, not a slow request. */
+const ARRIVAL_TIMEOUT_MS = 15_000;
 
 const database = await seededDatabase('discord', GUILD, 11);
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const der = publicKey.export({ format: 'der', type: 'spki' });
 const publicHex = der.subarray(der.length - 32).toString('hex');
 
-// The fake Discord API: completing a reply is a PATCH to the interaction webhook.
-const waiting = new Map<string, () => void>();
-const api = await startFakeServer((request) => {
-  const token = /\/webhooks\/\d+\/([^/]+)\/messages/.exec(request.path)?.[1];
-  if (token) {
-    waiting.get(token)?.();
-    waiting.delete(token);
+// The fake Discord REST API: the interaction webhook answers edits and posts with the message, as
+// Discord does; the reply comes as JSON, the chart as a multipart edit with forecast.png.
+const replies = arrivals();
+const charts = arrivals();
+const api = await startFakeApi((request) => {
+  const token = /\/webhooks\/\d+\/([^/]+)\/messages\//.exec(request.path)?.[1];
+  if (token && request.method === 'PATCH') {
+    const multipart = String(request.headers['content-type']).startsWith('multipart/');
+    if (multipart && request.body.includes('filename="forecast.png"')) charts.arrived(token);
+    else replies.arrived(token);
   }
-  return { json: { id: 'm' } };
+  return { json: { id: `m-${token ?? 'x'}`, channel_id: 'C1', content: '', embeds: [], attachments: [] } };
 });
 
-const bot = createDiscordBot({
-  services: { store: database.store },
-  config: { applicationId: APP, publicKey: publicHex, token: null, apiUrl: `${api.url}/api`, port: 0, shards: null },
-  today: () => AS_OF,
-});
-const botPort = await bot.listen(0);
+const bot = await startChild(
+  'app/main.ts',
+  {
+    DATABASE_URL: database.url,
+    DISCORD_APPLICATION_ID: APP,
+    DISCORD_PUBLIC_KEY: publicHex,
+    DISCORD_API_URL: `${api.url}/api`,
+    PORT: '0',
+    JSS_AS_OF: AS_OF,
+  },
+  /Discord interactions on port (\d+)/,
+  botNodeArgs(),
+);
+const bare = await startChild(
+  'bench/bare/discord-bare.ts',
+  { BENCH_PUBLIC_KEY: publicHex },
+  /bare listening on port (\d+)/,
+);
 
-// The bare endpoint: verifies the signature like the bot and acknowledges, doing nothing else.
-const key = publicKeyFromHex(publicHex);
-const bare = createServer((request: IncomingMessage, response: ServerResponse) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    const ok = isValidSignature(
-      key,
-      request.headers['x-signature-ed25519'] as string,
-      request.headers['x-signature-timestamp'] as string,
-      Buffer.concat(chunks),
-    );
-    response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ type: 5, data: { flags: 64 } }));
-  });
-});
-await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-const barePort = (bare.address() as AddressInfo).port;
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)),
+  );
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 let sequence = 0;
-/** Milliseconds until the completed reply reaches the API (or, bare, until the ack). */
-function sender(port: number, completes: boolean) {
-  return async (user: string): Promise<number> => {
+/** One signed /jss score; for the bot, waits for the reply's edit and then the chart's. */
+function sender(port: number, completes: boolean): Send {
+  return async (user) => {
     const id = `${++sequence}`;
     const token = `token-${id}`;
     const body = JSON.stringify({
@@ -75,8 +80,9 @@ function sender(port: number, completes: boolean) {
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
+    const replied = completes ? replies.wait(token) : null;
+    const charted = completes ? charts.wait(token) : null;
     const started = performance.now();
-    const done = completes ? new Promise<void>((resolve) => waiting.set(token, resolve)) : Promise.resolve();
     const response = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
       method: 'POST',
       headers: {
@@ -87,14 +93,31 @@ function sender(port: number, completes: boolean) {
       body,
     });
     await response.text();
+    const acked = performance.now();
     if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-    await done;
-    return performance.now() - started;
+    if (!completes) return { reply: acked - started, complete: acked - started };
+    const reply = await within(replied as Promise<number>, ARRIVAL_TIMEOUT_MS, `reply ${token}`);
+    const chart = await within(charted as Promise<number>, ARRIVAL_TIMEOUT_MS, `chart ${token}`);
+    return { reply: reply - started, complete: chart - started };
   };
 }
 
-await compareLevels(sender(botPort, true), sender(barePort, false), 'time until the completed reply reaches the API');
-await bot.stop();
-await new Promise<void>((resolve) => bare.close(() => resolve()));
-await api.close();
-await database.close();
+try {
+  await compareLevels(
+    sender(bot.port, true),
+    sender(bare.port, false),
+    'the time until the reply is edited into the deferred response, and until its chart is edited in too (both received whole at the fake Discord API)',
+  );
+} catch (error) {
+  console.error(error, `\nbot output: ${bot.output()}`);
+  process.exitCode = 1;
+} finally {
+  const problems = bot.problems();
+  console.log(
+    `\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`,
+  );
+  await bot.stop();
+  await bare.stop();
+  await api.close();
+  await database.close();
+}

@@ -1,49 +1,89 @@
-// npm run bench:slack — signed `/jss score` requests to the real Slack app on a real PostgreSQL,
-// at 1, 10 and 50 concurrent: the time until the member has the reply (in the ack, or at
-// response_url), p50 and p99, and requests per second; beside a bare Bolt app that only acks,
-// in the same run, as a ratio. Needs TEST_DATABASE_URL (or DATABASE_URL) naming a server.
+// npm run bench:slack — signed `/jss score` requests to the bot as `npm start` runs it (a child
+// process, PostgreSQL, chart workers), at 1, 10 and 50 concurrent, from this process: the time
+// until the member has the reply (in the ack, or at response_url) and until they have the chart
+// too (files.completeUploadExternal reached the fake Slack Web API, which answers as Slack does so
+// uploads succeed); p50, p99 and requests a second, beside a bare Bolt app (also a child) that
+// only acks, interleaved in the same run. Needs TEST_DATABASE_URL naming a server.
 
 import { createHmac } from 'node:crypto';
-import { App, LogLevel } from '@slack/bolt';
-import { createSlackApp } from '../adapters/slack/app.ts';
-import { startFakeServer } from '../test/helpers/fake-http.ts';
-import { AS_OF, compareLevels, seededDatabase } from './load.ts';
+import { arrivals, startFakeApi } from './fake-api.ts';
+import { AS_OF, compareLevels, seededDatabase, type Send } from './load.ts';
+import { botNodeArgs, startChild } from './processes.ts';
 
 const SECRET = 'bench-secret';
 const TEAM = 'TBENCH';
+/** A chart that has not arrived by then is a failure of the bot, not a slow request. */
+const CHART_TIMEOUT_MS = 15_000;
 
 const database = await seededDatabase('slack', TEAM, 7);
-
-// The fake Slack side: a reply that missed the ack arrives as a POST to its response_url.
+const replies = arrivals();
+const charts = arrivals();
 let sequence = 0;
-const pending = new Map<string, () => void>();
-const responses = await startFakeServer((request) => {
-  pending.get(request.path)?.();
-  pending.delete(request.path);
-  return { text: 'ok' };
+
+// The fake Slack Web API, answering as Slack does (uploads succeed).
+const slack = await startFakeApi((request) => {
+  const path = request.path.split('?')[0] as string;
+  const form = () => new URLSearchParams(request.body.toString('utf8'));
+  if (path.startsWith('/response/')) {
+    replies.arrived(path);
+    return { json: { ok: true } };
+  }
+  if (path.startsWith('/upload/')) return { status: 200 };
+  switch (path) {
+    case '/api/auth.test':
+      return { json: { ok: true, team_id: TEAM, user_id: 'UBOT', bot_id: 'BBOT' } };
+    case '/api/users.info':
+      return {
+        json: { ok: true, user: { id: form().get('user'), tz: 'UTC', tz_offset: 0, is_admin: false, is_owner: false } },
+      };
+    case '/api/conversations.open':
+      return { json: { ok: true, channel: { id: `D-${form().get('users')}` } } };
+    case '/api/files.getUploadURLExternal': {
+      const id = `F${++sequence}`;
+      return { json: { ok: true, upload_url: `${slack.url}/upload/${id}`, file_id: id } };
+    }
+    case '/api/files.completeUploadExternal': {
+      const body = form();
+      charts.arrived(String(body.get('channel_id')));
+      return { json: { ok: true, files: JSON.parse(body.get('files') ?? '[]') } };
+    }
+    default:
+      return { json: { ok: true } };
+  }
 });
 
-const adapter = createSlackApp({
-  services: { store: database.store },
-  config: { signingSecret: SECRET, botToken: 'xoxb-bench', appToken: null, port: 0, apiUrl: `${responses.url}/api/` },
-  today: () => AS_OF,
-});
-const appPort = (await adapter.start()) as number;
+const bot = await startChild(
+  'app/main.ts',
+  {
+    DATABASE_URL: database.url,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: `${slack.url}/api/`,
+    PORT: '0',
+    JSS_AS_OF: AS_OF,
+  },
+  /Slack listening on port (\d+)/,
+  botNodeArgs(),
+);
+const bare = await startChild(
+  'bench/bare/slack-bare.ts',
+  { BENCH_SIGNING_SECRET: SECRET },
+  /bare listening on port (\d+)/,
+);
 
-const bare = new App({
-  signingSecret: SECRET,
-  authorize: async () => ({ botToken: 'xoxb-bench' }),
-  port: 0,
-  logLevel: LogLevel.ERROR,
-});
-bare.command('/jss', async ({ ack }) => ack());
-const barePort = ((await bare.start(0)) as unknown as { address(): { port: number } }).address().port;
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)),
+  );
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
-/** Milliseconds until the member has the reply: the ack's body, or the call to response_url. */
-function sender(port: number, replyExpected: boolean) {
-  return async (user: string): Promise<number> => {
+/** One signed /jss score; with `chart`, also waits for the chart's upload to the member's DM. */
+function sender(port: number, chart: boolean): Send {
+  return async (user) => {
     const id = ++sequence;
-    const path = `/response/${id}`;
+    const responsePath = `/response/${id}`;
     const body = new URLSearchParams({
       command: '/jss',
       text: 'score',
@@ -52,13 +92,14 @@ function sender(port: number, replyExpected: boolean) {
       user_id: user,
       user_name: user,
       channel_id: 'C1',
-      response_url: `${responses.url}${path}`,
+      response_url: `${slack.url}${responsePath}`,
       trigger_id: `bench-${id}`,
     }).toString();
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const replied = chart ? replies.wait(responsePath) : null;
+    const charted = chart ? charts.wait(`D-${user}`) : null;
     const started = performance.now();
-    const followUp = new Promise<void>((resolve) => pending.set(path, resolve));
     const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
       body,
@@ -69,15 +110,33 @@ function sender(port: number, replyExpected: boolean) {
       },
     });
     const text = await response.text();
+    const acked = performance.now();
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text}`);
-    if (replyExpected && text === '') await followUp;
-    pending.delete(path);
-    return performance.now() - started;
+    // The reply is in the ack, or (when it missed the ack budget) follows at response_url.
+    const reply = !chart || text !== '' ? acked : await within(replied as Promise<number>, CHART_TIMEOUT_MS, 'reply');
+    if (!chart) return { reply: reply - started, complete: reply - started };
+    if (text !== '' && !text.includes('score')) throw new Error(`not a score reply: ${text.slice(0, 200)}`);
+    const complete = await within(charted as Promise<number>, CHART_TIMEOUT_MS, `chart of ${user}`);
+    return { reply: reply - started, complete: Math.max(reply, complete) - started };
   };
 }
 
-await compareLevels(sender(appPort, true), sender(barePort, false), 'time until the member has the reply');
-await adapter.stop();
-await bare.stop();
-await responses.close();
-await database.close();
+try {
+  await compareLevels(
+    sender(bot.port, true),
+    sender(bare.port, false),
+    'the time until the member has the reply, and the reply and its chart (upload completed at the fake Slack API)',
+  );
+} catch (error) {
+  console.error(error, `\nbot output: ${bot.output()}`);
+  process.exitCode = 1;
+} finally {
+  const problems = bot.problems();
+  console.log(
+    `\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`,
+  );
+  await bot.stop();
+  await bare.stop();
+  await slack.close();
+  await database.close();
+}

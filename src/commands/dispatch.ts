@@ -236,7 +236,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     const reply = await withOneRetry(attempt, retrySafe);
     // After the transaction (PGlite is one session): the chart cache is not the command's work.
     if (services.charts && chartOwner !== null)
-      await withChart(services.charts, definition.writes, reply, chartOwner, (error) => services.onError?.(error, ctx));
+      await withChart(services, definition.writes, reply, chartOwner, (error) => services.onError?.(error, ctx));
     return reply;
   } catch (error) {
     if (error instanceof CommandError) return error.reply;
@@ -246,28 +246,42 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   }
 }
 
-/** Runs `attempt`; when the database was away, once more if that is safe and still fits the reply budget. */
 /**
- * After a write, drops the member's cached charts (their keys could not be found again anyway);
- * for a reply with a chart, gets it ready (cache or render workers) for the adapter to send. A
- * chart that fails is left to the adapter to render, and the reply goes out either way.
+ * After a write, drops the member's cached charts (their keys could not be found again anyway).
+ * For a reply with a chart, starts getting it (cache or render workers) and attaches the pending
+ * chart to the series block without waiting: the reply goes out first, the adapter sends the chart
+ * once it is ready. A chart that fails is reported and left out; the reply stands either way.
  */
 async function withChart(
-  charts: ChartService,
+  services: Services,
   writes: boolean,
   reply: Reply,
   owner: ChartOwner,
   onError: (error: unknown) => void,
 ): Promise<void> {
+  const charts = services.charts as ChartService;
   try {
     if (writes) return await charts.forgetMember(owner.memberId);
-    const series = seriesBlockOf(reply);
-    if (series) attachChart(series, await charts.chartOf(series, owner));
   } catch (error) {
-    onError(error);
+    return onError(error);
   }
+  const series = seriesBlockOf(reply);
+  if (!series) return;
+  // A stop waits for a chart under way as for a command (the cache writes to the database).
+  const finished = services.inFlight?.begin();
+  // Started on the next turn of the event loop, once the adapter has sent the reply (drawing the
+  // SVG and hashing it are CPU work the member need not wait for).
+  const chart = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => charts.chartOf(series, owner))
+    .catch((error: unknown) => {
+      onError(error);
+      return null;
+    });
+  void chart.finally(() => finished?.());
+  attachChart(series, chart);
 }
 
+/** Runs `attempt`; when the database was away, once more if that is safe and still fits the reply budget. */
 async function withOneRetry<T>(attempt: () => Promise<T>, retrySafe: boolean): Promise<T> {
   const started = Date.now();
   try {

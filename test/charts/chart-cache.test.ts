@@ -32,6 +32,17 @@ function countingRenderer(): ChartRenderer & { renders: number } {
 
 const NEXT_DAY = '2026-11-23';
 
+/** Runs a command and waits for its chart too (the reply goes out before the chart is ready). */
+async function withItsChart(
+  services: Services,
+  ...rest: [Parameters<typeof runCommandText>[1], string]
+): Promise<Reply> {
+  const reply = await runCommandText(services, ...rest);
+  const series = seriesBlockOf(reply);
+  if (series) await forecastChart(series);
+  return reply;
+}
+
 for (const kind of databaseKinds) {
   describe(`chart cache (${kind.name})`, () => {
     let database: OpenedDatabase;
@@ -80,24 +91,26 @@ for (const kind of databaseKinds) {
     it('serves the chart from the cache byte for byte as a fresh render, on every command that shows it', async () => {
       const { renderer, services } = setup();
       const ctx = (extra = {}) => commandContext('slack', 'team-cache', 'U1', extra);
-      await runCommandText(
+      await withItsChart(
         services,
         ctx(),
         'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
       );
-      const first = await runCommandText(services, ctx(), 'score');
+      const first = await withItsChart(services, ctx(), 'score');
       const series = seriesBlockOf(first)!;
       const fresh = renderPng(forecastSvg(series)).png;
+      // The reply came before its chart: the chart is awaited from its series block.
+      const firstChart = (await forecastChart(series))!.png;
       expect(renderer.renders).toBe(1);
-      expect(forecastChart(series).png.equals(fresh)).toBe(true);
+      expect(firstChart.equals(fresh)).toBe(true);
 
-      const again = await runCommandText(services, ctx(), 'score');
+      const again = await withItsChart(services, ctx(), 'score');
+      const cached = (await forecastChart(seriesBlockOf(again)!))!.png;
       expect(renderer.renders).toBe(1);
-      const cached = forecastChart(seriesBlockOf(again)!).png;
-      expect(cached).not.toBe(forecastChart(series).png);
+      expect(cached).not.toBe(firstChart);
       expect(cached.equals(fresh)).toBe(true);
       // forecast draws the same series: the same chart, from the cache.
-      await runCommandText(services, ctx(), 'forecast');
+      await forecastChart(seriesBlockOf(await withItsChart(services, ctx(), 'forecast'))!);
       expect(renderer.renders).toBe(1);
 
       // With charts kept in memory too: the same bytes, and the database is asked once.
@@ -119,12 +132,12 @@ for (const kind of databaseKinds) {
       const { renderer, services } = setup();
       const ctx = (extra = {}) => commandContext('slack', 'team-writes', 'U2', extra);
       const keyOf = (reply: Reply) => chartKey(forecastSvg(seriesBlockOf(reply)!));
-      await runCommandText(
+      await withItsChart(
         services,
         ctx(),
         'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
       );
-      const before = await runCommandText(services, ctx(), 'score');
+      const before = await withItsChart(services, ctx(), 'score');
       const member = await memberIdOf(ctx());
       expect(await rows(member)).toHaveLength(1);
 
@@ -139,29 +152,28 @@ for (const kind of databaseKinds) {
       let renders = renderer.renders;
       let previous = keyOf(before);
       for (const step of steps) {
-        const wrote = await runCommandText(services, ctx(), step);
+        const wrote = await withItsChart(services, ctx(), step);
         expect(wrote.kind, step).not.toBe('error');
         // The write dropped the member's charts.
         expect(await rows(member), step).toEqual([]);
-        const after = await runCommandText(services, ctx(), 'score');
+        const after = await withItsChart(services, ctx(), 'score');
+        const afterChart = (await forecastChart(seriesBlockOf(after)!))!.png;
         if (keyOf(after) !== previous) expect(renderer.renders, step).toBe(++renders);
         previous = keyOf(after);
         expect((await rows(member)).map((row) => row.key)).toEqual([previous]);
-        expect(forecastChart(seriesBlockOf(after)!).png.equals(renderPng(forecastSvg(seriesBlockOf(after)!)).png)).toBe(
-          true,
-        );
+        expect(afterChart.equals(renderPng(forecastSvg(seriesBlockOf(after)!)).png)).toBe(true);
       }
 
       // An admin's model change gives everyone another forecast, hence another key.
       const admin = (extra = {}) => commandContext('slack', 'team-writes', 'U-admin', { isAdmin: true, ...extra });
-      const beforeModel = await runCommandText(services, ctx(), 'score');
-      expect((await runCommandText(services, admin(), 'config model:upwork-2015')).kind).not.toBe('error');
-      const afterModel = await runCommandText(services, ctx(), 'score');
+      const beforeModel = await withItsChart(services, ctx(), 'score');
+      expect((await withItsChart(services, admin(), 'config model:upwork-2015')).kind).not.toBe('error');
+      const afterModel = await withItsChart(services, ctx(), 'score');
       expect(keyOf(afterModel)).not.toBe(keyOf(beforeModel));
       expect(renderer.renders).toBe(renders + 1);
 
       // The next day: the chart starts a day later, is rendered again, and yesterday's is dropped.
-      const nextDay = await runCommandText(services, ctx({ asOf: NEXT_DAY }), 'score');
+      const nextDay = await withItsChart(services, ctx({ asOf: NEXT_DAY }), 'score');
       expect(renderer.renders).toBe(renders + 2);
       expect((await rows(member)).map((row) => [row.key, row.valid_until])).toEqual([[keyOf(nextDay), NEXT_DAY]]);
     });
@@ -169,14 +181,14 @@ for (const kind of databaseKinds) {
     it('does not serve a chart past its day, and evicts the ones that ran out', async () => {
       const cache = createChartCache(database.db);
       const { services } = setup();
-      const reply = await runCommandText(services, commandContext('slack', 'team-days', 'U3'), 'score');
+      const reply = await withItsChart(services, commandContext('slack', 'team-days', 'U3'), 'score');
       expect(reply.kind).not.toBe('error');
-      await runCommandText(
+      await withItsChart(
         services,
         commandContext('slack', 'team-days', 'U3'),
         'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
       );
-      const scored = await runCommandText(services, commandContext('slack', 'team-days', 'U3'), 'score');
+      const scored = await withItsChart(services, commandContext('slack', 'team-days', 'U3'), 'score');
       const key = chartKey(forecastSvg(seriesBlockOf(scored)!));
       const member = await memberIdOf(commandContext('slack', 'team-days', 'U3'));
       expect(await cache.get(member, key, TEST_AS_OF)).not.toBeNull();
@@ -189,20 +201,20 @@ for (const kind of databaseKinds) {
       const { services } = setup();
       const ctx = (user: string) => commandContext('slack', 'team-forget', user);
       for (const user of ['U4', 'U5']) {
-        await runCommandText(
+        await withItsChart(
           services,
           ctx(user),
           'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
         );
-        await runCommandText(services, ctx(user), 'score');
+        await withItsChart(services, ctx(user), 'score');
       }
       const keys = async () => (await rows()).map((row) => row.member_id);
       const member4 = await memberIdOf(ctx('U4'));
       const member5 = await memberIdOf(ctx('U5'));
       expect(await keys()).toEqual(expect.arrayContaining([member4, member5]));
-      const asked = await runCommandText(services, ctx('U4'), 'forget');
+      const asked = await withItsChart(services, ctx('U4'), 'forget');
       const code = /forget confirm:(\S+)/.exec(asked.actions[0]!.command)![1];
-      expect((await runCommandText(services, ctx('U4'), `forget confirm:${code}`)).kind).toBe('success');
+      expect((await withItsChart(services, ctx('U4'), `forget confirm:${code}`)).kind).toBe('success');
       expect(await keys()).not.toContain(member4);
       expect(await keys()).toContain(member5);
     });
@@ -219,12 +231,12 @@ for (const kind of databaseKinds) {
           renderer: other,
         });
         const services = { store: database.store };
-        await runCommandText(
+        await withItsChart(
           services,
           commandContext('slack', 'team-share', 'U6'),
           'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
         );
-        const reply = await runCommandText(services, commandContext('slack', 'team-share', 'U6'), 'score');
+        const reply = await withItsChart(services, commandContext('slack', 'team-share', 'U6'), 'score');
         const member = await memberIdOf(commandContext('slack', 'team-share', 'U6'));
         const series = seriesBlockOf(reply)!;
         const made = await a.chartOf(series, { memberId: member, asOf: TEST_AS_OF });

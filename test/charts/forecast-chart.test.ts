@@ -221,8 +221,8 @@ describe('renderPng / forecastChart', () => {
     expect(existsSync(join(dirname(CHART_FONT_FILE), 'LICENSE'))).toBe(true);
   });
 
-  it('renders a PNG of the chart’s size, named forecast.png', () => {
-    const chart = forecastChart(SERIES);
+  it('renders a PNG of the chart’s size, named forecast.png', async () => {
+    const chart = (await forecastChart(SERIES))!;
     expect(chart.filename).toBe('forecast.png');
     expect({ width: chart.width, height: chart.height }).toEqual({ width: 800, height: 320 });
     expect(pngSize(chart.png)).toEqual({ width: 800, height: 320 });
@@ -232,11 +232,11 @@ describe('renderPng / forecastChart', () => {
     });
   });
 
-  it('renders the chart with the past at the same size, and the recorded scores change the picture', () => {
-    const chart = forecastChart(WITH_PAST);
+  it('renders the chart with the past at the same size, and the recorded scores change the picture', async () => {
+    const chart = (await forecastChart(WITH_PAST))!;
     expect(pngSize(chart.png)).toEqual({ width: 800, height: 320 });
     const { recorded: _dropped, ...shared } = WITH_PAST;
-    expect(forecastChart(shared).png.equals(chart.png)).toBe(false);
+    expect((await forecastChart(shared))!.png.equals(chart.png)).toBe(false);
     // Text of the past (the legend, "today") comes from the shipped font, as the title does.
     const fontless = (svg: string) =>
       new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render().asPng();

@@ -8,7 +8,7 @@ import type { CommandInput } from '../../../src/commands/dispatch.ts';
 import { errorReply, sharedView, type Reply } from '../../../src/replies/reply.ts';
 import { interactionUser } from '../context.ts';
 import { RUN_PREFIX, SHARE_PREFIX } from '../render/index.ts';
-import { completeReply } from './complete-reply.ts';
+import { completeReply, sendReplyChart, sendReplyMessage } from './complete-reply.ts';
 import { deferred, deferWork, runFor } from './deferral.ts';
 import type { HandledInteraction, ListenerDeps } from './types.ts';
 
@@ -43,8 +43,11 @@ function shared(
     async (reply) => {
       if (reply.kind === 'error' || !reply.shareable) return completeReply(deps, interaction, reply);
       const by = interactionUser(interaction).name;
-      await completeReply(deps, interaction, sharedView(reply, sharedByLine(by)), true);
+      const view = sharedView(reply, sharedByLine(by));
+      const posted = await sendReplyMessage(deps, interaction, view, true);
+      // The sharer hears it went out before the shared chart is drawn.
       await completeReply(deps, interaction, SHARED_NOTE);
+      await sendReplyChart(deps, interaction, view, posted);
     },
   );
 }

@@ -212,7 +212,14 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   it('a score carries the forecast chart: forecast.png attached, shown in the first embed', async () => {
     const body = slash('score');
     await post(body);
-    const patch = await followUp(body.token);
+    // The reply first (no file), then the same message edited with its chart.
+    const reply = await followUp(body.token);
+    expect(reply.headers['content-type']).toMatch(/^application\/json/);
+    expect(reply.body).not.toContain('forecast.png');
+    const patch = await discord.waitFor(
+      (request) => request !== reply && request.method === 'PATCH' && request.path.includes(`/${body.token}/messages/`),
+    );
+    expect(discord.requests.indexOf(patch)).toBeGreaterThan(discord.requests.indexOf(reply));
     expect(patch.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(patch.body).toMatch(/filename="forecast\.png"\r\nContent-Type: image\/png/);
     expect(patch.body).toContain('PNG\r\n');

@@ -419,8 +419,8 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     await store.recordObservation(member.id, { date: '2026-10-01', score: 93 });
     // The two charts as the command layer draws them: the member's, and the channel's.
     const own = await runCommandText({ store }, commandContext('slack', TEAM, 'U-rec'), 'score');
-    const ownChart = forecastChart(seriesBlockOf(own)!).png;
-    const sharedChart = forecastChart(seriesBlockOf(sharedView(own, 'x'))!).png;
+    const ownChart = (await forecastChart(seriesBlockOf(own)!))!.png;
+    const sharedChart = (await forecastChart(seriesBlockOf(sharedView(own, 'x'))!))!.png;
     expect(sharedChart.length).not.toBe(ownChart.length);
     const payload = {
       type: 'block_actions',
