@@ -15,9 +15,20 @@ import { systemClock } from '../../../src/ports/clock.ts';
 import { uploadFiles, type UploadTarget } from '../reply-files.ts';
 import type { ListenerDeps } from './deps.ts';
 
+type UserInfo = ReturnType<WebClient['users']['info']>;
+
+/** users.info asked at most once per request: the admin check and the time zone both read it. */
+function userInfoOnce(client: WebClient, userId: string): () => UserInfo {
+  let answer: UserInfo | null = null;
+  return () => {
+    answer ??= client.users.info({ user: userId });
+    return answer;
+  };
+}
+
 /** Whether the workspace says this user may change the community's settings. */
-async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<boolean> {
-  const info = await client.users.info({ user: userId });
+async function isWorkspaceAdmin(userInfo: () => UserInfo): Promise<boolean> {
+  const info = await userInfo();
   return info.user?.is_admin === true || info.user?.is_owner === true;
 }
 
@@ -37,13 +48,14 @@ export async function memberContext(
   input: CommandInput,
   client: WebClient,
 ): Promise<CommandContext> {
-  const admin = needsAdminCheck(input) ? await isWorkspaceAdmin(client, who.userId) : false;
+  const userInfo = userInfoOnce(client, who.userId);
+  const admin = needsAdminCheck(input) ? await isWorkspaceAdmin(userInfo) : false;
   const { services } = deps;
   const community = slackContext(who, '').community;
   const now = (services.clock ?? systemClock).now();
   const timeZone = await slackUserTimeZone({
     store: services.store,
-    client,
+    client: { users: { info: () => userInfo() } },
     community,
     userId: who.userId,
     now,
