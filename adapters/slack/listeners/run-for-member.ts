@@ -14,6 +14,7 @@ import { slackUserTimeZone } from '../user-time-zone.ts';
 import { systemClock } from '../../../src/ports/clock.ts';
 import { uploadFiles, type UploadTarget } from '../reply-files.ts';
 import type { ListenerDeps } from './deps.ts';
+import { refreshHomeAfter } from './app-home.ts';
 
 /** Whether the workspace says this user may change the community's settings. */
 async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<boolean> {
@@ -49,6 +50,10 @@ export function reportError(deps: ListenerDeps, who: SlackWho, error: unknown): 
 export function runForMember(deps: ListenerDeps, who: SlackWho, input: CommandInput, client: WebClient): Promise<Reply> {
   return memberContext(deps, who, input, client)
     .then((ctx) => runCommand(deps.services, ctx, input))
+    .then((reply) => {
+      refreshHomeAfter(deps, client, who, input.command, reply);
+      return reply;
+    })
     .catch((error: unknown) => {
       reportError(deps, who, error);
       return problemReply();
