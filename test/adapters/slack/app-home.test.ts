@@ -4,7 +4,7 @@
 
 import { LogLevel } from '@slack/bolt';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
 import { chartKeyFrom, chartToken } from '../../../adapters/slack/chart-url.ts';
 import { RUN_ACTION_PATTERN, SECTION_TEXT_MAX } from '../../../adapters/slack/blocks/index.ts';
@@ -120,6 +120,9 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     });
     expect(response.status).toBe(200);
     const published = await slack.waitFor((request) => request.path === '/api/views.publish' && request.data?.user_id === user && publishesTo(user).length > before);
+    // The Home is recorded once Slack has answered the publish.
+    const id = await memberId(user);
+    await vi.waitFor(async () => expect(await tabs.find(id)).not.toBeNull());
     return viewOf(published);
   }
 
@@ -152,7 +155,9 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     const values = buttonsOf(view).map((button) => button.value);
     expect(values).toEqual(expect.arrayContaining(['add', 'import', 'why', 'plan', 'tips', 'remind on', 'join']));
     // Opening the Home records it, so later writes and the refresh job know to publish it again.
-    expect(await tabs.find(await memberId('U-empty'))).toMatchObject({ platformUserId: 'U-empty', communityExternalId: TEAM });
+    const id = await memberId('U-empty');
+    // Recorded once Slack has answered the publish.
+    await vi.waitFor(async () => expect(await tabs.find(id)).toMatchObject({ platformUserId: 'U-empty', communityExternalId: TEAM, validUntil: expect.any(String) }));
   });
 
   it('ignores the Messages tab', async () => {
