@@ -160,6 +160,16 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     await vi.waitFor(async () => expect(await tabs.find(id)).toMatchObject({ platformUserId: 'U-empty', communityExternalId: TEAM, validUntil: expect.any(String) }));
   });
 
+  it('a refresh never creates a member: a forgotten one gets the Home of someone with nothing recorded', async () => {
+    const ctx = commandContext('slack', TEAM, 'U-gone', { community: { platform: 'slack', externalId: TEAM }, requestId: null });
+    const home = await loadHome({ store }, ctx, { create: false });
+    expect(home.memberId).toBeNull();
+    expect(home.view.score).toBeNull();
+    expect(home.view.reminders.on).toBe(false);
+    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    expect(await store.findMember(community.id, 'U-gone')).toBeNull();
+  });
+
   it('ignores the Messages tab', async () => {
     const response = await postJson({
       type: 'event_callback',
@@ -207,7 +217,8 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
   });
 
   it('refuses the chart URL when its token is wrong, forged or expired, the same way each time', async () => {
-    const id = await memberId('U-full');
+    await openHome('U-chart');
+    const id = await memberId('U-chart');
     const key = chartKeyFrom(TEST_SIGNING_SECRET);
     const good = chartToken(key, id, AS_OF);
     expect((await fetch(`${base}/charts/${good}.png`)).status).toBe(200);
