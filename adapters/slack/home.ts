@@ -31,7 +31,15 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, who: Sl
   const home = await loadHome(deps.services, ctx, { create });
   const services = deps.home;
   const url = services?.publicUrl && home.memberId !== null ? chartUrl(services.publicUrl, services.chartKey, home.memberId, home.validUntil) : null;
-  await client.views.publish({ user_id: who.userId, view: homeTab(home.view, url) });
+  try {
+    await client.views.publish({ user_id: who.userId, view: homeTab(home.view, url) });
+  } catch (error) {
+    if (url === null) throw error;
+    // Slack refuses a whole view whose image it cannot fetch (a PUBLIC_URL it cannot reach): the
+    // Home goes out with the sparkline instead, and the failure is told.
+    deps.logger?.warn({ err: error, platform: 'slack' }, 'the Home with its chart was refused; published with the sparkline (is PUBLIC_URL reachable?)');
+    await client.views.publish({ user_id: who.userId, view: homeTab(home.view, null) });
+  }
   if (services && home.memberId !== null) await services.tabs.published(home.memberId, home.validUntil);
 }
 
@@ -70,7 +78,7 @@ export function chartRouteHandler(deps: ListenerDeps) {
       if (!tab || tab.platform !== 'slack') return notFound(response);
       const who: SlackWho = { teamId: tab.communityExternalId, userId: tab.platformUserId, requestId: null };
       const ctx = slackContext(who, deps.today());
-      const home = await loadHome(deps.services, ctx, { create: false });
+      const home = await loadHome(deps.services, ctx, { create: false, rank: false });
       if (home.memberId !== memberId) return notFound(response);
       const charts = deps.services.charts;
       const chart = charts ? await charts.chartOf(home.view.series, { memberId, asOf: home.asOf }) : forecastChart(home.view.series);

@@ -27,6 +27,8 @@ export interface MemberHome {
 export interface LoadHomeOptions {
   /** Create the member's row when there is none (opening the Home); a refresh never does. */
   create: boolean;
+  /** Read the member's leaderboard rank (default); the chart alone does without. */
+  rank?: boolean;
 }
 
 async function leaderboardOf(run: CommandRun): Promise<HomeLeaderboard> {
@@ -62,7 +64,7 @@ export async function loadHome(services: Services, ctx: CommandContext, options:
     const view = homeView({
       analysis,
       series,
-      leaderboard: found ? await leaderboardOf(run) : { kind: community.leaderboardEnabled ? 'not-joined' : 'off' },
+      leaderboard: found && options.rank !== false ? await leaderboardOf(run) : { kind: community.leaderboardEnabled ? 'not-joined' : 'off' },
       remindersOn: member.remindersOptIn,
       openContracts: contracts.filter((contract) => !contract.end).map((contract) => ({ id: contract.id, client: contract.client })),
     });

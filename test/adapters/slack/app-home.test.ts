@@ -62,6 +62,8 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     tabs = createHomeTabs(db);
     slack = await startFakeServer((request: RecordedRequest) => {
       if (request.path === '/api/users.info') return { json: { ok: true, user: { id: String(request.data?.user ?? ''), is_admin: false, is_owner: false } } };
+      // One member's Slack cannot fetch the chart: it refuses views with an image, as Slack does.
+      if (request.path === '/api/views.publish' && request.data?.user_id === 'U-no-image' && String(request.data?.view).includes('"image"')) return { json: { ok: false, error: 'invalid_blocks' } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' };
     });
@@ -214,6 +216,16 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     expect(served.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await served.arrayBuffer());
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+
+  it('publishes the Home with the sparkline when Slack refuses its chart image', async () => {
+    const id = await memberId('U-no-image');
+    await store.insertContract(id, { id: 'c1', client: 'Acme', type: 'fixed', start: '2026-01-10', end: '2026-06-10', earnings: 1500, stars: 5 });
+    await openHome('U-no-image');
+    const [first, second] = publishesTo('U-no-image').map(viewOf);
+    expect(first?.blocks.some((block) => block.type === 'image')).toBe(true);
+    expect(second?.blocks.some((block) => block.type === 'image')).toBe(false);
+    expect(JSON.stringify(second?.blocks)).toContain('next 12 months');
   });
 
   it('refuses the chart URL when its token is wrong, forged or expired, the same way each time', async () => {
