@@ -150,6 +150,8 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
   it('publishes the Home of a member without contracts, within Slack limits', async () => {
     const view = await openHome('U-empty');
     expect(view.type).toBe('home');
+    // Published with the listener's client (the team's token).
+    expect(publishesTo('U-empty')[0]?.headers.authorization).toBe('Bearer xoxb-test');
     expect(view.blocks.length).toBeGreaterThan(0);
     expect(view.blocks.length).toBeLessThanOrEqual(HOME_BLOCKS_MAX);
     expect(JSON.stringify(view.blocks)).toContain('none yet');
@@ -320,6 +322,11 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     // Its day moved on: the next run finds nothing.
     expect((await tabs.find(due))?.validUntil).not.toBe('2026-11-01');
     expect(await refreshDueHomes(deps, clientForTeam(deps.config))).toBe(0);
+    // In OAuth mode each team's Home goes out with that team's token, from its installation.
+    await db.update(homeTabs).set({ validUntil: '2026-11-01' }).where(eq(homeTabs.memberId, due));
+    const installations = { storeInstallation: async () => {}, fetchInstallation: async ({ teamId }: { teamId?: string }) => ({ bot: { token: `xoxb-installed-${teamId}` } }) } as unknown as Parameters<typeof clientForTeam>[1];
+    expect(await refreshDueHomes(deps, clientForTeam({ ...deps.config, botToken: null }, installations))).toBe(1);
+    expect(publishesTo('U-due').at(-1)?.headers.authorization).toBe(`Bearer xoxb-installed-${TEAM}`);
     // Without PUBLIC_URL the Home shows the sparkline instead of an image.
     const view = viewOf(publishesTo('U-due').at(-1) as RecordedRequest);
     expect(view.blocks.some((block) => block.type === 'image')).toBe(false);
