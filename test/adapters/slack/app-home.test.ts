@@ -282,6 +282,22 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     expect(buttonsOf(viewOf(refreshed)).map((button) => button.value)).toContain('end c1');
   });
 
+  it('is refreshed after the member submits the add form it opened', async () => {
+    await openHome('U-form');
+    const before = publishesTo('U-form').length;
+    const values = {
+      client: { value: { type: 'plain_text_input', value: 'Form Client' } },
+      type: { value: { type: 'static_select', selected_option: { value: 'hourly' } } },
+      start: { value: { type: 'datepicker', selected_date: '2026-10-01' } },
+    };
+    const view = { id: 'V-form', hash: 'h-form', type: 'modal', callback_id: 'jss_add', private_metadata: '', blocks: Object.keys(values).map((block_id) => ({ block_id })), state: { values } };
+    const payload = { type: 'view_submission', team: { id: TEAM, domain: 'home' }, user: { id: 'U-form', name: 'U-form', team_id: TEAM }, view, trigger_id: 't-form', api_app_id: 'A1' };
+    const response = await postForm(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+    expect(await response.json()).toMatchObject({ response_action: 'update' });
+    const refreshed = await slack.waitFor((request) => request.path === '/api/views.publish' && request.data?.user_id === 'U-form' && publishesTo('U-form').length > before);
+    expect(buttonsOf(viewOf(refreshed)).map((button) => button.value)).toContain('end c1');
+  });
+
   it('does not publish a Home after a write of a member who never opened it', async () => {
     const body = new URLSearchParams({ command: '/jss', text: 'remind on', team_id: TEAM, user_id: 'U-no-home', user_name: 'U-no-home', channel_id: 'C1', response_url: `${slack.url}/response/r`, trigger_id: 'trigger-no-home' }).toString();
     expect(await (await postForm(body)).text()).toContain('Daily reminders are on');
