@@ -13,7 +13,8 @@ import type { Reply } from '../../../src/replies/reply.ts';
 import { cutToLength } from '../../../src/text/graphemes.ts';
 import type { SlackWho } from '../context.ts';
 import { MODAL_TITLE_MAX } from '../limits.ts';
-import { formView } from '../modals.ts';
+import { withinBudget } from '../ack-race.ts';
+import { formView, resultView } from '../modals.ts';
 import { messageOf } from '../reply-message.ts';
 import type { ListenerDeps } from './deps.ts';
 import { reportError, runForMember } from './run-for-member.ts';
@@ -42,10 +43,19 @@ export async function runViewButton(deps: ListenerDeps, body: BlockAction<Button
       return;
     }
     // runForMember refreshes the Home after a write; a toggle that went through needs no modal.
-    const reply = await runForMember(deps, who, input, client);
+    const work = runForMember(deps, who, input, client);
     const writes = findCommand(input.command ?? 'help')?.writes === true;
-    if (writes && reply.kind === 'success' && !inModal) return;
-    await show(replyModal(reply));
+    // The trigger_id lasts 3 s: a slow answer opens "Working…" in time and fills it in after.
+    const quick = inModal ? await work : await withinBudget(work, deps.ackBudgetMs);
+    if (quick === null) {
+      const opened = await client.views.open({ trigger_id: body.trigger_id, view: resultView('jss-coach', 'Working on it…') });
+      const reply = await work;
+      const viewId = opened.view?.id;
+      if (viewId) await client.views.update({ view_id: viewId, view: replyModal(reply) });
+      return;
+    }
+    if (writes && quick.kind === 'success' && !inModal) return;
+    await show(replyModal(quick));
   } catch (error) {
     reportError(deps, who, error);
   }

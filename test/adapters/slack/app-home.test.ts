@@ -55,6 +55,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
   let adapter: SlackAdapter;
   let base: string;
   let event = 0;
+  let slowDown = 0;
   const errors: unknown[] = [];
 
   beforeAll(async () => {
@@ -64,11 +65,23 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       if (request.path === '/api/users.info') return { json: { ok: true, user: { id: String(request.data?.user ?? ''), is_admin: false, is_owner: false } } };
       // One member's Slack cannot fetch the chart: it refuses views with an image, as Slack does.
       if (request.path === '/api/views.publish' && request.data?.user_id === 'U-no-image' && String(request.data?.view).includes('"image"')) return { json: { ok: false, error: 'invalid_blocks' } };
+      if (request.path === '/api/views.open') return { json: { ok: true, view: { id: `V-opened-${String(request.data?.trigger_id)}` } } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' };
     });
+    // A store whose every call can be made slow, to play a slow database.
+    const slow = new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
     adapter = createSlackApp({
-      services: { store, onError: (error) => void errors.push(error) },
+      services: { store: slow, onError: (error) => void errors.push(error) },
       config: { signingSecret: TEST_SIGNING_SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
       today: () => AS_OF,
       ackBudgetMs: 1000,
@@ -323,6 +336,20 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     const answered = await slack.waitFor((request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-toggle-plan');
     expect(String(answered.data?.view)).toContain('Plan to reach 90%');
   });
+
+  it('a slow answer to a Home button opens "Working on it…" within the trigger\'s 3 s, then shows the reply', async () => {
+    await openHome('U-slow');
+    slowDown = 250;
+    try {
+      expect((await pressHomeButton('U-slow', 'tips')).status).toBe(200);
+      const opened = await slack.waitFor((request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-slow-tips');
+      expect(String(opened.data?.view)).toContain('Working on it');
+      const updated = await slack.waitFor((request) => request.path === '/api/views.update' && request.data?.view_id === 'V-opened-trigger-U-slow-tips', 10_000);
+      expect(String(updated.data?.view)).toContain('Tips');
+    } finally {
+      slowDown = 0;
+    }
+  }, 15_000);
 
   it('the refresh job republishes the Homes whose standing ran out, and only those', async () => {
     const due = await memberId('U-due');
