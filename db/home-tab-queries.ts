@@ -10,7 +10,13 @@ import { communities, homeTabs, members } from './schema.ts';
 export function createHomeTabs(db: Database): HomeTabs {
   const tabsOf = (where: ReturnType<typeof and>) =>
     db
-      .select({ memberId: homeTabs.memberId, platform: communities.platform, communityExternalId: communities.externalId, platformUserId: members.platformUserId, validUntil: homeTabs.validUntil })
+      .select({
+        memberId: homeTabs.memberId,
+        platform: communities.platform,
+        communityExternalId: communities.externalId,
+        platformUserId: members.platformUserId,
+        validUntil: homeTabs.validUntil,
+      })
       .from(homeTabs)
       .innerJoin(members, eq(members.id, homeTabs.memberId))
       .innerJoin(communities, eq(communities.id, members.communityId))
@@ -37,9 +43,18 @@ export function createHomeTabs(db: Database): HomeTabs {
         .orderBy(homeTabs.validUntil)
         .limit(limit)
         .for('update', { of: homeTabs, skipLocked: true });
-      const claimed = await db.update(homeTabs).set({ validUntil: today }).where(inArray(homeTabs.memberId, due)).returning({ memberId: homeTabs.memberId });
+      const claimed = await db
+        .update(homeTabs)
+        .set({ validUntil: today })
+        .where(inArray(homeTabs.memberId, due))
+        .returning({ memberId: homeTabs.memberId });
       if (claimed.length === 0) return [];
-      return tabsOf(inArray(homeTabs.memberId, claimed.map((row) => row.memberId)));
+      return tabsOf(
+        inArray(
+          homeTabs.memberId,
+          claimed.map((row) => row.memberId),
+        ),
+      );
     },
   };
 }

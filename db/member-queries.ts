@@ -62,7 +62,11 @@ export async function ensureCommunity(db: Database, ref: CommunityRef): Promise<
   return toCommunity(returned(rows, 'community'));
 }
 
-export async function updateCommunity(db: Database, communityId: number, settings: CommunitySettings): Promise<Community> {
+export async function updateCommunity(
+  db: Database,
+  communityId: number,
+  settings: CommunitySettings,
+): Promise<Community> {
   const set: Partial<typeof communities.$inferInsert> = {};
   if (settings.model !== undefined) set.model = settings.model;
   if (settings.params !== undefined) set.params = settings.params;
@@ -74,7 +78,12 @@ export async function updateCommunity(db: Database, communityId: number, setting
   return toCommunity(returned(rows, `community ${communityId}`));
 }
 
-export async function ensureMember(db: Database, communityId: number, platformUserId: string, displayName: string): Promise<Member> {
+export async function ensureMember(
+  db: Database,
+  communityId: number,
+  platformUserId: string,
+  displayName: string,
+): Promise<Member> {
   const existing = await findMember(db, communityId, platformUserId);
   if (existing && existing.displayName === displayName) return existing;
   const rows = await db
@@ -116,10 +125,20 @@ export async function setMemberFlags(db: Database, memberId: number, flags: Memb
 }
 
 /** The member's time zone (null clears it); null when the member is gone. */
-export async function setMemberTimeZone(db: Database, memberId: number, timeZone: string | null, fetchedAt: Date | null): Promise<Member | null> {
+export async function setMemberTimeZone(
+  db: Database,
+  memberId: number,
+  timeZone: string | null,
+  fetchedAt: Date | null,
+): Promise<Member | null> {
   // A zone from the platform (fetchedAt set) never replaces one the member chose meanwhile.
-  const platformMayWrite = fetchedAt === null ? undefined : or(isNull(members.timeZone), isNotNull(members.timeZoneFetchedAt));
-  const [row] = await db.update(members).set({ timeZone, timeZoneFetchedAt: fetchedAt }).where(and(eq(members.id, memberId), platformMayWrite)).returning();
+  const platformMayWrite =
+    fetchedAt === null ? undefined : or(isNull(members.timeZone), isNotNull(members.timeZoneFetchedAt));
+  const [row] = await db
+    .update(members)
+    .set({ timeZone, timeZoneFetchedAt: fetchedAt })
+    .where(and(eq(members.id, memberId), platformMayWrite))
+    .returning();
   return row ? toMember(row) : null;
 }
 

@@ -69,12 +69,21 @@ export function boltAppOptions(options: SlackAppOptions, ownRoutes: Route[] = []
   const logLevel = options.logLevel ?? LogLevel.WARN;
   // Bolt's messages in the bot's log format, when the bot gives a logger.
   const logger = options.logger ? boltLogger(options.logger, logLevel) : undefined;
-  if (config.oauth && !options.oauth) throw new Error('Slack OAuth mode needs its installation store (SlackAppOptions.oauth)');
-  const oauth = config.oauth && options.oauth ? oauthReceiverOptions(config.oauth, options.oauth, config.apiUrl, logger) : null;
+  if (config.oauth && !options.oauth)
+    throw new Error('Slack OAuth mode needs its installation store (SlackAppOptions.oauth)');
+  const oauth =
+    config.oauth && options.oauth ? oauthReceiverOptions(config.oauth, options.oauth, config.apiUrl, logger) : null;
   const botToken = config.botToken;
   const receiver = config.appToken
     ? new GuardedSocketModeReceiver({ appToken: config.appToken, logLevel, ...(logger && { logger }) })
-    : new GuardedHTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logLevel, customRoutes: [...(options.extraRoutes ?? []), ...ownRoutes], ...(logger && { logger }), ...oauth });
+    : new GuardedHTTPReceiver({
+        signingSecret: config.signingSecret,
+        port: config.port,
+        logLevel,
+        customRoutes: [...(options.extraRoutes ?? []), ...ownRoutes],
+        ...(logger && { logger }),
+        ...oauth,
+      });
   return {
     receiver,
     ...(config.appToken && { socketMode: true }),
@@ -86,7 +95,13 @@ export function boltAppOptions(options: SlackAppOptions, ownRoutes: Route[] = []
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackAdapter {
-  const home = options.home ? { tabs: options.home.tabs, publicUrl: options.home.publicUrl, chartKey: chartKeyFrom(options.config.signingSecret) } : undefined;
+  const home = options.home
+    ? {
+        tabs: options.home.tabs,
+        publicUrl: options.home.publicUrl,
+        chartKey: chartKeyFrom(options.config.signingSecret),
+      }
+    : undefined;
   const deps: ListenerDeps = {
     services: options.services,
     config: options.config,
@@ -96,7 +111,9 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     ...(home && { home }),
   };
   // The chart is served only where the Home links to it: with PUBLIC_URL.
-  const routes: Route[] = home?.publicUrl ? [{ path: CHART_ROUTE_PATH, method: 'GET', handler: chartRouteHandler(deps) }] : [];
+  const routes: Route[] = home?.publicUrl
+    ? [{ path: CHART_ROUTE_PATH, method: 'GET', handler: chartRouteHandler(deps) }]
+    : [];
   const app = new App(boltAppOptions(options, options.config.appToken ? [] : routes));
   registerListeners(app, deps);
   if (options.oauth) registerUninstallListeners(app, options.oauth);
@@ -106,7 +123,12 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     routes: options.config.appToken ? routes : [],
     async start() {
       const started: unknown = await app.start(options.config.port);
-      if (home) stopRefresh = startHomeRefresh(deps, clientForTeam(options.config, options.oauth?.installationStore), options.home?.refreshEveryMs);
+      if (home)
+        stopRefresh = startHomeRefresh(
+          deps,
+          clientForTeam(options.config, options.oauth?.installationStore),
+          options.home?.refreshEveryMs,
+        );
       const address = (started as Partial<Server> | undefined)?.address?.();
       return address && typeof address === 'object' ? address.port : null;
     },

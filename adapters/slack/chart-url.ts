@@ -44,7 +44,8 @@ function dayNumber(day: string): number | null {
 /** The token for a member's chart, valid through `validUntil` (YYYY-MM-DD). */
 export function chartToken(key: Buffer, memberId: number, validUntil: string): string {
   const day = dayNumber(validUntil);
-  if (day === null || !Number.isInteger(memberId) || memberId < 0) throw new Error(`no chart token for member ${memberId} until ${validUntil}`);
+  if (day === null || !Number.isInteger(memberId) || memberId < 0)
+    throw new Error(`no chart token for member ${memberId} until ${validUntil}`);
   const data = payload(memberId, day);
   return Buffer.concat([data, mac(key, data)]).toString('base64url');
 }

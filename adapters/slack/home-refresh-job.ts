@@ -21,21 +21,31 @@ export function clientForTeam(config: SlackConfig, installations?: InstallationS
   const clientOf = (token: string) => {
     const known = clients.get(token);
     if (known) return known;
-    const made = new webApi.WebClient(token, { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 }, logLevel: webApi.LogLevel.WARN });
+    const made = new webApi.WebClient(token, {
+      ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
+      retryConfig: { retries: 2 },
+      logLevel: webApi.LogLevel.WARN,
+    });
     clients.set(token, made);
     return made;
   };
   return async (teamId) => {
     if (config.botToken) return clientOf(config.botToken);
     if (!installations) return null;
-    const installation = await installations.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }).catch(() => null);
+    const installation = await installations
+      .fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })
+      .catch(() => null);
     const token = installation?.bot?.token;
     return token ? clientOf(token) : null;
   };
 }
 
 /** One run: the due Homes of up to `batch` members republished; returns how many went out. */
-export async function refreshDueHomes(deps: ListenerDeps, clients: ClientForTeam, batch = HOME_REFRESH_BATCH): Promise<number> {
+export async function refreshDueHomes(
+  deps: ListenerDeps,
+  clients: ClientForTeam,
+  batch = HOME_REFRESH_BATCH,
+): Promise<number> {
   const tabs = deps.home?.tabs;
   if (!tabs) return 0;
   const due = await tabs.claimDue('slack', deps.today(), batch);
@@ -44,7 +54,12 @@ export async function refreshDueHomes(deps: ListenerDeps, clients: ClientForTeam
     try {
       const client = await clients(tab.communityExternalId);
       if (!client) continue;
-      await publishHome(deps, client, { teamId: tab.communityExternalId, userId: tab.platformUserId, requestId: null }, false);
+      await publishHome(
+        deps,
+        client,
+        { teamId: tab.communityExternalId, userId: tab.platformUserId, requestId: null },
+        false,
+      );
       published += 1;
     } catch (error) {
       deps.logger?.warn({ err: error, platform: 'slack' }, 'republishing a Home failed; tried again tomorrow');
@@ -54,13 +69,21 @@ export async function refreshDueHomes(deps: ListenerDeps, clients: ClientForTeam
 }
 
 /** Runs now and every `everyMs`; returns its stop (which waits for a run under way). */
-export function startHomeRefresh(deps: ListenerDeps, clients: ClientForTeam, everyMs = HOME_REFRESH_EVERY_MS): () => Promise<void> {
+export function startHomeRefresh(
+  deps: ListenerDeps,
+  clients: ClientForTeam,
+  everyMs = HOME_REFRESH_EVERY_MS,
+): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const run = () => {
     if (running) return;
     running = refreshDueHomes(deps, clients)
       .then((count) => {
-        if (count > 0) deps.logger?.info({ platform: 'slack', job: 'home' }, `republished ${count} Home tab(s) whose standing ran out`);
+        if (count > 0)
+          deps.logger?.info(
+            { platform: 'slack', job: 'home' },
+            `republished ${count} Home tab(s) whose standing ran out`,
+          );
       })
       .catch((error: unknown) => deps.logger?.warn({ err: error, platform: 'slack' }, 'the Home refresh failed'))
       .finally(() => {

@@ -12,7 +12,14 @@ import { isBlank, oneLine } from '../shared/lines.ts';
 import { blockToSlack } from './blocks/content.ts';
 import { escapeMrkdwn, truncate } from './blocks/escape.ts';
 import { RUN_ACTION_PREFIX } from './blocks/actions.ts';
-import { ACTIONS_ELEMENTS_MAX, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, CONTEXT_TEXT_MAX, HEADER_TEXT_MAX, SECTION_TEXT_MAX } from './blocks/limits.ts';
+import {
+  ACTIONS_ELEMENTS_MAX,
+  BUTTON_TEXT_MAX,
+  BUTTON_VALUE_MAX,
+  CONTEXT_TEXT_MAX,
+  HEADER_TEXT_MAX,
+  SECTION_TEXT_MAX,
+} from './blocks/limits.ts';
 import { mrkdwn } from './blocks/types.ts';
 
 /** Blocks in a Home tab (and a modal); a message allows 50. */
@@ -25,7 +32,13 @@ export const HOME_FORM_BUTTONS_MAX = 8;
 export const IMAGE_URL_MAX = 3000;
 export const IMAGE_ALT_TEXT_MAX = 2000;
 
-type Button = { type: 'button'; action_id: string; text: { type: 'plain_text'; text: string; emoji: boolean }; value: string; style?: 'primary' | 'danger' };
+type Button = {
+  type: 'button';
+  action_id: string;
+  text: { type: 'plain_text'; text: string; emoji: boolean };
+  value: string;
+  style?: 'primary' | 'danger';
+};
 
 /** Numbers each run button of the Home, so action ids are unique within the view. */
 function buttonMaker() {
@@ -35,7 +48,11 @@ function buttonMaker() {
     return {
       type: 'button',
       action_id: `${RUN_ACTION_PREFIX}${next++}`,
-      text: { type: 'plain_text', text: truncate(oneLine(isBlank(action.label) ? action.command : action.label), BUTTON_TEXT_MAX), emoji: true },
+      text: {
+        type: 'plain_text',
+        text: truncate(oneLine(isBlank(action.label) ? action.command : action.label), BUTTON_TEXT_MAX),
+        emoji: true,
+      },
       value: action.command,
       ...(action.style && { style: action.style }),
     };
@@ -59,7 +76,14 @@ function actions(buttons: (Button | null)[]): KnownBlock[] {
 function chartBlocks(view: HomeView, chartUrl: string | null): KnownBlock[] {
   const line = seriesLine(seriesPoints(view.series), (text) => text) ?? view.series.title;
   if (chartUrl !== null && chartUrl.length <= IMAGE_URL_MAX) {
-    return [{ type: 'image', image_url: chartUrl, alt_text: truncate(`${view.series.title}: ${line}`, IMAGE_ALT_TEXT_MAX), title: { type: 'plain_text', text: truncate(view.series.title, HEADER_TEXT_MAX), emoji: false } }];
+    return [
+      {
+        type: 'image',
+        image_url: chartUrl,
+        alt_text: truncate(`${view.series.title}: ${line}`, IMAGE_ALT_TEXT_MAX),
+        title: { type: 'plain_text', text: truncate(view.series.title, HEADER_TEXT_MAX), emoji: false },
+      },
+    ];
   }
   return blockToSlack(view.series) as KnownBlock[];
 }
@@ -67,11 +91,19 @@ function chartBlocks(view: HomeView, chartUrl: string | null): KnownBlock[] {
 /** The Home as Slack blocks, within HOME_BLOCKS_MAX. */
 export function homeBlocks(view: HomeView, chartUrl: string | null = null): KnownBlock[] {
   const button = buttonMaker();
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: truncate(oneLine(view.title), HEADER_TEXT_MAX), emoji: true } }];
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(oneLine(view.title), HEADER_TEXT_MAX), emoji: true } },
+  ];
   if (view.noScore) blocks.push(...(blockToSlack({ type: 'text', text: view.noScore }) as KnownBlock[]));
-  blocks.push(...(blockToSlack(view.windows) as KnownBlock[]), ...(blockToSlack({ type: 'text', text: view.longTerm }) as KnownBlock[]));
+  blocks.push(
+    ...(blockToSlack(view.windows) as KnownBlock[]),
+    ...(blockToSlack({ type: 'text', text: view.longTerm }) as KnownBlock[]),
+  );
 
-  blocks.push(...heading('Next change'), section(escapeMrkdwn(view.nextChange), button({ label: 'Forecast', command: 'forecast' })));
+  blocks.push(
+    ...heading('Next change'),
+    section(escapeMrkdwn(view.nextChange), button({ label: 'Forecast', command: 'forecast' })),
+  );
   blocks.push(...chartBlocks(view, chartUrl));
 
   blocks.push(...heading(view.plan.title), ...(view.plan.summary ? [section(escapeMrkdwn(view.plan.summary))] : []));
@@ -80,15 +112,25 @@ export function homeBlocks(view: HomeView, chartUrl: string | null = null): Know
   blocks.push(...heading('Tips'));
   const tips = view.tips.slice(0, HOME_TIPS_MAX);
   if (tips.length === 0) blocks.push(section('Nothing to act on right now.'));
-  for (const tip of tips) blocks.push(section(`${tip.urgent ? '*URGENT:* ' : '• '}${escapeMrkdwn(tip.text)}`, tip.action && button(tip.action)));
-  if (view.tips.length > tips.length) blocks.push({ type: 'context', elements: [mrkdwn(`…and ${view.tips.length - tips.length} more: All tips.`)] });
+  for (const tip of tips)
+    blocks.push(
+      section(`${tip.urgent ? '*URGENT:* ' : '• '}${escapeMrkdwn(tip.text)}`, tip.action && button(tip.action)),
+    );
+  if (view.tips.length > tips.length)
+    blocks.push({ type: 'context', elements: [mrkdwn(`…and ${view.tips.length - tips.length} more: All tips.`)] });
   blocks.push(...actions(view.tipActions.map(button)));
 
-  blocks.push(...heading('Leaderboard'), section(escapeMrkdwn(view.leaderboard.text), view.leaderboard.action && button(view.leaderboard.action)));
+  blocks.push(
+    ...heading('Leaderboard'),
+    section(escapeMrkdwn(view.leaderboard.text), view.leaderboard.action && button(view.leaderboard.action)),
+  );
   blocks.push(...heading('Reminders'), section(escapeMrkdwn(view.reminders.text), button(view.reminders.toggle)));
   blocks.push(...heading('Your contracts'), ...actions(view.forms.slice(0, HOME_FORM_BUTTONS_MAX).map(button)));
 
-  const basis: KnownBlock = { type: 'context', elements: [mrkdwn(truncate(escapeMrkdwn(view.basis), CONTEXT_TEXT_MAX))] };
+  const basis: KnownBlock = {
+    type: 'context',
+    elements: [mrkdwn(truncate(escapeMrkdwn(view.basis), CONTEXT_TEXT_MAX))],
+  };
   // The small print last, always: cut the tail before it when the Home is too long.
   return [...blocks.slice(0, HOME_BLOCKS_MAX - 1), basis];
 }

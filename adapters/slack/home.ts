@@ -26,18 +26,29 @@ export interface SlackHomeServices {
 const HOME_INPUT = { command: 'score', positionals: [], named: {}, body: '' };
 
 /** Builds and publishes the member's Home; `create` when they opened it (their row is made if new). */
-export async function publishHome(deps: ListenerDeps, client: WebClient, who: SlackWho, create: boolean): Promise<void> {
+export async function publishHome(
+  deps: ListenerDeps,
+  client: WebClient,
+  who: SlackWho,
+  create: boolean,
+): Promise<void> {
   const ctx = await memberContext(deps, who, HOME_INPUT, client);
   const home = await loadHome(deps.services, ctx, { create });
   const services = deps.home;
-  const url = services?.publicUrl && home.memberId !== null ? chartUrl(services.publicUrl, services.chartKey, home.memberId, home.validUntil) : null;
+  const url =
+    services?.publicUrl && home.memberId !== null
+      ? chartUrl(services.publicUrl, services.chartKey, home.memberId, home.validUntil)
+      : null;
   try {
     await client.views.publish({ user_id: who.userId, view: homeTab(home.view, url) });
   } catch (error) {
     if (url === null) throw error;
     // Slack refuses a whole view whose image it cannot fetch (a PUBLIC_URL it cannot reach): the
     // Home goes out with the sparkline instead, and the failure is told.
-    deps.logger?.warn({ err: error, platform: 'slack' }, 'the Home with its chart was refused; published with the sparkline (is PUBLIC_URL reachable?)');
+    deps.logger?.warn(
+      { err: error, platform: 'slack' },
+      'the Home with its chart was refused; published with the sparkline (is PUBLIC_URL reachable?)',
+    );
     await client.views.publish({ user_id: who.userId, view: homeTab(home.view, null) });
   }
   if (services && home.memberId !== null) await services.tabs.published(home.memberId, home.validUntil);
@@ -81,8 +92,14 @@ export function chartRouteHandler(deps: ListenerDeps) {
       const home = await loadHome(deps.services, ctx, { create: false, rank: false });
       if (home.memberId !== memberId) return notFound(response);
       const charts = deps.services.charts;
-      const chart = charts ? await charts.chartOf(home.view.series, { memberId, asOf: home.asOf }) : forecastChart(home.view.series);
-      response.writeHead(200, { 'content-type': 'image/png', 'content-length': String(chart.png.length), 'cache-control': 'private, max-age=3600' });
+      const chart = charts
+        ? await charts.chartOf(home.view.series, { memberId, asOf: home.asOf })
+        : forecastChart(home.view.series);
+      response.writeHead(200, {
+        'content-type': 'image/png',
+        'content-length': String(chart.png.length),
+        'cache-control': 'private, max-age=3600',
+      });
       response.end(chart.png);
     })().catch((error: unknown) => {
       deps.logger?.error({ err: error }, 'Home chart failed');

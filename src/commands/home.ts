@@ -35,14 +35,27 @@ async function leaderboardOf(run: CommandRun): Promise<HomeLeaderboard> {
   const { community, member, store, ctx } = run;
   if (!community.leaderboardEnabled) return { kind: 'off' };
   if (!member.leaderboardOptIn || member.id <= 0) return { kind: 'not-joined' };
-  const view = await readLeaderboard(store, { communityId: community.id, order: 'score', memberId: member.id, page: undefined, pageSize: 1, unrankedLimit: 0 }, ctx.asOf);
+  const view = await readLeaderboard(
+    store,
+    { communityId: community.id, order: 'score', memberId: member.id, page: undefined, pageSize: 1, unrankedLimit: 0 },
+    ctx.asOf,
+  );
   if (view.me) return { kind: 'ranked', rank: view.me.rank, total: view.total };
   return view.meListedApart ? { kind: 'listed-apart' } : { kind: 'not-joined' };
 }
 
 /** A member with nothing recorded, for a Home refreshed after they were forgotten (no row is created). */
 function absentMember(communityId: number, userId: string, displayName: string): Member {
-  return { id: 0, communityId, platformUserId: userId, displayName, leaderboardOptIn: false, remindersOptIn: false, timeZone: null, timeZoneFetchedAt: null };
+  return {
+    id: 0,
+    communityId,
+    platformUserId: userId,
+    displayName,
+    leaderboardOptIn: false,
+    remindersOptIn: false,
+    timeZone: null,
+    timeZoneFetchedAt: null,
+  };
 }
 
 export async function loadHome(services: Services, ctx: CommandContext, options: LoadHomeOptions): Promise<MemberHome> {
@@ -51,10 +64,21 @@ export async function loadHome(services: Services, ctx: CommandContext, options:
     const { store } = services;
     const community = await store.ensureCommunity(ctx.community);
     const displayName = cleanDisplayName(ctx.displayName, ctx.userId);
-    const found = options.create ? await store.ensureMember(community.id, ctx.userId, displayName) : await store.findMember(community.id, ctx.userId);
+    const found = options.create
+      ? await store.ensureMember(community.id, ctx.userId, displayName)
+      : await store.findMember(community.id, ctx.userId);
     const member = found ?? absentMember(community.id, ctx.userId, displayName);
     const asOf = memberToday(services, ctx, member);
-    const run: CommandRun = { ctx: { ...ctx, asOf }, store, clock: services.clock ?? systemClock, community, member, args: {}, positionals: [], body: '' };
+    const run: CommandRun = {
+      ctx: { ...ctx, asOf },
+      store,
+      clock: services.clock ?? systemClock,
+      community,
+      member,
+      args: {},
+      positionals: [],
+      body: '',
+    };
     const contracts = found ? await store.listContracts(member.id) : [];
     const analysis = await analyzeMember(run, contracts);
     const observations = found ? await store.listObservations(member.id) : [];
@@ -64,12 +88,22 @@ export async function loadHome(services: Services, ctx: CommandContext, options:
     const view = homeView({
       analysis,
       series,
-      leaderboard: found && options.rank !== false ? await leaderboardOf(run) : { kind: community.leaderboardEnabled ? 'not-joined' : 'off' },
+      leaderboard:
+        found && options.rank !== false
+          ? await leaderboardOf(run)
+          : { kind: community.leaderboardEnabled ? 'not-joined' : 'off' },
       remindersOn: member.remindersOptIn,
-      openContracts: contracts.filter((contract) => !contract.end).map((contract) => ({ id: contract.id, client: contract.client })),
+      openContracts: contracts
+        .filter((contract) => !contract.end)
+        .map((contract) => ({ id: contract.id, client: contract.client })),
     });
     // Never before today: a Home that held until yesterday would be due again at once.
-    return { memberId: found?.id ?? null, asOf, validUntil: standing.validUntil < asOf ? asOf : standing.validUntil, view };
+    return {
+      memberId: found?.id ?? null,
+      asOf,
+      validUntil: standing.validUntil < asOf ? asOf : standing.validUntil,
+      view,
+    };
   } finally {
     finished?.();
   }

@@ -68,7 +68,8 @@ function nextChangeText(analysis: Analysis): string {
 
 /** A tip's own command: closing an inactive contract is the end form of that contract. */
 function tipAction(tip: Tip): Action | null {
-  if (tip.kind === 'close-inactive' && tip.contractId) return { label: `End ${tip.contractId}`, command: `end ${tip.contractId}` };
+  if (tip.kind === 'close-inactive' && tip.contractId)
+    return { label: `End ${tip.contractId}`, command: `end ${tip.contractId}` };
   return null;
 }
 
@@ -79,9 +80,15 @@ function leaderboardLine(leaderboard: HomeLeaderboard): HomeView['leaderboard'] 
     case 'not-joined':
       return { text: 'You are not on the leaderboard.', action: { label: 'Join the leaderboard', command: 'join' } };
     case 'listed-apart':
-      return { text: 'You are on the leaderboard, listed apart until you have a score.', action: { label: 'Leaderboard', command: 'leaderboard' } };
+      return {
+        text: 'You are on the leaderboard, listed apart until you have a score.',
+        action: { label: 'Leaderboard', command: 'leaderboard' },
+      };
     case 'ranked':
-      return { text: `You are #${leaderboard.rank} of ${leaderboard.total} on the leaderboard.`, action: { label: 'Leaderboard', command: 'leaderboard' } };
+      return {
+        text: `You are #${leaderboard.rank} of ${leaderboard.total} on the leaderboard.`,
+        action: { label: 'Leaderboard', command: 'leaderboard' },
+      };
   }
 }
 
@@ -111,12 +118,19 @@ export function homeView({ analysis, series, leaderboard, remindersOn, openContr
     leaderboard: leaderboardLine(leaderboard),
     reminders: remindersOn
       ? { on: true, text: 'Daily reminders are on.', toggle: { label: 'Turn reminders off', command: 'remind off' } }
-      : { on: false, text: 'Daily reminders are off.', toggle: { label: 'Turn reminders on', command: 'remind on', style: 'primary' } },
+      : {
+          on: false,
+          text: 'Daily reminders are off.',
+          toggle: { label: 'Turn reminders on', command: 'remind on', style: 'primary' },
+        },
     forms: [
       { label: 'Add a contract', command: 'add', style: 'primary' },
       { label: 'Import from Upwork', command: 'import' },
       { label: 'List contracts', command: 'list' },
-      ...openContracts.map((contract) => ({ label: `End ${contract.id} (${contract.client})`, command: `end ${contract.id}` })),
+      ...openContracts.map((contract) => ({
+        label: `End ${contract.id} (${contract.client})`,
+        command: `end ${contract.id}`,
+      })),
     ],
     series,
     basis: `Estimate under model ${report.model}, as of ${report.asOf}. Upwork does not publish its algorithm.`,

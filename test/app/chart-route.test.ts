@@ -14,7 +14,11 @@ const tabs: HomeTabs = { published: async () => {}, find: async () => null, clai
 
 function matched(path: string): boolean {
   let hit = false;
-  const handled = routeRequest([{ path: CHART_ROUTE_PATH, method: 'GET', handler: () => void (hit = true) }], { url: path, method: 'GET' } as IncomingMessage, {} as ServerResponse);
+  const handled = routeRequest(
+    [{ path: CHART_ROUTE_PATH, method: 'GET', handler: () => void (hit = true) }],
+    { url: path, method: 'GET' } as IncomingMessage,
+    {} as ServerResponse,
+  );
   return handled && hit;
 }
 
@@ -30,7 +34,12 @@ describe('the chart route on the operations server', () => {
   it('is handed over by the Slack adapter in Socket Mode with PUBLIC_URL, and not without it', () => {
     const config = { signingSecret: 's', botToken: 'xoxb-t', appToken: 'xapp-t', port: 0, apiUrl: null };
     const services = { store: {} as Store };
-    const withUrl = createSlackApp({ services, config, today: () => '2026-11-22', home: { tabs, publicUrl: 'https://jss.example.com' } });
+    const withUrl = createSlackApp({
+      services,
+      config,
+      today: () => '2026-11-22',
+      home: { tabs, publicUrl: 'https://jss.example.com' },
+    });
     expect(withUrl.routes.map((route) => route.path)).toEqual([CHART_ROUTE_PATH]);
     const without = createSlackApp({ services, config, today: () => '2026-11-22', home: { tabs, publicUrl: null } });
     expect(without.routes).toEqual([]);

@@ -16,7 +16,12 @@ import { pauseAfter } from '../helpers/staged-store.ts';
 const postgresKinds = databaseKinds.filter((kind) => kind.name === 'postgres');
 const ADD = 'add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5';
 
-const services = (on: Store): Services => ({ store: on, onError: (error) => { throw error; } });
+const services = (on: Store): Services => ({
+  store: on,
+  onError: (error) => {
+    throw error;
+  },
+});
 const run = async (on: Store, user: string, text: string, community: string, extra: Partial<CommandContext> = {}) =>
   renderText(await runCommandText(services(on), commandContext('slack', community, user, extra), text));
 
@@ -33,7 +38,7 @@ async function contractCount(store: Store, community: string, user: string): Pro
   return member ? (await store.listContracts(member.id)).length : null;
 }
 
-describe.each(databaseKinds)('forget-community beside a burst of members\' adds on $name', (kind) => {
+describe.each(databaseKinds)("forget-community beside a burst of members' adds on $name", (kind) => {
   it('completes, and no contract from before it survives', async () => {
     const { store, close } = await kind.open();
     try {

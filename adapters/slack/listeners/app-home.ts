@@ -12,7 +12,11 @@ import type { ListenerDeps } from './deps.ts';
 import { reportError } from './run-for-member.ts';
 
 export function appHomeListener(deps: ListenerDeps) {
-  return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    event,
+    body,
+    client,
+  }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     const who: SlackWho = { teamId: body.team_id, userId: event.user, requestId: null };
     try {
@@ -27,7 +31,13 @@ export function appHomeListener(deps: ListenerDeps) {
  * After a command that writes went through for the member: their Home is refreshed in the
  * background, so the reply is never held up; a failure is reported, nothing more.
  */
-export function refreshHomeAfter(deps: ListenerDeps, client: WebClient, who: SlackWho, command: string | null, reply: Reply): void {
+export function refreshHomeAfter(
+  deps: ListenerDeps,
+  client: WebClient,
+  who: SlackWho,
+  command: string | null,
+  reply: Reply,
+): void {
   if (!deps.home || reply.kind === 'error' || !findCommand(command ?? 'help')?.writes) return;
   setImmediate(() => {
     refreshHome(deps, client, who).catch((error: unknown) => reportError(deps, who, error));

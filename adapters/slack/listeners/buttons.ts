@@ -10,7 +10,13 @@ import { whoOfAction } from './who.ts';
 import { runViewButton } from './view-buttons.ts';
 
 export function runButtonListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const parsed = parseCommandText(action.value ?? '');
     if (!parsed.ok) return;

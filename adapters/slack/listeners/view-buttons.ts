@@ -32,14 +32,25 @@ export function replyModal(reply: Reply): ModalView {
   };
 }
 
-export async function runViewButton(deps: ListenerDeps, body: BlockAction<ButtonAction>, input: CommandInput, client: WebClient, who: SlackWho): Promise<void> {
+export async function runViewButton(
+  deps: ListenerDeps,
+  body: BlockAction<ButtonAction>,
+  input: CommandInput,
+  client: WebClient,
+  who: SlackWho,
+): Promise<void> {
   const inModal = body.view?.type === 'modal' ? body.view.id : null;
-  const show = (view: ModalView) => (inModal ? client.views.update({ view_id: inModal, view }) : client.views.open({ trigger_id: body.trigger_id, view }));
+  const show = (view: ModalView) =>
+    inModal
+      ? client.views.update({ view_id: inModal, view })
+      : client.views.open({ trigger_id: body.trigger_id, view });
   try {
     const form = formToOpen(input, deps.today());
     if (form) {
       const view = formView(form);
-      await (inModal ? client.views.push({ trigger_id: body.trigger_id, view }) : client.views.open({ trigger_id: body.trigger_id, view }));
+      await (inModal
+        ? client.views.push({ trigger_id: body.trigger_id, view })
+        : client.views.open({ trigger_id: body.trigger_id, view }));
       return;
     }
     // runForMember refreshes the Home after a write; a toggle that went through needs no modal.
@@ -48,7 +59,10 @@ export async function runViewButton(deps: ListenerDeps, body: BlockAction<Button
     // The trigger_id lasts 3 s: a slow answer opens "Working…" in time and fills it in after.
     const quick = inModal ? await work : await withinBudget(work, deps.ackBudgetMs);
     if (quick === null) {
-      const opened = await client.views.open({ trigger_id: body.trigger_id, view: resultView('jss-coach', 'Working on it…') });
+      const opened = await client.views.open({
+        trigger_id: body.trigger_id,
+        view: resultView('jss-coach', 'Working on it…'),
+      });
       const reply = await work;
       const viewId = opened.view?.id;
       if (viewId) await client.views.update({ view_id: viewId, view: replyModal(reply) });

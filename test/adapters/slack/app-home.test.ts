@@ -43,7 +43,10 @@ interface PublishedView {
 
 /** Every button of a Home, in accessories and actions blocks. */
 function buttonsOf(view: PublishedView) {
-  return view.blocks.flatMap((block) => [...(block.accessory ? [block.accessory] : []), ...(block.elements ?? []).filter((element) => element.type === 'button')]) as { action_id: string; value: string }[];
+  return view.blocks.flatMap((block) => [
+    ...(block.accessory ? [block.accessory] : []),
+    ...(block.elements ?? []).filter((element) => element.type === 'button'),
+  ]) as { action_id: string; value: string }[];
 }
 
 describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
@@ -62,10 +65,17 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     ({ store, db, close: closeDb } = await kind.open());
     tabs = createHomeTabs(db);
     slack = await startFakeServer((request: RecordedRequest) => {
-      if (request.path === '/api/users.info') return { json: { ok: true, user: { id: String(request.data?.user ?? ''), is_admin: false, is_owner: false } } };
+      if (request.path === '/api/users.info')
+        return { json: { ok: true, user: { id: String(request.data?.user ?? ''), is_admin: false, is_owner: false } } };
       // One member's Slack cannot fetch the chart: it refuses views with an image, as Slack does.
-      if (request.path === '/api/views.publish' && request.data?.user_id === 'U-no-image' && String(request.data?.view).includes('"image"')) return { json: { ok: false, error: 'invalid_blocks' } };
-      if (request.path === '/api/views.open') return { json: { ok: true, view: { id: `V-opened-${String(request.data?.trigger_id)}` } } };
+      if (
+        request.path === '/api/views.publish' &&
+        request.data?.user_id === 'U-no-image' &&
+        String(request.data?.view).includes('"image"')
+      )
+        return { json: { ok: false, error: 'invalid_blocks' } };
+      if (request.path === '/api/views.open')
+        return { json: { ok: true, view: { id: `V-opened-${String(request.data?.trigger_id)}` } } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' };
     });
@@ -82,7 +92,13 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     });
     adapter = createSlackApp({
       services: { store: slow, onError: (error) => void errors.push(error) },
-      config: { signingSecret: TEST_SIGNING_SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+      config: {
+        signingSecret: TEST_SIGNING_SECRET,
+        botToken: 'xoxb-test',
+        appToken: null,
+        port: 0,
+        apiUrl: `${slack.url}/api/`,
+      },
       today: () => AS_OF,
       ackBudgetMs: 1000,
       logLevel: LogLevel.ERROR,
@@ -105,7 +121,11 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
 
   async function postJson(payload: unknown) {
     const body = JSON.stringify(payload);
-    return fetch(`${base}/slack/events`, { method: 'POST', headers: signedSlackHeaders(body, { contentType: 'application/json' }), body });
+    return fetch(`${base}/slack/events`, {
+      method: 'POST',
+      headers: signedSlackHeaders(body, { contentType: 'application/json' }),
+      body,
+    });
   }
 
   async function postForm(body: string) {
@@ -134,7 +154,10 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       event: { type: 'app_home_opened', user, channel: `D-${user}`, tab, event_ts: '1.0' },
     });
     expect(response.status).toBe(200);
-    const published = await slack.waitFor((request) => request.path === '/api/views.publish' && request.data?.user_id === user && publishesTo(user).length > before);
+    const published = await slack.waitFor(
+      (request) =>
+        request.path === '/api/views.publish' && request.data?.user_id === user && publishesTo(user).length > before,
+    );
     // The Home is recorded once Slack has answered the publish.
     const id = await memberId(user);
     await vi.waitFor(async () => expect(await tabs.find(id)).not.toBeNull());
@@ -155,7 +178,24 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       trigger_id: `trigger-${user}-${value}`,
       api_app_id: 'A1',
       container: { type: 'view', view_id: `V-${user}` },
-      view: { id: `V-${user}`, type: 'home', team_id: TEAM, blocks: [], private_metadata: '', callback_id: '', state: { values: {} }, hash: 'h', title: { type: 'plain_text', text: 'Home' }, close: null, submit: null, root_view_id: `V-${user}`, app_id: 'A1', external_id: '', app_installed_team_id: TEAM, bot_id: 'B1' },
+      view: {
+        id: `V-${user}`,
+        type: 'home',
+        team_id: TEAM,
+        blocks: [],
+        private_metadata: '',
+        callback_id: '',
+        state: { values: {} },
+        hash: 'h',
+        title: { type: 'plain_text', text: 'Home' },
+        close: null,
+        submit: null,
+        root_view_id: `V-${user}`,
+        app_id: 'A1',
+        external_id: '',
+        app_installed_team_id: TEAM,
+        bot_id: 'B1',
+      },
     };
     return postForm(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
   }
@@ -174,11 +214,20 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     // Opening the Home records it, so later writes and the refresh job know to publish it again.
     const id = await memberId('U-empty');
     // Recorded once Slack has answered the publish.
-    await vi.waitFor(async () => expect(await tabs.find(id)).toMatchObject({ platformUserId: 'U-empty', communityExternalId: TEAM, validUntil: expect.any(String) }));
+    await vi.waitFor(async () =>
+      expect(await tabs.find(id)).toMatchObject({
+        platformUserId: 'U-empty',
+        communityExternalId: TEAM,
+        validUntil: expect.any(String),
+      }),
+    );
   });
 
   it('a refresh never creates a member: a forgotten one gets the Home of someone with nothing recorded', async () => {
-    const ctx = commandContext('slack', TEAM, 'U-gone', { community: { platform: 'slack', externalId: TEAM }, requestId: null });
+    const ctx = commandContext('slack', TEAM, 'U-gone', {
+      community: { platform: 'slack', externalId: TEAM },
+      requestId: null,
+    });
     const home = await loadHome({ store }, ctx, { create: false });
     expect(home.memberId).toBeNull();
     expect(home.view.score).toBeNull();
@@ -204,12 +253,39 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
 
   it('shows a member with contracts the very score the score command gives, and their chart from PUBLIC_URL', async () => {
     const id = await memberId('U-full');
-    await store.insertContract(id, { id: 'c1', client: 'Acme <!channel>', type: 'fixed', start: '2025-06-01', end: '2025-09-01', earnings: 1500, stars: 5 });
-    await store.insertContract(id, { id: 'c2', client: 'Beta', type: 'hourly', start: '2025-10-01', end: '2026-02-01', earnings: 2400, stars: 4.8 });
-    await store.insertContract(id, { id: 'c3', client: 'Gamma', type: 'hourly', start: '2026-03-01', end: '2026-05-01', earnings: 900, stars: 5 });
+    await store.insertContract(id, {
+      id: 'c1',
+      client: 'Acme <!channel>',
+      type: 'fixed',
+      start: '2025-06-01',
+      end: '2025-09-01',
+      earnings: 1500,
+      stars: 5,
+    });
+    await store.insertContract(id, {
+      id: 'c2',
+      client: 'Beta',
+      type: 'hourly',
+      start: '2025-10-01',
+      end: '2026-02-01',
+      earnings: 2400,
+      stars: 4.8,
+    });
+    await store.insertContract(id, {
+      id: 'c3',
+      client: 'Gamma',
+      type: 'hourly',
+      start: '2026-03-01',
+      end: '2026-05-01',
+      earnings: 900,
+      stars: 5,
+    });
     await store.insertContract(id, { id: 'c4', client: 'Delta', type: 'hourly', start: '2026-08-01', earnings: 300 });
     const view = await openHome('U-full');
-    const ctx = commandContext('slack', TEAM, 'U-full', { community: { platform: 'slack', externalId: TEAM }, requestId: null });
+    const ctx = commandContext('slack', TEAM, 'U-full', {
+      community: { platform: 'slack', externalId: TEAM },
+      requestId: null,
+    });
     const scored = await runCommandText({ store }, ctx, 'score');
     const home = await loadHome({ store }, ctx, { create: false });
     expect(home.view.score).not.toBeNull();
@@ -235,7 +311,15 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
 
   it('publishes the Home with the sparkline when Slack refuses its chart image', async () => {
     const id = await memberId('U-no-image');
-    await store.insertContract(id, { id: 'c1', client: 'Acme', type: 'fixed', start: '2026-01-10', end: '2026-06-10', earnings: 1500, stars: 5 });
+    await store.insertContract(id, {
+      id: 'c1',
+      client: 'Acme',
+      type: 'fixed',
+      start: '2026-01-10',
+      end: '2026-06-10',
+      earnings: 1500,
+      stars: 5,
+    });
     await openHome('U-no-image');
     const [first, second] = publishesTo('U-no-image').map(viewOf);
     expect(first?.blocks.some((block) => block.type === 'image')).toBe(true);
@@ -263,7 +347,14 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
   it('stays within 100 blocks and every text limit for a member with hundreds of contracts', async () => {
     const id = await memberId('U-many');
     await seedContracts(db, id, 300);
-    for (let i = 0; i < 20; i++) await store.insertContract(id, { id: `open${i}`, client: `${'Long client name '.repeat(8)}${i}`, type: 'hourly', start: '2026-06-01', earnings: 100 });
+    for (let i = 0; i < 20; i++)
+      await store.insertContract(id, {
+        id: `open${i}`,
+        client: `${'Long client name '.repeat(8)}${i}`,
+        type: 'hourly',
+        start: '2026-06-01',
+        earnings: 100,
+      });
     const view = await openHome('U-many');
     expect(view.blocks.length).toBeLessThanOrEqual(HOME_BLOCKS_MAX);
     for (const block of view.blocks) {
@@ -291,7 +382,12 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     }).toString();
     const response = await postForm(body);
     expect(await response.text()).toContain('Added c1');
-    const refreshed = await slack.waitFor((request) => request.path === '/api/views.publish' && request.data?.user_id === 'U-add' && publishesTo('U-add').length > before);
+    const refreshed = await slack.waitFor(
+      (request) =>
+        request.path === '/api/views.publish' &&
+        request.data?.user_id === 'U-add' &&
+        publishesTo('U-add').length > before,
+    );
     expect(buttonsOf(viewOf(refreshed)).map((button) => button.value)).toContain('end c1');
   });
 
@@ -303,16 +399,45 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       type: { value: { type: 'static_select', selected_option: { value: 'hourly' } } },
       start: { value: { type: 'datepicker', selected_date: '2026-10-01' } },
     };
-    const view = { id: 'V-form', hash: 'h-form', type: 'modal', callback_id: 'jss_add', private_metadata: '', blocks: Object.keys(values).map((block_id) => ({ block_id })), state: { values } };
-    const payload = { type: 'view_submission', team: { id: TEAM, domain: 'home' }, user: { id: 'U-form', name: 'U-form', team_id: TEAM }, view, trigger_id: 't-form', api_app_id: 'A1' };
+    const view = {
+      id: 'V-form',
+      hash: 'h-form',
+      type: 'modal',
+      callback_id: 'jss_add',
+      private_metadata: '',
+      blocks: Object.keys(values).map((block_id) => ({ block_id })),
+      state: { values },
+    };
+    const payload = {
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'home' },
+      user: { id: 'U-form', name: 'U-form', team_id: TEAM },
+      view,
+      trigger_id: 't-form',
+      api_app_id: 'A1',
+    };
     const response = await postForm(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
     expect(await response.json()).toMatchObject({ response_action: 'update' });
-    const refreshed = await slack.waitFor((request) => request.path === '/api/views.publish' && request.data?.user_id === 'U-form' && publishesTo('U-form').length > before);
+    const refreshed = await slack.waitFor(
+      (request) =>
+        request.path === '/api/views.publish' &&
+        request.data?.user_id === 'U-form' &&
+        publishesTo('U-form').length > before,
+    );
     expect(buttonsOf(viewOf(refreshed)).map((button) => button.value)).toContain('end c1');
   });
 
   it('does not publish a Home after a write of a member who never opened it', async () => {
-    const body = new URLSearchParams({ command: '/jss', text: 'remind on', team_id: TEAM, user_id: 'U-no-home', user_name: 'U-no-home', channel_id: 'C1', response_url: `${slack.url}/response/r`, trigger_id: 'trigger-no-home' }).toString();
+    const body = new URLSearchParams({
+      command: '/jss',
+      text: 'remind on',
+      team_id: TEAM,
+      user_id: 'U-no-home',
+      user_name: 'U-no-home',
+      channel_id: 'C1',
+      response_url: `${slack.url}/response/r`,
+      trigger_id: 'trigger-no-home',
+    }).toString();
     expect(await (await postForm(body)).text()).toContain('Daily reminders are on');
     await openHome('U-after-no-home');
     expect(publishesTo('U-no-home')).toEqual([]);
@@ -322,18 +447,27 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     await openHome('U-toggle');
     const before = publishesTo('U-toggle').length;
     expect((await pressHomeButton('U-toggle', 'remind on')).status).toBe(200);
-    const refreshed = await slack.waitFor((request) => request.path === '/api/views.publish' && request.data?.user_id === 'U-toggle' && publishesTo('U-toggle').length > before);
+    const refreshed = await slack.waitFor(
+      (request) =>
+        request.path === '/api/views.publish' &&
+        request.data?.user_id === 'U-toggle' &&
+        publishesTo('U-toggle').length > before,
+    );
     expect(buttonsOf(viewOf(refreshed)).map((button) => button.value)).toContain('remind off');
     const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
     expect((await store.findMember(community.id, 'U-toggle'))?.remindersOptIn).toBe(true);
 
     expect((await pressHomeButton('U-toggle', 'add')).status).toBe(200);
-    const opened = await slack.waitFor((request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-toggle-add');
+    const opened = await slack.waitFor(
+      (request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-toggle-add',
+    );
     expect(JSON.parse(String(opened.data?.view))).toMatchObject({ type: 'modal', callback_id: 'jss_add' });
 
     // A read answers in a modal (there is no response_url in a Home).
     expect((await pressHomeButton('U-toggle', 'plan')).status).toBe(200);
-    const answered = await slack.waitFor((request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-toggle-plan');
+    const answered = await slack.waitFor(
+      (request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-toggle-plan',
+    );
     expect(String(answered.data?.view)).toContain('Plan to reach 90%');
   });
 
@@ -342,9 +476,14 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     slowDown = 250;
     try {
       expect((await pressHomeButton('U-slow', 'tips')).status).toBe(200);
-      const opened = await slack.waitFor((request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-slow-tips');
+      const opened = await slack.waitFor(
+        (request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-slow-tips',
+      );
       expect(String(opened.data?.view)).toContain('Working on it');
-      const updated = await slack.waitFor((request) => request.path === '/api/views.update' && request.data?.view_id === 'V-opened-trigger-U-slow-tips', 10_000);
+      const updated = await slack.waitFor(
+        (request) => request.path === '/api/views.update' && request.data?.view_id === 'V-opened-trigger-U-slow-tips',
+        10_000,
+      );
       expect(String(updated.data?.view)).toContain('Tips');
     } finally {
       slowDown = 0;
@@ -358,7 +497,19 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     await db.update(homeTabs).set({ validUntil: '2026-11-01' }).where(eq(homeTabs.memberId, due));
     const beforeDue = publishesTo('U-due').length;
     const beforeFresh = publishesTo('U-fresh').length;
-    const deps = { services: { store }, config: { signingSecret: TEST_SIGNING_SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` }, today: () => AS_OF, ackBudgetMs: 1000, home: { tabs, publicUrl: null, chartKey: chartKeyFrom(TEST_SIGNING_SECRET) } };
+    const deps = {
+      services: { store },
+      config: {
+        signingSecret: TEST_SIGNING_SECRET,
+        botToken: 'xoxb-test',
+        appToken: null,
+        port: 0,
+        apiUrl: `${slack.url}/api/`,
+      },
+      today: () => AS_OF,
+      ackBudgetMs: 1000,
+      home: { tabs, publicUrl: null, chartKey: chartKeyFrom(TEST_SIGNING_SECRET) },
+    };
     expect(await refreshDueHomes(deps, clientForTeam(deps.config))).toBe(1);
     expect(publishesTo('U-due').length).toBe(beforeDue + 1);
     expect(publishesTo('U-fresh').length).toBe(beforeFresh);
@@ -367,7 +518,10 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     expect(await refreshDueHomes(deps, clientForTeam(deps.config))).toBe(0);
     // In OAuth mode each team's Home goes out with that team's token, from its installation.
     await db.update(homeTabs).set({ validUntil: '2026-11-01' }).where(eq(homeTabs.memberId, due));
-    const installations = { storeInstallation: async () => {}, fetchInstallation: async ({ teamId }: { teamId?: string }) => ({ bot: { token: `xoxb-installed-${teamId}` } }) } as unknown as Parameters<typeof clientForTeam>[1];
+    const installations = {
+      storeInstallation: async () => {},
+      fetchInstallation: async ({ teamId }: { teamId?: string }) => ({ bot: { token: `xoxb-installed-${teamId}` } }),
+    } as unknown as Parameters<typeof clientForTeam>[1];
     expect(await refreshDueHomes(deps, clientForTeam({ ...deps.config, botToken: null }, installations))).toBe(1);
     expect(publishesTo('U-due').at(-1)?.headers.authorization).toBe(`Bearer xoxb-installed-${TEAM}`);
     // Without PUBLIC_URL the Home shows the sparkline instead of an image.
