@@ -69,10 +69,21 @@ export function operationsRoutes(options: OperationsOptions): Route[] {
   return routes;
 }
 
+/** Whether a path matches a route's: equal, or `/charts/:file` matching any one non-empty segment there. */
+function pathMatches(pattern: string, path: string): boolean {
+  if (pattern === path) return true;
+  const want = pattern.split('/');
+  const got = path.split('/');
+  return (
+    want.length === got.length &&
+    want.every((segment, i) => (segment.startsWith(':') ? (got[i] ?? '') !== '' : segment === got[i]))
+  );
+}
+
 /** Answers the routes; anything else is 404. */
 export function routeRequest(routes: readonly Route[], request: IncomingMessage, response: ServerResponse): boolean {
-  const path = (request.url ?? '/').split('?')[0];
-  const route = routes.find((candidate) => candidate.path === path && candidate.method === request.method);
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
+  const route = routes.find((candidate) => pathMatches(candidate.path, path) && candidate.method === request.method);
   if (!route) return false;
   route.handler(request, response);
   return true;

@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.ts';
 import type { Services } from '../src/commands/dispatch.ts';
 import type { Logger } from '../src/ports/logger.ts';
+import { createHomeTabs } from '../db/home-tab-queries.ts';
 import { serveRoutes, type Route } from './operations-routes.ts';
 import type { Settings } from './settings/read.ts';
 
@@ -66,6 +67,8 @@ export async function startPlatforms(options: PlatformOptions): Promise<RunningP
         oauthConfig && options.db
           ? (await import('./slack-oauth.ts')).slackOAuthServices(options.db, oauthConfig, logger)
           : undefined;
+      // App Home: recorded Homes are refreshed after writes and when they run out (adapters/slack/home.ts).
+      const home = options.db ? { tabs: createHomeTabs(options.db), publicUrl: settings.publicUrl ?? null } : undefined;
       const slack = createSlackApp({
         services,
         config: settings.slack,
@@ -73,7 +76,10 @@ export async function startPlatforms(options: PlatformOptions): Promise<RunningP
         logger,
         ...(extraRoutes.length > 0 && { extraRoutes }),
         ...(oauth && { oauth }),
+        ...(home && { home }),
       });
+      // Socket Mode: the Home chart is served by the operations server (PORT), with health and metrics.
+      routes.push(...slack.routes);
       const port = await slack.start();
       stops.push(() => slack.stop());
       if (settings.slack.appToken) logger.info({ platform: 'slack', mode: 'socket' }, 'Slack connected in Socket Mode');

@@ -434,3 +434,20 @@ export const slackUninstalls = pgTable('slack_uninstalls', {
   uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }).notNull(),
   forgetAfter: timestamp('forget_after', { withTimezone: true }).notNull(),
 });
+
+/**
+ * A member's Slack App Home as last published (one row per member who opened it): the day it holds
+ * until (their standing's validUntil), so a job republishes it when that day has passed, and writes
+ * refresh only Homes that exist. Forgetting the member deletes the row (ON DELETE CASCADE).
+ */
+export const homeTabs = pgTable(
+  'home_tabs',
+  {
+    memberId: integer('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    validUntil: day('valid_until').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('home_tabs_valid_until_idx').on(table.validUntil)],
+);

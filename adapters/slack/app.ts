@@ -14,6 +14,18 @@ import { registerListeners } from './listeners/index.ts';
 import { oauthReceiverOptions, type SlackOAuthServices } from './oauth.ts';
 import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './receivers.ts';
 import { registerUninstallListeners } from './uninstall-listeners.ts';
+import type { HomeTabs } from '../../src/ports/home-tabs.ts';
+import { CHART_ROUTE_PATH, chartKeyFrom } from './chart-url.ts';
+import { chartRouteHandler } from './home.ts';
+import { clientForTeam, startHomeRefresh } from './home-refresh-job.ts';
+import type { ListenerDeps } from './listeners/deps.ts';
+
+/** A route on the HTTP server (the operations routes' shape). */
+export interface Route {
+  path: string;
+  method: string;
+  handler: (request: IncomingMessage, response: ServerResponse) => void;
+}
 
 export interface SlackAppOptions {
   services: Services;
@@ -23,20 +35,24 @@ export interface SlackAppOptions {
   /** Milliseconds a command may take before the ack goes out without it. */
   ackBudgetMs?: number;
   /** More routes on the same HTTP server (e.g. Discord's interactions endpoint). */
-  extraRoutes?: {
-    path: string;
-    method: string;
-    handler: (request: IncomingMessage, response: ServerResponse) => void;
-  }[];
+  extraRoutes?: Route[];
   logLevel?: LogLevel;
   /** Where Bolt's own messages go (in the bot's log format); Bolt's console logger when absent. */
   logger?: Logger;
   /** OAuth mode (config.oauth set): where installations are kept and uninstalls go. */
   oauth?: SlackOAuthServices;
+  /**
+   * App Home: where published Homes are recorded (refreshed after writes and when they run out) and
+   * PUBLIC_URL for the chart (served at /charts/<token>.png; null: the sparkline). Without it the
+   * Home is still published when opened, and never refreshed.
+   */
+  home?: { tabs: HomeTabs; publicUrl: string | null; refreshEveryMs?: number };
 }
 
 export interface SlackAdapter {
   app: BoltApp;
+  /** Routes for a server of the caller's (Socket Mode has none of its own): the Home chart, when served. */
+  routes: Route[];
   /** Starts serving; resolves with the HTTP port (null in Socket Mode). */
   start(): Promise<number | null>;
   stop(): Promise<void>;
@@ -48,7 +64,7 @@ export interface SlackAdapter {
  * In OAuth mode the receiver also runs Bolt's installer, and Bolt authorises each team from its
  * installation instead of the one token.
  */
-export function boltAppOptions(options: SlackAppOptions): AppOptions {
+export function boltAppOptions(options: SlackAppOptions, ownRoutes: Route[] = []): AppOptions {
   const { config } = options;
   const logLevel = options.logLevel ?? LogLevel.WARN;
   // Bolt's messages in the bot's log format, when the bot gives a logger.
@@ -64,7 +80,7 @@ export function boltAppOptions(options: SlackAppOptions): AppOptions {
         signingSecret: config.signingSecret,
         port: config.port,
         logLevel,
-        customRoutes: options.extraRoutes ?? [],
+        customRoutes: [...(options.extraRoutes ?? []), ...ownRoutes],
         ...(logger && { logger }),
         ...oauth,
       });
@@ -79,23 +95,45 @@ export function boltAppOptions(options: SlackAppOptions): AppOptions {
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackAdapter {
-  const app = new App(boltAppOptions(options));
-  registerListeners(app, {
+  const home = options.home
+    ? {
+        tabs: options.home.tabs,
+        publicUrl: options.home.publicUrl,
+        chartKey: chartKeyFrom(options.config.signingSecret),
+      }
+    : undefined;
+  const deps: ListenerDeps = {
     services: options.services,
     config: options.config,
     today: options.today,
     ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
     ...(options.logger && { logger: options.logger }),
-  });
+    ...(home && { home }),
+  };
+  // The chart is served only where the Home links to it: with PUBLIC_URL.
+  const routes: Route[] = home?.publicUrl
+    ? [{ path: CHART_ROUTE_PATH, method: 'GET', handler: chartRouteHandler(deps) }]
+    : [];
+  const app = new App(boltAppOptions(options, options.config.appToken ? [] : routes));
+  registerListeners(app, deps);
   if (options.oauth) registerUninstallListeners(app, options.oauth);
+  let stopRefresh: (() => Promise<void>) | null = null;
   return {
     app,
+    routes: options.config.appToken ? routes : [],
     async start() {
       const started: unknown = await app.start(options.config.port);
+      if (home)
+        stopRefresh = startHomeRefresh(
+          deps,
+          clientForTeam(options.config, options.oauth?.installationStore),
+          options.home?.refreshEveryMs,
+        );
       const address = (started as Partial<Server> | undefined)?.address?.();
       return address && typeof address === 'object' ? address.port : null;
     },
     async stop() {
+      await stopRefresh?.();
       await app.stop();
     },
   };

@@ -28,6 +28,8 @@ export interface Settings {
   shutdownTimeoutMs: number;
   /** JSS_CHART_WORKERS, or null when unset (the CPU count − 1, at least 1). */
   chartWorkers: number | null;
+  /** PUBLIC_URL: where the Slack Home's chart is served from; null: the Home shows a sparkline. */
+  publicUrl: string | null;
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
@@ -217,6 +219,7 @@ export function readSettings(env: NodeJS.ProcessEnv): SettingsResult {
       metrics: (values.METRICS as boolean | undefined) ?? false,
       shutdownTimeoutMs: ((values.JSS_SHUTDOWN_TIMEOUT as number | undefined) ?? 10) * 1000,
       chartWorkers: (values.JSS_CHART_WORKERS as number | undefined) ?? null,
+      publicUrl: (values.PUBLIC_URL as string | undefined) ?? null,
     },
   };
 }

@@ -157,6 +157,15 @@ export const VARIABLES: readonly VariableSpec[] = [
     schema: httpUrl,
   },
   {
+    name: 'PUBLIC_URL',
+    group: 'Slack',
+    meaning:
+      "the bot's public address: the App Home shows the forecast chart from PUBLIC_URL/charts/<token>.png (a link signed with a key derived from SLACK_SIGNING_SECRET, valid until the member's standing changes); unset: a sparkline line instead",
+    defaultText: null,
+    expected: 'an http(s) URL such as https://jss.example.com',
+    schema: httpUrl,
+  },
+  {
     name: 'DISCORD_APPLICATION_ID',
     group: 'Discord',
     meaning: 'the application id; with DISCORD_PUBLIC_KEY and/or DISCORD_TOKEN, the bot serves Discord',

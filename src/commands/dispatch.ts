@@ -52,7 +52,7 @@ export interface Services {
 }
 
 /** The member's today: in their zone (time-zone.ts) by the clock, else the adapter's day (ctx.asOf). */
-function memberToday(services: Services, ctx: CommandContext, member: Member): string {
+export function memberToday(services: Services, ctx: CommandContext, member: Member): string {
   if (services.pinnedToday) return services.pinnedToday;
   const zone = memberTimeZone(member, ctx.timeZone);
   return zone === null ? ctx.asOf : dayInTimeZone((services.clock ?? systemClock).now(), zone);

@@ -1,5 +1,5 @@
 // Buttons under a reply (`jss_run_<n>`) run the command they carry, privately; the answer follows
-// through response_url, so the ack goes out at once.
+// through response_url, so the ack goes out at once. In a view (the Home tab, a modal): view-buttons.ts.
 
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { parseCommandText } from '../../../src/commands/grammar.ts';
@@ -7,6 +7,7 @@ import { messageOf } from '../reply-message.ts';
 import type { ListenerDeps } from './deps.ts';
 import { runForMember, sendFiles } from './run-for-member.ts';
 import { whoOfAction } from './who.ts';
+import { runViewButton } from './view-buttons.ts';
 
 export function runButtonListener(deps: ListenerDeps) {
   return async ({
@@ -20,6 +21,8 @@ export function runButtonListener(deps: ListenerDeps) {
     const parsed = parseCommandText(action.value ?? '');
     if (!parsed.ok) return;
     const who = whoOfAction(body);
+    // Pressed in the Home tab or a modal: no response_url to answer at.
+    if (body.container?.type === 'view') return runViewButton(deps, body, parsed.parsed, client, who);
     const reply = await runForMember(deps, who, parsed.parsed, client);
     await respond({ response_type: 'ephemeral', replace_original: false, ...messageOf(reply) });
     await sendFiles(deps, client, { userId: who.userId }, reply, who);

@@ -4,6 +4,7 @@
 import type { Services } from '../../../src/commands/dispatch.ts';
 import type { Logger } from '../../../src/ports/logger.ts';
 import type { SlackConfig } from '../config.ts';
+import type { SlackHomeServices } from '../home.ts';
 
 export interface ListenerDeps {
   services: Services;
@@ -14,4 +15,6 @@ export interface ListenerDeps {
   ackBudgetMs: number;
   /** The bot's logger (a failed time-zone lookup is logged, never failing the command). */
   logger?: Logger;
+  /** App Home: where published Homes are recorded and the chart's public URL (Home is published without it, never refreshed). */
+  home?: SlackHomeServices;
 }

@@ -16,6 +16,7 @@ import { IMPORT_FILE_BLOCK, resultView, submittedArgs, submittedFileIds } from '
 import { uploadedFileText } from '../uploaded-file.ts';
 import type { ListenerDeps } from './deps.ts';
 import { reportError } from './run-for-member.ts';
+import { refreshHomeAfter } from './app-home.ts';
 import { whoOfSubmission } from './who.ts';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -49,17 +50,19 @@ function formAnswer(outcome: FormOutcome, blockIds: readonly string[]) {
 
 /** A form without a file (add, end, config…): runs at once, answered in the ack. */
 export function formSubmitListener(deps: ListenerDeps, command: CommandDefinition) {
-  return async ({ ack, body, view }: SubmitArgs): Promise<void> => {
+  return async ({ ack, body, view, client }: SubmitArgs): Promise<void> => {
     const named = submittedArgs(view.state.values);
     const positionals = command.form?.opensWhen === 'only-positional' ? [view.private_metadata] : [];
     const input: CommandInput = { command: command.name, positionals, named, body: '' };
-    const reply = await runCommand(deps.services, slackContext(whoOfSubmission(body, view), deps.today()), input);
+    const who = whoOfSubmission(body, view);
+    const reply = await runCommand(deps.services, slackContext(who, deps.today()), input);
     await ack(
       formAnswer(
         { kind: 'reply', reply },
         view.blocks.map((block) => block.block_id ?? ''),
       ),
     );
+    refreshHomeAfter(deps, client, who, command.name, reply);
   };
 }
 
@@ -85,6 +88,7 @@ export function fileFormSubmitListener(deps: ListenerDeps, command: CommandDefin
     const quick = await withinBudget(work, deps.ackBudgetMs);
     if (quick !== null) {
       await ack(formAnswer(quick, blockIds));
+      if (quick.kind === 'reply') refreshHomeAfter(deps, client, who, command.name, quick.reply);
       return;
     }
     await ack({
@@ -92,6 +96,7 @@ export function fileFormSubmitListener(deps: ListenerDeps, command: CommandDefin
       view: resultView('Importing…', 'Reading your file; the result shows here in a moment.'),
     });
     const outcome = await work;
+    if (outcome.kind === 'reply') refreshHomeAfter(deps, client, who, command.name, outcome.reply);
     // Too late for errors on the field: a refused file is told in the modal instead.
     const reply =
       outcome.kind === 'fileRefused' ? errorReply(`file: ${outcome.reason}`, 'Nothing was imported.') : outcome.reply;

@@ -1,5 +1,6 @@
 // Every listener of the Slack app, registered in one place (as Bolt's starter app does with
-// `listeners/`): the slash command, each form's submission, the run buttons and the share button.
+// `listeners/`): the slash command, each form's submission, the run buttons, the share button and
+// the Home tab.
 // A new listener is one file here and one line below.
 
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
@@ -11,6 +12,7 @@ import { commandListener, SLASH_COMMAND } from './command.ts';
 import type { ListenerDeps } from './deps.ts';
 import { fileFormSubmitListener, formSubmitListener } from './form-submit.ts';
 import { shareListener } from './share.ts';
+import { appHomeListener } from './app-home.ts';
 
 export type { ListenerDeps } from './deps.ts';
 
@@ -26,4 +28,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     runButtonListener(deps),
   );
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareListener(deps));
+  app.event('app_home_opened', appHomeListener(deps));
 }

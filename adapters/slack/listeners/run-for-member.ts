@@ -14,6 +14,7 @@ import { slackUserTimeZone } from '../user-time-zone.ts';
 import { systemClock } from '../../../src/ports/clock.ts';
 import { uploadFiles, type UploadTarget } from '../reply-files.ts';
 import type { ListenerDeps } from './deps.ts';
+import { refreshHomeAfter } from './app-home.ts';
 
 type UserInfo = ReturnType<WebClient['users']['info']>;
 
@@ -78,6 +79,10 @@ export function runForMember(
 ): Promise<Reply> {
   return memberContext(deps, who, input, client)
     .then((ctx) => runCommand(deps.services, ctx, input))
+    .then((reply) => {
+      refreshHomeAfter(deps, client, who, input.command, reply);
+      return reply;
+    })
     .catch((error: unknown) => {
       reportError(deps, who, error);
       return problemReply();
