@@ -15,6 +15,8 @@ import { pauseAfter } from '../helpers/staged-store.ts';
 
 const postgresKinds = databaseKinds.filter((kind) => kind.name === 'postgres');
 const ADD = 'add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5';
+// Another contract (the same one twice would be asked about as a duplicate, not added).
+const ADD_MORE = 'add client:Acme type:fixed start:2026-03-10 end:2026-04-01 earnings:200 stars:5';
 
 const services = (on: Store): Services => ({
   store: on,
@@ -46,7 +48,7 @@ describe.each(databaseKinds)("forget-community beside a burst of members' adds o
       const code = await confirmCode(store, 'ws-burst');
       const [forgot, ...adds] = await Promise.all([
         run(store, 'boss', `config forget-community confirm:${code}`, 'ws-burst', { isAdmin: true }),
-        ...['a', 'b', 'c'].map((user) => run(store, user, ADD, 'ws-burst')),
+        ...['a', 'b', 'c'].map((user) => run(store, user, ADD_MORE, 'ws-burst')),
       ]);
       expect(forgot).toContain("The community's data is deleted");
       // Each add committed before the deletion (and went with it), or ran after it (a fresh start
@@ -81,7 +83,7 @@ describe.each(postgresKinds)('forget-community races on PostgreSQL', (postgres) 
     await run(store, 'ann', ADD, 'ws-a');
     const code = await confirmCode(store, 'ws-a');
     const paused = pauseAfter(store, 'insertContract');
-    const add = run(paused.store, 'ann', ADD, 'ws-a');
+    const add = run(paused.store, 'ann', ADD_MORE, 'ws-a');
     await paused.reached;
     const forget = run(store, 'boss', `config forget-community confirm:${code}`, 'ws-a', { isAdmin: true });
     await untilSomeoneWaitsOnALock(db, 'the deletion');
