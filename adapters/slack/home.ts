@@ -83,10 +83,13 @@ export function chartRouteHandler(deps: ListenerDeps) {
     const services = deps.home;
     const token = tokenOfPath((request.url ?? '/').split('?')[0] ?? '/');
     const memberId = services && token !== null ? memberOfToken(services.chartKey, token, deps.today()) : null;
-    if (!services || memberId === null) return notFound(response);
+    if (!services || memberId === null) {
+      notFound(response);
+      return;
+    }
     void (async () => {
       const tab = await services.tabs.find(memberId);
-      if (!tab || tab.platform !== 'slack') return notFound(response);
+      if (tab?.platform !== 'slack') return notFound(response);
       const who: SlackWho = { teamId: tab.communityExternalId, userId: tab.platformUserId, requestId: null };
       const ctx = slackContext(who, deps.today());
       const home = await loadHome(deps.services, ctx, { create: false, rank: false });

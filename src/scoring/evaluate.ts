@@ -183,7 +183,7 @@ export function windowScore(
     ? successes + params.neutralValue * (totals[base + F_NEUTRALS] as number) + params.negativeValue * negatives
     : successes - negatives;
   const score = (100 * net) / total;
-  return Math.max(score, 0);
+  return score > 0 ? score : 0;
 }
 
 export function isEligible(totals: Float64Array, w: number, params: ModelParams): boolean {

@@ -15,7 +15,15 @@ const tabs: HomeTabs = { published: async () => {}, find: async () => null, clai
 function matched(path: string): boolean {
   let hit = false;
   const handled = routeRequest(
-    [{ path: CHART_ROUTE_PATH, method: 'GET', handler: () => void (hit = true) }],
+    [
+      {
+        path: CHART_ROUTE_PATH,
+        method: 'GET',
+        handler: () => {
+          hit = true;
+        },
+      },
+    ],
     { url: path, method: 'GET' } as IncomingMessage,
     {} as ServerResponse,
   );

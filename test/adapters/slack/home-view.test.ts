@@ -90,7 +90,7 @@ describe('the Home as Slack blocks', () => {
 
   it('escapes what the member typed in mrkdwn (plain text, as in headers and buttons, is shown as is and pings no one)', () => {
     const mrkdwnTexts: string[] = [];
-    JSON.stringify(homeBlocks(view('<!channel> & <@U1>', 3, 3)), (key, value: unknown) => {
+    JSON.stringify(homeBlocks(view('<!channel> & <@U1>', 3, 3)), (_key, value: unknown) => {
       if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'mrkdwn')
         mrkdwnTexts.push((value as { text: string }).text);
       return value;
