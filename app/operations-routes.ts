@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 
-export type Readiness = { ready: true } | { ready: false; reason: string };
+type Readiness = { ready: true } | { ready: false; reason: string };
 
 export interface Route {
   path: string;

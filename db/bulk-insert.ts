@@ -9,7 +9,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './database.ts';
 
 /** Rows per statement: far below any limit, large enough that a 10,000-contract import takes 2 statements. */
-export const ROWS_PER_STATEMENT = 5_000;
+const ROWS_PER_STATEMENT = 5_000;
 
 /** `rows` cut into consecutive chunks of at most `size`. */
 export function chunked<T>(rows: readonly T[], size: number): T[][] {

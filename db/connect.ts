@@ -29,7 +29,7 @@ export interface OpenOptions {
  * Bounds so an unreachable server fails fast instead of keeping members waiting (the wait for a
  * pooled connection and for a silent socket is bounded by db/guarded-store.ts).
  */
-export const SERVER_TIMEOUTS = {
+const SERVER_TIMEOUTS = {
   /** Seconds to open a connection, authentication included (postgres.js waits 30 by default). */
   connect_timeout: 5,
   /** Seconds an unused connection is kept: after an outage the pool refills with live ones. */

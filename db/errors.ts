@@ -1,7 +1,7 @@
 // PostgreSQL error codes as both drivers report them: drizzle wraps the driver's error in a
 // DrizzleQueryError whose `cause` has the code; a bare driver error has it on itself.
 
-export const UNIQUE_VIOLATION = '23505';
+const UNIQUE_VIOLATION = '23505';
 export const CHECK_VIOLATION = '23514';
 
 export function postgresErrorCode(error: unknown): string | undefined {

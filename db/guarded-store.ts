@@ -10,12 +10,12 @@ import { createStore } from './drizzle-store.ts';
 import type { Store } from '../src/ports/store.ts';
 
 /** How long the database may go without answering any call before it counts as away. */
-export const DATABASE_STALL_MS = 5000;
+const DATABASE_STALL_MS = 5000;
 /**
  * How long one call may wait while the database answers others (a burst queued for the pool's
  * connections, or behind one member's lock): busy is not away, but no member waits without end.
  */
-export const DATABASE_BUSY_MS = 30_000;
+const DATABASE_BUSY_MS = 30_000;
 
 export interface GuardOptions {
   /** Off when absent: PGlite runs in this process and cannot be away. */

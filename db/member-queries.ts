@@ -23,7 +23,7 @@ function toCommunity(row: CommunityRow): Community {
   };
 }
 
-export function toMember(row: MemberRow): Member {
+function toMember(row: MemberRow): Member {
   return {
     id: row.id,
     communityId: row.communityId,

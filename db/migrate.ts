@@ -10,7 +10,7 @@ import type { DatabaseHandle } from './connect.ts';
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** pg_advisory_lock's key for "jss-coach migrations" (any constant that no other lock uses). */
-export const MIGRATION_LOCK_KEY = 0x6a73_735f_6d69_67n;
+const MIGRATION_LOCK_KEY = 0x6a73_735f_6d69_67n;
 
 /** PGlite is one process's (a second is refused its folder): its starts take turns in memory. */
 const pgliteMigrations = new WeakMap<object, Promise<void>>();

@@ -30,7 +30,7 @@ import type { PGliteOptions } from '@electric-sql/pglite';
  * PostgreSQL settings passed at every start (`-c name=value`), after PGlite's own defaults; they
  * override postgresql.conf in the data folder, so existing folders get them too.
  */
-export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
   // Was 128MB (initdb's choice). Shared memory falls from 146 MB to 24 MB (pg_shmem_allocations),
   // the WASM heap stays at its 128 MB initial size instead of growing to 189 MB, and a bare open of
   // an existing folder goes from ~290-300 MB to ~170-190 MB resident. 16 MB is 2,048 pages: a bot's whole

@@ -12,7 +12,7 @@ import type { TokenCipher } from './token-cipher.ts';
 type Row = typeof slackInstallations.$inferSelect;
 
 /** The row an installation or a query is kept under: the org for org-wide installs, else the team. */
-export function installationKey(query: {
+function installationKey(query: {
   teamId?: string | undefined;
   enterpriseId?: string | undefined;
   isEnterpriseInstall?: boolean | undefined;
@@ -22,7 +22,7 @@ export function installationKey(query: {
   throw new Error('a Slack installation needs a team id (or an enterprise id for org-wide installs)');
 }
 
-export class InstallationNotFoundError extends Error {}
+class InstallationNotFoundError extends Error {}
 
 function toInstallation(row: Row, cipher: TokenCipher): Installation {
   const open = (sealed: string | null) => (sealed === null ? undefined : cipher.open(sealed, row.key));

@@ -8,7 +8,7 @@ import { postgresErrorCode } from './errors.ts';
 import { migrateDatabase } from './migrate.ts';
 
 /** How long a server that is down at start is waited for, unless told (JSS_DB_START_TIMEOUT, seconds). */
-export const DEFAULT_START_TIMEOUT_MS = 60_000;
+const DEFAULT_START_TIMEOUT_MS = 60_000;
 const FIRST_RETRY_MS = 1000;
 const LONGEST_RETRY_MS = 10_000;
 
@@ -77,13 +77,13 @@ async function openAndMigrateOnce(open: OpenOptions): Promise<DatabaseHandle> {
   }
 }
 
-export function isWorthWaitingFor(error: unknown): boolean {
+function isWorthWaitingFor(error: unknown): boolean {
   const code = postgresErrorCode(error);
   return code !== undefined && WORTH_WAITING_FOR.has(code);
 }
 
 /** The URL as it may be printed: the password masked. */
-export function maskedUrl(url: string): string {
+function maskedUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
@@ -94,7 +94,7 @@ export function maskedUrl(url: string): string {
 }
 
 /** What went wrong opening the database, and what to check; never the password. */
-export function describeDatabaseError(error: unknown, url?: string): string {
+function describeDatabaseError(error: unknown, url?: string): string {
   const cause = innermost(error);
   const said = cause.message.replace(/\s+/g, ' ').trim();
   const where: Target = url

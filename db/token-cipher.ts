@@ -10,7 +10,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 const KEY_VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-export const TOKEN_KEY_BYTES = 32;
+const TOKEN_KEY_BYTES = 32;
 
 export class TokenCipherError extends Error {}
 

@@ -24,7 +24,7 @@ export interface ProcessGuardOptions {
   exit?: (code: number) => void;
 }
 
-export const SHUTDOWN_GRACE_MS = 10_000;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Errors that end one socket or stream, not the process's state. */
 const CONNECTION_ERROR_CODES = new Set([

@@ -2,7 +2,7 @@
 
 import type { CommandContext } from '../../src/commands/types.ts';
 
-export const CONSOLE_COMMUNITY = { platform: 'console', externalId: 'local', name: 'Console' } as const;
+const CONSOLE_COMMUNITY = { platform: 'console', externalId: 'local', name: 'Console' } as const;
 
 /** Today's calendar date in the machine's time zone, unless JSS_AS_OF pins it (scripts, demos). */
 export function consoleToday(pinned: string | null, now = new Date()): string {

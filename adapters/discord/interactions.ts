@@ -18,8 +18,6 @@ import { onModalSubmit } from './listeners/modal-submit.ts';
 import { onSlashCommand } from './listeners/slash-command.ts';
 import type { HandledInteraction, ListenerDeps } from './listeners/types.ts';
 
-export type { HandledInteraction } from './listeners/types.ts';
-
 export interface InteractionHandlerOptions {
   services: Services;
   /** REST client for the interaction webhook (no bot token needed for it). */

@@ -1,9 +1,5 @@
 // Discord's limits for what the adapter itself does (message limits are in render/limits.ts).
 
-/** Discord waits 3 s for the first response; the adapter defers at once when work follows. */
-export const FIRST_RESPONSE_DEADLINE_MS = 3000;
-/** The interaction token (for follow-ups) lasts 15 minutes. */
-export const INTERACTION_TOKEN_MINUTES = 15;
 /** A modal's title: at most 45 characters; at most 5 top-level components (here: labelled fields). */
 export const MODAL_TITLE_MAX = 45;
 export const MODAL_ROWS_MAX = 5;

@@ -5,9 +5,9 @@
 // while reading, so a file larger than declared is cut off, not buffered.
 
 /** How long a download may take, start to end. */
-export const DOWNLOAD_TIMEOUT_MS = 15_000;
+const DOWNLOAD_TIMEOUT_MS = 15_000;
 /** Redirects followed, each to an allowed origin only. */
-export const DOWNLOAD_REDIRECTS_MAX = 3;
+const DOWNLOAD_REDIRECTS_MAX = 3;
 
 export interface DownloadRequest {
   url: string;

@@ -7,8 +7,8 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { parseDay } from '../../src/scoring/index.ts';
 
-export const CHART_PATH_PREFIX = '/charts/';
-export const CHART_PATH_SUFFIX = '.png';
+const CHART_PATH_PREFIX = '/charts/';
+const CHART_PATH_SUFFIX = '.png';
 /** The route as Bolt's custom routes (path-to-regexp) and the operations server read it. */
 export const CHART_ROUTE_PATH = '/charts/:file';
 

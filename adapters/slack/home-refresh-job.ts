@@ -9,9 +9,9 @@ import type { SlackConfig } from './config.ts';
 import { publishHome } from './home.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 
-export const HOME_REFRESH_EVERY_MS = 10 * 60_000;
+const HOME_REFRESH_EVERY_MS = 10 * 60_000;
 /** Homes republished per run at most (views.publish allows about 100 a minute per team). */
-export const HOME_REFRESH_BATCH = 50;
+const HOME_REFRESH_BATCH = 50;
 
 export type ClientForTeam = (teamId: string) => Promise<WebClient | null>;
 

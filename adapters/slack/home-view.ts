@@ -25,12 +25,12 @@ import { mrkdwn } from './blocks/types.ts';
 /** Blocks in a Home tab (and a modal); a message allows 50. */
 export const HOME_BLOCKS_MAX = 100;
 /** Tips shown on the Home, the most pressing first ("All tips" shows the rest). */
-export const HOME_TIPS_MAX = 5;
+const HOME_TIPS_MAX = 5;
 /** Form buttons (add, end each open contract, import, list) in one row. */
-export const HOME_FORM_BUTTONS_MAX = 8;
+const HOME_FORM_BUTTONS_MAX = 8;
 /** An image block's URL and alt text. */
-export const IMAGE_URL_MAX = 3000;
-export const IMAGE_ALT_TEXT_MAX = 2000;
+const IMAGE_URL_MAX = 3000;
+const IMAGE_ALT_TEXT_MAX = 2000;
 
 type Button = {
   type: 'button';

@@ -1,13 +1,9 @@
 // Slack's limits for what the adapter itself does (the message limits are in blocks/limits.ts).
 
-/** Slack waits 3 s for the acknowledgement; a reply not ready by then goes through response_url. */
-export const ACK_DEADLINE_MS = 3000;
 /** How long a command may run before the adapter acknowledges without it (a margin for the network). */
 export const ACK_BUDGET_MS = 2000;
 /** A modal's title: at most 24 characters. */
 export const MODAL_TITLE_MAX = 24;
-/** response_url stays valid 30 minutes, for 5 uses. */
-export const RESPONSE_URL_USES = 5;
 /** Attachments up to this size are shown inline in a code block; larger ones are uploaded to the member's DM. */
 export const INLINE_ATTACHMENT_MAX = 2800;
 /** Request bodies larger than this are refused with 413 (Slack's are a few KB; a form submission carries its whole view). */

@@ -13,7 +13,7 @@ export const STATE_LIFETIME_SECONDS = 600;
 const CLOCK_SKEW_MS = 60_000;
 
 /** @slack/oauth's error code for a bad state: its default failure page answers 400 for it. */
-export class InvalidStateError extends Error {
+class InvalidStateError extends Error {
   readonly code = 'slack_oauth_invalid_state';
 }
 

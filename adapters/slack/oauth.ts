@@ -10,7 +10,7 @@ import type { HTTPReceiverOptions, InstallationStore, Logger } from '@slack/bolt
 import type { SlackOAuthConfig } from './config.ts';
 import { createOAuthStateStore, type UseStateOnce } from './oauth-state.ts';
 
-export const INSTALL_PATH = '/slack/install';
+const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes asked at install (as adapters/slack/manifest.yml lists them; a test keeps them in step). */

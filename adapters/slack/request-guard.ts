@@ -10,7 +10,7 @@ import { REQUEST_BODY_MAX } from './limits.ts';
 import { isSslCheck, mediaTypeOf, parseSlackBody } from './request-shape.ts';
 import { isValidSlackSignature } from './verify.ts';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface SlackRequestGuardOptions {
   signingSecret: string;

@@ -4,8 +4,8 @@
 
 import { parse as parseQuery } from 'node:querystring';
 
-export const FORM_TYPE = 'application/x-www-form-urlencoded';
-export const JSON_TYPE = 'application/json';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
 
 export type SlackBody = { ok: true; body: Record<string, unknown> } | { ok: false; reason: string };
 

@@ -15,7 +15,7 @@ function slackProblem(error: unknown): string {
 }
 
 /** The origins files may be downloaded from. */
-export function fileOriginsOf(config: Pick<SlackConfig, 'apiUrl'>): readonly string[] {
+function fileOriginsOf(config: Pick<SlackConfig, 'apiUrl'>): readonly string[] {
   return config.apiUrl ? [...SLACK_FILE_ORIGINS, new URL(config.apiUrl).origin] : SLACK_FILE_ORIGINS;
 }
 

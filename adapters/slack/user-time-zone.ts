@@ -12,7 +12,7 @@ import { canonicalTimeZone } from '../../src/commands/time-zone.ts';
 export const TIME_ZONE_REFRESH_MS = 24 * 60 * 60 * 1000;
 
 /** The part of Slack's WebClient this needs (users.info, scope users:read). */
-export interface SlackUsers {
+interface SlackUsers {
   users: { info(args: { user: string }): Promise<{ user?: { tz?: string } }> };
 }
 

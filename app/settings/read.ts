@@ -6,7 +6,7 @@ import type { DiscordConfig } from '../../adapters/discord/config.ts';
 import type { SlackConfig, SlackOAuthConfig } from '../../adapters/slack/config.ts';
 import { VARIABLES, type LogLevel } from './variables.ts';
 
-export type DatabaseSetting = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+type DatabaseSetting = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 export interface Settings {
   database: DatabaseSetting;

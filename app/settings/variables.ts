@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SNOWFLAKE } from '../../adapters/discord/commands/limits.ts';
 
-export type SettingGroup = 'Database' | 'Console' | 'Slack' | 'Discord' | 'Running';
+type SettingGroup = 'Database' | 'Console' | 'Slack' | 'Discord' | 'Running';
 
 export interface VariableSpec {
   name: string;

@@ -13,7 +13,7 @@ import { FORECAST_FILENAME, type ForecastChart } from './forecast-chart.ts';
 import { forecastSvg, type Series } from './forecast-svg.ts';
 
 /** Bump when the same SVG would give other pixels (resvg options, the font, outlined text). */
-export const CHART_RENDER_VERSION = 1;
+const CHART_RENDER_VERSION = 1;
 // (1: resvg 2.6, DejaVu Sans, text outlined per label, numbers to 0.01 px.)
 
 export function chartKey(svg: string): string {
@@ -26,7 +26,7 @@ export interface ChartOwner {
   asOf: string;
 }
 
-export interface KeyedChart extends ForecastChart {
+interface KeyedChart extends ForecastChart {
   key: string;
   /** Whether it came from the cache (else it was rendered just now). */
   cached: boolean;
@@ -69,7 +69,7 @@ function within<T>(work: Promise<T>, ms: number, onError: (error: unknown) => vo
 }
 
 /** About 25 KB each: a few MB for the charts asked for again soonest (a share, a forecast after a score). */
-export const MEMORY_CHARTS = 200;
+const MEMORY_CHARTS = 200;
 
 export function createChartService({
   cache,

@@ -21,12 +21,12 @@ export interface ChartSize {
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
 export const CHART_WIDTH = 800;
-export const CHART_HEIGHT = 320;
+const CHART_HEIGHT = 320;
 
 /** The score bands' edges (75: at risk below; 90: excellent from). */
-export const GRIDLINES = [75, 90] as const;
+const GRIDLINES = [75, 90] as const;
 /** The gridline that is also the Top Rated threshold (90% in 13 of 16 weeks): drawn as its own line. */
-export const TOP_RATED_LINE = 90;
+const TOP_RATED_LINE = 90;
 
 /** The top holds the title and, under it on the right, the legend (the "today" label is on the left). */
 const MARGIN = { top: 58, right: 28, bottom: 66, left: 56 };

@@ -2,7 +2,7 @@
 
 import { n, text, textWidth } from './svg.ts';
 
-export type LegendSample =
+type LegendSample =
   | { kind: 'line'; color: string; width: number; dash?: string }
   | { kind: 'dot'; color: string }
   | { kind: 'diamond'; color: string };
@@ -36,7 +36,7 @@ function sample(s: LegendSample, x: number, y: number): string {
 }
 
 /** About how wide the row of entries is, the last entry's gap left out. */
-export function legendWidth(entries: readonly LegendEntry[], fontSize: number): number {
+function legendWidth(entries: readonly LegendEntry[], fontSize: number): number {
   return (
     entries.reduce((sum, entry) => sum + SAMPLE_WIDTH + SAMPLE_GAP + textWidth(entry.label, fontSize) + ENTRY_GAP, 0) -
     ENTRY_GAP

@@ -5,7 +5,7 @@ import { parseDay } from '../scoring/index.ts';
 import { DEFAULT_MODEL, type ModelName, type ModelParams } from '../scoring/index.ts';
 import { modelNameSchema, parseParamAssignment } from '../contracts/model-options.ts';
 
-export const COMMANDS = ['score', 'forecast', 'plan', 'explain', 'badges', 'help'] as const;
+const COMMANDS = ['score', 'forecast', 'plan', 'explain', 'badges', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliArgs {

@@ -22,9 +22,9 @@ import { forecastReply, planReply, scoreReply } from '../replies/score.ts';
 import type { Reply } from '../replies/reply.ts';
 import { helpText } from './help.ts';
 
-export const EXIT_OK = 0;
+const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
-export const EXIT_BAD_INPUT = 2;
+const EXIT_BAD_INPUT = 2;
 /** Problems listed before the rest are summed up. */
 const MAX_PROBLEMS_SHOWN = 20;
 

@@ -25,7 +25,7 @@ export type ArgKind =
   | { type: 'choice'; choices: readonly string[]; aliases?: Readonly<Record<string, string>> };
 
 /** What a platform may suggest while the member types the argument (Discord autocomplete). */
-export type ArgSuggestion = 'clientName' | 'recordedDate';
+type ArgSuggestion = 'clientName' | 'recordedDate';
 
 export interface ArgSpec<N extends string = string, K extends ArgKind = ArgKind> {
   name: N;
@@ -67,7 +67,6 @@ export type ConvertResult =
 export const TEXT = { type: 'text' } as const satisfies ArgKind;
 export const DATE = { type: 'date' } as const satisfies ArgKind;
 export const MONEY = { type: 'money' } as const satisfies ArgKind;
-export const NUMBER = { type: 'number' } as const satisfies ArgKind;
 export const BOOLEAN = { type: 'boolean' } as const satisfies ArgKind;
 /** `aliases`: other spellings that mean a choice unambiguously (canceled → cancelled). */
 export const choice = <const C extends readonly string[]>(
@@ -84,7 +83,7 @@ export const integer = (min: number, max: number): { type: 'integer'; min: numbe
   max,
 });
 /** A number within the contract schema's range. */
-export const numberIn = (range: {
+const numberIn = (range: {
   readonly min: number;
   readonly max: number;
 }): { type: 'number'; min: number; max: number } => ({ type: 'number', min: range.min, max: range.max });

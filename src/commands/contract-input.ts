@@ -9,7 +9,7 @@ import type { ArgValue } from './args.ts';
 import { CommandError } from './types.ts';
 
 /** "field: message" for a chat reply (the contract is the one being written). */
-export function describeProblem(problem: ContractProblem): string {
+function describeProblem(problem: ContractProblem): string {
   const field = problem.label ?? problem.field;
   return field ? `${field}: ${problem.message}` : problem.message;
 }

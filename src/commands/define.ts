@@ -8,7 +8,7 @@ import type { ArgSpec, ArgsOf } from './args.ts';
 import type { CommandDefinition, CommandRun } from './types.ts';
 
 /** What the positional word is. */
-export type PositionalKind =
+type PositionalKind =
   /** One of the member's contract ids (suggested as they type). */
   | { type: 'contractId' }
   /** A command name or help topic (help's topic). */
@@ -73,7 +73,7 @@ export interface FormSpec<Name extends string = string> {
 }
 
 /** What a handler receives: the converted arguments typed from the command's specs. */
-export type TypedRun<Args> = Omit<CommandRun, 'args'> & { args: Args };
+type TypedRun<Args> = Omit<CommandRun, 'args'> & { args: Args };
 
 export interface CommandSpec<A extends readonly ArgSpec[]> {
   name: string;

@@ -22,9 +22,9 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-
 export const MAX_DISPLAY_NAME = 80;
 
 /** Platforms want a first answer within 3 s: a retry must leave the reply inside this budget. */
-export const REPLY_BUDGET_MS = 2500;
+const REPLY_BUDGET_MS = 2500;
 /** A short pause before the one retry, so a connection reset has a chance to clear. */
-export const RETRY_PAUSE_MS = 200;
+const RETRY_PAUSE_MS = 200;
 
 export interface CommandInput {
   command: string | null;
@@ -83,7 +83,7 @@ function unknownCommand(name: string): Reply {
 }
 
 /** The input as one line of the grammar (without a body). */
-export function commandText(input: CommandInput): string {
+function commandText(input: CommandInput): string {
   const words = [
     input.command ?? 'help',
     ...input.positionals.map(quoteValue),

@@ -12,7 +12,7 @@ import { choice, type ArgValue } from './args.ts';
 import { quoteValue } from './grammar.ts';
 
 /** The argument that records a duplicate anyway. */
-export const CONFIRM_DUPLICATE = 'confirm:yes';
+const CONFIRM_DUPLICATE = 'confirm:yes';
 export const CONFIRM_ARG = {
   name: 'confirm',
   kind: choice(['yes']),

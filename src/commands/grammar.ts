@@ -10,7 +10,7 @@ export const MAX_COMMAND_LENGTH = 20_000;
 const PREFIX = /^\s*\/?jss\b/i;
 const NAMED = /^([A-Za-z][A-Za-z0-9_]*):/;
 
-export interface ParsedCommand {
+interface ParsedCommand {
   command: string | null;
   positionals: string[];
   named: Record<string, string>;

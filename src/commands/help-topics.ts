@@ -30,7 +30,7 @@ export const IMPORT_FILE_HOW: Readonly<Record<Platform, string>> = {
 
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { slack: 'Slack', discord: 'Discord', console: 'Console' };
 
-export const upworkCsvTopic: HelpTopic = {
+const upworkCsvTopic: HelpTopic = {
   name: 'upwork',
   title: 'Where to find your Upwork CSV',
   summary: 'Where Upwork lets you download the CSV that import reads, and how to bring it here.',

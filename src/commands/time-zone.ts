@@ -35,11 +35,6 @@ export function dayInTimeZone(instant: Date, timeZone: string): string {
   return localTime(instant, timeZone).day;
 }
 
-/** This machine's zone (the console member's). */
-export function machineTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /**
  * The zone a member's today is counted in: the one they set wins; else the platform's (Slack's
  * users.info, the console's machine zone), else one cached earlier; null when none is known.

@@ -7,7 +7,7 @@ import { END_REASON_ALIASES, readDay, readDecimal, readMoney, type Read } from '
 import { CONTRACT_FIELDS, LIMITS } from './schema.ts';
 import { showValue, validateContracts, type ValidationResult } from './validate.ts';
 
-export const CSV_COLUMNS = CONTRACT_FIELDS;
+const CSV_COLUMNS = CONTRACT_FIELDS;
 
 // Cells are read as chat arguments are ($1,200, 4,5 stars, Jan 5 2026): a file from a spreadsheet
 // says what a member would type. A cell no reader takes is kept as text for the validator to name.

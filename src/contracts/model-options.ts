@@ -10,7 +10,7 @@ const months = z.number().int().min(1).max(120);
 const lapsed = z.enum(['negative', 'excluded']);
 
 /** Overridable parameters with their ranges; a key not listed here is rejected. */
-export const paramsSchema = z.strictObject({
+const paramsSchema = z.strictObject({
   privateSuccessMin: z.number().min(0).max(10),
   privateNegativeMax: z.number().min(0).max(10),
   starsSuccessMin: z.number().min(1).max(5),
@@ -37,7 +37,7 @@ export const paramsSchema = z.strictObject({
   negativeValue: z.number().min(-1).max(0),
 }) satisfies z.ZodType<ModelParams>;
 
-export const PARAM_NAMES = Object.keys(paramsSchema.shape) as (keyof ModelParams)[];
+const PARAM_NAMES = Object.keys(paramsSchema.shape) as (keyof ModelParams)[];
 
 export const modelNameSchema = z.enum(MODEL_NAMES as [ModelName, ...ModelName[]], {
   error: `expected one of ${MODEL_NAMES.join(', ')}`,

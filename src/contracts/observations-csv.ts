@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Contract, Observation } from '../scoring/index.ts';
 import { MAX_OBSERVATIONS, validateObservations, type ObservationsResult } from './observations.ts';
 
-export const OBSERVATION_COLUMNS = ['date', 'score', 'longterm'] as const;
+const OBSERVATION_COLUMNS = ['date', 'score', 'longterm'] as const;
 
 export function observationsToCsv(observations: readonly Observation[]): string {
   const rows = observations.map((observation) =>

@@ -17,7 +17,7 @@ const percent = (name: string) =>
     .min(0, { error: `expected ${name} from 0 to 100` })
     .max(100, { error: `expected ${name} from 0 to 100` });
 
-export const observationSchema = z.strictObject(
+const observationSchema = z.strictObject(
   {
     date: dateSchema,
     score: percent('score'),

@@ -61,7 +61,7 @@ function flag(name: string) {
   return z.boolean({ error: `expected ${name} as true or false` }).nullish();
 }
 
-export const paymentSchema = z.strictObject(
+const paymentSchema = z.strictObject(
   {
     date: dateSchema,
     amount: money('an amount', 0),

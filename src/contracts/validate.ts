@@ -20,7 +20,7 @@ export interface ContractProblem {
 }
 
 /** "payments.2.date" as the member sees it: "payment 3 (2025-12-01)"; other paths as they are. */
-export function fieldLabel(field: string, contract: unknown): string {
+function fieldLabel(field: string, contract: unknown): string {
   const match = /^payments\.(\d+)(?:\.(\w+))?$/.exec(field);
   if (!match) return field;
   const index = Number(match[1]);

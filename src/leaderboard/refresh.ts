@@ -19,7 +19,7 @@ import {
 } from '../scoring/index.ts';
 
 /** Members recomputed per transaction: large enough to amortise round trips, small enough to keep locks short. */
-export const REFRESH_BATCH = 500;
+const REFRESH_BATCH = 500;
 
 export interface RefreshScope {
   /** One community's snapshots, or every community's when null. */
@@ -44,7 +44,7 @@ function dayAfter(day: string): string {
 }
 
 /** The standing that starts the day after `validUntil`: nothing new is recorded meanwhile, so it is known now. */
-export function nextStanding(
+function nextStanding(
   stale: StaleSnapshot,
   contracts: readonly Contract[] | PreparedMember,
   validUntil: string,

@@ -5,7 +5,7 @@ import type { Store } from '../ports/store.ts';
 import { refreshStaleSnapshots } from './refresh.ts';
 
 /** Often enough that a day change is caught within minutes; a run with nothing to do is three index probes. */
-export const REFRESH_EVERY_MS = 10 * 60_000;
+const REFRESH_EVERY_MS = 10 * 60_000;
 
 export interface SnapshotRefreshOptions {
   store: Store;

@@ -1,7 +1,7 @@
 // The logging port: what the command layer, jobs and adapters need of a logger. pino's logger
 // fits it (app/logger.ts makes one); tests can pass a recording one.
 
-export interface LogFields {
+interface LogFields {
   [field: string]: unknown;
 }
 

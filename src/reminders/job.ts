@@ -12,13 +12,13 @@ import { findReminders } from '../scoring/index.ts';
 import { reminderReply } from './message.ts';
 
 /** Members a batch claims: its messages are what a crash before the commit could send again. */
-export const DEFAULT_BATCH_SIZE = 10;
+const DEFAULT_BATCH_SIZE = 10;
 
 /**
  * Members a quiet pass claims at once (settleQuiet): it sends nothing, so a large batch risks no
  * second message; 500 keeps each transaction to a few tens of milliseconds on PostgreSQL.
  */
-export const QUIET_BATCH_SIZE = 500;
+const QUIET_BATCH_SIZE = 500;
 
 /** Sends one direct message to the item's member on their platform; throws when it could not. */
 export type SendReminder = (item: ReminderItem, reply: Reply) => Promise<void>;

@@ -10,7 +10,7 @@ import { compareReminders, type Reminder } from '../scoring/index.ts';
 /** Reminders listed in one message; the rest are counted ("…and 3 more"). */
 export const MAX_REMINDER_ITEMS = 8;
 /** The command that turns the daily reminders off. */
-export const STOP_COMMAND = 'remind off';
+const STOP_COMMAND = 'remind off';
 
 function item(reminder: Reminder): string {
   return reminder.action === null ? reminder.text : `${reminder.text} ${reminder.action}`;

@@ -13,8 +13,8 @@ import type { DirectMessages } from '../ports/direct-message.ts';
 import { platformsOf, routeByPlatform } from './senders.ts';
 import { FALLBACK_TIME_ZONE, localTime } from '../commands/time-zone.ts';
 
-export const DEFAULT_REMINDER_HOUR = 9;
-export const RUN_EVERY_MINUTES = 30;
+const DEFAULT_REMINDER_HOUR = 9;
+const RUN_EVERY_MINUTES = 30;
 
 export interface ReminderScheduleOptions {
   queue: ReminderQueue;

@@ -6,7 +6,7 @@ import { plural } from './format.ts';
 import { reply, type Block, type Reply } from './reply.ts';
 
 /** Rows shown in the list; export has every record. */
-export const ACTUAL_ROWS_SHOWN = 25;
+const ACTUAL_ROWS_SHOWN = 25;
 
 export interface ComparedDay {
   observation: Observation;
@@ -15,14 +15,14 @@ export interface ComparedDay {
 }
 
 /** "2 points below Upwork's", "the same", "none": how the estimate stands against a recorded score. */
-export function gapWords(reported: number, estimate: number | null): string {
+function gapWords(reported: number, estimate: number | null): string {
   if (estimate === null) return 'none (no score that day)';
   const gap = estimate - reported;
   if (gap === 0) return `${estimate}%, the same`;
   return `${estimate}%, ${plural(Math.abs(gap), 'point')} ${gap > 0 ? 'above' : 'below'} Upwork's`;
 }
 
-export function hasGap(day: ComparedDay): boolean {
+function hasGap(day: ComparedDay): boolean {
   return day.estimate !== day.observation.score;
 }
 

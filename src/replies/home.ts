@@ -16,7 +16,7 @@ export type HomeLeaderboard =
   | { kind: 'listed-apart' }
   | { kind: 'ranked'; rank: number; total: number };
 
-export interface HomeTip {
+interface HomeTip {
   text: string;
   urgent: boolean;
   /** A command that acts on the tip (end c3 opens the end form), when there is one. */

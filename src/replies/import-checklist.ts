@@ -6,7 +6,7 @@ import { formatDay, toDay } from '../scoring/index.ts';
 import type { Contract } from '../scoring/index.ts';
 
 /** An open contract with no payment for this long looks ended. */
-export const LOOKS_ENDED_DAYS = 90;
+const LOOKS_ENDED_DAYS = 90;
 /** Contracts named in each item before the rest are only counted. */
 const NAMED = 8;
 

@@ -20,15 +20,12 @@ function columns(rows: string[][]): string {
 const SPARKS = '▁▂▃▄▅▆▇█';
 
 /** A sparkline of a score series (0–100); a gap where there is no score. */
-export function sparkline(values: readonly (number | null)[]): string {
+function sparkline(values: readonly (number | null)[]): string {
   return values.map((value) => (value === null ? ' ' : SPARKS[Math.min(7, Math.floor((value / 100) * 8))])).join('');
 }
 
 /** The series' value on evenly spaced days from its first to its last point (a step function). */
-export function sampleSeries(
-  points: readonly { date: string; value: number | null }[],
-  samples: number,
-): (number | null)[] {
+function sampleSeries(points: readonly { date: string; value: number | null }[], samples: number): (number | null)[] {
   const start = parseDay(points[0]?.date ?? '') ?? 0;
   const end = parseDay(points[points.length - 1]?.date ?? '') ?? start;
   const values: (number | null)[] = [];

@@ -1,7 +1,7 @@
 // A platform-neutral reply. Every text is plain text exactly as it should read: adapters escape
 // it for their platform (Slack mrkdwn, Discord markdown) and fit it to their limits.
 
-export interface SeriesPoint {
+interface SeriesPoint {
   date: string;
   value: number | null;
 }

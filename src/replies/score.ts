@@ -56,7 +56,7 @@ export function windowsTable(report: ScoreReport): Block {
   };
 }
 
-export function contractsTable(report: ScoreReport, onlyId?: string): Block {
+function contractsTable(report: ScoreReport, onlyId?: string): Block {
   const rows = report.contracts
     .filter((contract) => onlyId === undefined || contract.id.toLowerCase() === onlyId.toLowerCase())
     .map((contract) => [

@@ -10,22 +10,22 @@ import { planPrepared, type PlanReport } from './plan.ts';
 import { earningsOf, prepareMember } from './prepare.ts';
 import type { Contract, Observation } from './types.ts';
 
-export const TOP_RATED_WEEKS = 16;
+const TOP_RATED_WEEKS = 16;
 export const TOP_RATED_WEEKS_NEEDED = 13;
 export const TOP_RATED_MIN_SCORE = 90;
 export const TOP_RATED_EARNINGS = 1_000;
 export const TOP_RATED_PLUS_EARNINGS = 10_000;
 /** How far ahead the forecast looks for the first eligible week. */
-export const LOOKAHEAD_WEEKS = 52;
+const LOOKAHEAD_WEEKS = 52;
 
 /** What Upwork also checks and the bot cannot see. */
-export const UNSEEN_CONDITIONS: readonly string[] = [
+const UNSEEN_CONDITIONS: readonly string[] = [
   'a complete profile (Upwork checks it; the bot cannot see it)',
   'an account in good standing: no holds, suspensions or policy flags',
   'recent activity on Upwork (Upwork asks for work in the past 90 days to 12 months; the bot does not guess which)',
 ];
 
-export interface TopRatedWeek {
+interface TopRatedWeek {
   date: string;
   score: number | null;
   source: 'estimate' | 'recorded';
@@ -52,7 +52,7 @@ export interface TopRatedStatus {
  * the listed payments, or with no payment dates, on the last payment (the end, or `openPaidOn`
  * while open: the as-of date, as the forecast assumes).
  */
-export function earningsBetween(contracts: readonly Contract[], from: Day, to: Day, openPaidOn: Day = to): number {
+function earningsBetween(contracts: readonly Contract[], from: Day, to: Day, openPaidOn: Day = to): number {
   let cents = 0;
   for (const contract of contracts) {
     let listed = 0;

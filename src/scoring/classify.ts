@@ -104,7 +104,7 @@ function byFeedback(input: ClassifyInput, params: ModelParams): Classified {
 }
 
 /** Paid for at least `longTermMonths` calendar months, first to last payment. */
-export function isLongTermWork(input: ClassifyInput, params: ModelParams): boolean {
+function isLongTermWork(input: ClassifyInput, params: ModelParams): boolean {
   return input.lastPayment !== null && input.paidMonths >= params.longTermMonths;
 }
 

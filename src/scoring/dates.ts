@@ -7,7 +7,7 @@
 export type Day = number;
 
 /** Days from a proleptic Gregorian civil date (H. Hinnant's days_from_civil). */
-export function dayFromCivil(year: number, month: number, dayOfMonth: number): Day {
+function dayFromCivil(year: number, month: number, dayOfMonth: number): Day {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -41,17 +41,11 @@ const yearOf = (packed: number) => Math.floor(packed / 512);
 const monthOf = (packed: number) => (packed >> 5) & 15;
 const dayOfMonthOf = (packed: number) => packed & 31;
 
-/** The civil date of a day number, as [year, month 1–12, day 1–31]. */
-export function civilFromDay(day: Day): [number, number, number] {
-  const packed = packedCivil(day);
-  return [yearOf(packed), monthOf(packed), dayOfMonthOf(packed)];
-}
-
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -21,14 +21,14 @@ import {
 } from './trial.ts';
 import type { Contract, CountedOutcome, Observation } from './types.ts';
 
-export interface ExplanationChange {
+interface ExplanationChange {
   id: string;
   /** The outcome the model derived on the latest recorded day. */
   from: CountedOutcome;
   to: CountedOutcome;
 }
 
-export interface Explanation {
+interface Explanation {
   changes: ExplanationChange[];
   /** Displayed scores on the recorded days with the changes applied. */
   scores: { date: string; score: number | null }[];
@@ -53,10 +53,10 @@ export interface ExplainResult {
   complete: boolean;
 }
 
-export const MAX_CHANGES = 3;
-export const MAX_EXPLANATIONS = 5;
+const MAX_CHANGES = 3;
+const MAX_EXPLANATIONS = 5;
 /** Day scorings allowed per pass (about 0.3 s): a 3-fact search over hundreds of contracts is cut short, and says so. */
-export const TRIAL_BUDGET = 1_000_000;
+const TRIAL_BUDGET = 1_000_000;
 
 /** One hidden fact the search may assume, with its plausibility (lower is more plausible). */
 export interface Candidate {
@@ -75,7 +75,7 @@ function dayDistance(score: number | null, reported: number): number {
 }
 
 /** Every hidden fact that changes some recorded day's totals, most plausible first. */
-export function candidatesFor(contracts: readonly Contract[], days: readonly RecordedDay[]): Candidate[] {
+function candidatesFor(contracts: readonly Contract[], days: readonly RecordedDay[]): Candidate[] {
   const latest = days[days.length - 1];
   if (!latest) return [];
   const params = latest.member.model.params;

@@ -13,9 +13,9 @@ import { bandOf } from './evaluate.ts';
 
 export const FORECAST_MONTHS = 12;
 
-export type ForecastEventKind = 'leaves-window' | 'grace-ends' | 'goes-stale';
+type ForecastEventKind = 'leaves-window' | 'grace-ends' | 'goes-stale';
 
-export interface ForecastEvent {
+interface ForecastEvent {
   date: string;
   kind: ForecastEventKind;
   contractId: string;

@@ -9,7 +9,7 @@ import { prepareMember, type PreparedMember } from './prepare.ts';
 import type { Contract } from './types.ts';
 
 /** A contract as it stood on `day`, or null when it had not started. */
-export function contractKnownOn(contract: Contract, day: Day): Contract | null {
+function contractKnownOn(contract: Contract, day: Day): Contract | null {
   if (toDay(contract.start) > day) return null;
   const endedBy = contract.end ? toDay(contract.end) <= day : false;
   const payments = contract.payments;

@@ -15,21 +15,20 @@ import type { Contract, ScoreReport } from './types.ts';
 
 export * from './types.ts';
 export { MODEL_NAMES, DEFAULT_MODEL, PRESETS, resolveModel } from './params.ts';
-export type { ModelName, ModelOptions, ModelParams, ResolvedModel, ValueTier, LapsedOutcome } from './params.ts';
+export type { ModelName, ModelOptions, ModelParams } from './params.ts';
 export { scoreContracts } from './score.ts';
-export { forecastContracts, FORECAST_MONTHS } from './forecast.ts';
-export type { ForecastReport, ForecastChange, ForecastEvent, ForecastEventKind } from './forecast.ts';
-export { planContracts, medianPaidEarnings, DEFAULT_TARGET, MAX_CONTRACTS, FALLBACK_EARNINGS } from './plan.ts';
+export { forecastContracts } from './forecast.ts';
+export type { ForecastReport } from './forecast.ts';
+export { planContracts, medianPaidEarnings, FALLBACK_EARNINGS } from './plan.ts';
 export type { PlanOptions, PlanReport } from './plan.ts';
-export { tipsFor, longTermContext } from './tips.ts';
-export type { Tip, TipKind } from './tips.ts';
+export { tipsFor } from './tips.ts';
+export type { Tip } from './tips.ts';
 export { freezeAt } from './freeze.ts';
 // Contracts prepared once (dates parsed, clients matched) for callers that score them more than
 // once or on several days; the functions above and standingOf take one in place of the contracts.
 export { prepareMember } from './prepare.ts';
 export type { PreparedMember } from './prepare.ts';
-export { standingOf, STANDING_HORIZON_MONTHS } from './standing.ts';
-export type { Standing } from './standing.ts';
+export { standingOf } from './standing.ts';
 export { parseDay, formatDay, toDay, addMonths, subMonths, firstDayOutsideWindow } from './dates.ts';
 export type { Day } from './dates.ts';
 export { pickDisplayed, roundHalfUp, bandOf } from './evaluate.ts';
@@ -93,29 +92,23 @@ export function analyze(
 }
 
 export { contractsKnownOn, estimateOn } from './history.ts';
-export { explainGap, explainCandidates, MAX_CHANGES, MAX_EXPLANATIONS } from './explain.ts';
-export type { Explanation, ExplanationChange, ExplainResult, Candidate } from './explain.ts';
+export { explainGap, explainCandidates } from './explain.ts';
+export type { ExplainResult } from './explain.ts';
 export {
   topRatedStatus,
   topRatedWeekDays,
-  earningsBetween,
-  TOP_RATED_WEEKS,
   TOP_RATED_WEEKS_NEEDED,
   TOP_RATED_MIN_SCORE,
   TOP_RATED_EARNINGS,
   TOP_RATED_PLUS_EARNINGS,
-  UNSEEN_CONDITIONS,
 } from './badges.ts';
-export type { TopRatedStatus, TopRatedWeek } from './badges.ts';
+export type { TopRatedStatus } from './badges.ts';
 export { pastScores } from './past.ts';
 export type { PastScores } from './past.ts';
 export { accuracyOf, accuracyByPreset } from './accuracy.ts';
-export type { AccuracyFigures, MemberRecord } from './accuracy.ts';
+export type { AccuracyFigures } from './accuracy.ts';
 export {
   findReminders,
   compareReminders,
-  WARN_DAYS_AHEAD,
-  LAST_CALL_DAYS_AHEAD,
-  MAX_NAMED_CONTRACTS,
 } from './reminders.ts';
-export type { Reminder, ReminderKind } from './reminders.ts';
+export type { Reminder } from './reminders.ts';

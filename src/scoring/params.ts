@@ -7,9 +7,9 @@ export const MODEL_NAMES: readonly ModelName[] = ['upwork-2025', 'upwork-2015'];
 export const DEFAULT_MODEL: ModelName = 'upwork-2025';
 
 /** What a contract of a given kind counts as once its grace or activity period is over. */
-export type LapsedOutcome = 'negative' | 'excluded';
+type LapsedOutcome = 'negative' | 'excluded';
 
-export interface ValueTier {
+interface ValueTier {
   /** Earnings up to and including this many USD get `weight`. */
   upTo: number;
   weight: number;

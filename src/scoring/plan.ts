@@ -17,9 +17,9 @@ import { earningsOf, prepareMember, type PreparedMember } from './prepare.ts';
 import type { Contract } from './types.ts';
 import { contractWeight } from './weights.ts';
 
-export const DEFAULT_TARGET = 90;
+const DEFAULT_TARGET = 90;
 /** Beyond this many contracts a target counts as out of reach. */
-export const MAX_CONTRACTS = 10_000;
+const MAX_CONTRACTS = 10_000;
 /** Earnings assumed for new contracts when the member has no paid contract (the smallest weight). */
 export const FALLBACK_EARNINGS = 250;
 
@@ -58,7 +58,7 @@ export function medianPaidEarnings(contracts: readonly Contract[]): number | nul
 }
 
 /** A new contract's weight, or null when the model would leave it out ($0 with positive feedback). */
-export function newSuccessWeight(earnings: number, day: Day, params: ModelParams): number | null {
+function newSuccessWeight(earnings: number, day: Day, params: ModelParams): number | null {
   if (earnings === 0 && params.excludeZeroEarningsPositiveFeedback) return null;
   return contractWeight(earnings, day, earnings > 0 ? day : null, params);
 }

@@ -48,11 +48,6 @@ export interface PreparedMember {
   clientNames: string[];
 }
 
-/** Contracts with the same name, trimmed and case-insensitive, are one client. */
-export function clientKey(name: string): string {
-  return name.trim().toLowerCase();
-}
-
 /** Total paid: `earnings`, else the sum of `payments`, else 0. */
 export function earningsOf(contract: Pick<Contract, 'earnings' | 'payments'>): number {
   const { earnings, payments } = contract;

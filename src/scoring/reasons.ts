@@ -28,12 +28,7 @@ function cacheFor(params: ModelParams): ReasonCache {
   return cache;
 }
 
-export function describeReason(
-  contract: PreparedContract,
-  reason: ReasonCode,
-  outcome: Outcome,
-  params: ModelParams,
-): string {
+function describeReason(contract: PreparedContract, reason: ReasonCode, outcome: Outcome, params: ModelParams): string {
   if (reason === 'too-new' || reason === 'in-progress' || reason === 'stale') {
     return buildReason(contract, reason, outcome, params);
   }

@@ -46,12 +46,7 @@ import { MISSING, prepareMember, type PreparedContract, type PreparedMember } fr
 import type { ModelOptions } from './params.ts';
 import type { Contract, WindowKey } from './types.ts';
 
-export type ReminderKind =
-  | 'inactive-contract'
-  | 'leaves-window'
-  | 'feedback-counts'
-  | 'becomes-long-term'
-  | 'score-rises';
+type ReminderKind = 'inactive-contract' | 'leaves-window' | 'feedback-counts' | 'becomes-long-term' | 'score-rises';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -74,11 +69,11 @@ export interface Reminder {
 }
 
 /** Warnings the member can act on fire this many days before the day it happens… */
-export const WARN_DAYS_AHEAD = 7;
+const WARN_DAYS_AHEAD = 7;
 /** …and again the day before; news that needs no action fires only the day before. */
-export const LAST_CALL_DAYS_AHEAD = 1;
+const LAST_CALL_DAYS_AHEAD = 1;
 /** Contracts named in one feedback reminder, the most recently ended first. */
-export const MAX_NAMED_CONTRACTS = 3;
+const MAX_NAMED_CONTRACTS = 3;
 
 type ChangePoint = ReturnType<typeof changePoints>[number];
 
@@ -116,7 +111,7 @@ function when(day: Day, asOf: Day): string {
 }
 
 /** A move of the displayed score, in words: "your score falls from 92% to 88%". */
-export function scoreMove(from: number | null, to: number | null): string {
+function scoreMove(from: number | null, to: number | null): string {
   if (from === to) return `your score stays at ${percent(to)}`;
   if (to === null) return `you have no score any more (${from}% before)`;
   if (from === null) return `you get a score: ${to}%`;

@@ -46,7 +46,7 @@ function exactWeight(weight: number): boolean {
 }
 
 /** Whether adding the members' weights in any order gives the same sums as in contract order. */
-export function sumsAreExact(contracts: readonly PreparedContract[]): boolean {
+function sumsAreExact(contracts: readonly PreparedContract[]): boolean {
   let total = 0;
   for (const contract of contracts) {
     if (!exactWeight(contract.weight)) return false;

@@ -63,7 +63,7 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-export function noScoreReason(window24: WindowReport, params: ModelParams): NoScoreReason {
+function noScoreReason(window24: WindowReport, params: ModelParams): NoScoreReason {
   const needs: string[] = [];
   if (window24.missingOutcomes > 0) needs.push(plural(window24.missingOutcomes, 'more counted contract'));
   if (window24.missingClients > 0) needs.push(`${plural(window24.missingClients, 'more client')}`);

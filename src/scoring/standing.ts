@@ -52,7 +52,7 @@ export interface Standing {
 }
 
 /** How far ahead validUntil may reach: the forecast horizon, as-of + 12 months. */
-export const STANDING_HORIZON_MONTHS = FORECAST_MONTHS;
+const STANDING_HORIZON_MONTHS = FORECAST_MONTHS;
 
 /** `contracts` may be a member prepared already, on any day (prepareMember): its dates are not parsed again. */
 export function standingOf(
@@ -64,7 +64,7 @@ export function standingOf(
 }
 
 /** The standing of a member prepared on its as-of date (prepareMember), and how long it holds. */
-export function standingPrepared(member: PreparedMember, horizonMonths = STANDING_HORIZON_MONTHS): Standing {
+function standingPrepared(member: PreparedMember, horizonMonths = STANDING_HORIZON_MONTHS): Standing {
   const { asOf, model, contracts } = member;
   const params = model.params;
   const horizon = addMonths(asOf, horizonMonths);

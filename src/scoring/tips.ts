@@ -11,7 +11,7 @@ import { RunningTotals } from './running-totals.ts';
 import { reportPrepared } from './score.ts';
 import type { Contract, LongTermReport, ScoreReport } from './types.ts';
 
-export type TipKind =
+type TipKind =
   | 'close-inactive'
   | 'record-payment'
   | 'ask-feedback'
@@ -32,9 +32,9 @@ export interface Tip {
 }
 
 /** Days ahead in which a deadline makes a tip urgent. */
-export const URGENT_DAYS = 14;
+const URGENT_DAYS = 14;
 /** At most this many feedback requests are suggested, the most valuable first. */
-export const MAX_FEEDBACK_TIPS = 3;
+const MAX_FEEDBACK_TIPS = 3;
 /** The long-term client score's reading: below this share of long-term clients is "low". */
 const LOW_LONG_TERM_PERCENT = 50;
 /** Less than this many months since the first contract is an early career stage. */
@@ -190,7 +190,7 @@ function targetTips({ report, plan }: TipContext): Tip[] {
 }
 
 /** Seed 000: the long-term client score read in context, never as a verdict on its own. */
-export function longTermContext(longTerm: LongTermReport, member: PreparedMember): string {
+function longTermContext(longTerm: LongTermReport, member: PreparedMember): string {
   if (longTerm.percent === null) {
     return 'No client paid you in the past year, so there is no long-term client score yet. It can only help your Job Success Score, never lower it.';
   }

@@ -69,9 +69,6 @@ export type ReasonCode =
 
 export type WindowKey = '3m' | '6m' | '12m' | '24m';
 export type ScoreSource = WindowKey | 'trending';
-/** The windows that can be displayed, in the order ties are reported. */
-export const DISPLAY_ORDER: readonly Exclude<ScoreSource, '3m'>[] = ['6m', '12m', '24m', 'trending'];
-export const WINDOW_MONTHS: Readonly<Record<WindowKey, number>> = { '3m': 3, '6m': 6, '12m': 12, '24m': 24 };
 
 export type Band = 'excellent' | 'solid' | 'struggling' | 'at-risk';
 
@@ -94,7 +91,7 @@ export interface WindowReport {
   missingClients: number;
 }
 
-export interface TrendingReport {
+interface TrendingReport {
   score: number | null;
   eligible: boolean;
   inModel: boolean;

@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 
 /** The signing secret the test apps are configured with. */
 export const TEST_SIGNING_SECRET = 'test-signing-secret';
-export const SLACK_FORM = 'application/x-www-form-urlencoded';
+const SLACK_FORM = 'application/x-www-form-urlencoded';
 
 /** Now, in whole seconds: what Slack puts in x-slack-request-timestamp. */
 export const slackNow = (): number => Math.floor(Date.now() / 1000);

@@ -14,7 +14,7 @@ import type { OpenedDatabase } from '../helpers/databases.ts';
 
 let users = 0;
 
-export function openContract(fields: Partial<Contract> = {}): Contract {
+function openContract(fields: Partial<Contract> = {}): Contract {
   return {
     id: 'c1',
     client: 'Acme Ltd',

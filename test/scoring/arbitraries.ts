@@ -35,7 +35,7 @@ export function dayOfIso(text: string): number {
   return dayOf(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
 }
 
-export function daysInMonthOf(year: number, month: number): number {
+function daysInMonthOf(year: number, month: number): number {
   return ymdOf(dayOf(year, month + 1, 1) - 1)[2];
 }
 
@@ -81,7 +81,7 @@ const asOfDayArb: fc.Arbitrary<number> = fc.oneof(
 // Dates relative to the as-of date
 
 /** A date on or before the as-of date, mostly within the last ~30 months. */
-export type DateSpec =
+type DateSpec =
   | { kind: 'daysBack'; days: number }
   | { kind: 'monthsBack'; months: number; delta: number }
   | { kind: 'monthEnd'; monthsBack: number; dom: number }
@@ -140,7 +140,7 @@ function resolveDate(spec: DateSpec, asOf: number): number {
 }
 
 /** When the contract ended, relative to its start (or an absolute date; start and end are swapped if needed). */
-export type EndSpec =
+type EndSpec =
   | { kind: 'open' }
   | { kind: 'afterStart'; days: number }
   | { kind: 'monthsAfterStart'; months: number; delta: number }
@@ -167,7 +167,7 @@ const endSpecArb: fc.Arbitrary<EndSpec> = fc.oneof(
 );
 
 /** A payment date (or lastPayment), resolved into [start, as-of]. */
-export type PaySpec =
+type PaySpec =
   | { kind: 'afterStart'; days: number }
   | { kind: 'monthsAfterStart'; months: number; delta: number }
   | { kind: 'beforeAsOf'; days: number }
@@ -220,7 +220,7 @@ function resolvePay(spec: PaySpec, start: number, end: number | null, asOf: numb
   return clamp(day, start, asOf);
 }
 
-export type EarningsSpec =
+type EarningsSpec =
   | { kind: 'absent' }
   | { kind: 'zero' }
   | { kind: 'sum' }
@@ -275,7 +275,7 @@ export const CLIENT_POOL: readonly string[] = [
 ];
 
 /** How a member's contracts tend to go: mostly well (scores around the 75/80/90 bands) or anything. */
-export type Profile = 'good' | 'mixed';
+type Profile = 'good' | 'mixed';
 
 /** Flags: mostly absent, sometimes explicitly false, sometimes true. */
 function flagArb(profile: Profile): fc.Arbitrary<boolean | undefined> {
@@ -318,7 +318,7 @@ export interface ContractSpec {
   pausedForClient: boolean | undefined;
 }
 
-export function contractSpecArbOf(profile: Profile): fc.Arbitrary<ContractSpec> {
+function contractSpecArbOf(profile: Profile): fc.Arbitrary<ContractSpec> {
   return fc.record({
     client: fc.nat({ max: CLIENT_POOL.length - 1 }),
     type: fc.constantFrom('hourly' as const, 'fixed' as const),

@@ -61,7 +61,7 @@ export function day(text: string): Day {
   return parsed;
 }
 
-export function dayBefore(text: string, days: number): string {
+function dayBefore(text: string, days: number): string {
   return formatDay(day(text) - days);
 }
 

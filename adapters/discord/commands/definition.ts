@@ -31,7 +31,7 @@ const COMMAND_NAME_MAX_LENGTH = 32;
  * (/jss account timezone zone:Europe/Berlin). Command names stay unique across groups, so the
  * subcommand's name alone is the command.
  */
-export const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands: readonly string[] }>> = {
+const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands: readonly string[] }>> = {
   upwork: {
     description: 'What Upwork shows you: record it, explain a gap, Top Rated, accuracy',
     commands: ['actual', 'explain', 'badges', 'accuracy'],
@@ -156,7 +156,7 @@ function subcommand(command: CommandDefinition): SlashCommandSubcommandBuilder {
  * /jss as a builder: every subcommand and group from the registry. The one place for what the
  * top-level command carries besides them (where it may be installed and used, permissions).
  */
-export function jssCommandBuilder(): SlashCommandBuilder {
+function jssCommandBuilder(): SlashCommandBuilder {
   const builder = new SlashCommandBuilder().setName(COMMAND_NAME).setDescription(COMMAND_DESCRIPTION);
   for (const command of COMMANDS.filter((candidate) => groupOf(candidate.name) === null))
     builder.addSubcommand(subcommand(command));

@@ -9,10 +9,6 @@ export const MAX_DESCRIPTION = 100;
 export const MAX_OPTIONS = 25;
 export const MAX_CHOICES = 25;
 export const MAX_CHOICE_NAME = 100;
-export const MAX_CHOICE_VALUE = 100;
-/** Suggestions one autocomplete answer may carry. */
-export const MAX_AUTOCOMPLETE_CHOICES = 25;
-export const MAX_STRING_LENGTH = 6000;
 /** A command's names, descriptions and choice values together (Discord refuses larger ones). */
 export const MAX_COMMAND_CHARACTERS = 8000;
 /** Application, guild and attachment ids. */

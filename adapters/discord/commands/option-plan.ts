@@ -10,7 +10,7 @@ import { suggestionTarget, type SuggestionTarget } from '../../../src/commands/s
 import type { CommandDefinition } from '../../../src/commands/types.ts';
 import { LIMITS } from '../../../src/contracts/schema.ts';
 
-export type OptionRole =
+type OptionRole =
   /** A named argument of the registry, given under its canonical name. */
   | { kind: 'arg'; arg: ArgSpec }
   /** The contract id a command takes as its positional word. */
@@ -37,10 +37,10 @@ export interface PlannedOption {
   description?: string;
 }
 
-export const CLEAR_OPTION = 'clear';
-export const FILE_OPTION = 'file';
+const CLEAR_OPTION = 'clear';
+const FILE_OPTION = 'file';
 /** edit's id:NEW (rename) on Discord, where `id` is the contract being edited. */
-export const RENAME_OPTION = 'newid';
+const RENAME_OPTION = 'newid';
 
 /** The contract schema's limits, as Discord checks them before a request reaches the bot. */
 export const CONTRACT_ID_MAX_LENGTH = LIMITS.idLength;
@@ -65,7 +65,7 @@ function positionalOption(positional: PositionalSpec): PlannedOption {
 }
 
 /** Discord option names are lowercase: lastPayment is shown as lastpayment. */
-export function discordName(canonical: string): string {
+function discordName(canonical: string): string {
   return canonical.toLowerCase();
 }
 

@@ -27,7 +27,7 @@ const STYLES: Record<NonNullable<Action['style']>, ButtonStyle.Primary | ButtonS
 };
 
 /** The custom_id for a command, or null when the command is blank or too long to carry whole. */
-export function customIdFor(prefix: string, command: string | undefined): string | null {
+function customIdFor(prefix: string, command: string | undefined): string | null {
   if (command === undefined || isBlank(command)) return null;
   const id = prefix + command;
   return id.length <= CUSTOM_ID_MAX ? id : null;

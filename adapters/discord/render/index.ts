@@ -8,7 +8,6 @@ export {
   ERROR_PREFIX,
   FALLBACK_TITLE,
   KIND_COLORS,
-  type RenderOptions,
 } from './render.ts';
 export { escapeMarkdown, escapeCodeBlock, neutraliseMentions, truncate, ZERO_WIDTH_SPACE } from './escape.ts';
 export { RUN_PREFIX, SHARE_PREFIX, SHARE_LABEL } from './buttons.ts';

@@ -16,7 +16,7 @@ export interface TableLines {
 }
 
 /** Rows and the header row are cut here: with the fences they always fit in one description. */
-export const TABLE_LINE_MAX = 1000;
+const TABLE_LINE_MAX = 1000;
 
 /**
  * The header row and the rows, aligned and escaped for a code block. A blank line becomes a

@@ -38,7 +38,7 @@ export interface RowUnit extends UnitBase {
 }
 
 /** An embed field, escaped and cut only when the layout gets to it (a reply may have thousands). */
-export interface FieldUnit extends UnitBase {
+interface FieldUnit extends UnitBase {
   kind: 'field';
   source: Field;
   field?: APIEmbedField;
@@ -49,8 +49,8 @@ export type Unit = LineUnit | RowUnit | FieldUnit;
 /** A series' dates are days; anything longer is cut so the sparkline line stays short. */
 const DATE_MAX = 40;
 /** Headings of lists, tables and series (with their asterisks). */
-export const HEADING_MAX = 256;
-export const BULLET = '• ';
+const HEADING_MAX = 256;
+const BULLET = '• ';
 
 function line(sep: Separator, prefix: string, raw: string, counts = true): LineUnit {
   return { kind: 'line', sep, prefix, raw, counts, keepWithNext: false };

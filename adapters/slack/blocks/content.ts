@@ -16,7 +16,7 @@ const LABEL_MAX = Math.floor(FIELD_TEXT_MAX / 4);
 const DATE_MAX = 40;
 
 /** "*label*\nvalue" within FIELD_TEXT_MAX; null when both are blank. */
-export function fieldText(field: Field): string | null {
+function fieldText(field: Field): string | null {
   const label = boldTitle(field.label, LABEL_MAX);
   const value = isBlank(field.value)
     ? ''

@@ -20,7 +20,7 @@ export function escapeMrkdwn(text: string): string {
  * The largest index ≤ `index` where escaped `text` may be cut: between grapheme clusters (the
  * shared rule: never inside an emoji) and not inside `&amp;`, `&lt;` or `&gt;`.
  */
-export function cutIndex(text: string, index: number): number {
+function cutIndex(text: string, index: number): number {
   let cut = graphemeCut(text, index);
   if (cut <= 0 || cut >= text.length) return cut;
   const amp = text.lastIndexOf('&', cut - 1);

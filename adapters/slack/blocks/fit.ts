@@ -6,7 +6,7 @@ import { MESSAGE_BLOCKS_MAX } from './limits.ts';
 import { mrkdwn, type ContextBlock, type SlackBlock } from './types.ts';
 
 /** Characters of text in a block: what Slack's cumulative limit counts. */
-export function blockTextLength(block: SlackBlock): number {
+function blockTextLength(block: SlackBlock): number {
   switch (block.type) {
     case 'header':
       return block.text.text.length;
@@ -19,7 +19,7 @@ export function blockTextLength(block: SlackBlock): number {
   }
 }
 
-export function leftOutNotice(count: number): ContextBlock {
+function leftOutNotice(count: number): ContextBlock {
   return { type: 'context', elements: [mrkdwn(`…and ${count} more not shown`)] };
 }
 

@@ -22,7 +22,7 @@ import { reportError, runForMember } from './run-for-member.ts';
 const MODAL_TITLE = 'jss-coach';
 
 /** A reply as a modal: the message's blocks (a message holds 50, a modal 100), without sharing. */
-export function replyModal(reply: Reply): ModalView {
+function replyModal(reply: Reply): ModalView {
   const message = messageOf({ ...reply, shareable: false });
   return {
     type: 'modal',

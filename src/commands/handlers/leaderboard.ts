@@ -6,9 +6,9 @@ import { integer } from '../args.ts';
 import { defineCommand } from '../define.ts';
 import { CommandError } from '../types.ts';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 /** Names listed apart ("not enough history") on the last page, at most. */
-export const UNRANKED_NAMES = 20;
+const UNRANKED_NAMES = 20;
 
 function pageCommand(order: LeaderboardOrder, page: number): string {
   return `leaderboard ${order === 'longTerm' ? 'longterm ' : ''}page:${page}`;

@@ -13,7 +13,7 @@ import { CONFIRM_ARG, confirmedCommand, recordedPayment } from '../duplicates.ts
  * payments. A contract paid before without a list of payments (earnings, maybe lastPayment) keeps
  * that history: starting a list would make this payment its first and erase the months before.
  */
-export function withPayment(contract: Contract, payment: Payment): Contract {
+function withPayment(contract: Contract, payment: Payment): Contract {
   const stated = contract.earnings ?? null;
   const earnings = stated === null ? null : Math.round((stated + payment.amount) * 100) / 100;
   const listed = contract.payments ?? [];

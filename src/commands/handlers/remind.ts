@@ -3,7 +3,7 @@ import { defineCommand } from '../define.ts';
 import { CommandError } from '../types.ts';
 
 /** The words `remind` takes; the Discord option offers the same ones as its choices. */
-export const REMIND_STATES = ['on', 'off'] as const;
+const REMIND_STATES = ['on', 'off'] as const;
 
 const WHAT =
   'once a day, a direct message when something is about to lower your score (a contract about to stop counting, one about to leave a window) and when good news is due; nothing on days with nothing to say';

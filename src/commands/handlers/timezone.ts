@@ -9,7 +9,7 @@ import { canonicalTimeZone, dayInTimeZone, FALLBACK_TIME_ZONE } from '../time-zo
 import { CommandError } from '../types.ts';
 
 /** The word that clears the member's own zone. */
-export const CLEAR_TIME_ZONE = 'none';
+const CLEAR_TIME_ZONE = 'none';
 
 const EXPECTED =
   'an IANA time zone such as Europe/Berlin, America/Los_Angeles or Asia/Kolkata, or "none" to clear yours';

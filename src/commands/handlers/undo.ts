@@ -21,7 +21,7 @@ const LATER: Wording = ['added', 'changed', 'removed'];
 const RESTORED: Wording = ['put back', 'changed back', 'took out'];
 
 /** What going from `from` to `to` adds, changes and removes, by contract id ("added c5", "changed c3"). */
-export function describeChanges(from: readonly Contract[], to: readonly Contract[], words: Wording = LATER): string[] {
+function describeChanges(from: readonly Contract[], to: readonly Contract[], words: Wording = LATER): string[] {
   const key = (contract: Contract) => contract.id.toLowerCase();
   const was = new Map(from.map((contract) => [key(contract), contract]));
   const now = new Map(to.map((contract) => [key(contract), contract]));

@@ -16,7 +16,7 @@ const INVOICE_PREFIX = /^invoice for\s+[\d/.-]+\s*(?:-|to)\s*[\d/.-]+\s*[-–:]\
 const KIND_PREFIX = /^(?:hourly|fixed[- ]price|milestone(?:\s+\d+)?|bonus|refund|payment)\s*[-–:]\s*/i;
 
 /** The title a member would recognise; empty when nothing but a prefix or an invoice line is left. */
-export function cleanTitle(text: string): string {
+function cleanTitle(text: string): string {
   let title = text.trim().replace(/\s+/g, ' ');
   for (let again = true; again; ) {
     const before = title;

@@ -1,7 +1,7 @@
 // The Upwork CSV reports jss-coach reads, told apart by their header line (columns in any order,
 // any case, quoted or not). Each layout names the columns it needs and where each fact is found.
 
-export type UpworkLayoutName = 'transactions' | 'transactions-earlier' | 'earnings-by-contract';
+type UpworkLayoutName = 'transactions' | 'transactions-earlier' | 'earnings-by-contract';
 
 export interface UpworkLayout {
   name: UpworkLayoutName;
@@ -22,7 +22,7 @@ export interface UpworkLayout {
   client: readonly string[];
 }
 
-export const UPWORK_LAYOUTS: readonly UpworkLayout[] = [
+const UPWORK_LAYOUTS: readonly UpworkLayout[] = [
   {
     name: 'transactions',
     label: 'transaction history',
@@ -76,7 +76,7 @@ export function recogniseLayout(header: readonly string[]): UpworkLayout | undef
 }
 
 /** The header line's cells, read loosely (enough to recognise a layout before parsing the file). */
-export function headerCells(text: string): string[] {
+function headerCells(text: string): string[] {
   const line = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   return line.split(',').map(normaliseColumn);
 }

@@ -13,7 +13,7 @@ import { describeLayouts, normaliseColumn, recogniseLayout, type UpworkLayout } 
 import { AMOUNT_FORMS, DATE_FORMS, parseUpworkCents, parseUpworkDate } from './values.ts';
 
 /** The most rows one Upwork file may have (a busy member's year is a few thousand). */
-export const MAX_UPWORK_ROWS = 20_000;
+const MAX_UPWORK_ROWS = 20_000;
 
 export interface UpworkRow {
   line: number;
@@ -46,7 +46,7 @@ function failed(problem: string): UpworkFileResult {
 }
 
 /** The key that tells contracts apart in source ids: the number, else the title in lower case. */
-export function contractKeyText(contract: ContractKey): string {
+function contractKeyText(contract: ContractKey): string {
   return contract.number !== null ? `n:${contract.number}` : `t:${contract.title.toLowerCase()}`;
 }
 

@@ -13,11 +13,11 @@ import { EXCLUDED, prepareMember, type PreparedContract, type PreparedMember } f
 import type { Band, Contract, ScoreSource, WindowKey } from '../../../src/scoring/types.ts';
 import { bandOf } from '../../../src/scoring/evaluate.ts';
 
-export const FORECAST_MONTHS = 12;
+const FORECAST_MONTHS = 12;
 
-export type ForecastEventKind = 'leaves-window' | 'grace-ends' | 'goes-stale';
+type ForecastEventKind = 'leaves-window' | 'grace-ends' | 'goes-stale';
 
-export interface ForecastEvent {
+interface ForecastEvent {
   date: string;
   kind: ForecastEventKind;
   contractId: string;
@@ -27,7 +27,7 @@ export interface ForecastEvent {
   text: string;
 }
 
-export interface ForecastChange {
+interface ForecastChange {
   date: string;
   score: number | null;
   window: Exclude<ScoreSource, '3m'> | null;
@@ -98,7 +98,7 @@ function describePoint(point: ChangePoint, member: PreparedMember): ForecastEven
 }
 
 /** Every day after the as-of date, up to `until`, on which some contract's standing can change. */
-export function changePoints(member: PreparedMember, until: Day): ChangePoint[] {
+function changePoints(member: PreparedMember, until: Day): ChangePoint[] {
   const points: ChangePoint[] = [];
   for (const contract of member.contracts) pointsOf(contract, member, until, points);
   return points.sort((a, b) => a.day - b.day);

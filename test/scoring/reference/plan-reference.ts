@@ -13,11 +13,11 @@ import { earningsOf, prepareMember, type PreparedMember } from '../../../src/sco
 import type { Contract } from '../../../src/scoring/types.ts';
 import { contractWeight } from '../../../src/scoring/weights.ts';
 
-export const DEFAULT_TARGET = 90;
+const DEFAULT_TARGET = 90;
 /** Beyond this many contracts a target counts as out of reach. */
-export const MAX_CONTRACTS = 10_000;
+const MAX_CONTRACTS = 10_000;
 /** Earnings assumed for new contracts when the member has no paid contract (the smallest weight). */
-export const FALLBACK_EARNINGS = 250;
+const FALLBACK_EARNINGS = 250;
 
 export interface PlanOptions {
   target?: number;
@@ -43,7 +43,7 @@ export interface PlanReport {
 }
 
 /** The median earnings of the paid contracts (what a "typical" new contract earns), or null. */
-export function medianPaidEarnings(contracts: readonly Contract[]): number | null {
+function medianPaidEarnings(contracts: readonly Contract[]): number | null {
   const paid = contracts.map(earningsOf).filter((amount) => amount > 0);
   if (paid.length === 0) return null;
   paid.sort((a, b) => a - b);
@@ -54,7 +54,7 @@ export function medianPaidEarnings(contracts: readonly Contract[]): number | nul
 }
 
 /** A new contract's weight, or null when the model would leave it out ($0 with positive feedback). */
-export function newSuccessWeight(earnings: number, day: Day, params: ModelParams): number | null {
+function newSuccessWeight(earnings: number, day: Day, params: ModelParams): number | null {
   if (earnings === 0 && params.excludeZeroEarningsPositiveFeedback) return null;
   return contractWeight(earnings, day, earnings > 0 ? day : null, params);
 }

@@ -19,7 +19,7 @@ import {
 import { reportPrepared } from '../../../src/scoring/score.ts';
 import type { Contract, LongTermReport, ScoreReport } from '../../../src/scoring/types.ts';
 
-export type TipKind =
+type TipKind =
   | 'close-inactive'
   | 'record-payment'
   | 'ask-feedback'
@@ -40,9 +40,9 @@ export interface Tip {
 }
 
 /** Days ahead in which a deadline makes a tip urgent. */
-export const URGENT_DAYS = 14;
+const URGENT_DAYS = 14;
 /** At most this many feedback requests are suggested, the most valuable first. */
-export const MAX_FEEDBACK_TIPS = 3;
+const MAX_FEEDBACK_TIPS = 3;
 /** The long-term client score's reading: below this share of long-term clients is "low". */
 const LOW_LONG_TERM_PERCENT = 50;
 /** Less than this many months since the first contract is an early career stage. */
@@ -197,7 +197,7 @@ function targetTips({ report, plan }: TipContext): Tip[] {
 }
 
 /** Seed 000: the long-term client score read in context, never as a verdict on its own. */
-export function longTermContext(longTerm: LongTermReport, member: PreparedMember): string {
+function longTermContext(longTerm: LongTermReport, member: PreparedMember): string {
   if (longTerm.percent === null) {
     return 'No client paid you in the past year, so there is no long-term client score yet. It can only help your Job Success Score, never lower it.';
   }
