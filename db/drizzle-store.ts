@@ -2,6 +2,7 @@
 // module's function bound to it.
 
 import { forgetCommunity } from './community-forget.ts';
+import { historyContracts } from './history-queries.ts';
 import * as contractQueries from './contract-queries.ts';
 import * as importQueries from './import-queries.ts';
 import type { Database } from './database.ts';
@@ -22,6 +23,8 @@ export function createStore(db: Database, inTransaction = false): Store {
     updateCommunity: (communityId, settings) => memberQueries.updateCommunity(db, communityId, settings),
     ensureMember: (communityId, platformUserId, displayName) => memberQueries.ensureMember(db, communityId, platformUserId, displayName),
     findMember: (communityId, platformUserId) => memberQueries.findMember(db, communityId, platformUserId),
+    ensureMemberWithHistory: (communityId, historyCommunityId, platformUserId, displayName) =>
+      memberQueries.ensureMemberWithHistory(db, communityId, historyCommunityId, platformUserId, displayName),
     lockMember: async (memberId) => {
       if (!inTransaction) throw new Error('lockMember holds a row lock to the end of a transaction: call it inside transaction()');
       return memberQueries.lockMember(db, memberId);
@@ -48,7 +51,7 @@ export function createStore(db: Database, inTransaction = false): Store {
     deleteAllObservations: (memberId) => observationQueries.deleteAllObservations(db, memberId),
     observationsInCommunity: (communityId) => observationQueries.observationsInCommunity(db, communityId),
 
-    listContractsOf: (memberIds) => contractQueries.loadContracts(db, memberIds),
+    listContractsOf: (memberIds) => historyContracts(db, memberIds),
 
     saveSnapshots: (snapshots) => snapshotQueries.saveSnapshots(db, snapshots),
     getSnapshot: (memberId) => snapshotQueries.getSnapshot(db, memberId),

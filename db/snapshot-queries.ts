@@ -4,7 +4,7 @@
 
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { communities, scoreSnapshots } from './schema.ts';
+import { communities, members, scoreSnapshots } from './schema.ts';
 import type { ScoreSnapshot, StaleSnapshot } from '../src/ports/store.ts';
 
 /** A valid_until that is before any real day: the snapshot is recomputed on the next read. */
@@ -100,7 +100,11 @@ export async function deleteSnapshot(db: Database, memberId: number): Promise<vo
 
 /** The member's contracts or the community's settings changed: recompute on the next read. */
 export async function expireSnapshots(db: Database, target: { memberId: number } | { communityId: number }): Promise<void> {
-  const where = 'memberId' in target ? eq(scoreSnapshots.memberId, target.memberId) : eq(scoreSnapshots.communityId, target.communityId);
+  // A member's: theirs, and those of the server rows whose history is theirs (members.history_member_id).
+  const where =
+    'memberId' in target
+      ? or(eq(scoreSnapshots.memberId, target.memberId), inArray(scoreSnapshots.memberId, db.select({ id: members.id }).from(members).where(eq(members.historyMemberId, target.memberId))))
+      : eq(scoreSnapshots.communityId, target.communityId);
   // The precomputed next standing came from the old contracts or model: it goes too.
   await db
     .update(scoreSnapshots)

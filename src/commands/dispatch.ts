@@ -14,6 +14,7 @@ import type { InFlight } from './in-flight.ts';
 import type { CommandObservation, CommandOutcome } from './observe.ts';
 import type { ChartOwner, ChartService } from '../charts/chart-service.ts';
 import { attachChart, seriesBlockOf } from '../charts/forecast-chart.ts';
+import { historyCommunityOf } from './history-owner.ts';
 import { COMMANDS, findCommand } from './registry.ts';
 import { CommandError, type CommandContext } from './types.ts';
 import { needsAdmin } from './define.ts';
@@ -97,10 +98,33 @@ export function cleanDisplayName(name: string, fallback: string): string {
  */
 async function lockedMember(store: Store, communityId: number, userId: string, displayName: string) {
   const ensured = await store.ensureMember(communityId, userId, displayName);
-  const locked = await store.lockMember(ensured.id);
+  return lockedRow(store, ensured.id);
+}
+
+async function lockedRow(store: Store, memberId: number): Promise<Member> {
+  const locked = await store.lockMember(memberId);
   // A "forget" of theirs committed between the two: say so rather than write for a member who is gone.
   if (!locked) throw new CommandError(errorReply('everything about you was deleted by another request while this ran; nothing was done', 'Try again to start afresh.'));
   return locked;
+}
+
+/** The community member and whose history is theirs (a person's row on Discord: history-owner.ts). */
+interface Members {
+  member: Member;
+  history: Member;
+}
+
+/**
+ * For a write, the history row is the one locked: one person's writes from two servers (or a DM)
+ * take turns. The member and the history row were made before the transaction (`linked`), so the
+ * only row lock a write takes on members is the history row's, first.
+ */
+async function membersFor(store: Store, writes: boolean, communityId: number, ctx: CommandContext, displayName: string, linked: Members | null): Promise<Members> {
+  if (linked === null) {
+    const member = writes ? await lockedMember(store, communityId, ctx.userId, displayName) : await store.ensureMember(communityId, ctx.userId, displayName);
+    return { member, history: member };
+  }
+  return writes ? { member: linked.member, history: await lockedRow(store, linked.history.id) } : linked;
 }
 
 /** Runs a command and tells `services.observe` how it went and how long it took. */
@@ -156,8 +180,16 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     // config of that member (member row, then community row). Creating or renaming a community
     // is not the member's data, so it may stay when the command fails.
     const community = await services.store.ensureCommunity(ctx.community);
+    // The person's history row (Discord) is made and linked before the transaction too: it is not
+    // this command's data, and linking updates the member row, which must not be locked after the
+    // history row (another server's write locks the history row, then its own member row on join).
+    const historyCommunity = historyCommunityOf(ctx.platform);
+    const linked =
+      historyCommunity === null || historyCommunity.externalId === ctx.community.externalId
+        ? null
+        : await services.store.ensureMemberWithHistory(community.id, (await services.store.ensureCommunity(historyCommunity)).id, ctx.userId, displayName);
     return inTransaction(async (store) => {
-      const member = definition.writes ? await lockedMember(store, community.id, ctx.userId, displayName) : await store.ensureMember(community.id, ctx.userId, displayName);
+      const { member: communityMember, history: member } = await membersFor(store, definition.writes, community.id, ctx, displayName, linked);
       // "today" is the member's day; values read against the adapter's day are read again against it.
       const today = memberToday(services, ctx, member);
       const zoned = today === ctx.asOf ? converted : convertArgs(definition.name, definition.args, input.named, today);
@@ -166,12 +198,12 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
       chartOwner = { memberId: member.id, asOf: today };
       const once = definition.writes && ctx.requestId !== null;
       if (once) {
-        const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
+        const claim = await store.claimRequest(community.id, ctx.requestId as string, communityMember.id);
         if (!claim.fresh) {
           return claim.sameMember ? (claim.reply as Reply) : errorReply('this request id was already used; nothing was done. Please try again.');
         }
       }
-      const ran = await definition.run({ ctx: memberCtx, store, clock: services.clock ?? systemClock, community, member, args: zoned.values, positionals: input.positionals, body: input.body });
+      const ran = await definition.run({ ctx: memberCtx, store, clock: services.clock ?? systemClock, community, member, communityMember, args: zoned.values, positionals: input.positionals, body: input.body });
       // A write may have changed the member's contracts: their leaderboard row is recomputed on the next read.
       if (definition.writes) await store.expireSnapshots({ memberId: member.id });
       const shared = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;

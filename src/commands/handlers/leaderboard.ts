@@ -22,7 +22,7 @@ export const leaderboard = defineCommand({
   args: [{ name: 'page', kind: integer(1, 100_000), description: 'the page, 10 members a page' }],
   positional: { name: 'longterm', kind: { type: 'word', word: 'longterm' }, description: 'rank by long-term client % instead of estimated score' },
   writes: false,
-  async run({ ctx, store, community, member, args, positionals }) {
+  async run({ ctx, store, community, communityMember: member, args, positionals }) {
     const [mode] = positionals;
     if (mode !== undefined && mode.toLowerCase() !== 'longterm') {
       throw new CommandError(errorReply(`got ${JSON.stringify(mode.slice(0, 40))}, expected "leaderboard" or "leaderboard longterm"`));

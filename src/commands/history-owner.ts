@@ -1,0 +1,16 @@
+// Whose history a member's commands read and write. On Discord one person is in many servers and
+// in DMs: their contracts, recorded scores, undo snapshot, reminders and time zone are the
+// person's, kept on one personal row in a community of the platform's own that no leaderboard
+// shows. Leaderboards, join/leave, display names and community settings stay per server.
+// Slack and the console keep one history per community member (the member is their own owner).
+
+import type { CommunityRef, Platform } from '../ports/store.ts';
+
+/** The external id of the personal-history community; no guild or DM space is spelled so. */
+export const PERSONAL_HISTORIES_ID = '@users';
+
+/** The community holding the platform's personal history rows, or null when members own their history. */
+export function historyCommunityOf(platform: Platform): CommunityRef | null {
+  if (platform !== 'discord') return null;
+  return { platform, externalId: PERSONAL_HISTORIES_ID, name: 'Discord personal histories' };
+}
