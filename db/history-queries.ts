@@ -1,32 +1,31 @@
 // Reads through a member's history owner (members.history_member_id; src/commands/history-owner.ts):
 // a Discord server's leaderboard scores each member by their person's contracts.
 
-import { inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Contract } from '../src/scoring/index.ts';
-import { loadContracts } from './contract-queries.ts';
+import { paymentsJson, paymentsOf } from './contract-queries.ts';
+import { toContract } from './contract-rows.ts';
 import type { Database } from './database.ts';
-import { members } from './schema.ts';
+import { contracts, members } from './schema.ts';
 
-/** The history owner of each member (themselves when they own their history); gone members are absent. */
-export async function historyOwners(db: Database, memberIds: readonly number[]): Promise<Map<number, number>> {
-  const owners = new Map<number, number>();
-  if (memberIds.length === 0) return owners;
-  const rows = await db
-    .select({ id: members.id, owner: sql<number>`coalesce(${members.historyMemberId}, ${members.id})`.mapWith(Number) })
-    .from(members)
-    .where(inArray(members.id, [...memberIds]));
-  for (const row of rows) owners.set(row.id, row.owner);
-  return owners;
-}
-
-/** Each member's contracts as their history owner has them, keyed by the member (members without any are absent). */
+/**
+ * Each member's contracts as their history owner has them (their own when they own their history),
+ * keyed by the member, in the order they were added; members without any are absent. One statement.
+ */
 export async function historyContracts(db: Database, memberIds: readonly number[]): Promise<Map<number, Contract[]>> {
-  const owners = await historyOwners(db, memberIds);
-  const byOwner = await loadContracts(db, [...new Set(owners.values())]);
   const result = new Map<number, Contract[]>();
-  for (const [memberId, owner] of owners) {
-    const list = byOwner.get(owner);
-    if (list) result.set(memberId, list);
+  if (memberIds.length === 0) return result;
+  const rows = await db
+    .select({ memberId: members.id, row: contracts, payments: paymentsJson })
+    .from(members)
+    .innerJoin(contracts, eq(contracts.memberId, sql`coalesce(${members.historyMemberId}, ${members.id})`))
+    .where(inArray(members.id, [...memberIds]))
+    .orderBy(asc(members.id), asc(contracts.id));
+  for (const { memberId, row, payments: list } of rows) {
+    const contract = toContract(row, paymentsOf(list));
+    const found = result.get(memberId);
+    if (found) found.push(contract);
+    else result.set(memberId, [contract]);
   }
   return result;
 }

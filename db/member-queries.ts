@@ -34,8 +34,9 @@ export function toMember(row: MemberRow): Member {
     remindersOptIn: row.remindersOptIn,
     timeZone: row.timeZone,
     timeZoneFetchedAt: row.timeZoneFetchedAt,
-    historyMemberId: row.historyMemberId,
-    mergedCopies: row.mergedCopies,
+    // Only when set: most members own their history and have nothing merged.
+    ...(row.historyMemberId !== null && { historyMemberId: row.historyMemberId }),
+    ...(row.mergedCopies.length > 0 && { mergedCopies: row.mergedCopies }),
   };
 }
 

@@ -4,7 +4,8 @@
 // shows. Leaderboards, join/leave, display names and community settings stay per server.
 // Slack and the console keep one history per community member (the member is their own owner).
 
-import type { CommunityRef, Platform } from '../ports/store.ts';
+import type { CommunityRef, Member, Platform, Store } from '../ports/store.ts';
+import type { CommandContext } from './types.ts';
 
 /** The external id of the personal-history community; no guild or DM space is spelled so. */
 export const PERSONAL_HISTORIES_ID = '@users';
@@ -13,4 +14,10 @@ export const PERSONAL_HISTORIES_ID = '@users';
 export function historyCommunityOf(platform: Platform): CommunityRef | null {
   if (platform !== 'discord') return null;
   return { platform, externalId: PERSONAL_HISTORIES_ID, name: 'Discord personal histories' };
+}
+
+/** The member whose history `ctx`'s member reads, without creating anything; null when not known yet. */
+export async function findHistoryMember(store: Store, ctx: CommandContext): Promise<Member | null> {
+  const community = await store.ensureCommunity(historyCommunityOf(ctx.platform) ?? ctx.community);
+  return store.findMember(community.id, ctx.userId);
 }

@@ -10,6 +10,7 @@ import { formId } from '../../../src/commands/forms.ts';
 import { add } from '../../../src/commands/handlers/add.ts';
 import type { Store } from '../../../src/ports/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
+import { historyMemberOf } from '../../helpers/history-member.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
 const APP = '123456789012345678';
@@ -102,8 +103,8 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   }
 
   async function contractsOf(user: string) {
-    const community = await store.ensureCommunity({ platform: 'discord', externalId: GUILD });
-    const member = await store.findMember(community.id, user);
+    // The person's contracts, whichever server they were added in.
+    const member = await historyMemberOf(store, 'discord', GUILD, user);
     return member ? store.listContracts(member.id) : [];
   }
 
