@@ -6,6 +6,8 @@
 
 import {
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   SlashCommandBuilder,
   SlashCommandSubcommandBuilder,
   SlashCommandSubcommandGroupBuilder,
@@ -138,8 +140,20 @@ function subcommand(command: CommandDefinition): SlashCommandSubcommandBuilder {
  * /jss as a builder: every subcommand and group from the registry. The one place for what the
  * top-level command carries besides them (where it may be installed and used, permissions).
  */
+/**
+ * Installable to a server (guild install) and to a member's own account (user install: /jss works
+ * in any server, in DMs with the bot and in group DMs; adapters/discord/install-context.ts keeps
+ * replies private where the server did not install the bot).
+ */
+export const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall] as const;
+export const INTERACTION_CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] as const;
+
 export function jssCommandBuilder(): SlashCommandBuilder {
-  const builder = new SlashCommandBuilder().setName(COMMAND_NAME).setDescription(COMMAND_DESCRIPTION);
+  const builder = new SlashCommandBuilder()
+    .setName(COMMAND_NAME)
+    .setDescription(COMMAND_DESCRIPTION)
+    .setIntegrationTypes(...INTEGRATION_TYPES)
+    .setContexts(...INTERACTION_CONTEXTS);
   for (const command of COMMANDS.filter((candidate) => groupOf(candidate.name) === null)) builder.addSubcommand(subcommand(command));
   for (const [name, group] of Object.entries(SUBCOMMAND_GROUPS)) {
     const groupBuilder = new SlashCommandSubcommandGroupBuilder().setName(name).setDescription(fitText(group.description));
