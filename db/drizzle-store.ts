@@ -3,6 +3,8 @@
 
 import { forgetCommunity } from './community-forget.ts';
 import { historyContracts } from './history-queries.ts';
+import * as linkQueries from './link-queries.ts';
+import { PERSONAL_HISTORIES_ID } from '../src/commands/history-owner.ts';
 import * as contractQueries from './contract-queries.ts';
 import * as importQueries from './import-queries.ts';
 import type { Database } from './database.ts';
@@ -23,6 +25,10 @@ export function createStore(db: Database, inTransaction = false): Store {
     updateCommunity: (communityId, settings) => memberQueries.updateCommunity(db, communityId, settings),
     ensureMember: (communityId, platformUserId, displayName) => memberQueries.ensureMember(db, communityId, platformUserId, displayName),
     findMember: (communityId, platformUserId) => memberQueries.findMember(db, communityId, platformUserId),
+    findMemberById: (memberId) => memberQueries.findMemberById(db, memberId),
+    takeLinkCode: (code, now) => linkQueries.takeLinkCode(db, code, now),
+    joinHistories: (winner, loser) => linkQueries.joinHistories(db, winner, loser),
+    splitHistory: (owner, platform, platformUserId) => linkQueries.splitHistory(db, owner, platform, platformUserId, PERSONAL_HISTORIES_ID),
     ensureMemberWithHistory: (communityId, historyCommunityId, platformUserId, displayName) =>
       memberQueries.ensureMemberWithHistory(db, communityId, historyCommunityId, platformUserId, displayName),
     lockMember: async (memberId) => {

@@ -92,6 +92,11 @@ export async function ensureMember(db: Database, communityId: number, platformUs
   return toMember(returned(rows, 'member'));
 }
 
+export async function findMemberById(db: Database, memberId: number): Promise<Member | null> {
+  const [row] = await db.select().from(members).where(eq(members.id, memberId)).limit(1);
+  return row ? toMember(row) : null;
+}
+
 export async function findMember(db: Database, communityId: number, platformUserId: string): Promise<Member | null> {
   const [row] = await db
     .select()
@@ -115,7 +120,10 @@ export async function ensureMemberWithHistory(db: Database, communityId: number,
     .where(and(eq(members.communityId, communityId), eq(members.platformUserId, platformUserId)))
     .limit(1);
   if (found?.history && found.member.displayName === displayName) return { member: toMember(found.member), history: toMember(found.history) };
-  const history = await ensureHistoryRow(db, historyCommunityId, platformUserId, displayName);
+  const personal = await ensureHistoryRow(db, historyCommunityId, platformUserId, displayName);
+  // A person linked to another platform (the link command): their history is that one's.
+  const linkedTo = personal.historyMemberId ? await findMemberById(db, personal.historyMemberId) : null;
+  const history = linkedTo ?? personal;
   const member = await ensureMember(db, communityId, platformUserId, displayName);
   if (member.historyMemberId === history.id) return { member, history };
   // Only a member not linked yet: a concurrent request linked it to the same row (one per user).

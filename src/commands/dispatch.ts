@@ -93,14 +93,10 @@ export function cleanDisplayName(name: string, fallback: string): string {
 }
 
 /**
- * The member, their row locked to the end of the command's transaction: one member's writes run one
- * after another (so what a handler read is still true when it writes), other members' do not wait.
+ * The member's (or their history's) row locked to the end of the command's transaction: one
+ * member's writes run one after another (so what a handler read is still true when it writes),
+ * other members' do not wait.
  */
-async function lockedMember(store: Store, communityId: number, userId: string, displayName: string) {
-  const ensured = await store.ensureMember(communityId, userId, displayName);
-  return lockedRow(store, ensured.id);
-}
-
 async function lockedRow(store: Store, memberId: number): Promise<Member> {
   const locked = await store.lockMember(memberId);
   // A "forget" of theirs committed between the two: say so rather than write for a member who is gone.
@@ -121,8 +117,15 @@ interface Members {
  */
 async function membersFor(store: Store, writes: boolean, communityId: number, ctx: CommandContext, displayName: string, linked: Members | null): Promise<Members> {
   if (linked === null) {
-    const member = writes ? await lockedMember(store, communityId, ctx.userId, displayName) : await store.ensureMember(communityId, ctx.userId, displayName);
-    return { member, history: member };
+    const ensured = await store.ensureMember(communityId, ctx.userId, displayName);
+    // Only the history row is locked: a linked member's own row is not (forget, holding the
+    // history row, deletes it: locking it first would invite a deadlock).
+    const member = writes && !ensured.historyMemberId ? await lockedRow(store, ensured.id) : ensured;
+    // A member who linked another platform's identity (`link`) shares that history.
+    if (!member.historyMemberId) return { member, history: member };
+    const history = writes ? await lockedRow(store, member.historyMemberId) : await store.findMemberById(member.historyMemberId);
+    if (!history) throw new CommandError(errorReply('everything about you was deleted by another request while this ran; nothing was done', 'Try again to start afresh.'));
+    return { member, history };
   }
   return writes ? { member: linked.member, history: await lockedRow(store, linked.history.id) } : linked;
 }

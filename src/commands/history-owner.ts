@@ -7,6 +7,9 @@
 import type { CommunityRef, Member, Platform, Store } from '../ports/store.ts';
 import type { CommandContext } from './types.ts';
 
+/** The confirmation action of a `link` code (db/link-queries.ts looks codes up by it). */
+export const LINK_ACTION = 'link';
+
 /** The external id of the personal-history community; no guild or DM space is spelled so. */
 export const PERSONAL_HISTORIES_ID = '@users';
 
@@ -19,5 +22,7 @@ export function historyCommunityOf(platform: Platform): CommunityRef | null {
 /** The member whose history `ctx`'s member reads, without creating anything; null when not known yet. */
 export async function findHistoryMember(store: Store, ctx: CommandContext): Promise<Member | null> {
   const community = await store.ensureCommunity(historyCommunityOf(ctx.platform) ?? ctx.community);
-  return store.findMember(community.id, ctx.userId);
+  const member = await store.findMember(community.id, ctx.userId);
+  // Linked to another platform's identity (`link`): that history.
+  return member?.historyMemberId ? store.findMemberById(member.historyMemberId) : member;
 }

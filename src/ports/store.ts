@@ -169,6 +169,20 @@ export interface Store {
    * pointing at it (safe under concurrency; the history row's name is set once, never renamed).
    */
   ensureMemberWithHistory(communityId: number, historyCommunityId: number, platformUserId: string, displayName: string): Promise<MemberWithHistory>;
+  findMemberById(memberId: number): Promise<Member | null>;
+
+  /** Uses up an unexpired `link` code (made with createConfirmation, action 'link'): the history row that issued it, and its platform. */
+  takeLinkCode(code: string, now: Date): Promise<{ memberId: number; platform: Platform } | null>;
+  /**
+   * Joins `loser`'s history into `winner`'s (both locked): the loser's contracts whose id or Upwork
+   * number the winner lacks move over, and scores of days it lacks; the rest of the loser's goes.
+   */
+  joinHistories(winner: number, loser: number): Promise<{ movedContracts: number; droppedContracts: number }>;
+  /**
+   * Splits the rows of `platform`/`platformUserId` from the other identities sharing `owner`'s
+   * history, the side without the owner getting a copy of it; false when nothing is linked.
+   */
+  splitHistory(owner: number, platform: Platform, platformUserId: string): Promise<boolean>;
   /**
    * Locks the member's row to the end of the transaction, so one member's writes run one after
    * another (other members and foreign-key checks are not held up); returns the member as now

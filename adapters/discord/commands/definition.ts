@@ -35,7 +35,7 @@ const COMMAND_NAME_MAX_LENGTH = 32;
  */
 export const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands: readonly string[] }>> = {
   upwork: { description: 'What Upwork shows you: record it, explain a gap, Top Rated, accuracy', commands: ['actual', 'explain', 'badges', 'accuracy'] },
-  account: { description: 'Your own settings and data: time zone, export, forget', commands: ['timezone', 'export', 'forget'] },
+  account: { description: 'Your own settings and data: time zone, export, link another platform, forget', commands: ['timezone', 'export', 'link', 'unlink', 'forget'] },
 };
 
 /** Cuts text to Discord's limit, marking the cut so a reader sees something is missing. */
