@@ -35,7 +35,7 @@ const COMMAND_NAME_MAX_LENGTH = 32;
  */
 export const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands: readonly string[] }>> = {
   upwork: { description: 'What Upwork shows you: record it, explain a gap, Top Rated, accuracy', commands: ['actual', 'explain', 'badges', 'accuracy'] },
-  account: { description: 'Your own settings and data: time zone, export, link another platform, forget', commands: ['timezone', 'export', 'link', 'unlink', 'forget'] },
+  account: { description: 'Your own settings and data: time zone, export, link, forget', commands: ['timezone', 'export', 'link', 'unlink', 'forget'] },
 };
 
 /** Cuts text to Discord's limit, marking the cut so a reader sees something is missing. */
@@ -51,6 +51,15 @@ function choicesOf(values: readonly string[]): APIApplicationCommandOptionChoice
 /** Name, description and required flag, which every option builder takes alike. */
 function named<T extends ApplicationCommandOptionBase>(option: T, planned: PlannedOption, description: string): T {
   return option.setName(planned.name).setDescription(description).setRequired(planned.required);
+}
+
+/**
+ * Discord lists an option's choices itself: a description ending in the same list (": a, b, c", as
+ * `help` needs it) drops it there, for the 8,000 characters a command may have in all.
+ */
+function withoutChoiceList(description: string, choices: readonly string[]): string {
+  const list = `: ${choices.join(', ')}`;
+  return description.endsWith(list) && description.length > list.length ? description.slice(0, -list.length) : description;
 }
 
 /** A named argument as a typed Discord option, so Discord checks form and range before we see it. */
@@ -92,7 +101,7 @@ function addArgOption(sub: SlashCommandSubcommandBuilder, arg: ArgSpec, planned:
       sub.addBooleanOption((option) => named(option, planned, fitText(description)));
       return;
     case 'choice':
-      sub.addStringOption((option) => named(option, planned, fitText(description)).addChoices(...choicesOf(kind.choices)));
+      sub.addStringOption((option) => named(option, planned, fitText(withoutChoiceList(description, kind.choices))).addChoices(...choicesOf(kind.choices)));
       return;
   }
 }

@@ -22,12 +22,12 @@ export function newLinkCode(): string {
 
 export const link = defineCommand({
   name: 'link',
-  summary: 'Join your history here with yours on another platform: link gives a code; link code:CODE on the other platform.',
+  summary: 'One history on two platforms: link gives a code to use there.',
   usage: 'link, then on the other platform: link code:CODE [keep:here|there]',
   examples: ['link', 'link code:ABCDE23456 keep:here'],
   args: [
-    { name: 'code', kind: TEXT, description: 'the code "link" gave you on your other platform' },
-    { name: 'keep', kind: choice(['here', 'there']), description: 'whose contracts win where both sides have one: here or there' },
+    { name: 'code', kind: TEXT, description: 'the code from link on the other platform' },
+    { name: 'keep', kind: choice(['here', 'there']), description: 'whose contracts win: here, there' },
   ],
   writes: true,
   async run({ ctx, store, clock, member, args }) {
@@ -68,7 +68,7 @@ export const link = defineCommand({
 
 export const unlink = defineCommand({
   name: 'unlink',
-  summary: 'Split your history from the one you linked on another platform; each side keeps a copy.',
+  summary: 'Split a linked history, a copy each.',
   usage: 'unlink',
   examples: ['unlink'],
   args: [],
