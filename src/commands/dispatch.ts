@@ -3,7 +3,7 @@
 // a failure or a retried request changes nothing (or nothing more).
 
 import { systemClock, type Clock } from '../ports/clock.ts';
-import type { Member, Store } from '../ports/store.ts';
+import type { CommunityRef, Member, Store } from '../ports/store.ts';
 import { dayInTimeZone, memberTimeZone } from './time-zone.ts';
 import { problemReply } from '../replies/problem-reply.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
@@ -104,6 +104,23 @@ async function lockedRow(store: Store, memberId: number): Promise<Member> {
   return locked;
 }
 
+/**
+ * The personal-history community's id, looked up once per store: it is made once and never
+ * deleted (no command runs in it, so neither forget-community nor an uninstall reaches it).
+ */
+const historyCommunityIds = new WeakMap<Store, Map<string, number>>();
+
+async function historyCommunityId(store: Store, ref: CommunityRef): Promise<number> {
+  let known = historyCommunityIds.get(store);
+  if (!known) historyCommunityIds.set(store, (known = new Map()));
+  const key = `${ref.platform}:${ref.externalId}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const id = (await store.ensureCommunity(ref)).id;
+  known.set(key, id);
+  return id;
+}
+
 /** The community member and whose history is theirs (a person's row on Discord: history-owner.ts). */
 interface Members {
   member: Member;
@@ -190,7 +207,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     const linked =
       historyCommunity === null || historyCommunity.externalId === ctx.community.externalId
         ? null
-        : await services.store.ensureMemberWithHistory(community.id, (await services.store.ensureCommunity(historyCommunity)).id, ctx.userId, displayName);
+        : await services.store.ensureMemberWithHistory(community.id, await historyCommunityId(services.store, historyCommunity), ctx.userId, displayName);
     return inTransaction(async (store) => {
       const { member: communityMember, history: member } = await membersFor(store, definition.writes, community.id, ctx, displayName, linked);
       // "today" is the member's day; values read against the adapter's day are read again against it.
