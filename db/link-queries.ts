@@ -10,7 +10,7 @@ import { expireSnapshots } from './snapshot-queries.ts';
 import { chartCache, communities, confirmations, contracts, members, observations, undoSnapshots } from './schema.ts';
 
 
-/** Uses up an unexpired link code: the history row that issued it and its platform; null when none matches. */
+/** Uses up an unexpired link code: the member row that issued it and its platform; null when none matches. */
 export async function takeLinkCode(db: Database, code: string, now: Date): Promise<{ memberId: number; platform: Platform } | null> {
   const [taken] = await db
     .delete(confirmations)

@@ -171,7 +171,7 @@ export interface Store {
   ensureMemberWithHistory(communityId: number, historyCommunityId: number, platformUserId: string, displayName: string): Promise<MemberWithHistory>;
   findMemberById(memberId: number): Promise<Member | null>;
 
-  /** Uses up an unexpired `link` code (made with createConfirmation, action 'link'): the history row that issued it, and its platform. */
+  /** Uses up an unexpired `link` code (made with createConfirmation, action 'link'): the member row that issued it, and its platform. */
   takeLinkCode(code: string, now: Date): Promise<{ memberId: number; platform: Platform } | null>;
   /**
    * Joins `loser`'s history into `winner`'s (both locked): the loser's contracts whose id or Upwork

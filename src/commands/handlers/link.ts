@@ -30,12 +30,13 @@ export const link = defineCommand({
     { name: 'keep', kind: choice(['here', 'there']), description: 'whose contracts win: here, there' },
   ],
   writes: true,
-  async run({ ctx, store, clock, member, args }) {
+  async run({ ctx, store, clock, member, communityMember, args }) {
     const here = PLATFORM_NAMES[ctx.platform];
     if (args.code === undefined) {
       if (args.keep !== undefined) throw new CommandError(errorReply('keep: only with code:CODE (the code "link" gave you on the other platform)', 'Nothing was changed.'));
       const code = newLinkCode();
-      await store.createConfirmation(member.id, LINK_ACTION, code, new Date(clock.now().getTime() + LINK_MINUTES * 60_000));
+      // On this platform's own row: the code names the platform it was made on, whatever history it shares.
+      await store.createConfirmation(communityMember.id, LINK_ACTION, code, new Date(clock.now().getTime() + LINK_MINUTES * 60_000));
       return reply('info', 'Your link code', {
         summary: `On your other platform, within ${LINK_MINUTES} minutes, type: link code:${code} — add keep:here or keep:there if both have contracts. Your histories then become one; "unlink" splits them again.`,
       });
