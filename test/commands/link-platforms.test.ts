@@ -8,6 +8,8 @@ import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
+import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
+import { pauseAfter } from '../helpers/staged-store.ts';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
@@ -110,5 +112,28 @@ describe.each(databaseKinds)('link and unlink across Slack and Discord on $name'
     expect(await p.discord(`link code:${code}`)).toContain('codes last 10 minutes');
     expect(await p.discord('list')).toContain('You have no contracts yet');
     expect(await p.slack('link keep:here')).toContain('keep: only with code:CODE');
+  });
+});
+
+// PGlite runs one statement at a time and would hide the race.
+describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('link racing the other side\'s write on PostgreSQL', (postgres) => {
+  it('a link waits for an add in progress on the other platform, and the added contract comes over', async () => {
+    const { store, db, close } = await postgres.open();
+    try {
+      const services = (on: Store): Services => ({ store: on, onError: (error) => { throw error; } });
+      const say = async (on: Store, platform: Platform, where: string, user: string, text: string) => renderText(await runCommandText(services(on), commandContext(platform, where, user), text));
+      const code = /link code:([A-Z0-9]{10})/.exec(await say(store, 'discord', 'guild-race', 'DR', 'link'))?.[1] ?? '';
+      const paused = pauseAfter(store, 'insertContract');
+      const add = say(paused.store, 'discord', 'guild-race', 'DR', 'add id:r1 client:"Raced in" type:fixed start:2026-01-10');
+      await paused.reached;
+      const link = say(store, 'slack', 'T-race', 'SR', `link code:${code}`);
+      await untilSomeoneWaitsOnALock(db, 'the link');
+      paused.release();
+      expect(await add).toMatch(/^Added r1/);
+      expect(await link).toContain('Linked');
+      expect(await say(store, 'slack', 'T-race', 'SR', 'list')).toContain('Raced in');
+    } finally {
+      await close();
+    }
   });
 });
