@@ -15,6 +15,8 @@ import { pauseAfter } from '../helpers/staged-store.ts';
 
 const postgresKinds = databaseKinds.filter((kind) => kind.name === 'postgres');
 const ADD = 'add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5';
+// The racing add repeats ADD: confirm:yes records it without the "already recorded" question.
+const ADD_AGAIN = `${ADD} confirm:yes`;
 
 const services = (on: Store): Services => ({ store: on, onError: (error) => { throw error; } });
 const run = async (on: Store, user: string, text: string, community: string, extra: Partial<CommandContext> = {}) =>
@@ -41,7 +43,7 @@ describe.each(databaseKinds)('forget-community beside a burst of members\' adds 
       const code = await confirmCode(store, 'ws-burst');
       const [forgot, ...adds] = await Promise.all([
         run(store, 'boss', `config forget-community confirm:${code}`, 'ws-burst', { isAdmin: true }),
-        ...['a', 'b', 'c'].map((user) => run(store, user, ADD, 'ws-burst')),
+        ...['a', 'b', 'c'].map((user) => run(store, user, ADD_AGAIN, 'ws-burst')),
       ]);
       expect(forgot).toContain("The community's data is deleted");
       // Each add committed before the deletion (and went with it), or ran after it (a fresh start
@@ -76,7 +78,7 @@ describe.each(postgresKinds)('forget-community races on PostgreSQL', (postgres) 
     await run(store, 'ann', ADD, 'ws-a');
     const code = await confirmCode(store, 'ws-a');
     const paused = pauseAfter(store, 'insertContract');
-    const add = run(paused.store, 'ann', ADD, 'ws-a');
+    const add = run(paused.store, 'ann', ADD_AGAIN, 'ws-a');
     await paused.reached;
     const forget = run(store, 'boss', `config forget-community confirm:${code}`, 'ws-a', { isAdmin: true });
     await untilSomeoneWaitsOnALock(db, 'the deletion');
@@ -92,7 +94,7 @@ describe.each(postgresKinds)('forget-community races on PostgreSQL', (postgres) 
     const paused = pauseAfter(store, 'forgetCommunity');
     const forget = run(paused.store, 'boss', `config forget-community confirm:${code}`, 'ws-b', { isAdmin: true });
     await paused.reached;
-    const add = run(store, 'ann', ADD, 'ws-b');
+    const add = run(store, 'ann', ADD_AGAIN, 'ws-b');
     await untilSomeoneWaitsOnALock(db, 'the add');
     paused.release();
     expect(await forget).toContain('2 members');
