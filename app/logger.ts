@@ -21,13 +21,20 @@ export interface LoggerOptions {
 function prettyStream(fd: 1 | 2): DestinationStream {
   const require = createRequire(import.meta.url);
   const pretty = require('pino-pretty') as (options: object) => DestinationStream;
-  return pretty({ destination: fd, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+  return pretty({
+    destination: fd,
+    sync: true,
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+  });
 }
 
 export function createLogger(options: LoggerOptions): AppLogger {
   const isTerminal = (options.fd === 1 ? process.stdout : process.stderr).isTTY === true;
   const pretty = options.pretty ?? isTerminal;
-  const stream = options.stream ?? (pretty ? prettyStream(options.fd) : pino.destination({ dest: options.fd, sync: true }));
+  const stream =
+    options.stream ?? (pretty ? prettyStream(options.fd) : pino.destination({ dest: options.fd, sync: true }));
   return pino(
     {
       level: options.level,

@@ -75,7 +75,8 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
   const inFlight = createInFlight();
   const requestLog = logger.child({ component: 'requests' });
   // Charts render on worker threads (JSS_CHART_WORKERS=0: on this one) and are shared through the database.
-  const chartRenderer = settings.chartWorkers === 0 ? inProcessRenderer : createWorkerPool(settings.chartWorkers ?? defaultPoolSize());
+  const chartRenderer =
+    settings.chartWorkers === 0 ? inProcessRenderer : createWorkerPool(settings.chartWorkers ?? defaultPoolSize());
   const chartCache = createChartCache(handle.db);
   const services: Services = {
     // On PostgreSQL a call without an answer for a few seconds counts as the database being away.
@@ -83,11 +84,19 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
     clock: systemClock,
     pinnedToday: settings.asOf,
     inFlight,
-    charts: createChartService({ cache: chartCache, renderer: chartRenderer, onCacheError: (error) => requestLog.warn({ err: error }, 'chart cache failed') }),
-    onError: (error, ctx, command) => requestLog.error({ err: error, platform: ctx.platform, command, requestId: ctx.requestId }, 'command failed'),
+    charts: createChartService({
+      cache: chartCache,
+      renderer: chartRenderer,
+      onCacheError: (error) => requestLog.warn({ err: error }, 'chart cache failed'),
+    }),
+    onError: (error, ctx, command) =>
+      requestLog.error({ err: error, platform: ctx.platform, command, requestId: ctx.requestId }, 'command failed'),
     observe(observation) {
       // One line per request: never what the member typed, only what ran and how it went.
-      requestLog.info({ ...observation, durationMs: Math.round(observation.durationMs * 10) / 10 }, `${observation.platform} ${observation.command} ${observation.outcome}`);
+      requestLog.info(
+        { ...observation, durationMs: Math.round(observation.durationMs * 10) / 10 },
+        `${observation.platform} ${observation.command} ${observation.outcome}`,
+      );
       metrics?.observeCommand(observation);
     },
   };
@@ -103,7 +112,13 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
   let platforms: { stop(): Promise<void> } | null = null;
   try {
     await pruneOld();
-    const pruning = setInterval(() => pruneOld().catch((error: unknown) => jobLog.warn({ err: error }, 'pruning request ids or undo snapshots failed')), PRUNE_EVERY_MS);
+    const pruning = setInterval(
+      () =>
+        pruneOld().catch((error: unknown) =>
+          jobLog.warn({ err: error }, 'pruning request ids or undo snapshots failed'),
+        ),
+      PRUNE_EVERY_MS,
+    );
     pruning.unref();
     stopJobs.push(async () => clearInterval(pruning));
     const today = () => consoleToday(settings.asOf);
@@ -121,13 +136,30 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
       }),
     );
     // Leaderboard rows that ran out overnight are recomputed in the background (README "Leaderboards").
-    stopJobs.push(startSnapshotRefresh({ store: services.store, today, log: (message) => jobLog.info({ job: 'snapshots' }, message), onRefreshed: (count) => metrics?.snapshotsRefreshed(count) }));
+    stopJobs.push(
+      startSnapshotRefresh({
+        store: services.store,
+        today,
+        log: (message) => jobLog.info({ job: 'snapshots' }, message),
+        onRefreshed: (count) => metrics?.snapshotsRefreshed(count),
+      }),
+    );
     metrics?.setOldestStaleSnapshotAge(() => oldestStaleSnapshotAge(handle.db, today()));
-    const routes = operationsRoutes({ readiness: () => checkReadiness(handle.db), metrics: metrics?.registry ?? null, stopping: () => stopping });
+    const routes = operationsRoutes({
+      readiness: () => checkReadiness(handle.db),
+      metrics: metrics?.registry ?? null,
+      stopping: () => stopping,
+    });
     if (settings.slack || settings.discord) {
       if (settings.slack?.oauth) {
         const { startUninstallForgetting } = await import('./slack-oauth.ts');
-        stopJobs.push(startUninstallForgetting(handle.db, (message) => jobLog.info({ job: 'slack-uninstalls' }, message), (error) => jobLog.warn({ err: error }, 'deleting uninstalled workspaces failed')));
+        stopJobs.push(
+          startUninstallForgetting(
+            handle.db,
+            (message) => jobLog.info({ job: 'slack-uninstalls' }, message),
+            (error) => jobLog.warn({ err: error }, 'deleting uninstalled workspaces failed'),
+          ),
+        );
       }
       platforms = await startPlatforms({ settings, services, today, logger, routes, db: handle.db });
       logger.info({ database: handle.driver }, 'jss-coach is running; SIGTERM or SIGINT stops it');
@@ -140,7 +172,11 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
     const started = Date.now();
     await platforms?.stop();
     const drained = await inFlight.idle(settings.shutdownTimeoutMs);
-    if (!drained) logger.warn({ inFlight: inFlight.count }, `stopping with ${inFlight.count} request(s) still running after ${settings.shutdownTimeoutMs / 1000} s`);
+    if (!drained)
+      logger.warn(
+        { inFlight: inFlight.count },
+        `stopping with ${inFlight.count} request(s) still running after ${settings.shutdownTimeoutMs / 1000} s`,
+      );
     await Promise.allSettled(stopJobs.map((stopJob) => stopJob()));
     await chartRenderer.close();
     await handle.close();

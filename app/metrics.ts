@@ -18,7 +18,12 @@ export interface Metrics {
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'jss_requests_total', help: 'Commands answered, by platform, command and outcome', labelNames: ['platform', 'command', 'outcome'] as const, registers: [registry] });
+  const requests = new Counter({
+    name: 'jss_requests_total',
+    help: 'Commands answered, by platform, command and outcome',
+    labelNames: ['platform', 'command', 'outcome'] as const,
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'jss_request_duration_seconds',
     help: 'Time from a command reaching the command layer to its reply',
@@ -26,9 +31,22 @@ export function createMetrics(): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const databaseErrors = new Counter({ name: 'jss_database_errors_total', help: 'Commands that failed because the database was unavailable or failed', registers: [registry] });
-  const reminders = new Counter({ name: 'jss_reminders_total', help: 'Reminder messages, by result', labelNames: ['result'] as const, registers: [registry] });
-  const refreshed = new Counter({ name: 'jss_snapshots_refreshed_total', help: 'Leaderboard snapshots moved on, recomputed or looked ahead by the background job', registers: [registry] });
+  const databaseErrors = new Counter({
+    name: 'jss_database_errors_total',
+    help: 'Commands that failed because the database was unavailable or failed',
+    registers: [registry],
+  });
+  const reminders = new Counter({
+    name: 'jss_reminders_total',
+    help: 'Reminder messages, by result',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  const refreshed = new Counter({
+    name: 'jss_snapshots_refreshed_total',
+    help: 'Leaderboard snapshots moved on, recomputed or looked ahead by the background job',
+    registers: [registry],
+  });
   let readStaleAge: () => Promise<number> = async () => 0;
   new Gauge({
     name: 'jss_oldest_stale_snapshot_age_seconds',

@@ -8,7 +8,11 @@ import type { Settings } from './settings/read.ts';
 
 class StoppedWhileWaiting extends Error {}
 
-export async function openDatabaseAtStart(settings: Settings, logger: Logger, signal: AbortSignal): Promise<DatabaseHandle | null> {
+export async function openDatabaseAtStart(
+  settings: Settings,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<DatabaseHandle | null> {
   const log = logger.child({ component: 'database' });
   // A stop signal ends the wait between tries at once.
   const sleep = (ms: number) =>
@@ -19,11 +23,14 @@ export async function openDatabaseAtStart(settings: Settings, logger: Logger, si
     });
   let handle: DatabaseHandle;
   try {
-    handle = await openAndMigrate(settings.database.kind === 'postgres' ? { url: settings.database.url } : { dataDir: settings.database.dataDir }, {
-      startTimeoutMs: settings.dbStartTimeoutMs,
-      log: (message) => log.warn({}, message),
-      sleep,
-    });
+    handle = await openAndMigrate(
+      settings.database.kind === 'postgres' ? { url: settings.database.url } : { dataDir: settings.database.dataDir },
+      {
+        startTimeoutMs: settings.dbStartTimeoutMs,
+        log: (message) => log.warn({}, message),
+        sleep,
+      },
+    );
   } catch (error) {
     if (error instanceof StoppedWhileWaiting) return null;
     throw error;

@@ -36,8 +36,14 @@ export function operationsRoutes(options: OperationsOptions): Route[] {
         if (options.stopping()) return sendJson(response, 503, { status: 'unavailable', reason: 'shutting down' });
         options
           .readiness()
-          .then((readiness) => (readiness.ready ? sendJson(response, 200, { status: 'ready' }) : sendJson(response, 503, { status: 'unavailable', reason: readiness.reason })))
-          .catch((error: unknown) => sendJson(response, 503, { status: 'unavailable', reason: (error as Error).message }));
+          .then((readiness) =>
+            readiness.ready
+              ? sendJson(response, 200, { status: 'ready' })
+              : sendJson(response, 503, { status: 'unavailable', reason: readiness.reason }),
+          )
+          .catch((error: unknown) =>
+            sendJson(response, 503, { status: 'unavailable', reason: (error as Error).message }),
+          );
       },
     },
   ];
@@ -73,7 +79,10 @@ export function routeRequest(routes: readonly Route[], request: IncomingMessage,
 }
 
 /** A server with only these routes (Socket Mode, gateway-only, or a console with PORT set). */
-export async function serveRoutes(routes: readonly Route[], port: number): Promise<{ port: number; close(): Promise<void> }> {
+export async function serveRoutes(
+  routes: readonly Route[],
+  port: number,
+): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     if (!routeRequest(routes, request, response)) {
       response.writeHead(404);

@@ -30,7 +30,14 @@ export async function startPlatforms(options: PlatformOptions): Promise<RunningP
   let httpServed = false;
 
   const discord = settings.discord
-    ? (await import('../adapters/discord/app.ts')).createDiscordBot({ services, config: settings.discord, today: options.today, onError, logger, extraRoutes: routes })
+    ? (await import('../adapters/discord/app.ts')).createDiscordBot({
+        services,
+        config: settings.discord,
+        today: options.today,
+        onError,
+        logger,
+        extraRoutes: routes,
+      })
     : null;
   const INTERACTIONS_PATH = discord ? (await import('../adapters/discord/http-endpoint.ts')).INTERACTIONS_PATH : '';
   const slackOverHttp = Boolean(settings.slack && !settings.slack.appToken);
@@ -41,17 +48,41 @@ export async function startPlatforms(options: PlatformOptions): Promise<RunningP
     if (settings.slack) {
       const { createSlackApp } = await import('../adapters/slack/app.ts');
       const discordRoute = discord?.route;
-      const extraRoutes: Route[] = [...(slackOverHttp ? routes : []), ...(shareServer && discordRoute ? [{ path: INTERACTIONS_PATH, method: 'POST', handler: (request, response) => void discordRoute(request, response) } satisfies Route] : [])];
+      const extraRoutes: Route[] = [
+        ...(slackOverHttp ? routes : []),
+        ...(shareServer && discordRoute
+          ? [
+              {
+                path: INTERACTIONS_PATH,
+                method: 'POST',
+                handler: (request, response) => void discordRoute(request, response),
+              } satisfies Route,
+            ]
+          : []),
+      ];
       const oauthConfig = settings.slack.oauth;
       if (oauthConfig && !options.db) throw new Error('Slack OAuth mode needs the database for its installations');
-      const oauth = oauthConfig && options.db ? (await import('./slack-oauth.ts')).slackOAuthServices(options.db, oauthConfig, logger) : undefined;
-      const slack = createSlackApp({ services, config: settings.slack, today: options.today, logger, ...(extraRoutes.length > 0 && { extraRoutes }), ...(oauth && { oauth }) });
+      const oauth =
+        oauthConfig && options.db
+          ? (await import('./slack-oauth.ts')).slackOAuthServices(options.db, oauthConfig, logger)
+          : undefined;
+      const slack = createSlackApp({
+        services,
+        config: settings.slack,
+        today: options.today,
+        logger,
+        ...(extraRoutes.length > 0 && { extraRoutes }),
+        ...(oauth && { oauth }),
+      });
       const port = await slack.start();
       stops.push(() => slack.stop());
       if (settings.slack.appToken) logger.info({ platform: 'slack', mode: 'socket' }, 'Slack connected in Socket Mode');
       else {
         httpServed = true;
-        logger.info({ platform: 'slack', port }, `Slack listening on port ${port} at /slack/events${oauthConfig ? ' (OAuth: installs at /slack/install)' : ''}`);
+        logger.info(
+          { platform: 'slack', port },
+          `Slack listening on port ${port} at /slack/events${oauthConfig ? ' (OAuth: installs at /slack/install)' : ''}`,
+        );
       }
     }
     if (discord && settings.discord) {
@@ -60,7 +91,8 @@ export async function startPlatforms(options: PlatformOptions): Promise<RunningP
         const port = await discord.listen(settings.discord.port);
         httpServed = true;
         logger.info({ platform: 'discord', port }, `Discord interactions on port ${port} at ${INTERACTIONS_PATH}`);
-      } else if (discord.route) logger.info({ platform: 'discord' }, `Discord interactions at ${INTERACTIONS_PATH} on the same port`);
+      } else if (discord.route)
+        logger.info({ platform: 'discord' }, `Discord interactions at ${INTERACTIONS_PATH} on the same port`);
       await discord.connect();
       if (settings.discord.token) logger.info({ platform: 'discord', mode: 'gateway' }, 'Discord gateway connected');
     }

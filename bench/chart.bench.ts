@@ -27,11 +27,20 @@ const AS_OF = '2026-11-22';
 function series(seed: number, changes = 3): Series {
   const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 + offset)).toISOString().slice(0, 10);
   const points = [{ date: AS_OF, value: 87 }];
-  for (let i = 1; i <= changes; i++) points.push({ date: day(((seed * 37 + i * 53) % 90) + i * 90), value: 70 + ((seed + i) % 25) });
+  for (let i = 1; i <= changes; i++)
+    points.push({ date: day(((seed * 37 + i * 53) % 90) + i * 90), value: 70 + ((seed + i) % 25) });
   points.sort((a, b) => a.date.localeCompare(b.date));
   points.push({ date: day(365), value: 74 });
-  const past = Array.from({ length: 16 }, (_, i) => ({ date: day(-7 * (15 - i)), value: i < 3 ? null : 80 + ((seed + i) % 4) }));
-  return { title: 'Your score: past 16 weeks, next 12 months if nothing new happens', points, past, recorded: [{ date: day(-20), value: 92 }] };
+  const past = Array.from({ length: 16 }, (_, i) => ({
+    date: day(-7 * (15 - i)),
+    value: i < 3 ? null : 80 + ((seed + i) % 4),
+  }));
+  return {
+    title: 'Your score: past 16 weeks, next 12 months if nothing new happens',
+    points,
+    past,
+    recorded: [{ date: day(-20), value: 92 }],
+  };
 }
 
 /** CPU milliseconds of each call (single-threaded work, so the process's CPU is this thread's). */
@@ -46,7 +55,12 @@ function cpuMs(rounds: number, work: (round: number) => void): number[] {
 }
 
 const textEachTime = (svg: string) =>
-  new Resvg(svg, { font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, logLevel: 'off' }).render().asPng();
+  new Resvg(svg, {
+    font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    logLevel: 'off',
+  })
+    .render()
+    .asPng();
 
 function row(name: string, ms: number[], unit: 'ms' | 'µs' = 'ms'): string[] {
   const scale = unit === 'µs' ? 1000 : 1;
@@ -109,7 +123,9 @@ async function main(): Promise<void> {
   const at = (round: number) => svgs[(round + svgs.length) % svgs.length] as string;
   const before = cpuMs(ROUNDS, (round) => textEachTime(at(round)));
   // Labels outlined once: the first charts of the run outline them, the rest reuse them.
-  const fresh = cpuMs(ROUNDS, (round) => renderPng(forecastSvg({ ...series(round), title: `A title never seen before, number ${round}` })));
+  const fresh = cpuMs(ROUNDS, (round) =>
+    renderPng(forecastSvg({ ...series(round), title: `A title never seen before, number ${round}` })),
+  );
   const warm = cpuMs(ROUNDS, (round) => renderPng(at(round)));
   const memoryHits = await hitTimes(memoryCache(), ROUNDS * 10, 200);
 
@@ -137,7 +153,9 @@ async function main(): Promise<void> {
   const pooled = await worstStall(() => Promise.all(batch.map((svg) => pool.render(svg))));
   await pool.close();
 
-  console.log(`# Forecast chart (${ROUNDS} rounds; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${platform()} ${release()}, Node ${process.version})\n`);
+  console.log(
+    `# Forecast chart (${ROUNDS} rounds; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${platform()} ${release()}, Node ${process.version})\n`,
+  );
   console.log(
     table(
       ['case', 'p50', 'p90', 'mean', 'unit'],
@@ -150,8 +168,12 @@ async function main(): Promise<void> {
       ],
     ),
   );
-  console.log(`\nWorst event-loop stall while 20 charts render: in process ${inProcess.toFixed(1)} ms, worker pool ${pooled.toFixed(1)} ms.`);
-  console.log(`Target: cold render ≤ 10 ms of CPU (p50 ${percentile(warm, 50).toFixed(2)} ms labels known, ${percentile(fresh, 50).toFixed(2)} ms with a new title).`);
+  console.log(
+    `\nWorst event-loop stall while 20 charts render: in process ${inProcess.toFixed(1)} ms, worker pool ${pooled.toFixed(1)} ms.`,
+  );
+  console.log(
+    `Target: cold render ≤ 10 ms of CPU (p50 ${percentile(warm, 50).toFixed(2)} ms labels known, ${percentile(fresh, 50).toFixed(2)} ms with a new title).`,
+  );
 }
 
 await main();

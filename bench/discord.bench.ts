@@ -43,7 +43,12 @@ const bare = createServer((request: IncomingMessage, response: ServerResponse) =
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
-    const ok = isValidSignature(key, request.headers['x-signature-ed25519'] as string, request.headers['x-signature-timestamp'] as string, Buffer.concat(chunks));
+    const ok = isValidSignature(
+      key,
+      request.headers['x-signature-ed25519'] as string,
+      request.headers['x-signature-timestamp'] as string,
+      Buffer.concat(chunks),
+    );
     response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ type: 5, data: { flags: 64 } }));
   });
@@ -58,7 +63,13 @@ function sender(port: number, completes: boolean) {
     const id = `${++sequence}`;
     const token = `token-${id}`;
     const body = JSON.stringify({
-      id, application_id: APP, type: 2, token, version: 1, guild_id: GUILD, channel_id: 'C1',
+      id,
+      application_id: APP,
+      type: 2,
+      token,
+      version: 1,
+      guild_id: GUILD,
+      channel_id: 'C1',
       member: { user: { id: user, username: user }, nick: null, permissions: '0', roles: [] },
       data: { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'score', type: 1, options: [] }] },
     });
@@ -68,7 +79,11 @@ function sender(port: number, completes: boolean) {
     const done = completes ? new Promise<void>((resolve) => waiting.set(token, resolve)) : Promise.resolve();
     const response = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signature,
+        'x-signature-timestamp': timestamp,
+      },
       body,
     });
     await response.text();

@@ -3,7 +3,16 @@
 // same run. Targets (issue 11): under 30 ms, and at most 300 × one score. Single-threaded.
 
 import { cpus, platform, release } from 'node:os';
-import { explainCandidates, explainGap, estimateOn, formatDay, parseDay, scoreContracts, type Contract, type Observation } from '../src/scoring/index.ts';
+import {
+  explainCandidates,
+  explainGap,
+  estimateOn,
+  formatDay,
+  parseDay,
+  scoreContracts,
+  type Contract,
+  type Observation,
+} from '../src/scoring/index.ts';
 import { makeMember, seededRandom } from './members.ts';
 
 const AS_OF = '2026-11-22';
@@ -20,14 +29,21 @@ function memberWithTwoFactGap(): { contracts: Contract[]; observations: Observat
   const dates = DAYS_BACK.map((back) => formatDay(asOfDay - back));
   for (let seed = 1; seed < 500; seed++) {
     const contracts = makeMember(50, AS_OF, seededRandom(seed));
-    const candidates = explainCandidates(contracts, dates.map((date) => ({ date, score: 0 })));
+    const candidates = explainCandidates(
+      contracts,
+      dates.map((date) => ({ date, score: 0 })),
+    );
     for (let i = 0; i < candidates.length; i++) {
       for (let j = i + 1; j < candidates.length; j++) {
         const a = candidates[i]!;
         const b = candidates[j]!;
         if (a.contract === b.contract) continue;
         const hidden = contracts.map((contract, index) =>
-          index === a.contract ? { ...contract, counted: a.to } : index === b.contract ? { ...contract, counted: b.to } : contract,
+          index === a.contract
+            ? { ...contract, counted: a.to }
+            : index === b.contract
+              ? { ...contract, counted: b.to }
+              : contract,
         );
         const scores = dates.map((date) => estimateOn(hidden, date));
         if (scores.some((score) => score === null)) continue;
@@ -67,11 +83,17 @@ const explainNs = measure(() => {
 const ms = explainNs / 1e6;
 const ratio = explainNs / scoreNs;
 
-console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${platform()} ${release()}, Node ${process.version}; one thread.`);
-console.log(`Member: 50 contracts, ${observations.length} recorded days, ${candidates} candidate facts; found ${result.explanations.length} explanation(s) of ${result.explanations[0]?.changes.length} facts.`);
+console.log(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${platform()} ${release()}, Node ${process.version}; one thread.`,
+);
+console.log(
+  `Member: 50 contracts, ${observations.length} recorded days, ${candidates} candidate facts; found ${result.explanations.length} explanation(s) of ${result.explanations[0]?.changes.length} facts.`,
+);
 console.log(`| case | time | ratio to one score |`);
 console.log(`|---|---|---|`);
 console.log(`| one full score report | ${(scoreNs / 1000).toFixed(1)} µs | 1 |`);
 console.log(`| explain (2-fact gap) | ${ms.toFixed(2)} ms | ${ratio.toFixed(0)} × |`);
-console.log(`Targets: under ${TARGET_MS} ms (${ms < TARGET_MS ? 'met' : 'NOT met'}), at most ${TARGET_RATIO} × one score (${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}).`);
+console.log(
+  `Targets: under ${TARGET_MS} ms (${ms < TARGET_MS ? 'met' : 'NOT met'}), at most ${TARGET_RATIO} × one score (${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}).`,
+);
 if (sink === -1) console.log(sink);

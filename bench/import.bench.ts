@@ -34,9 +34,13 @@ const TARGET_MS = 2000;
 const TARGET_RATIO = 3;
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!serverUrl) console.error('PGlite only: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure PostgreSQL too');
+if (!serverUrl)
+  console.error(
+    'PGlite only: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure PostgreSQL too',
+  );
 
-const HEADER = 'Date,Transaction ID,Transaction Type,Transaction Summary,Transaction Summary Details,Description 1,Description 2,Description 3,Agency,Freelancer,Team,Account Name,PO,Ref ID,Amount $,Amount in local currency,Currency,Current Balance $,Payment Method';
+const HEADER =
+  'Date,Transaction ID,Transaction Type,Transaction Summary,Transaction Summary Details,Description 1,Description 2,Description 3,Agency,Freelancer,Team,Account Name,PO,Ref ID,Amount $,Amount in local currency,Currency,Current Balance $,Payment Method';
 
 /** Three years of work: each payment with its 10% service fee, a withdrawal every 25 rows. */
 function transactionHistory(): string {
@@ -53,12 +57,21 @@ function transactionHistory(): string {
     const type = contract % 3 === 0 ? 'Fixed-price' : contract % 17 === 0 ? 'Bonus' : 'Hourly';
     const title = `Project ${contract} (${40_000_000 + contract})`;
     lines.push(row(date, type, title, `Client ${contract % 50}`, `$${(cents / 100).toFixed(2)}`));
-    if (lines.length <= ROWS) lines.push(row(date, 'Service Fee', `Service Fee for ${title}`, `Client ${contract % 50}`, `-$${(cents / 1000).toFixed(2)}`));
-    if (lines.length <= ROWS && lines.length % 25 === 0) lines.push(row(date, 'Withdrawal', 'Withdrawal to Bank', '', '-$500.00'));
+    if (lines.length <= ROWS)
+      lines.push(
+        row(
+          date,
+          'Service Fee',
+          `Service Fee for ${title}`,
+          `Client ${contract % 50}`,
+          `-$${(cents / 1000).toFixed(2)}`,
+        ),
+      );
+    if (lines.length <= ROWS && lines.length % 25 === 0)
+      lines.push(row(date, 'Withdrawal', 'Withdrawal to Bank', '', '-$500.00'));
   }
   return `${lines.join('\n')}\n`;
 }
-
 
 const upwork = transactionHistory();
 const parsed = readContractsText(upwork, AS_OF);
@@ -72,7 +85,10 @@ const bulk: Contract[] = Array.from({ length: BULK_CONTRACTS }, (_, index) => ({
   start: '2025-01-10',
   end: '2025-06-30',
   stars: 5,
-  payments: [{ date: '2025-02-01', amount: 400 + index / 100 }, { date: '2025-03-01', amount: 250 }],
+  payments: [
+    { date: '2025-02-01', amount: 400 + index / 100 },
+    { date: '2025-03-01', amount: 250 },
+  ],
 }));
 
 const median = (values: number[]) => percentile(values, 50);
@@ -82,7 +98,12 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 async function measure(name: string, handle: DatabaseHandle): Promise<{ rows: string[][]; failed: boolean }> {
   await migrateDatabase(handle);
   const store = createStore(handle.db);
-  const services = { store, onError: (error: unknown) => { throw error; } };
+  const services = {
+    store,
+    onError: (error: unknown) => {
+      throw error;
+    },
+  };
   let members = 0;
   let requests = 0;
   const community = await store.ensureCommunity({ platform: 'slack', externalId: 'TBENCH' });
@@ -106,13 +127,22 @@ async function measure(name: string, handle: DatabaseHandle): Promise<{ rows: st
     if (taken.length > 0) throw new Error(`ids taken: ${taken.slice(0, 3).join(', ')}`);
   }
 
-  const ctx = (user: string): CommandContext => ({ platform: 'slack', community: { platform: 'slack', externalId: 'TBENCH' }, userId: user, displayName: user, requestId: `r${++requests}`, asOf: AS_OF, isAdmin: false });
+  const ctx = (user: string): CommandContext => ({
+    platform: 'slack',
+    community: { platform: 'slack', externalId: 'TBENCH' },
+    userId: user,
+    displayName: user,
+    requestId: `r${++requests}`,
+    asOf: AS_OF,
+    isAdmin: false,
+  });
   async function timed(user: string, body: string, expected: RegExp): Promise<number> {
     const begun = performance.now();
     // As file delivery hands it over: the file is the body (a typed message is capped far below this).
     const reply = await runCommand(services, ctx(user), { command: 'import', positionals: [], named: {}, body });
     const ms = performance.now() - begun;
-    if (!expected.test(reply.title)) throw new Error(`unexpected reply: ${reply.title}: ${JSON.stringify(reply.blocks).slice(0, 400)}`);
+    if (!expected.test(reply.title))
+      throw new Error(`unexpected reply: ${reply.title}: ${JSON.stringify(reply.blocks).slice(0, 400)}`);
     return ms;
   }
   log(`${name}: Upwork and own-CSV imports…`);
@@ -127,15 +157,27 @@ async function measure(name: string, handle: DatabaseHandle): Promise<{ rows: st
     times.own.push(await timed(`m${++members}`, own, /^Imported \d+ contracts/));
   }
   const ratio = median(times.upwork) / median(times.own);
-  const failed = name === 'PostgreSQL' && (median(bulkTimes) > BULK_TARGET_MS || median(times.upwork) >= TARGET_MS || ratio > TARGET_RATIO);
+  const failed =
+    name === 'PostgreSQL' &&
+    (median(bulkTimes) > BULK_TARGET_MS || median(times.upwork) >= TARGET_MS || ratio > TARGET_RATIO);
   return {
     failed,
     rows: [
       [name, '10,000 contracts, one insert per contract in a savepoint (before)', fmt(oneByOne), '1 run'],
-      [name, '10,000 contracts, insertContracts (one statement per table and 5,000 rows)', fmt(median(bulkTimes)), fmt(Math.max(...bulkTimes))],
+      [
+        name,
+        '10,000 contracts, insertContracts (one statement per table and 5,000 rows)',
+        fmt(median(bulkTimes)),
+        fmt(Math.max(...bulkTimes)),
+      ],
       [name, 'Upwork transaction history, new member', fmt(median(times.upwork)), fmt(Math.max(...times.upwork))],
       [name, 'the same file again (all rows known)', fmt(median(times.again)), fmt(Math.max(...times.again))],
-      [name, `own CSV of the same contracts, new member (Upwork / own ${ratio.toFixed(2)}×)`, fmt(median(times.own)), fmt(Math.max(...times.own))],
+      [
+        name,
+        `own CSV of the same contracts, new member (Upwork / own ${ratio.toFixed(2)}×)`,
+        fmt(median(times.own)),
+        fmt(Math.max(...times.own)),
+      ],
     ],
   };
 }
@@ -161,8 +203,14 @@ if (serverUrl) {
     await scratch.drop();
   }
 }
-console.log(`${ROWS.toLocaleString('en-US')} Upwork rows → ${parsed.contracts.length} contracts, ${payments.toLocaleString('en-US')} payments; own CSV ${Math.round(own.length / 1024)} KiB, Upwork CSV ${Math.round(upwork.length / 1024)} KiB`);
-console.log(`${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}${serverUrl ? `, PostgreSQL at ${new URL(serverUrl).host}` : ''}, ${RUNS} runs of each new-path figure (median, max)\n`);
+console.log(
+  `${ROWS.toLocaleString('en-US')} Upwork rows → ${parsed.contracts.length} contracts, ${payments.toLocaleString('en-US')} payments; own CSV ${Math.round(own.length / 1024)} KiB, Upwork CSV ${Math.round(upwork.length / 1024)} KiB`,
+);
+console.log(
+  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}${serverUrl ? `, PostgreSQL at ${new URL(serverUrl).host}` : ''}, ${RUNS} runs of each new-path figure (median, max)\n`,
+);
 console.log(table(['database', 'import', 'median', 'max'], rows));
-console.log(`\ntargets on PostgreSQL: 10,000 contracts ≤ ${fmt(BULK_TARGET_MS)}; Upwork median < ${fmt(TARGET_MS)}, at most ${TARGET_RATIO}× own`);
+console.log(
+  `\ntargets on PostgreSQL: 10,000 contracts ≤ ${fmt(BULK_TARGET_MS)}; Upwork median < ${fmt(TARGET_MS)}, at most ${TARGET_RATIO}× own`,
+);
 if (failed) process.exitCode = 1;

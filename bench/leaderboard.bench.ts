@@ -32,7 +32,9 @@ const DAY_CHANGES = 7;
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!serverUrl) {
-  console.error('this benchmark needs a PostgreSQL server: set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+  console.error(
+    'this benchmark needs a PostgreSQL server: set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test',
+  );
   process.exit(2);
 }
 
@@ -53,9 +55,16 @@ try {
   for (let t = 0; t < TEMPLATES; t += 100) {
     const rows = await db.execute(sql`insert into members (community_id, platform_user_id, display_name)
       select ${templateCommunity.id}, 'T' || g, 'template ' || g from generate_series(${t}::int, ${Math.min(TEMPLATES, t + 100) - 1}::int) g returning id`);
-    const ids = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: number }[] }).rows) as unknown as { id: number }[];
+    const ids = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: number }[] }).rows) as unknown as {
+      id: number;
+    }[];
     templateIds.push(...ids.map((row) => Number(row.id)));
-    const values = ids.flatMap((row) => makeMember(CONTRACTS, AS_OF, random).map((contract) => ({ memberId: Number(row.id), ...contractColumns(contract) })));
+    const values = ids.flatMap((row) =>
+      makeMember(CONTRACTS, AS_OF, random).map((contract) => ({
+        memberId: Number(row.id),
+        ...contractColumns(contract),
+      })),
+    );
     await db.insert(contractsTable).values(values);
   }
   const firstTemplate = Math.min(...templateIds);
@@ -72,11 +81,20 @@ try {
 
   // The refresh job over every member (all stale): throughput.
   const fullStarted = performance.now();
-  const { recomputed: refreshed } = await refreshStaleSnapshots(store, { communityId: null, today: AS_OF, skipLocked: true });
+  const { recomputed: refreshed } = await refreshStaleSnapshots(store, {
+    communityId: null,
+    today: AS_OF,
+    skipLocked: true,
+  });
   const fullSeconds = (performance.now() - fullStarted) / 1000;
   // The job's look-ahead over every member: each one's next standing, for the coming day changes.
   const aheadStarted = performance.now();
-  const { lookedAhead } = await refreshStaleSnapshots(store, { communityId: null, today: AS_OF, skipLocked: true, lookAhead: true });
+  const { lookedAhead } = await refreshStaleSnapshots(store, {
+    communityId: null,
+    today: AS_OF,
+    skipLocked: true,
+    lookAhead: true,
+  });
   const aheadSeconds = (performance.now() - aheadStarted) / 1000;
   // Steady state for the reads: what autovacuum would have done after two passes over every row.
   await db.execute(sql`vacuum analyze score_snapshots`);
@@ -125,29 +143,69 @@ try {
   for (let i = 0; i <= DAY_CHANGES; i++) {
     const withJob = i < DAY_CHANGES;
     const jobStarted = performance.now();
-    const job = withJob ? await refreshStaleSnapshots(store, { communityId: null, today: formatDay(day), skipLocked: true, lookAhead: true }) : null;
+    const job = withJob
+      ? await refreshStaleSnapshots(store, {
+          communityId: null,
+          today: formatDay(day),
+          skipLocked: true,
+          lookAhead: true,
+        })
+      : null;
     const jobMs = performance.now() - jobStarted;
     day += 1;
     const today = formatDay(day);
-    const staleRows = await db.execute(sql`select count(*)::int as n from score_snapshots where community_id = ${community.id} and valid_until < ${today}`);
-    const stale = Number(((Array.isArray(staleRows) ? staleRows : (staleRows as unknown as { rows: unknown[] }).rows)[0] as { n: number }).n);
+    const staleRows = await db.execute(
+      sql`select count(*)::int as n from score_snapshots where community_id = ${community.id} and valid_until < ${today}`,
+    );
+    const stale = Number(
+      ((Array.isArray(staleRows) ? staleRows : (staleRows as unknown as { rows: unknown[] }).rows)[0] as { n: number })
+        .n,
+    );
     const first = await timed('leaderboard page:1', today);
     const after: number[] = [];
     for (let j = 0; j < 20; j++) after.push(await timed('leaderboard page:1', today));
-    dayRows.push([today, withJob ? `${job?.lookedAhead ?? 0} in ${(jobMs / 1000).toFixed(1)} s` : 'not run', String(stale), first.toFixed(0), percentile(after, 95).toFixed(1)]);
+    dayRows.push([
+      today,
+      withJob ? `${job?.lookedAhead ?? 0} in ${(jobMs / 1000).toFixed(1)} s` : 'not run',
+      String(stale),
+      first.toFixed(0),
+      percentile(after, 95).toFixed(1),
+    ]);
   }
 
-  const row = (name: string, values: number[]) => [name, percentile(values, 50).toFixed(2), percentile(values, 95).toFixed(2), percentile(values, 99).toFixed(2), (percentile(values, 95) / percentile(samples.help as number[], 95)).toFixed(2)];
-  console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}; PostgreSQL on loopback; one community of ${MEMBERS} opted-in members × ${CONTRACTS} contracts (${TEMPLATES} distinct histories); ${READS} reads each, interleaved.\n`);
-  console.log(table(['warm read', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 × help'], [
-    row('help (baseline: dispatch, community, member)', samples.help as number[]),
-    row('leaderboard page:1 (first page + caller rank)', samples.first as number[]),
-    row("leaderboard (the caller's own page)", samples.own as number[]),
-    row('leaderboard longterm page:1', samples.longterm as number[]),
-  ]));
-  console.log('\nJust after a day change (the first read moves on, or recomputes, the snapshots that ran out overnight):\n');
-  console.log(table(['new day', 'job on the day before: looked ahead', 'snapshots run out', 'first read ms', 'next 20 reads p95 ms'], dayRows));
-  console.log(`\nRefresh job, every member stale (as after a model change): ${refreshed} recomputed in ${fullSeconds.toFixed(1)} s = ${(refreshed / fullSeconds).toFixed(0)} members/s; look-ahead for all: ${lookedAhead} in ${aheadSeconds.toFixed(1)} s = ${(lookedAhead / aheadSeconds).toFixed(0)} members/s (batches of 500, one transaction each).`);
+  const row = (name: string, values: number[]) => [
+    name,
+    percentile(values, 50).toFixed(2),
+    percentile(values, 95).toFixed(2),
+    percentile(values, 99).toFixed(2),
+    (percentile(values, 95) / percentile(samples.help as number[], 95)).toFixed(2),
+  ];
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}; PostgreSQL on loopback; one community of ${MEMBERS} opted-in members × ${CONTRACTS} contracts (${TEMPLATES} distinct histories); ${READS} reads each, interleaved.\n`,
+  );
+  console.log(
+    table(
+      ['warm read', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 × help'],
+      [
+        row('help (baseline: dispatch, community, member)', samples.help as number[]),
+        row('leaderboard page:1 (first page + caller rank)', samples.first as number[]),
+        row("leaderboard (the caller's own page)", samples.own as number[]),
+        row('leaderboard longterm page:1', samples.longterm as number[]),
+      ],
+    ),
+  );
+  console.log(
+    '\nJust after a day change (the first read moves on, or recomputes, the snapshots that ran out overnight):\n',
+  );
+  console.log(
+    table(
+      ['new day', 'job on the day before: looked ahead', 'snapshots run out', 'first read ms', 'next 20 reads p95 ms'],
+      dayRows,
+    ),
+  );
+  console.log(
+    `\nRefresh job, every member stale (as after a model change): ${refreshed} recomputed in ${fullSeconds.toFixed(1)} s = ${(refreshed / fullSeconds).toFixed(0)} members/s; look-ahead for all: ${lookedAhead} in ${aheadSeconds.toFixed(1)} s = ${(lookedAhead / aheadSeconds).toFixed(0)} members/s (batches of 500, one transaction each).`,
+  );
 } finally {
   await handle.close();
   // BENCH_KEEP=1 keeps the database for a look with psql.

@@ -17,10 +17,16 @@ export const LEVELS = [1, 10, 50];
 export const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
 
 /** A migrated scratch database on the server of TEST_DATABASE_URL, with MEMBERS seeded members. */
-export async function seededDatabase(platform: Platform, externalId: string, seed: number): Promise<{ store: Store; close(): Promise<void> }> {
+export async function seededDatabase(
+  platform: Platform,
+  externalId: string,
+  seed: number,
+): Promise<{ store: Store; close(): Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!serverUrl) {
-    console.error('this benchmark needs a PostgreSQL server: set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+    console.error(
+      'this benchmark needs a PostgreSQL server: set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test',
+    );
     process.exit(2);
   }
   const scratch = await createScratchDatabase(serverUrl, 'jss_bench');
@@ -31,7 +37,8 @@ export async function seededDatabase(platform: Platform, externalId: string, see
   const community = await store.ensureCommunity({ platform, externalId });
   for (let i = 0; i < MEMBERS; i++) {
     const member = await store.ensureMember(community.id, `U${i}`, `member ${i}`);
-    for (const contract of makeMember(CONTRACTS_PER_MEMBER, AS_OF, random)) await store.insertContract(member.id, contract);
+    for (const contract of makeMember(CONTRACTS_PER_MEMBER, AS_OF, random))
+      await store.insertContract(member.id, contract);
   }
   return {
     store,
@@ -69,8 +76,19 @@ export async function compareLevels(bot: Send, bare: Send, what: string): Promis
   for (const concurrency of LEVELS) {
     const app = await level(bot, concurrency);
     const base = await level(bare, concurrency);
-    rows.push([String(concurrency), `${app.p50.toFixed(1)} / ${app.p99.toFixed(1)}`, `${base.p50.toFixed(1)} / ${base.p99.toFixed(1)}`, (app.p99 / base.p99).toFixed(2), app.rps.toFixed(0), base.rps.toFixed(0)]);
+    rows.push([
+      String(concurrency),
+      `${app.p50.toFixed(1)} / ${app.p99.toFixed(1)}`,
+      `${base.p50.toFixed(1)} / ${base.p99.toFixed(1)}`,
+      (app.p99 / base.p99).toFixed(2),
+      app.rps.toFixed(0),
+      base.rps.toFixed(0),
+    ]);
   }
-  console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}; PostgreSQL on loopback; ${REQUESTS_PER_LEVEL} requests a level; /jss score for members with ${CONTRACTS_PER_MEMBER} contracts; ${what}.\n`);
-  console.log(table(['concurrent', 'jss p50 / p99 ms', 'bare ack p50 / p99 ms', 'p99 ×', 'jss req/s', 'bare req/s'], rows));
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}; PostgreSQL on loopback; ${REQUESTS_PER_LEVEL} requests a level; /jss score for members with ${CONTRACTS_PER_MEMBER} contracts; ${what}.\n`,
+  );
+  console.log(
+    table(['concurrent', 'jss p50 / p99 ms', 'bare ack p50 / p99 ms', 'p99 ×', 'jss req/s', 'bare req/s'], rows),
+  );
 }

@@ -37,7 +37,8 @@ export function makeMember(contractCount: number, asOf: string, random: () => nu
       earnings,
     };
     if (!open && roll < 0.7) contract.stars = Math.round((3 + random() * 2) * 10) / 10;
-    if (open && earnings > 0 && random() < 0.5) contract.lastPayment = formatDay(Math.max(start, asOfDay - Math.floor(random() * 150)));
+    if (open && earnings > 0 && random() < 0.5)
+      contract.lastPayment = formatDay(Math.max(start, asOfDay - Math.floor(random() * 150)));
     if (random() < 0.03) contract.disputed = true;
     contracts.push(contract);
   }

@@ -27,12 +27,23 @@ const DUE_EVERY = 10;
 const TARGET_MS = 3000;
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!serverUrl) console.error('PGlite only: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure PostgreSQL too');
+if (!serverUrl)
+  console.error(
+    'PGlite only: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure PostgreSQL too',
+  );
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 
 /** Four 5-star contracts, ended: nothing to say about them. */
-const GOOD: Contract[] = ['Acme', 'Bolt', 'Cobalt', 'Delta'].map((client, index) => ({ id: `s${index + 1}`, client, type: 'hourly', start: '2026-06-01', end: '2026-07-01', earnings: 100, stars: 5 }));
+const GOOD: Contract[] = ['Acme', 'Bolt', 'Cobalt', 'Delta'].map((client, index) => ({
+  id: `s${index + 1}`,
+  client,
+  type: 'hourly',
+  start: '2026-06-01',
+  end: '2026-07-01',
+  earnings: 100,
+  stars: 5,
+}));
 /** Open, $0, no feedback since 2026-10-01: under upwork-2015 a negative from 2026-12-01. */
 const IDLE: Contract = { id: 'C12', client: 'Echo', type: 'hourly', start: '2026-10-01' };
 
@@ -41,9 +52,19 @@ async function seed(handle: DatabaseHandle): Promise<number> {
   const due = await store.ensureCommunity({ platform: 'slack', externalId: 'old-rules', name: 'Old rules' });
   await store.updateCommunity(due.id, { model: 'upwork-2015' });
   const quiet = await store.ensureCommunity({ platform: 'slack', externalId: 'new-rules', name: 'New rules' });
-  const rows = Array.from({ length: MEMBERS }, (_, index) => ({ communityId: index % DUE_EVERY === 0 ? due.id : quiet.id, platformUserId: `U${index}`, displayName: `Member ${index}`, remindersOptIn: true }));
+  const rows = Array.from({ length: MEMBERS }, (_, index) => ({
+    communityId: index % DUE_EVERY === 0 ? due.id : quiet.id,
+    platformUserId: `U${index}`,
+    displayName: `Member ${index}`,
+    remindersOptIn: true,
+  }));
   const ids = await bulkInsert<typeof members, { id: number }>(handle.db, { table: members, rows, returning: ['id'] });
-  const contractRows = ids.flatMap(({ id }, index) => [...GOOD, ...(index % DUE_EVERY === 0 ? [IDLE] : [])].map((contract) => ({ memberId: id, ...contractColumns(contract) })));
+  const contractRows = ids.flatMap(({ id }, index) =>
+    [...GOOD, ...(index % DUE_EVERY === 0 ? [IDLE] : [])].map((contract) => ({
+      memberId: id,
+      ...contractColumns(contract),
+    })),
+  );
   await bulkInsert(handle.db, { table: contracts, rows: contractRows });
   return ids[1]?.id ?? 0;
 }
@@ -80,7 +101,8 @@ async function timedRun(handle: DatabaseHandle, inner: ReminderQueue, day: strin
   const ms = performance.now() - started;
   running = false;
   await reader;
-  if (summary.sent !== sent || sent !== Math.ceil(MEMBERS / DUE_EVERY)) throw new Error(`sent ${sent}, summary ${JSON.stringify(summary)}`);
+  if (summary.sent !== sent || sent !== Math.ceil(MEMBERS / DUE_EVERY))
+    throw new Error(`sent ${sent}, summary ${JSON.stringify(summary)}`);
   return { ms, spent, slowestRead: Math.max(...waits), p95Read: percentile(waits, 95), summary };
 }
 
@@ -91,13 +113,29 @@ async function measure(name: string, handle: DatabaseHandle) {
   const queue = createReminderQueue(handle.db);
   log(`${name}: processBatch alone…`);
   // Without settleQuiet the job claims every member in batches of 10, as it did before.
-  const before = await timedRun(handle, { enqueueDay: queue.enqueueDay, timeZones: queue.timeZones, processBatch: queue.processBatch }, DAY, reader);
+  const before = await timedRun(
+    handle,
+    { enqueueDay: queue.enqueueDay, timeZones: queue.timeZones, processBatch: queue.processBatch },
+    DAY,
+    reader,
+  );
   log(`${name}: ${fmt(before.ms)}; the job with its quiet pass, the same day from scratch…`);
   await handle.db.delete(reminderDeliveries);
   const after = await timedRun(handle, queue, DAY, reader);
   log(`${name}: ${fmt(after.ms)}`);
-  const row = (label: string, run: typeof before) => [name, label, fmt(run.ms), `${fmt(run.spent.quiet)} / ${fmt(run.spent.send)}`, `${run.summary.sent} / ${run.summary.nothing}`, fmt(run.p95Read), fmt(run.slowestRead)];
-  return { rows: [row('batches of 10 only (before)', before), row('quiet pass of 500, then batches of 10', after)], failed: name === 'PostgreSQL' && after.ms > TARGET_MS };
+  const row = (label: string, run: typeof before) => [
+    name,
+    label,
+    fmt(run.ms),
+    `${fmt(run.spent.quiet)} / ${fmt(run.spent.send)}`,
+    `${run.summary.sent} / ${run.summary.nothing}`,
+    fmt(run.p95Read),
+    fmt(run.slowestRead),
+  ];
+  return {
+    rows: [row('batches of 10 only (before)', before), row('quiet pass of 500, then batches of 10', after)],
+    failed: name === 'PostgreSQL' && after.ms > TARGET_MS,
+  };
 }
 
 const rows: string[][] = [];
@@ -120,7 +158,14 @@ if (serverUrl) {
     await scratch.drop();
   }
 }
-console.log(`${MEMBERS.toLocaleString('en-US')} members with reminders on, one in ${DUE_EVERY} with a message due; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
-console.log(table(['database', 'job', 'time', 'quiet pass / sending', 'sent / nothing', 'a read meanwhile, p95', 'slowest'], rows));
+console.log(
+  `${MEMBERS.toLocaleString('en-US')} members with reminders on, one in ${DUE_EVERY} with a message due; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`,
+);
+console.log(
+  table(
+    ['database', 'job', 'time', 'quiet pass / sending', 'sent / nothing', 'a read meanwhile, p95', 'slowest'],
+    rows,
+  ),
+);
 console.log(`\ntarget on PostgreSQL: the job ≤ ${fmt(TARGET_MS)}`);
 if (failed) process.exitCode = 1;

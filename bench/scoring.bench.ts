@@ -109,7 +109,16 @@ for (const size of SIZES) {
     const { wall, cpu } = measure(members, work);
     if (work === plainPass) baseline = cpu;
     results.set(`${name}@${size}`, cpu);
-    lines.push(row([size, name, Math.round(1e9 / wall).toLocaleString('en-US'), fmtMicros(wall), fmtMicros(cpu), (cpu / baseline).toFixed(1)]));
+    lines.push(
+      row([
+        size,
+        name,
+        Math.round(1e9 / wall).toLocaleString('en-US'),
+        fmtMicros(wall),
+        fmtMicros(cpu),
+        (cpu / baseline).toFixed(1),
+      ]),
+    );
   }
 }
 const forecastAt = (size: number) => results.get(`score report + forecast@${size}`) as number;

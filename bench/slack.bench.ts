@@ -30,7 +30,12 @@ const adapter = createSlackApp({
 });
 const appPort = (await adapter.start()) as number;
 
-const bare = new App({ signingSecret: SECRET, authorize: async () => ({ botToken: 'xoxb-bench' }), port: 0, logLevel: LogLevel.ERROR });
+const bare = new App({
+  signingSecret: SECRET,
+  authorize: async () => ({ botToken: 'xoxb-bench' }),
+  port: 0,
+  logLevel: LogLevel.ERROR,
+});
 bare.command('/jss', async ({ ack }) => ack());
 const barePort = ((await bare.start(0)) as unknown as { address(): { port: number } }).address().port;
 
@@ -40,8 +45,15 @@ function sender(port: number, replyExpected: boolean) {
     const id = ++sequence;
     const path = `/response/${id}`;
     const body = new URLSearchParams({
-      command: '/jss', text: 'score', team_id: TEAM, team_domain: 'bench', user_id: user, user_name: user,
-      channel_id: 'C1', response_url: `${responses.url}${path}`, trigger_id: `bench-${id}`,
+      command: '/jss',
+      text: 'score',
+      team_id: TEAM,
+      team_domain: 'bench',
+      user_id: user,
+      user_name: user,
+      channel_id: 'C1',
+      response_url: `${responses.url}${path}`,
+      trigger_id: `bench-${id}`,
     }).toString();
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -50,7 +62,11 @@ function sender(port: number, replyExpected: boolean) {
     const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-signature': signature,
+        'x-slack-request-timestamp': String(timestamp),
+      },
     });
     const text = await response.text();
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text}`);

@@ -19,7 +19,16 @@
 import { PGlite } from '@electric-sql/pglite';
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +63,8 @@ function startScript(): string {
 }
 
 const ENTRY = process.env.BENCH_ENTRY || startScript();
-const BUNDLE_SOURCE = process.env.BENCH_BUNDLE === '0' ? null : process.env.BENCH_BUNDLE || (/\S+\.ts\b/.exec(ENTRY)?.[0] ?? null);
+const BUNDLE_SOURCE =
+  process.env.BENCH_BUNDLE === '0' ? null : process.env.BENCH_BUNDLE || (/\S+\.ts\b/.exec(ENTRY)?.[0] ?? null);
 
 // ---------------------------------------------------------------------------------------------
 // Processes
@@ -110,9 +120,13 @@ function botProcess(shellPid: number): { pid: number; status: Status; command: s
   let best: { pid: number; status: Status; command: string } | null = null;
   for (const pid of [shellPid, ...descendants(shellPid)]) {
     const status = readStatus(pid);
-    if (!status || status.name !== 'node' && !status.name.startsWith('node')) continue;
+    if (!status || (status.name !== 'node' && !status.name.startsWith('node'))) continue;
     if (best && best.status.rssMb >= status.rssMb) continue;
-    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).map((word) => (word.startsWith(`${ROOT}/`) ? relative(ROOT, word) : word)).join(' ');
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((word) => (word.startsWith(`${ROOT}/`) ? relative(ROOT, word) : word))
+      .join(' ');
     best = { pid, status, command };
   }
   if (!best) throw new Error(`no node process found under ${shellPid}`);
@@ -175,10 +189,17 @@ function spawnShell(command: string, env: NodeJS.ProcessEnv): Child {
   return {
     pid: child.pid as number,
     waitFor(text) {
-      if (text === null ? stdout.length > 0 : stdout.includes(text)) return Promise.resolve(performance.now() - started);
+      if (text === null ? stdout.length > 0 : stdout.includes(text))
+        return Promise.resolve(performance.now() - started);
       return new Promise((resolve, reject) => {
         waiters.push({ text, resolve });
-        void exited.then((code) => reject(new Error(`"${command}" exited (${code}) before answering.\nstdout: ${stdout.slice(-500)}\nstderr: ${stderr.slice(-1500)}`)));
+        void exited.then((code) =>
+          reject(
+            new Error(
+              `"${command}" exited (${code}) before answering.\nstdout: ${stdout.slice(-500)}\nstderr: ${stderr.slice(-1500)}`,
+            ),
+          ),
+        );
       });
     },
     write(text) {
@@ -201,7 +222,11 @@ function runToEnd(command: string, env: NodeJS.ProcessEnv = process.env): Promis
     const child = spawn(command, { cwd: ROOT, env, shell: true, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.once('exit', (code) => (code === 0 ? resolve({ ms: performance.now() - started, stdout }) : reject(new Error(`"${command}" failed (${code})`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve({ ms: performance.now() - started, stdout })
+        : reject(new Error(`"${command}" failed (${code})`)),
+    );
   });
 }
 
@@ -216,7 +241,11 @@ async function prepare(options: OpenOptions): Promise<void> {
   try {
     await migrateDatabase(handle);
     const services = { store: createStore(handle.db) };
-    const reply = await runCommandText(services, consoleContext(BENCH_USER, BENCH_AS_OF), `import\n${memberImportBody()}`);
+    const reply = await runCommandText(
+      services,
+      consoleContext(BENCH_USER, BENCH_AS_OF),
+      `import\n${memberImportBody()}`,
+    );
     if (reply.kind === 'error') throw new Error(`could not import the benchmark member: ${JSON.stringify(reply)}`);
   } finally {
     await handle.close();
@@ -240,10 +269,13 @@ const BUNDLE_DIR = join(ROOT, '.bench-dist');
 async function bundle(source: string): Promise<string> {
   const outDir = join(BUNDLE_DIR, dirname(source));
   const outFile = join(outDir, 'main.mjs');
-  await runToEnd(`esbuild ${JSON.stringify(source)} --bundle --platform=node --format=esm --packages=external --log-level=warning --outfile=${JSON.stringify(outFile)}`, {
-    ...process.env,
-    PATH: [join(ROOT, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter),
-  });
+  await runToEnd(
+    `esbuild ${JSON.stringify(source)} --bundle --platform=node --format=esm --packages=external --log-level=warning --outfile=${JSON.stringify(outFile)}`,
+    {
+      ...process.env,
+      PATH: [join(ROOT, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter),
+    },
+  );
   // db/migrate.ts finds its folder next to itself (import.meta.url): next to the bundle now.
   const migrations = join(outDir, 'migrations');
   if (!existsSync(migrations)) symlinkSync(MIGRATIONS_FOLDER, migrations);
@@ -263,7 +295,9 @@ const timing = (values: number[]): Timing => ({ median: percentile(values, 50), 
 async function bareNode(): Promise<{ wall: Timing; status: Status }> {
   const walls: number[] = [];
   for (let i = 0; i < RUNS; i++) walls.push((await runToEnd(`node -e ''`)).ms);
-  const { stdout } = await runToEnd(`node -e "process.stdout.write(require('fs').readFileSync('/proc/self/status','utf8'))"`);
+  const { stdout } = await runToEnd(
+    `node -e "process.stdout.write(require('fs').readFileSync('/proc/self/status','utf8'))"`,
+  );
   const field = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(stdout)?.[1]) / 1024;
   return { wall: timing(walls), status: { rssMb: field('VmRSS'), hwmMb: field('VmHWM') } };
 }
@@ -283,7 +317,10 @@ async function barePgliteOpen(template: string, options: object): Promise<OpenRe
   let last: OpenReport | null = null;
   for (let i = 0; i < RUNS; i++) {
     const dir = dataCopy(template);
-    const { ms, stdout } = await runToEnd(`node bench/startup/pglite-open.mjs ${JSON.stringify(dir)}`, { ...process.env, BENCH_PGLITE_OPTIONS: JSON.stringify(options) });
+    const { ms, stdout } = await runToEnd(`node bench/startup/pglite-open.mjs ${JSON.stringify(dir)}`, {
+      ...process.env,
+      BENCH_PGLITE_OPTIONS: JSON.stringify(options),
+    });
     const report = JSON.parse(stdout) as OpenReport;
     last = report;
     walls.push(ms);
@@ -291,7 +328,13 @@ async function barePgliteOpen(template: string, options: object): Promise<OpenRe
     rmSync(dir, { recursive: true, force: true });
   }
   if (!last) throw new Error('BENCH_RUNS must be at least 1');
-  return { wall: timing(walls), open: timing(opens), status: { rssMb: last.rssMb, hwmMb: last.hwmMb }, wasmHeapMb: last.wasmHeapMb, sharedMemoryMb: last.sharedMemoryMb };
+  return {
+    wall: timing(walls),
+    open: timing(opens),
+    status: { rssMb: last.rssMb, hwmMb: last.hwmMb },
+    wasmHeapMb: last.wasmHeapMb,
+    sharedMemoryMb: last.sharedMemoryMb,
+  };
 }
 
 /** Spawn → first byte of the reply to `score`, on existing data; the bot then ends with its input. */
@@ -320,7 +363,10 @@ interface MemoryResult {
 }
 
 /** VmRSS / VmHWM of the bot's process after 100 commands, stdin still open; the highest of the runs. */
-async function memoryAfterCommands(entry: string, database: () => { dataDir: string } | { url: string }): Promise<MemoryResult> {
+async function memoryAfterCommands(
+  entry: string,
+  database: () => { dataDir: string } | { url: string },
+): Promise<MemoryResult> {
   let best: MemoryResult | null = null;
   for (let i = 0; i < MEMORY_RUNS; i++) {
     const db = database();
@@ -355,7 +401,8 @@ const ratio = (value: number, base: number) => `${(value / base).toFixed(1)}×`;
 const verdict = (ok: boolean) => (ok ? 'meets' : 'misses');
 
 function machine(): string {
-  const model = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? '?';
+  const model =
+    /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? '?';
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   return `${model}, ${cpus().length} cores, Node ${process.version}, load average ${load}`;
 }
@@ -393,7 +440,10 @@ async function main(): Promise<void> {
       scratch = await createScratchDatabase(serverUrl, 'jss_bench_startup');
       const url = scratch.url;
       await prepare({ url });
-      postgres = { first: await firstReply(ENTRY, () => ({ url })), memory: await memoryAfterCommands(ENTRY, () => ({ url })) };
+      postgres = {
+        first: await firstReply(ENTRY, () => ({ url })),
+        memory: await memoryAfterCommands(ENTRY, () => ({ url })),
+      };
       if (bundled) bundled.postgresMemory = await memoryAfterCommands(bundled.entry, () => ({ url }));
     } catch (error) {
       log(`(e) skipped: ${(error as Error).message}`);
@@ -403,30 +453,116 @@ async function main(): Promise<void> {
   }
 
   const lines: string[] = [];
-  lines.push(`Machine: ${machine()}. Entry: \`${ENTRY}\`. ${RUNS} runs (median, min); memory: the highest of ${MEMORY_RUNS}. Data: one member with ${BENCH_CONTRACTS} contracts.`);
+  lines.push(
+    `Machine: ${machine()}. Entry: \`${ENTRY}\`. ${RUNS} runs (median, min); memory: the highest of ${MEMORY_RUNS}. Data: one member with ${BENCH_CONTRACTS} contracts.`,
+  );
   lines.push('');
   const timeRows: string[][] = [
-    ['(a) `node -e \'\'`', ms(node.wall.median), ms(node.wall.min), '1.0×', '', ''],
-    ['(b) bare PGlite open, PGlite defaults (spawn → exit)', ms(openDefaults.wall.median), ms(openDefaults.wall.min), ratio(openDefaults.wall.median, node.wall.median), '', ''],
-    ['(b) bare PGlite open, db/pglite-options.ts (spawn → exit)', ms(openOurs.wall.median), ms(openOurs.wall.min), ratio(openOurs.wall.median, node.wall.median), '1.0×', ''],
-    ['(c) console, PGlite: spawn → first reply', ms(pgliteFirst.median), ms(pgliteFirst.min), ratio(pgliteFirst.median, node.wall.median), ratio(pgliteFirst.median, openOurs.wall.median), `${verdict(pgliteFirst.median <= TARGET_FIRST_REPLY_MS)} ≤ ${TARGET_FIRST_REPLY_MS} ms`],
+    ["(a) `node -e ''`", ms(node.wall.median), ms(node.wall.min), '1.0×', '', ''],
+    [
+      '(b) bare PGlite open, PGlite defaults (spawn → exit)',
+      ms(openDefaults.wall.median),
+      ms(openDefaults.wall.min),
+      ratio(openDefaults.wall.median, node.wall.median),
+      '',
+      '',
+    ],
+    [
+      '(b) bare PGlite open, db/pglite-options.ts (spawn → exit)',
+      ms(openOurs.wall.median),
+      ms(openOurs.wall.min),
+      ratio(openOurs.wall.median, node.wall.median),
+      '1.0×',
+      '',
+    ],
+    [
+      '(c) console, PGlite: spawn → first reply',
+      ms(pgliteFirst.median),
+      ms(pgliteFirst.min),
+      ratio(pgliteFirst.median, node.wall.median),
+      ratio(pgliteFirst.median, openOurs.wall.median),
+      `${verdict(pgliteFirst.median <= TARGET_FIRST_REPLY_MS)} ≤ ${TARGET_FIRST_REPLY_MS} ms`,
+    ],
   ];
-  if (bundled) timeRows.push([`(c') the same, \`${bundled.entry}\` (esbuild bundle)`, ms(bundled.first.median), ms(bundled.first.min), ratio(bundled.first.median, node.wall.median), ratio(bundled.first.median, openOurs.wall.median), '']);
-  if (postgres) timeRows.push(['(e) console, PostgreSQL: spawn → first reply', ms(postgres.first.median), ms(postgres.first.min), ratio(postgres.first.median, node.wall.median), '', '']);
+  if (bundled)
+    timeRows.push([
+      `(c') the same, \`${bundled.entry}\` (esbuild bundle)`,
+      ms(bundled.first.median),
+      ms(bundled.first.min),
+      ratio(bundled.first.median, node.wall.median),
+      ratio(bundled.first.median, openOurs.wall.median),
+      '',
+    ]);
+  if (postgres)
+    timeRows.push([
+      '(e) console, PostgreSQL: spawn → first reply',
+      ms(postgres.first.median),
+      ms(postgres.first.min),
+      ratio(postgres.first.median, node.wall.median),
+      '',
+      '',
+    ]);
   lines.push(table(['start-up', 'median', 'min', '÷ node', '÷ PGlite open', 'target'], timeRows));
   lines.push('');
   const memoryRows: string[][] = [
     ['(a) bare node', mb(node.status.rssMb), mb(node.status.hwmMb), '1.0×', '', ''],
-    [`(b) bare PGlite open, defaults (WASM heap ${mb(openDefaults.wasmHeapMb)}, shared memory ${mb(openDefaults.sharedMemoryMb)})`, mb(openDefaults.status.rssMb), mb(openDefaults.status.hwmMb), ratio(openDefaults.status.rssMb, node.status.rssMb), '', ''],
-    [`(b) bare PGlite open, ours (WASM heap ${mb(openOurs.wasmHeapMb)}, shared memory ${mb(openOurs.sharedMemoryMb)})`, mb(openOurs.status.rssMb), mb(openOurs.status.hwmMb), ratio(openOurs.status.rssMb, node.status.rssMb), '1.0×', ''],
-    [`(d) console, PGlite, after ${COMMANDS} commands (${ms(pgliteMemory.commandsMs)})`, mb(pgliteMemory.status.rssMb), mb(pgliteMemory.status.hwmMb), ratio(pgliteMemory.status.rssMb, node.status.rssMb), ratio(pgliteMemory.status.rssMb, openOurs.status.rssMb), `${verdict(pgliteMemory.status.rssMb <= TARGET_RSS_PGLITE_MB)} ≤ ${TARGET_RSS_PGLITE_MB} MB`],
+    [
+      `(b) bare PGlite open, defaults (WASM heap ${mb(openDefaults.wasmHeapMb)}, shared memory ${mb(openDefaults.sharedMemoryMb)})`,
+      mb(openDefaults.status.rssMb),
+      mb(openDefaults.status.hwmMb),
+      ratio(openDefaults.status.rssMb, node.status.rssMb),
+      '',
+      '',
+    ],
+    [
+      `(b) bare PGlite open, ours (WASM heap ${mb(openOurs.wasmHeapMb)}, shared memory ${mb(openOurs.sharedMemoryMb)})`,
+      mb(openOurs.status.rssMb),
+      mb(openOurs.status.hwmMb),
+      ratio(openOurs.status.rssMb, node.status.rssMb),
+      '1.0×',
+      '',
+    ],
+    [
+      `(d) console, PGlite, after ${COMMANDS} commands (${ms(pgliteMemory.commandsMs)})`,
+      mb(pgliteMemory.status.rssMb),
+      mb(pgliteMemory.status.hwmMb),
+      ratio(pgliteMemory.status.rssMb, node.status.rssMb),
+      ratio(pgliteMemory.status.rssMb, openOurs.status.rssMb),
+      `${verdict(pgliteMemory.status.rssMb <= TARGET_RSS_PGLITE_MB)} ≤ ${TARGET_RSS_PGLITE_MB} MB`,
+    ],
   ];
-  if (bundled?.memory) memoryRows.push([`(d') the same, esbuild bundle (${ms(bundled.memory.commandsMs)})`, mb(bundled.memory.status.rssMb), mb(bundled.memory.status.hwmMb), ratio(bundled.memory.status.rssMb, node.status.rssMb), ratio(bundled.memory.status.rssMb, openOurs.status.rssMb), '']);
-  if (postgres) memoryRows.push([`(e) console, PostgreSQL, after ${COMMANDS} commands (${ms(postgres.memory.commandsMs)})`, mb(postgres.memory.status.rssMb), mb(postgres.memory.status.hwmMb), ratio(postgres.memory.status.rssMb, node.status.rssMb), '', `${verdict(postgres.memory.status.rssMb <= TARGET_RSS_POSTGRES_MB)} ≤ ${TARGET_RSS_POSTGRES_MB} MB`]);
-  if (bundled?.postgresMemory) memoryRows.push([`(e') the same, esbuild bundle (${ms(bundled.postgresMemory.commandsMs)})`, mb(bundled.postgresMemory.status.rssMb), mb(bundled.postgresMemory.status.hwmMb), ratio(bundled.postgresMemory.status.rssMb, node.status.rssMb), '', '']);
+  if (bundled?.memory)
+    memoryRows.push([
+      `(d') the same, esbuild bundle (${ms(bundled.memory.commandsMs)})`,
+      mb(bundled.memory.status.rssMb),
+      mb(bundled.memory.status.hwmMb),
+      ratio(bundled.memory.status.rssMb, node.status.rssMb),
+      ratio(bundled.memory.status.rssMb, openOurs.status.rssMb),
+      '',
+    ]);
+  if (postgres)
+    memoryRows.push([
+      `(e) console, PostgreSQL, after ${COMMANDS} commands (${ms(postgres.memory.commandsMs)})`,
+      mb(postgres.memory.status.rssMb),
+      mb(postgres.memory.status.hwmMb),
+      ratio(postgres.memory.status.rssMb, node.status.rssMb),
+      '',
+      `${verdict(postgres.memory.status.rssMb <= TARGET_RSS_POSTGRES_MB)} ≤ ${TARGET_RSS_POSTGRES_MB} MB`,
+    ]);
+  if (bundled?.postgresMemory)
+    memoryRows.push([
+      `(e') the same, esbuild bundle (${ms(bundled.postgresMemory.commandsMs)})`,
+      mb(bundled.postgresMemory.status.rssMb),
+      mb(bundled.postgresMemory.status.hwmMb),
+      ratio(bundled.postgresMemory.status.rssMb, node.status.rssMb),
+      '',
+      '',
+    ]);
   lines.push(table(['resident memory', 'VmRSS', 'VmHWM', '÷ node', '÷ PGlite open', 'target'], memoryRows));
   lines.push('');
-  lines.push(`Measured process: \`${pgliteMemory.command}\`. Other processes on the machine make absolute figures noisy: compare rows of one run.`);
+  lines.push(
+    `Measured process: \`${pgliteMemory.command}\`. Other processes on the machine make absolute figures noisy: compare rows of one run.`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -36,22 +36,41 @@ export interface BulkInsert<Table extends PgTable> {
  * Inserts `rows` in the order given (ids from a sequence follow it), ROWS_PER_STATEMENT a
  * statement; the columns are those of the first row, so give every row the same keys.
  */
-export async function bulkInsert<Table extends PgTable, Returned = Record<string, unknown>>(db: Database, insert: BulkInsert<Table>): Promise<Returned[]> {
+export async function bulkInsert<Table extends PgTable, Returned = Record<string, unknown>>(
+  db: Database,
+  insert: BulkInsert<Table>,
+): Promise<Returned[]> {
   const first = insert.rows[0];
   if (!first) return [];
-  const columns = getTableColumns(insert.table) as Record<string, { name: string; getSQLType(): string; mapToDriverValue(value: unknown): unknown }>;
+  const columns = getTableColumns(insert.table) as Record<
+    string,
+    { name: string; getSQLType(): string; mapToDriverValue(value: unknown): unknown }
+  >;
   const keys = Object.keys(first).filter((key) => columns[key]);
   const picked = keys.map((key) => columns[key] as (typeof columns)[string]);
   const names = sql.raw(picked.map((column) => `"${column.name}"`).join(', '));
   const types = sql.raw(picked.map((column) => `"${column.name}" ${column.getSQLType()}`).join(', '));
-  const returning = insert.returning?.length ? sql.raw(` returning ${insert.returning.map((name) => `"${name}"`).join(', ')}`) : sql``;
+  const returning = insert.returning?.length
+    ? sql.raw(` returning ${insert.returning.map((name) => `"${name}"`).join(', ')}`)
+    : sql``;
   const conflict: SQL = insert.skipConflicts ? sql` on conflict do nothing` : sql``;
   const returned: Returned[] = [];
   for (const chunk of chunked(insert.rows, ROWS_PER_STATEMENT)) {
-    const json = JSON.stringify(chunk.map((row) => Object.fromEntries(keys.map((key, index) => {
-      const value = (row as Record<string, unknown>)[key];
-      return [(picked[index] as (typeof picked)[number]).name, value === null || value === undefined ? null : (picked[index] as (typeof picked)[number]).mapToDriverValue(value)];
-    }))));
+    const json = JSON.stringify(
+      chunk.map((row) =>
+        Object.fromEntries(
+          keys.map((key, index) => {
+            const value = (row as Record<string, unknown>)[key];
+            return [
+              (picked[index] as (typeof picked)[number]).name,
+              value === null || value === undefined
+                ? null
+                : (picked[index] as (typeof picked)[number]).mapToDriverValue(value),
+            ];
+          }),
+        ),
+      ),
+    );
     const result = await db.execute(sql`insert into ${insert.table} (${names})
       select ${names} from rows from (json_to_recordset(${json}::json) as (${types})) with ordinality as r(${names}, ord) order by ord${conflict}${returning}`);
     returned.push(...rowsOf<Returned>(result));

@@ -10,7 +10,12 @@ export function createChartCache(db: Database): ChartCache {
   return {
     async get(memberId, key, today) {
       const [row] = await db
-        .select({ png: chartCache.png, width: chartCache.width, height: chartCache.height, validUntil: chartCache.validUntil })
+        .select({
+          png: chartCache.png,
+          width: chartCache.width,
+          height: chartCache.height,
+          validUntil: chartCache.validUntil,
+        })
         .from(chartCache)
         .where(and(eq(chartCache.memberId, memberId), eq(chartCache.key, key), gte(chartCache.validUntil, today)));
       return row ? { memberId, key, ...row } : null;
@@ -20,15 +25,20 @@ export function createChartCache(db: Database): ChartCache {
       await db
         .insert(chartCache)
         .values({ memberId, key, png, width, height, validUntil })
-        .onConflictDoUpdate({ target: [chartCache.memberId, chartCache.key], set: { png, width, height, validUntil, createdAt: new Date() } });
+        .onConflictDoUpdate({
+          target: [chartCache.memberId, chartCache.key],
+          set: { png, width, height, validUntil, createdAt: new Date() },
+        });
       // The member's old charts: the cheapest moment to drop them is when they get a new one.
       await db.delete(chartCache).where(and(eq(chartCache.memberId, memberId), lt(chartCache.validUntil, today)));
     },
     async forgetMember(memberId) {
-      return (await db.delete(chartCache).where(eq(chartCache.memberId, memberId)).returning({ key: chartCache.key })).length;
+      return (await db.delete(chartCache).where(eq(chartCache.memberId, memberId)).returning({ key: chartCache.key }))
+        .length;
     },
     async evictExpired(today) {
-      return (await db.delete(chartCache).where(lt(chartCache.validUntil, today)).returning({ key: chartCache.key })).length;
+      return (await db.delete(chartCache).where(lt(chartCache.validUntil, today)).returning({ key: chartCache.key }))
+        .length;
     },
   };
 }

@@ -46,7 +46,10 @@ export type DatabaseHandle =
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([import('postgres'), import('drizzle-orm/postgres-js')]);
+    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+      import('postgres'),
+      import('drizzle-orm/postgres-js'),
+    ]);
     const client = postgres(options.url, {
       // Notices ("relation already exists, skipping" from the migrator) are noise on stdout.
       onnotice: () => {},
@@ -55,7 +58,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
     const db = drizzlePostgres({ client, schema });
     return { driver: 'postgres', db, close: () => client.end({ timeout: 5 }) };
   }
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   const settings = pgliteOptions(PGlite.defaultStartParams);
   if (options.memory) {
     const client = new PGlite({ ...settings, ...(options.loadDataDir && { loadDataDir: options.loadDataDir }) });

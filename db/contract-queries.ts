@@ -19,7 +19,11 @@ function byContractId(memberId: number, contractId: string) {
  * The outer id is written qualified: drizzle leaves columns of a one-table select unqualified, and
  * a bare "id" inside the subquery would be the payment's.
  */
-export const paymentsJson = sql<PaymentJson[] | string>`coalesce((select json_agg(json_build_object('date', p.date, 'amountCents', p.amount_cents) order by p.id) from ${payments} p where p.contract_row_id = "contracts"."id"), '[]'::json)`.as('payments');
+export const paymentsJson = sql<
+  PaymentJson[] | string
+>`coalesce((select json_agg(json_build_object('date', p.date, 'amountCents', p.amount_cents) order by p.id) from ${payments} p where p.contract_row_id = "contracts"."id"), '[]'::json)`.as(
+  'payments',
+);
 
 type PaymentJson = Pick<PaymentRow, 'date' | 'amountCents'>;
 
@@ -36,7 +40,10 @@ function contractsWithPayments(db: Database) {
 const memberContracts = new WeakMap<Database, ReturnType<typeof prepareMemberContracts>>();
 
 function prepareMemberContracts(db: Database) {
-  return contractsWithPayments(db).where(eq(contracts.memberId, sql.placeholder('memberId'))).orderBy(asc(contracts.id)).prepare('member_contracts');
+  return contractsWithPayments(db)
+    .where(eq(contracts.memberId, sql.placeholder('memberId')))
+    .orderBy(asc(contracts.id))
+    .prepare('member_contracts');
 }
 
 export async function listContracts(db: Database, memberId: number): Promise<Contract[]> {
@@ -50,7 +57,9 @@ export async function listContracts(db: Database, memberId: number): Promise<Con
 export async function loadContracts(db: Database, memberIds: readonly number[]): Promise<Map<number, Contract[]>> {
   const result = new Map<number, Contract[]>();
   if (memberIds.length === 0) return result;
-  const rows = await contractsWithPayments(db).where(inArray(contracts.memberId, [...memberIds])).orderBy(asc(contracts.id));
+  const rows = await contractsWithPayments(db)
+    .where(inArray(contracts.memberId, [...memberIds]))
+    .orderBy(asc(contracts.id));
   for (const { row, payments: list } of rows) {
     const contract = toContract(row, paymentsOf(list));
     const found = result.get(row.memberId);
@@ -97,7 +106,12 @@ export function insertContract(db: Database, memberId: number, contract: Contrac
 }
 
 /** Updates the row in place (keeping its place in the member's order) and swaps its payments. */
-export function replaceContract(db: Database, memberId: number, contractId: string, contract: Contract): Promise<ReplaceOutcome> {
+export function replaceContract(
+  db: Database,
+  memberId: number,
+  contractId: string,
+  contract: Contract,
+): Promise<ReplaceOutcome> {
   return unlessTaken<ReplaceOutcome>(
     db,
     async (tx) => {
@@ -109,7 +123,10 @@ export function replaceContract(db: Database, memberId: number, contractId: stri
         .returning({ id: contracts.id });
       if (!row) return 'not-found';
       // An edit rewrites the payments: imported ones keep their source ids, so importing again adds nothing twice.
-      const removed = await tx.delete(payments).where(eq(payments.contractRowId, row.id)).returning({ date: payments.date, amountCents: payments.amountCents, sourceId: payments.sourceId });
+      const removed = await tx
+        .delete(payments)
+        .where(eq(payments.contractRowId, row.id))
+        .returning({ date: payments.date, amountCents: payments.amountCents, sourceId: payments.sourceId });
       const values = paymentValues(row.id, contract.payments, sourceIdsOf(removed));
       if (values.length > 0) await tx.insert(payments).values(values);
       return 'replaced';

@@ -32,7 +32,9 @@ export function contractColumns(contract: Contract) {
 /** Imported payments' source ids by "date|cents", so a rewritten contract keeps them (see replaceContract). */
 export type SourceIds = Map<string, string[]>;
 
-export function sourceIdsOf(rows: readonly { date: string; amountCents: number; sourceId: string | null }[]): SourceIds {
+export function sourceIdsOf(
+  rows: readonly { date: string; amountCents: number; sourceId: string | null }[],
+): SourceIds {
   const sources: SourceIds = new Map();
   for (const row of rows) {
     if (row.sourceId === null) continue;
@@ -45,7 +47,11 @@ export function sourceIdsOf(rows: readonly { date: string; amountCents: number; 
 }
 
 /** Each payment takes a kept source id of its date and amount, when there is one left. */
-export function paymentValues(contractRowId: number, list: readonly Payment[] | null | undefined, sources: SourceIds = new Map()): (typeof payments.$inferInsert)[] {
+export function paymentValues(
+  contractRowId: number,
+  list: readonly Payment[] | null | undefined,
+  sources: SourceIds = new Map(),
+): (typeof payments.$inferInsert)[] {
   return (list ?? []).map((payment) => {
     const amountCents = toCents(payment.amount);
     const sourceId = sources.get(`${payment.date}|${amountCents}`)?.shift() ?? null;
@@ -54,7 +60,10 @@ export function paymentValues(contractRowId: number, list: readonly Payment[] | 
 }
 
 /** `paymentRows` must be this contract's, in the order they were added. */
-export function toContract(row: ContractRow, paymentRows: readonly Pick<PaymentRow, 'date' | 'amountCents'>[]): Contract {
+export function toContract(
+  row: ContractRow,
+  paymentRows: readonly Pick<PaymentRow, 'date' | 'amountCents'>[],
+): Contract {
   return {
     id: row.contractId,
     client: row.client,
@@ -62,7 +71,10 @@ export function toContract(row: ContractRow, paymentRows: readonly Pick<PaymentR
     start: row.startDate,
     end: row.endDate,
     earnings: row.earningsCents === null ? null : toDollars(row.earningsCents),
-    payments: paymentRows.length === 0 ? null : paymentRows.map((payment) => ({ date: payment.date, amount: toDollars(payment.amountCents) })),
+    payments:
+      paymentRows.length === 0
+        ? null
+        : paymentRows.map((payment) => ({ date: payment.date, amount: toDollars(payment.amountCents) })),
     lastPayment: row.lastPayment,
     stars: row.stars,
     privateScore: row.privateScore,

@@ -26,7 +26,11 @@ export interface LockHolder {
 export class DataDirLockedError extends Error {
   override readonly name = 'DataDirLockedError';
 
-  constructor(readonly dataDir: string, readonly holder: LockHolder | null, readonly lockFile: string) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder | null,
+    readonly lockFile: string,
+  ) {
     super(lockedMessage(dataDir, holder, lockFile));
   }
 }
@@ -154,7 +158,13 @@ function isAlive(holder: LockHolder): boolean {
 }
 
 export function describeProcess(pid: number): LockHolder {
-  return { pid, hostname: hostname(), processStart: processStart(pid), since: new Date().toISOString(), command: commandLine(pid) };
+  return {
+    pid,
+    hostname: hostname(),
+    processStart: processStart(pid),
+    since: new Date().toISOString(),
+    command: commandLine(pid),
+  };
 }
 
 /** Field 22 of /proc/PID/stat (after the parenthesised name, which may hold spaces); null without /proc. */
@@ -176,7 +186,8 @@ function commandLine(pid: number): string {
 }
 
 function lockedMessage(dataDir: string, holder: LockHolder | null, lockFile: string): string {
-  if (!holder) return `the data folder ${dataDir} is locked (${lockFile} is unreadable). If no jss-coach runs on it, delete that file.`;
+  if (!holder)
+    return `the data folder ${dataDir} is locked (${lockFile} is unreadable). If no jss-coach runs on it, delete that file.`;
   const who = `process ${holder.pid}${holder.command ? ` (${holder.command})` : ''}${holder.hostname !== hostname() ? ` on ${holder.hostname}` : ''}, since ${holder.since}`;
   // A process on another machine cannot be checked here: only a person can say it is gone.
   const elsewhere = holder.hostname !== hostname() ? ` If it no longer runs there, delete ${lockFile}.` : '';

@@ -23,26 +23,31 @@ export function createStore(db: Database, inTransaction = false): Store {
 
     ensureCommunity: (ref) => memberQueries.ensureCommunity(db, ref),
     updateCommunity: (communityId, settings) => memberQueries.updateCommunity(db, communityId, settings),
-    ensureMember: (communityId, platformUserId, displayName) => memberQueries.ensureMember(db, communityId, platformUserId, displayName),
+    ensureMember: (communityId, platformUserId, displayName) =>
+      memberQueries.ensureMember(db, communityId, platformUserId, displayName),
     findMember: (communityId, platformUserId) => memberQueries.findMember(db, communityId, platformUserId),
     findMemberById: (memberId) => memberQueries.findMemberById(db, memberId),
     takeLinkCode: (code, now) => linkQueries.takeLinkCode(db, code, now),
     joinHistories: (winner, loser) => linkQueries.joinHistories(db, winner, loser),
-    splitHistory: (owner, platform, platformUserId) => linkQueries.splitHistory(db, owner, platform, platformUserId, PERSONAL_HISTORIES_ID),
+    splitHistory: (owner, platform, platformUserId) =>
+      linkQueries.splitHistory(db, owner, platform, platformUserId, PERSONAL_HISTORIES_ID),
     ensureMemberWithHistory: (communityId, historyCommunityId, platformUserId, displayName) =>
       memberQueries.ensureMemberWithHistory(db, communityId, historyCommunityId, platformUserId, displayName),
     lockMember: async (memberId) => {
-      if (!inTransaction) throw new Error('lockMember holds a row lock to the end of a transaction: call it inside transaction()');
+      if (!inTransaction)
+        throw new Error('lockMember holds a row lock to the end of a transaction: call it inside transaction()');
       return memberQueries.lockMember(db, memberId);
     },
     setMemberFlags: (memberId, flags) => memberQueries.setMemberFlags(db, memberId, flags),
-    setMemberTimeZone: (memberId, timeZone, fetchedAt) => memberQueries.setMemberTimeZone(db, memberId, timeZone, fetchedAt),
+    setMemberTimeZone: (memberId, timeZone, fetchedAt) =>
+      memberQueries.setMemberTimeZone(db, memberId, timeZone, fetchedAt),
 
     listContracts: (memberId) => contractQueries.listContracts(db, memberId),
     getContract: (memberId, contractId) => contractQueries.getContract(db, memberId, contractId),
     insertContract: (memberId, contract) => contractQueries.insertContract(db, memberId, contract),
     insertContracts: (memberId, list) => importQueries.insertContracts(db, memberId, list),
-    replaceContract: (memberId, contractId, contract) => contractQueries.replaceContract(db, memberId, contractId, contract),
+    replaceContract: (memberId, contractId, contract) =>
+      contractQueries.replaceContract(db, memberId, contractId, contract),
     addPayment: (memberId, contractId, payment) => contractQueries.addPayment(db, memberId, contractId, payment),
     deleteContract: (memberId, contractId) => contractQueries.deleteContract(db, memberId, contractId),
     deleteAllContracts: (memberId) => contractQueries.deleteAllContracts(db, memberId),
@@ -75,14 +80,19 @@ export function createStore(db: Database, inTransaction = false): Store {
     leaderboardPage: (query) => leaderboardQueries.leaderboardPage(db, query),
     scoreHistogram: (communityId) => leaderboardQueries.scoreHistogram(db, communityId),
 
-    claimRequest: (communityId, requestId, memberId) => requestQueries.claimRequest(db, communityId, requestId, memberId),
+    claimRequest: (communityId, requestId, memberId) =>
+      requestQueries.claimRequest(db, communityId, requestId, memberId),
     pruneRequests: (before) => requestQueries.pruneRequests(db, before),
-    saveRequestReply: (communityId, requestId, reply) => requestQueries.saveRequestReply(db, communityId, requestId, reply),
+    saveRequestReply: (communityId, requestId, reply) =>
+      requestQueries.saveRequestReply(db, communityId, requestId, reply),
 
-    createConfirmation: (memberId, action, code, expiresAt) => requestQueries.createConfirmation(db, memberId, action, code, expiresAt),
-    consumeConfirmation: (memberId, action, code, now) => requestQueries.consumeConfirmation(db, memberId, action, code, now),
+    createConfirmation: (memberId, action, code, expiresAt) =>
+      requestQueries.createConfirmation(db, memberId, action, code, expiresAt),
+    consumeConfirmation: (memberId, action, code, now) =>
+      requestQueries.consumeConfirmation(db, memberId, action, code, now),
 
-    saveUndoSnapshot: (memberId, change, takenAt, expiresAt) => undoQueries.saveUndoSnapshot(db, memberId, change, takenAt, expiresAt),
+    saveUndoSnapshot: (memberId, change, takenAt, expiresAt) =>
+      undoQueries.saveUndoSnapshot(db, memberId, change, takenAt, expiresAt),
     sealUndoSnapshot: (memberId) => undoQueries.sealUndoSnapshot(db, memberId),
     getUndoSnapshot: (memberId) => undoQueries.getUndoSnapshot(db, memberId),
     restoreUndoSnapshot: (memberId, now) => undoQueries.restoreUndoSnapshot(db, memberId, now),

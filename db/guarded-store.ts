@@ -30,7 +30,10 @@ interface Liveness {
 
 /** The store the bot should use for `handle`: guarded, with the stall bound when it is a server. */
 export function createStoreFor(handle: DatabaseHandle, options: GuardOptions = {}): Store {
-  return guardStore(createStore(handle.db), handle.driver === 'postgres' ? { stallMs: options.stallMs ?? DATABASE_STALL_MS } : {});
+  return guardStore(
+    createStore(handle.db),
+    handle.driver === 'postgres' ? { stallMs: options.stallMs ?? DATABASE_STALL_MS } : {},
+  );
 }
 
 export function guardStore(store: Store, options: GuardOptions = {}): Store {
@@ -72,13 +75,18 @@ function guardTransaction(store: Store, abandoned: () => boolean, progress: () =
 function wrapMethods(store: Store, around: (call: () => Promise<unknown>) => Promise<unknown>): Store {
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(store)) {
-    wrapped[name] = typeof method === 'function' ? (...args: unknown[]) => around(() => (method as (...a: unknown[]) => Promise<unknown>)(...args)) : method;
+    wrapped[name] =
+      typeof method === 'function'
+        ? (...args: unknown[]) => around(() => (method as (...a: unknown[]) => Promise<unknown>)(...args))
+        : method;
   }
   return wrapped as unknown as Store;
 }
 
 function stalled(stallMs?: number): DatabaseUnavailableError {
-  return new DatabaseUnavailableError(stallMs === undefined ? 'the transaction was given up on' : `no answer within ${stallMs} ms`);
+  return new DatabaseUnavailableError(
+    stallMs === undefined ? 'the transaction was given up on' : `no answer within ${stallMs} ms`,
+  );
 }
 
 /** Notes that the server answered (a result, or an error that is not about the connection). */

@@ -14,9 +14,16 @@ import { contracts, payments } from './schema.ts';
 
 export async function importedKeys(db: Database, memberId: number): Promise<ImportedKeys> {
   const rows = await db
-    .select({ id: contracts.contractId, upworkContract: contracts.upworkContract, upworkTitle: contracts.upworkTitle, refundSources: contracts.refundSources })
+    .select({
+      id: contracts.contractId,
+      upworkContract: contracts.upworkContract,
+      upworkTitle: contracts.upworkTitle,
+      refundSources: contracts.refundSources,
+    })
     .from(contracts)
-    .where(and(eq(contracts.memberId, memberId), or(isNotNull(contracts.upworkContract), isNotNull(contracts.upworkTitle))));
+    .where(
+      and(eq(contracts.memberId, memberId), or(isNotNull(contracts.upworkContract), isNotNull(contracts.upworkTitle))),
+    );
   const sources = await db
     .select({ sourceId: payments.sourceId })
     .from(payments)
@@ -32,8 +39,17 @@ type ContractInsert = typeof contracts.$inferInsert;
 type PaymentInsert = typeof payments.$inferInsert;
 
 /** Inserts the rows (see bulkInsert); `skip` leaves out rows whose id (or Upwork number) is taken. Returns the row ids by lower-case contract id. */
-async function insertContractRows(tx: Database, rows: readonly ContractInsert[], onConflict: 'skip' | 'fail'): Promise<Map<string, number>> {
-  const returned = await bulkInsert<typeof contracts, { id: number | string; contract_id: string }>(tx, { table: contracts, rows, skipConflicts: onConflict === 'skip', returning: ['id', 'contract_id'] });
+async function insertContractRows(
+  tx: Database,
+  rows: readonly ContractInsert[],
+  onConflict: 'skip' | 'fail',
+): Promise<Map<string, number>> {
+  const returned = await bulkInsert<typeof contracts, { id: number | string; contract_id: string }>(tx, {
+    table: contracts,
+    rows,
+    skipConflicts: onConflict === 'skip',
+    returning: ['id', 'contract_id'],
+  });
   return new Map(returned.map((row) => [row.contract_id.toLowerCase(), Number(row.id)]));
 }
 
@@ -56,10 +72,17 @@ export async function insertContracts(db: Database, memberId: number, list: read
   if (list.length === 0) return [];
   try {
     await db.transaction(async (tx) => {
-      const rowIds = await insertContractRows(tx, list.map((contract) => ({ memberId, ...contractColumns(contract) })), 'skip');
+      const rowIds = await insertContractRows(
+        tx,
+        list.map((contract) => ({ memberId, ...contractColumns(contract) })),
+        'skip',
+      );
       const taken = list.filter((contract) => !rowIds.has(contract.id.toLowerCase())).map((contract) => contract.id);
       if (taken.length > 0) throw new IdsTaken(taken);
-      await insertPaymentRows(tx, list.flatMap((contract) => paymentValues(rowIds.get(contract.id.toLowerCase()) as number, contract.payments)));
+      await insertPaymentRows(
+        tx,
+        list.flatMap((contract) => paymentValues(rowIds.get(contract.id.toLowerCase()) as number, contract.payments)),
+      );
     });
     return [];
   } catch (error) {
@@ -69,22 +92,38 @@ export async function insertContracts(db: Database, memberId: number, list: read
 }
 
 function sourcedValues(contractRowId: number, list: readonly SourcedPayment[]): PaymentInsert[] {
-  return list.map((payment) => ({ contractRowId, date: payment.date, amountCents: toCents(payment.amount), sourceId: payment.sourceId }));
+  return list.map((payment) => ({
+    contractRowId,
+    date: payment.date,
+    amountCents: toCents(payment.amount),
+    sourceId: payment.sourceId,
+  }));
 }
 
 function textArray(values: readonly string[]) {
-  return sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
+  return sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::text[]`;
 }
 
 /** False when the contract is gone (a write that did not wait for the member's lock). */
-async function updateImported(tx: Database, memberId: number, existingId: string, change: ContractImport, newPayments: PaymentInsert[]): Promise<boolean> {
+async function updateImported(
+  tx: Database,
+  memberId: number,
+  existingId: string,
+  change: ContractImport,
+  newPayments: PaymentInsert[],
+): Promise<boolean> {
   const [row] = await tx
     .update(contracts)
     .set({
       ...contractColumns(change.contract),
       upworkContract: sql`coalesce(${contracts.upworkContract}, ${change.upworkContract})`,
       upworkTitle: sql`coalesce(${contracts.upworkTitle}, ${change.upworkTitle})`,
-      ...(change.refundSources.length > 0 && { refundSources: sql`${contracts.refundSources} || ${textArray(change.refundSources)}` }),
+      ...(change.refundSources.length > 0 && {
+        refundSources: sql`${contracts.refundSources} || ${textArray(change.refundSources)}`,
+      }),
       updatedAt: sql`now()`,
     })
     .where(and(eq(contracts.memberId, memberId), sql`lower(${contracts.contractId}) = lower(${existingId})`))
@@ -105,15 +144,23 @@ export async function saveImport(db: Database, memberId: number, changes: readon
     await db.transaction(async (tx) => {
       const newPayments: PaymentInsert[] = [];
       for (const change of changes) {
-        if (change.existingId !== null && !(await updateImported(tx, memberId, change.existingId, change, newPayments))) throw new ImportRaced();
+        if (change.existingId !== null && !(await updateImported(tx, memberId, change.existingId, change, newPayments)))
+          throw new ImportRaced();
       }
       const added = changes.filter((change) => change.existingId === null);
       const rowIds = await insertContractRows(
         tx,
-        added.map((change) => ({ memberId, ...contractColumns(change.contract), upworkContract: change.upworkContract, upworkTitle: change.upworkTitle, refundSources: change.refundSources })),
+        added.map((change) => ({
+          memberId,
+          ...contractColumns(change.contract),
+          upworkContract: change.upworkContract,
+          upworkTitle: change.upworkTitle,
+          refundSources: change.refundSources,
+        })),
         'fail',
       );
-      for (const change of added) newPayments.push(...sourcedValues(rowIds.get(change.contract.id.toLowerCase()) as number, change.newPayments));
+      for (const change of added)
+        newPayments.push(...sourcedValues(rowIds.get(change.contract.id.toLowerCase()) as number, change.newPayments));
       await insertPaymentRows(tx, newPayments);
     });
     return true;

@@ -5,7 +5,14 @@
 
 import { and, asc, eq, gt, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { leaderboardCounts, members, RANK_KEY_PRIMARY, RANK_KEY_SECONDARY, scoreSnapshots, type LeaderboardBoard } from './schema.ts';
+import {
+  leaderboardCounts,
+  members,
+  RANK_KEY_PRIMARY,
+  RANK_KEY_SECONDARY,
+  scoreSnapshots,
+  type LeaderboardBoard,
+} from './schema.ts';
 import type { LeaderboardOrder, LeaderboardPageQuery, LeaderboardView, RankedRow } from '../src/ports/store.ts';
 
 function keyOf(order: LeaderboardOrder) {
@@ -13,16 +20,24 @@ function keyOf(order: LeaderboardOrder) {
 }
 
 /** The primary and secondary percentages back from a packed key (see rankKey in schema.ts). */
-function decode(key: number, order: LeaderboardOrder): { score: number | null; longTermPercent: number | null; outcomes: number } {
+function decode(
+  key: number,
+  order: LeaderboardOrder,
+): { score: number | null; longTermPercent: number | null; outcomes: number } {
   const primary = Math.floor(key / RANK_KEY_PRIMARY);
   const secondaryPlusOne = Math.floor((key % RANK_KEY_PRIMARY) / RANK_KEY_SECONDARY);
   const secondary = secondaryPlusOne === 0 ? null : secondaryPlusOne - 1;
   const outcomes = key % RANK_KEY_SECONDARY;
-  return order === 'score' ? { score: primary, longTermPercent: secondary, outcomes } : { score: secondary, longTermPercent: primary, outcomes };
+  return order === 'score'
+    ? { score: primary, longTermPercent: secondary, outcomes }
+    : { score: secondary, longTermPercent: primary, outcomes };
 }
 
 async function countWhere(db: Database, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(scoreSnapshots).where(where);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(scoreSnapshots)
+    .where(where);
   return row?.n ?? 0;
 }
 
@@ -31,7 +46,13 @@ async function boardCounts(db: Database, communityId: number, order: Leaderboard
   const rows = await db
     .select({ value: leaderboardCounts.value, members: leaderboardCounts.members })
     .from(leaderboardCounts)
-    .where(and(eq(leaderboardCounts.communityId, communityId), eq(leaderboardCounts.board, BOARDS[order]), gt(leaderboardCounts.members, 0)));
+    .where(
+      and(
+        eq(leaderboardCounts.communityId, communityId),
+        eq(leaderboardCounts.board, BOARDS[order]),
+        gt(leaderboardCounts.members, 0),
+      ),
+    );
   return new Map(rows.map((row) => [row.value, row.members]));
 }
 
@@ -41,12 +62,20 @@ const BOARDS: Record<LeaderboardOrder, LeaderboardBoard> = { score: 'score', lon
  * Members strictly ahead of a key: everyone with a higher primary value (from the counts) plus
  * those with the same primary value and a higher key (an index range inside one value).
  */
-async function countAhead(db: Database, query: LeaderboardPageQuery, counts: Map<number, number>, rankKey: number): Promise<number> {
+async function countAhead(
+  db: Database,
+  query: LeaderboardPageQuery,
+  counts: Map<number, number>,
+  rankKey: number,
+): Promise<number> {
   const primary = Math.floor(rankKey / RANK_KEY_PRIMARY);
   let above = 0;
   for (const [value, members] of counts) if (value > primary) above += members;
   const key = keyOf(query.order);
-  const sameValue = await countWhere(db, and(eq(scoreSnapshots.communityId, query.communityId), gt(key, rankKey), lt(key, (primary + 1) * RANK_KEY_PRIMARY)));
+  const sameValue = await countWhere(
+    db,
+    and(eq(scoreSnapshots.communityId, query.communityId), gt(key, rankKey), lt(key, (primary + 1) * RANK_KEY_PRIMARY)),
+  );
   return above + sameValue;
 }
 
@@ -71,7 +100,13 @@ async function pageRows(db: Database, query: LeaderboardPageQuery, counts: Map<n
     .select({ memberId: scoreSnapshots.memberId, key, displayName: members.displayName })
     .from(scoreSnapshots)
     .innerJoin(members, eq(members.id, scoreSnapshots.memberId))
-    .where(and(eq(scoreSnapshots.communityId, query.communityId), isNotNull(key), lt(key, (startValue + 1) * RANK_KEY_PRIMARY)))
+    .where(
+      and(
+        eq(scoreSnapshots.communityId, query.communityId),
+        isNotNull(key),
+        lt(key, (startValue + 1) * RANK_KEY_PRIMARY),
+      ),
+    )
     // "nulls last" as in the index, or PostgreSQL sorts every row instead of reading the index in order.
     .orderBy(sql`${key} desc nulls last`, asc(scoreSnapshots.memberId))
     .limit(query.pageSize)
@@ -102,7 +137,10 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
   const inCommunity = eq(scoreSnapshots.communityId, query.communityId);
   const [counts, [mine]] = await Promise.all([
     boardCounts(db, query.communityId, query.order),
-    db.select({ key }).from(scoreSnapshots).where(and(inCommunity, eq(scoreSnapshots.memberId, query.memberId))),
+    db
+      .select({ key })
+      .from(scoreSnapshots)
+      .where(and(inCommunity, eq(scoreSnapshots.memberId, query.memberId))),
   ]);
   const myKey = mine?.key ?? null;
   let total = 0;
@@ -112,7 +150,10 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
   const place: Promise<[number, number]> =
     myKey === null
       ? Promise.resolve([0, 0])
-      : Promise.all([countAhead(db, query, counts, myKey), countWhere(db, and(inCommunity, eq(key, myKey), lt(scoreSnapshots.memberId, query.memberId)))]);
+      : Promise.all([
+          countAhead(db, query, counts, myKey),
+          countWhere(db, and(inCommunity, eq(key, myKey), lt(scoreSnapshots.memberId, query.memberId))),
+        ]);
   // An asked-for page needs nothing of the caller's place: fetch it alongside.
   let page: number;
   if (query.page !== undefined) page = Math.min(pages, query.page);
@@ -128,7 +169,10 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
   ]);
   // Competition ranks: the first row's comes from a count; later rows tie with the one above or sit at their position.
   const firstKey = rows[0]?.key;
-  const firstRank = firstKey === undefined || offset === 0 ? 1 : 1 + (firstKey === myKey ? ahead : await countAhead(db, query, counts, firstKey));
+  const firstRank =
+    firstKey === undefined || offset === 0
+      ? 1
+      : 1 + (firstKey === myKey ? ahead : await countAhead(db, query, counts, firstKey));
   const rankedRows: RankedRow[] = [];
   rows.forEach((row, index) => {
     const previous = rankedRows[index - 1];

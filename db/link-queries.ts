@@ -9,15 +9,22 @@ import type { Database } from './database.ts';
 import { expireSnapshots } from './snapshot-queries.ts';
 import { chartCache, communities, confirmations, contracts, members, observations, undoSnapshots } from './schema.ts';
 
-
 /** Uses up an unexpired link code: the member row that issued it and its platform; null when none matches. */
-export async function takeLinkCode(db: Database, code: string, now: Date): Promise<{ memberId: number; platform: Platform } | null> {
+export async function takeLinkCode(
+  db: Database,
+  code: string,
+  now: Date,
+): Promise<{ memberId: number; platform: Platform } | null> {
   const [taken] = await db
     .delete(confirmations)
     .where(and(eq(confirmations.action, LINK_ACTION), eq(confirmations.code, code), gt(confirmations.expiresAt, now)))
     .returning({ memberId: confirmations.memberId });
   if (!taken) return null;
-  const [row] = await db.select({ platform: communities.platform }).from(members).innerJoin(communities, eq(communities.id, members.communityId)).where(eq(members.id, taken.memberId));
+  const [row] = await db
+    .select({ platform: communities.platform })
+    .from(members)
+    .innerJoin(communities, eq(communities.id, members.communityId))
+    .where(eq(members.id, taken.memberId));
   return row ? { memberId: taken.memberId, platform: row.platform } : null;
 }
 
@@ -26,16 +33,34 @@ export async function takeLinkCode(db: Database, code: string, now: Date): Promi
  * winner lacks move over, and recorded scores of days the winner lacks; the rest of the loser's
  * goes. Every row of the loser's group then points at the winner. Both rows locked by the caller.
  */
-export async function joinHistories(db: Database, winner: number, loser: number): Promise<{ movedContracts: number; droppedContracts: number }> {
-  const winnerIds = db.select({ id: sql`lower(${contracts.contractId})` }).from(contracts).where(eq(contracts.memberId, winner));
-  const winnerNumbers = db.select({ number: contracts.upworkContract }).from(contracts).where(and(eq(contracts.memberId, winner), sql`${contracts.upworkContract} is not null`));
+export async function joinHistories(
+  db: Database,
+  winner: number,
+  loser: number,
+): Promise<{ movedContracts: number; droppedContracts: number }> {
+  const winnerIds = db
+    .select({ id: sql`lower(${contracts.contractId})` })
+    .from(contracts)
+    .where(eq(contracts.memberId, winner));
+  const winnerNumbers = db
+    .select({ number: contracts.upworkContract })
+    .from(contracts)
+    .where(and(eq(contracts.memberId, winner), sql`${contracts.upworkContract} is not null`));
   const moved = await db
     .update(contracts)
     .set({ memberId: winner })
-    .where(and(eq(contracts.memberId, loser), sql`lower(${contracts.contractId}) not in (${winnerIds})`, or(isNull(contracts.upworkContract), sql`${contracts.upworkContract} not in (${winnerNumbers})`)))
+    .where(
+      and(
+        eq(contracts.memberId, loser),
+        sql`lower(${contracts.contractId}) not in (${winnerIds})`,
+        or(isNull(contracts.upworkContract), sql`${contracts.upworkContract} not in (${winnerNumbers})`),
+      ),
+    )
     .returning({ id: contracts.id });
   const dropped = await db.delete(contracts).where(eq(contracts.memberId, loser)).returning({ id: contracts.id });
-  await db.execute(sql`update ${observations} set member_id = ${winner} where member_id = ${loser} and date not in (select date from ${observations} where member_id = ${winner})`);
+  await db.execute(
+    sql`update ${observations} set member_id = ${winner} where member_id = ${loser} and date not in (select date from ${observations} where member_id = ${winner})`,
+  );
   await db.delete(observations).where(eq(observations.memberId, loser));
   await db.delete(undoSnapshots).where(eq(undoSnapshots.memberId, loser));
   await db.delete(chartCache).where(eq(chartCache.memberId, loser));
@@ -43,7 +68,10 @@ export async function joinHistories(db: Database, winner: number, loser: number)
   await db.execute(sql`update ${members} w set reminders_opt_in = w.reminders_opt_in or l.reminders_opt_in,
       time_zone = coalesce(w.time_zone, l.time_zone), time_zone_fetched_at = case when w.time_zone is null then l.time_zone_fetched_at else w.time_zone_fetched_at end
     from ${members} l where w.id = ${winner} and l.id = ${loser}`);
-  await db.update(members).set({ historyMemberId: winner, remindersOptIn: false }).where(or(eq(members.id, loser), eq(members.historyMemberId, loser)));
+  await db
+    .update(members)
+    .set({ historyMemberId: winner, remindersOptIn: false })
+    .where(or(eq(members.id, loser), eq(members.historyMemberId, loser)));
   return { movedContracts: moved.length, droppedContracts: dropped.length };
 }
 
@@ -61,8 +89,16 @@ interface GroupRow {
  * (its personal-history row, else its first row) with a copy of the contracts, payments, recorded
  * scores, reminders and zone. False when the owner's group holds no other identity.
  */
-export async function splitHistory(db: Database, owner: number, platform: Platform, platformUserId: string, historyCommunityExternalId: string): Promise<boolean> {
-  const result = await db.execute(sql`select m.id, c.platform, c.external_id, m.platform_user_id, m.history_member_id from ${members} m join ${communities} c on c.id = m.community_id where m.id = ${owner} or m.history_member_id = ${owner} order by m.id`);
+export async function splitHistory(
+  db: Database,
+  owner: number,
+  platform: Platform,
+  platformUserId: string,
+  historyCommunityExternalId: string,
+): Promise<boolean> {
+  const result = await db.execute(
+    sql`select m.id, c.platform, c.external_id, m.platform_user_id, m.history_member_id from ${members} m join ${communities} c on c.id = m.community_id where m.id = ${owner} or m.history_member_id = ${owner} order by m.id`,
+  );
   const rows = (Array.isArray(result) ? result : (result as unknown as { rows: GroupRow[] }).rows) as GroupRow[];
   const mine = rows.filter((row) => row.platform === platform && row.platform_user_id === platformUserId);
   const others = rows.filter((row) => !mine.includes(row));

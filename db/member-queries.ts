@@ -4,7 +4,14 @@
 
 import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Community, CommunityRef, CommunitySettings, Member, MemberFlags, MemberWithHistory } from '../src/ports/store.ts';
+import type {
+  Community,
+  CommunityRef,
+  CommunitySettings,
+  Member,
+  MemberFlags,
+  MemberWithHistory,
+} from '../src/ports/store.ts';
 import type { Database } from './database.ts';
 import { communities, members } from './schema.ts';
 import { addExpiredSnapshot, deleteSnapshot } from './snapshot-queries.ts';
@@ -66,7 +73,11 @@ export async function ensureCommunity(db: Database, ref: CommunityRef): Promise<
   return toCommunity(returned(rows, 'community'));
 }
 
-export async function updateCommunity(db: Database, communityId: number, settings: CommunitySettings): Promise<Community> {
+export async function updateCommunity(
+  db: Database,
+  communityId: number,
+  settings: CommunitySettings,
+): Promise<Community> {
   const set: Partial<typeof communities.$inferInsert> = {};
   if (settings.model !== undefined) set.model = settings.model;
   if (settings.params !== undefined) set.params = settings.params;
@@ -78,7 +89,12 @@ export async function updateCommunity(db: Database, communityId: number, setting
   return toCommunity(returned(rows, `community ${communityId}`));
 }
 
-export async function ensureMember(db: Database, communityId: number, platformUserId: string, displayName: string): Promise<Member> {
+export async function ensureMember(
+  db: Database,
+  communityId: number,
+  platformUserId: string,
+  displayName: string,
+): Promise<Member> {
   const existing = await findMember(db, communityId, platformUserId);
   if (existing && existing.displayName === displayName) return existing;
   const rows = await db
@@ -112,14 +128,21 @@ const historyRows = alias(members, 'history');
  * The member and their person's history row. Most requests find both linked and the name unchanged:
  * one read. Otherwise each row is created if missing and the member pointed at the history row.
  */
-export async function ensureMemberWithHistory(db: Database, communityId: number, historyCommunityId: number, platformUserId: string, displayName: string): Promise<MemberWithHistory> {
+export async function ensureMemberWithHistory(
+  db: Database,
+  communityId: number,
+  historyCommunityId: number,
+  platformUserId: string,
+  displayName: string,
+): Promise<MemberWithHistory> {
   const [found] = await db
     .select({ member: members, history: historyRows })
     .from(members)
     .leftJoin(historyRows, eq(historyRows.id, members.historyMemberId))
     .where(and(eq(members.communityId, communityId), eq(members.platformUserId, platformUserId)))
     .limit(1);
-  if (found?.history && found.member.displayName === displayName) return { member: toMember(found.member), history: toMember(found.history) };
+  if (found?.history && found.member.displayName === displayName)
+    return { member: toMember(found.member), history: toMember(found.history) };
   const personal = await ensureHistoryRow(db, historyCommunityId, platformUserId, displayName);
   // A person linked to another platform (the link command): their history is that one's.
   const linkedTo = personal.historyMemberId ? await findMemberById(db, personal.historyMemberId) : null;
@@ -138,12 +161,24 @@ export async function ensureMemberWithHistory(db: Database, communityId: number,
 }
 
 /** The person's history row: created once with the name first seen; a server's nickname does not rename it. */
-async function ensureHistoryRow(db: Database, historyCommunityId: number, platformUserId: string, displayName: string): Promise<Member> {
+async function ensureHistoryRow(
+  db: Database,
+  historyCommunityId: number,
+  platformUserId: string,
+  displayName: string,
+): Promise<Member> {
   const existing = await findMember(db, historyCommunityId, platformUserId);
   if (existing) return existing;
-  const [inserted] = await db.insert(members).values({ communityId: historyCommunityId, platformUserId, displayName }).onConflictDoNothing().returning();
+  const [inserted] = await db
+    .insert(members)
+    .values({ communityId: historyCommunityId, platformUserId, displayName })
+    .onConflictDoNothing()
+    .returning();
   if (inserted) return toMember(inserted);
-  return returned([await findMember(db, historyCommunityId, platformUserId)].filter((row): row is Member => row !== null), 'history member');
+  return returned(
+    [await findMember(db, historyCommunityId, platformUserId)].filter((row): row is Member => row !== null),
+    'history member',
+  );
 }
 
 /**
@@ -165,10 +200,20 @@ export async function setMemberFlags(db: Database, memberId: number, flags: Memb
 }
 
 /** The member's time zone (null clears it); null when the member is gone. */
-export async function setMemberTimeZone(db: Database, memberId: number, timeZone: string | null, fetchedAt: Date | null): Promise<Member | null> {
+export async function setMemberTimeZone(
+  db: Database,
+  memberId: number,
+  timeZone: string | null,
+  fetchedAt: Date | null,
+): Promise<Member | null> {
   // A zone from the platform (fetchedAt set) never replaces one the member chose meanwhile.
-  const platformMayWrite = fetchedAt === null ? undefined : or(isNull(members.timeZone), isNotNull(members.timeZoneFetchedAt));
-  const [row] = await db.update(members).set({ timeZone, timeZoneFetchedAt: fetchedAt }).where(and(eq(members.id, memberId), platformMayWrite)).returning();
+  const platformMayWrite =
+    fetchedAt === null ? undefined : or(isNull(members.timeZone), isNotNull(members.timeZoneFetchedAt));
+  const [row] = await db
+    .update(members)
+    .set({ timeZone, timeZoneFetchedAt: fetchedAt })
+    .where(and(eq(members.id, memberId), platformMayWrite))
+    .returning();
   return row ? toMember(row) : null;
 }
 

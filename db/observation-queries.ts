@@ -21,7 +21,11 @@ function byDay(memberId: number, date: string) {
 
 /** The member's records, oldest first. */
 export async function listObservations(db: Database, memberId: number): Promise<Observation[]> {
-  const rows = await db.select(OBSERVATION_COLUMNS).from(observations).where(eq(observations.memberId, memberId)).orderBy(asc(observations.date));
+  const rows = await db
+    .select(OBSERVATION_COLUMNS)
+    .from(observations)
+    .where(eq(observations.memberId, memberId))
+    .orderBy(asc(observations.date));
   return rows.map(toObservation);
 }
 
@@ -49,13 +53,24 @@ export async function observationsInCommunity(db: Database, communityId: number)
  * met by a concurrent INSERT, after which the UPDATE is tried again) orders them, so each learns
  * truly whether it created the row or replaced the other's.
  */
-export function recordObservation(db: Database, memberId: number, observation: Observation): Promise<RecordedObservation> {
+export function recordObservation(
+  db: Database,
+  memberId: number,
+  observation: Observation,
+): Promise<RecordedObservation> {
   const values = { score: observation.score, longterm: observation.longterm ?? null };
   return db.transaction(async (tx) => {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [previous] = await tx.select(OBSERVATION_COLUMNS).from(observations).where(byDay(memberId, observation.date)).for('update');
+      const [previous] = await tx
+        .select(OBSERVATION_COLUMNS)
+        .from(observations)
+        .where(byDay(memberId, observation.date))
+        .for('update');
       if (previous) {
-        await tx.update(observations).set({ ...values, updatedAt: new Date() }).where(byDay(memberId, observation.date));
+        await tx
+          .update(observations)
+          .set({ ...values, updatedAt: new Date() })
+          .where(byDay(memberId, observation.date));
         return { replaced: toObservation(previous) };
       }
       const inserted = await tx
@@ -76,6 +91,9 @@ export async function deleteObservation(db: Database, memberId: number, date: st
 }
 
 export async function deleteAllObservations(db: Database, memberId: number): Promise<number> {
-  const deleted = await db.delete(observations).where(eq(observations.memberId, memberId)).returning({ date: observations.date });
+  const deleted = await db
+    .delete(observations)
+    .where(eq(observations.memberId, memberId))
+    .returning({ date: observations.date });
   return deleted.length;
 }

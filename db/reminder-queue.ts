@@ -33,7 +33,14 @@ import { loadContracts } from './contract-queries.ts';
 import type { Database } from './database.ts';
 import { communities, members, reminderDeliveries, type ReminderStatus } from './schema.ts';
 import { FALLBACK_TIME_ZONE } from '../src/commands/time-zone.ts';
-import { MAX_ATTEMPTS, type BatchResult, type QueueScope, type QuietResult, type ReminderItem, type ReminderQueue } from '../src/ports/reminder-queue.ts';
+import {
+  MAX_ATTEMPTS,
+  type BatchResult,
+  type QueueScope,
+  type QuietResult,
+  type ReminderItem,
+  type ReminderQueue,
+} from '../src/ports/reminder-queue.ts';
 
 /** The longest error text kept in last_error. */
 const ERROR_MAX = 500;
@@ -61,18 +68,40 @@ interface Outcome {
  * Up to `limit` pending rows of `day` (after `afterMemberId`, in member order) with what `work`
  * needs; `lock`: claimed (FOR UPDATE SKIP LOCKED) to the end of the transaction.
  */
-async function claim(tx: Database, day: string, limit: number, scope: QueueScope | undefined, afterMemberId = 0, lock = true) {
+async function claim(
+  tx: Database,
+  day: string,
+  limit: number,
+  scope: QueueScope | undefined,
+  afterMemberId = 0,
+  lock = true,
+) {
   const query = tx
-    .select({ memberId: reminderDeliveries.memberId, attempts: reminderDeliveries.attempts, member: members, community: communities })
+    .select({
+      memberId: reminderDeliveries.memberId,
+      attempts: reminderDeliveries.attempts,
+      member: members,
+      community: communities,
+    })
     .from(reminderDeliveries)
     .innerJoin(members, eq(members.id, reminderDeliveries.memberId))
     .innerJoin(communities, eq(communities.id, members.communityId))
-    .where(and(eq(reminderDeliveries.day, day), eq(reminderDeliveries.status, 'pending'), gt(reminderDeliveries.memberId, afterMemberId), platformFilter(scope)))
+    .where(
+      and(
+        eq(reminderDeliveries.day, day),
+        eq(reminderDeliveries.status, 'pending'),
+        gt(reminderDeliveries.memberId, afterMemberId),
+        platformFilter(scope),
+      ),
+    )
     .orderBy(asc(reminderDeliveries.memberId))
     .limit(limit);
   // Only the delivery rows are locked: members and communities stay free for commands.
   const rows = lock ? await query.for('update', { of: reminderDeliveries, skipLocked: true }) : await query;
-  const contracts = await loadContracts(tx, rows.map((row) => row.memberId));
+  const contracts = await loadContracts(
+    tx,
+    rows.map((row) => row.memberId),
+  );
   return rows.map((row) => {
     const { community, member } = row;
     const item: ReminderItem = {
@@ -102,15 +131,26 @@ async function claim(tx: Database, day: string, limit: number, scope: QueueScope
  * parameters; one statement for any batch the job makes). `onlyPendingUnlocked`: only rows still
  * pending that no other transaction holds (SKIP LOCKED). Returns the rows it changed.
  */
-async function record(db: Database, day: string, outcomes: readonly Outcome[], onlyPendingUnlocked = false): Promise<{ tried: boolean }[]> {
+async function record(
+  db: Database,
+  day: string,
+  outcomes: readonly Outcome[],
+  onlyPendingUnlocked = false,
+): Promise<{ tried: boolean }[]> {
   const changed: { tried: boolean }[] = [];
   for (const chunk of chunked(outcomes, 1_000)) {
     const values = sql.join(
-      chunk.map((outcome) => sql`(${outcome.memberId}::integer, ${outcome.status}::text, ${outcome.tried ? 1 : 0}::integer, ${outcome.error}::text)`),
+      chunk.map(
+        (outcome) =>
+          sql`(${outcome.memberId}::integer, ${outcome.status}::text, ${outcome.tried ? 1 : 0}::integer, ${outcome.error}::text)`,
+      ),
       sql`, `,
     );
     const guard = onlyPendingUnlocked
-      ? sql` and d.member_id in (select member_id from ${reminderDeliveries} where day = ${day}::date and status = 'pending' and member_id in (${sql.join(chunk.map((outcome) => sql`${outcome.memberId}`), sql`, `)}) for update skip locked)`
+      ? sql` and d.member_id in (select member_id from ${reminderDeliveries} where day = ${day}::date and status = 'pending' and member_id in (${sql.join(
+          chunk.map((outcome) => sql`${outcome.memberId}`),
+          sql`, `,
+        )}) for update skip locked)`
       : sql``;
     const result = await db.execute(sql`
       update ${reminderDeliveries} as d
@@ -181,11 +221,17 @@ export function createReminderQueue(db: Database): ReminderQueue {
     // finder runs, and a row that has a message is never locked here, so no other worker skips it.
     async settleQuiet(day, limit, hasMessage, scope, afterMemberId = 0) {
       const read = await claim(db, day, limit, scope, afterMemberId, false);
-      const result: QuietResult = { claimed: read.length, nothing: 0, optedOut: 0, lastMemberId: read.at(-1)?.item.memberId ?? afterMemberId };
+      const result: QuietResult = {
+        claimed: read.length,
+        nothing: 0,
+        optedOut: 0,
+        lastMemberId: read.at(-1)?.item.memberId ?? afterMemberId,
+      };
       const outcomes: Outcome[] = [];
       for (const { item, optedOut } of read) {
         if (optedOut) outcomes.push({ memberId: item.memberId, status: 'nothing', tried: false, error: null });
-        else if (!hasMessage(item)) outcomes.push({ memberId: item.memberId, status: 'nothing', tried: true, error: null });
+        else if (!hasMessage(item))
+          outcomes.push({ memberId: item.memberId, status: 'nothing', tried: true, error: null });
       }
       for (const { tried } of await record(db, day, outcomes, true)) {
         if (tried) result.nothing++;
@@ -207,7 +253,12 @@ export function createReminderQueue(db: Database): ReminderQueue {
           }
           const outcome = await work(item);
           if (outcome.status === 'failed') {
-            outcomes.push({ memberId: item.memberId, status: 'failed', tried: true, error: outcome.error.slice(0, ERROR_MAX) });
+            outcomes.push({
+              memberId: item.memberId,
+              status: 'failed',
+              tried: true,
+              error: outcome.error.slice(0, ERROR_MAX),
+            });
             result.failed++;
           } else {
             outcomes.push({ memberId: item.memberId, status: outcome.status, tried: true, error: null });

@@ -9,7 +9,12 @@ import type { RequestClaim } from '../src/ports/store.ts';
  * Inserts the id or learns it was there. A concurrent claim of the same id waits on the unique
  * key until the first transaction ends, so exactly one of them sees `fresh`.
  */
-export async function claimRequest(db: Database, communityId: number, requestId: string, memberId: number): Promise<RequestClaim> {
+export async function claimRequest(
+  db: Database,
+  communityId: number,
+  requestId: string,
+  memberId: number,
+): Promise<RequestClaim> {
   const inserted = await db
     .insert(processedRequests)
     .values({ communityId, requestId, memberId })
@@ -25,7 +30,12 @@ export async function claimRequest(db: Database, communityId: number, requestId:
   return { fresh: false, reply: saved?.reply ?? null, sameMember };
 }
 
-export async function saveRequestReply(db: Database, communityId: number, requestId: string, reply: unknown): Promise<void> {
+export async function saveRequestReply(
+  db: Database,
+  communityId: number,
+  requestId: string,
+  reply: unknown,
+): Promise<void> {
   await db
     .insert(processedRequests)
     .values({ communityId, requestId, reply })
@@ -34,12 +44,21 @@ export async function saveRequestReply(db: Database, communityId: number, reques
 
 /** Forgets request ids recorded before `before`: platforms retry within minutes, not days. */
 export async function pruneRequests(db: Database, before: Date): Promise<number> {
-  const deleted = await db.delete(processedRequests).where(lt(processedRequests.createdAt, before)).returning({ id: processedRequests.requestId });
+  const deleted = await db
+    .delete(processedRequests)
+    .where(lt(processedRequests.createdAt, before))
+    .returning({ id: processedRequests.requestId });
   return deleted.length;
 }
 
 /** A new code replaces the member's pending one for the same action. */
-export async function createConfirmation(db: Database, memberId: number, action: string, code: string, expiresAt: Date): Promise<void> {
+export async function createConfirmation(
+  db: Database,
+  memberId: number,
+  action: string,
+  code: string,
+  expiresAt: Date,
+): Promise<void> {
   await db
     .insert(confirmations)
     .values({ memberId, action, code, expiresAt })
@@ -47,7 +66,13 @@ export async function createConfirmation(db: Database, memberId: number, action:
 }
 
 /** Deleting the row is what uses the code up: of two concurrent attempts only one deletes it. */
-export async function consumeConfirmation(db: Database, memberId: number, action: string, code: string, now: Date): Promise<boolean> {
+export async function consumeConfirmation(
+  db: Database,
+  memberId: number,
+  action: string,
+  code: string,
+  now: Date,
+): Promise<boolean> {
   const deleted = await db
     .delete(confirmations)
     .where(

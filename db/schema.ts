@@ -24,7 +24,14 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { MODEL_NAMES, type ModelName, type ModelParams } from '../src/scoring/params.ts';
-import { CONTRACT_TYPES, COUNTED_OUTCOMES, END_REASONS, type ContractType, type CountedOutcome, type EndReason } from '../src/scoring/types.ts';
+import {
+  CONTRACT_TYPES,
+  COUNTED_OUTCOMES,
+  END_REASONS,
+  type ContractType,
+  type CountedOutcome,
+  type EndReason,
+} from '../src/scoring/types.ts';
 import { PLATFORMS, type Platform } from '../src/ports/store.ts';
 
 /** `column IN ('a', 'b')` from one of the project's constant lists (inlined: CHECKs take no parameters). */
@@ -248,13 +255,21 @@ export const scoreSnapshots = pgTable(
     // When a write or a model change expired the snapshot (null while it holds, or once it only ran
     // out): how long members have waited for a recomputation, for the metrics.
     expiredAt: timestamp('expired_at', { withTimezone: true }),
-    scoreKey: bigint('score_key', { mode: 'number' }).generatedAlwaysAs((): SQL => rankKey(scoreSnapshots.score, scoreSnapshots.longTermPercent, scoreSnapshots.outcomes)),
-    longTermKey: bigint('long_term_key', { mode: 'number' }).generatedAlwaysAs((): SQL => rankKey(scoreSnapshots.longTermPercent, scoreSnapshots.score, scoreSnapshots.outcomes)),
+    scoreKey: bigint('score_key', { mode: 'number' }).generatedAlwaysAs(
+      (): SQL => rankKey(scoreSnapshots.score, scoreSnapshots.longTermPercent, scoreSnapshots.outcomes),
+    ),
+    longTermKey: bigint('long_term_key', { mode: 'number' }).generatedAlwaysAs(
+      (): SQL => rankKey(scoreSnapshots.longTermPercent, scoreSnapshots.score, scoreSnapshots.outcomes),
+    ),
   },
   (table) => [
     // A page and "how many are ahead of me" are index range scans, whatever the community's size.
-    index('score_snapshots_score_rank_idx').on(table.communityId, table.scoreKey.desc(), table.memberId).where(sql`${table.scoreKey} is not null`),
-    index('score_snapshots_long_term_rank_idx').on(table.communityId, table.longTermKey.desc(), table.memberId).where(sql`${table.longTermKey} is not null`),
+    index('score_snapshots_score_rank_idx')
+      .on(table.communityId, table.scoreKey.desc(), table.memberId)
+      .where(sql`${table.scoreKey} is not null`),
+    index('score_snapshots_long_term_rank_idx')
+      .on(table.communityId, table.longTermKey.desc(), table.memberId)
+      .where(sql`${table.longTermKey} is not null`),
     // Finds the snapshots that ran out (or were computed for a later day than asked) and need recomputing.
     index('score_snapshots_community_valid_until_idx').on(table.communityId, table.validUntil),
     index('score_snapshots_community_computed_on_idx').on(table.communityId, table.computedOn),
@@ -381,7 +396,10 @@ export const chartCache = pgTable(
     validUntil: day('valid_until').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ name: 'chart_cache_pkey', columns: [table.memberId, table.key] }), index('chart_cache_valid_until_idx').on(table.validUntil)],
+  (table) => [
+    primaryKey({ name: 'chart_cache_pkey', columns: [table.memberId, table.key] }),
+    index('chart_cache_valid_until_idx').on(table.validUntil),
+  ],
 );
 
 /**

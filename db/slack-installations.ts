@@ -12,7 +12,11 @@ import type { TokenCipher } from './token-cipher.ts';
 type Row = typeof slackInstallations.$inferSelect;
 
 /** The row an installation or a query is kept under: the org for org-wide installs, else the team. */
-export function installationKey(query: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }): string {
+export function installationKey(query: {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}): string {
   if (query.isEnterpriseInstall && query.enterpriseId) return `E:${query.enterpriseId}`;
   if (query.teamId) return `T:${query.teamId}`;
   throw new Error('a Slack installation needs a team id (or an enterprise id for org-wide installs)');
@@ -29,7 +33,9 @@ function toInstallation(row: Row, cipher: TokenCipher): Installation {
   const botToken = open(row.botTokenSealed);
   return {
     team: row.teamId ? { id: row.teamId, ...(row.teamName && { name: row.teamName }) } : undefined,
-    enterprise: row.enterpriseId ? { id: row.enterpriseId, ...(row.enterpriseName && { name: row.enterpriseName }) } : undefined,
+    enterprise: row.enterpriseId
+      ? { id: row.enterpriseId, ...(row.enterpriseName && { name: row.enterpriseName }) }
+      : undefined,
     user: { id: row.installerUserId ?? '', token: open(row.installerTokenSealed), scopes: row.installerScopes },
     ...(botToken !== undefined && {
       bot: {
@@ -55,10 +61,18 @@ export interface SlackInstallationStore extends InstallationStore {
   count(): Promise<number>;
 }
 
-export function createSlackInstallationStore(db: Database, cipher: TokenCipher, now: () => Date = () => new Date()): SlackInstallationStore {
+export function createSlackInstallationStore(
+  db: Database,
+  cipher: TokenCipher,
+  now: () => Date = () => new Date(),
+): SlackInstallationStore {
   return {
     async storeInstallation(installation) {
-      const key = installationKey({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
+      const key = installationKey({
+        teamId: installation.team?.id,
+        enterpriseId: installation.enterprise?.id,
+        isEnterpriseInstall: installation.isEnterpriseInstall,
+      });
       const seal = (plain: string | undefined) => (plain === undefined ? null : cipher.seal(plain, key));
       const at = now();
       const values = {
@@ -88,7 +102,8 @@ export function createSlackInstallationStore(db: Database, cipher: TokenCipher, 
           .values({ key, ...values, installedAt: at })
           .onConflictDoUpdate({ target: slackInstallations.key, set: values });
         // Installing again within the grace period keeps the workspace's community data.
-        if (installation.team?.id) await tx.delete(slackUninstalls).where(eq(slackUninstalls.teamId, installation.team.id));
+        if (installation.team?.id)
+          await tx.delete(slackUninstalls).where(eq(slackUninstalls.teamId, installation.team.id));
       });
     },
 

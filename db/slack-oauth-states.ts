@@ -11,6 +11,10 @@ import { slackOAuthStates } from './schema.ts';
 export async function useStateOnce(db: Database, state: string, expiresAt: Date, now: Date): Promise<boolean> {
   await db.delete(slackOAuthStates).where(lt(slackOAuthStates.expiresAt, now));
   const stateHash = createHash('sha256').update(state).digest('hex');
-  const inserted = await db.insert(slackOAuthStates).values({ stateHash, expiresAt }).onConflictDoNothing().returning({ stateHash: slackOAuthStates.stateHash });
+  const inserted = await db
+    .insert(slackOAuthStates)
+    .values({ stateHash, expiresAt })
+    .onConflictDoNothing()
+    .returning({ stateHash: slackOAuthStates.stateHash });
   return inserted.length === 1;
 }

@@ -14,13 +14,21 @@ export const UNINSTALL_GRACE_DAYS = 30;
  * event for the same uninstall keeps the first date. `teamId` null (an org-wide uninstall without a
  * team) deletes the org's installation only.
  */
-export async function recordUninstall(db: Database, who: { teamId: string | null; enterpriseId: string | null; isEnterpriseInstall: boolean }, now: Date): Promise<void> {
+export async function recordUninstall(
+  db: Database,
+  who: { teamId: string | null; enterpriseId: string | null; isEnterpriseInstall: boolean },
+  now: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const key = who.isEnterpriseInstall && who.enterpriseId ? `E:${who.enterpriseId}` : who.teamId ? `T:${who.teamId}` : null;
+    const key =
+      who.isEnterpriseInstall && who.enterpriseId ? `E:${who.enterpriseId}` : who.teamId ? `T:${who.teamId}` : null;
     if (key) await tx.delete(slackInstallations).where(eq(slackInstallations.key, key));
     if (who.teamId) {
       const forgetAfter = new Date(now.getTime() + UNINSTALL_GRACE_DAYS * 86_400_000);
-      await tx.insert(slackUninstalls).values({ teamId: who.teamId, uninstalledAt: now, forgetAfter }).onConflictDoNothing();
+      await tx
+        .insert(slackUninstalls)
+        .values({ teamId: who.teamId, uninstalledAt: now, forgetAfter })
+        .onConflictDoNothing();
     }
   });
 }
@@ -33,12 +41,18 @@ export async function pendingForget(db: Database, teamId: string): Promise<Date 
 
 /** Deletes the community data of workspaces whose grace period is over; returns their team ids. */
 export async function forgetUninstalledCommunities(db: Database, now: Date): Promise<string[]> {
-  const due = await db.select({ teamId: slackUninstalls.teamId }).from(slackUninstalls).where(lte(slackUninstalls.forgetAfter, now));
+  const due = await db
+    .select({ teamId: slackUninstalls.teamId })
+    .from(slackUninstalls)
+    .where(lte(slackUninstalls.forgetAfter, now));
   const forgotten: string[] = [];
   for (const { teamId } of due) {
     await db.transaction(async (tx) => {
       // Only while still due: an install that came in meanwhile removed the row and keeps the data.
-      const claimed = await tx.delete(slackUninstalls).where(and(eq(slackUninstalls.teamId, teamId), lte(slackUninstalls.forgetAfter, now))).returning({ teamId: slackUninstalls.teamId });
+      const claimed = await tx
+        .delete(slackUninstalls)
+        .where(and(eq(slackUninstalls.teamId, teamId), lte(slackUninstalls.forgetAfter, now)))
+        .returning({ teamId: slackUninstalls.teamId });
       if (claimed.length === 0) return;
       // Members, contracts, payments, observations, snapshots, request ids go with it (ON DELETE CASCADE).
       await tx.delete(communities).where(and(eq(communities.platform, 'slack'), eq(communities.externalId, teamId)));

@@ -51,7 +51,13 @@ function toSnapshot(row: SnapshotColumns): ScoreSnapshot {
   const next =
     row.nextValidUntil === null
       ? null
-      : { score: row.nextScore, window: row.nextWindow, longTermPercent: row.nextLongTermPercent, outcomes: row.nextOutcomes ?? 0, validUntil: row.nextValidUntil };
+      : {
+          score: row.nextScore,
+          window: row.nextWindow,
+          longTermPercent: row.nextLongTermPercent,
+          outcomes: row.nextOutcomes ?? 0,
+          validUntil: row.nextValidUntil,
+        };
   return {
     memberId: row.memberId as number,
     communityId: row.communityId as number,
@@ -90,7 +96,15 @@ export async function getSnapshot(db: Database, memberId: number): Promise<Score
 export async function addExpiredSnapshot(db: Database, memberId: number, communityId: number): Promise<void> {
   await db
     .insert(scoreSnapshots)
-    .values({ memberId, communityId, model: 'upwork-2025', outcomes: 0, computedOn: EXPIRED_DAY, validUntil: EXPIRED_DAY, expiredAt: sql`now()` })
+    .values({
+      memberId,
+      communityId,
+      model: 'upwork-2025',
+      outcomes: 0,
+      computedOn: EXPIRED_DAY,
+      validUntil: EXPIRED_DAY,
+      expiredAt: sql`now()`,
+    })
     .onConflictDoNothing();
 }
 
@@ -99,16 +113,33 @@ export async function deleteSnapshot(db: Database, memberId: number): Promise<vo
 }
 
 /** The member's contracts or the community's settings changed: recompute on the next read. */
-export async function expireSnapshots(db: Database, target: { memberId: number } | { communityId: number }): Promise<void> {
+export async function expireSnapshots(
+  db: Database,
+  target: { memberId: number } | { communityId: number },
+): Promise<void> {
   // A member's: theirs, and those of the server rows whose history is theirs (members.history_member_id).
   const where =
     'memberId' in target
-      ? or(eq(scoreSnapshots.memberId, target.memberId), inArray(scoreSnapshots.memberId, db.select({ id: members.id }).from(members).where(eq(members.historyMemberId, target.memberId))))
+      ? or(
+          eq(scoreSnapshots.memberId, target.memberId),
+          inArray(
+            scoreSnapshots.memberId,
+            db.select({ id: members.id }).from(members).where(eq(members.historyMemberId, target.memberId)),
+          ),
+        )
       : eq(scoreSnapshots.communityId, target.communityId);
   // The precomputed next standing came from the old contracts or model: it goes too.
   await db
     .update(scoreSnapshots)
-    .set({ validUntil: EXPIRED_DAY, nextScore: null, nextWindow: null, nextLongTermPercent: null, nextOutcomes: null, nextValidUntil: null, expiredAt: sql`coalesce(${scoreSnapshots.expiredAt}, now())` })
+    .set({
+      validUntil: EXPIRED_DAY,
+      nextScore: null,
+      nextWindow: null,
+      nextLongTermPercent: null,
+      nextOutcomes: null,
+      nextValidUntil: null,
+      expiredAt: sql`coalesce(${scoreSnapshots.expiredAt}, now())`,
+    })
     .where(where);
 }
 
@@ -118,7 +149,12 @@ export async function expireSnapshots(db: Database, target: { memberId: number }
  */
 export async function oldestStaleSnapshotAge(db: Database, today: string): Promise<number> {
   const [row] = await db
-    .select({ seconds: sql<number>`coalesce(extract(epoch from now() - min(coalesce(${scoreSnapshots.expiredAt}, (${scoreSnapshots.validUntil} + 1)::timestamp at time zone 'UTC'))), 0)::float8`.mapWith(Number) })
+    .select({
+      seconds:
+        sql<number>`coalesce(extract(epoch from now() - min(coalesce(${scoreSnapshots.expiredAt}, (${scoreSnapshots.validUntil} + 1)::timestamp at time zone 'UTC'))), 0)::float8`.mapWith(
+          Number,
+        ),
+    })
     .from(scoreSnapshots)
     .where(stale(today));
   return Math.max(0, row?.seconds ?? 0);
@@ -129,7 +165,10 @@ export async function oldestStaleSnapshotAge(db: Database, today: string): Promi
  * (as computed on its first day). Row by row this is what a recomputation would give, since
  * nothing was recorded meanwhile (a write would have expired the snapshot and cleared `next`).
  */
-export async function promoteSnapshots(db: Database, scope: { communityId: number | null; today: string }): Promise<number> {
+export async function promoteSnapshots(
+  db: Database,
+  scope: { communityId: number | null; today: string },
+): Promise<number> {
   const due = and(
     scope.communityId === null ? undefined : eq(scoreSnapshots.communityId, scope.communityId),
     lt(scoreSnapshots.validUntil, scope.today),
@@ -158,7 +197,10 @@ export async function promoteSnapshots(db: Database, scope: { communityId: numbe
 }
 
 /** The community settings of each row's community, for scoring. */
-async function withSettings<T extends { memberId: number; communityId: number }>(db: Database, rows: readonly T[]): Promise<(T & StaleSnapshot)[]> {
+async function withSettings<T extends { memberId: number; communityId: number }>(
+  db: Database,
+  rows: readonly T[],
+): Promise<(T & StaleSnapshot)[]> {
   if (rows.length === 0) return [];
   const settings = await db
     .select({ id: communities.id, model: communities.model, params: communities.params })
@@ -173,15 +215,31 @@ async function withSettings<T extends { memberId: number; communityId: number }>
 }
 
 /** Fresh snapshots whose next standing is not computed yet, locked for the refresh job. */
-export async function claimSnapshotsWithoutNext(db: Database, scope: { today: string; limit: number }): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]> {
+export async function claimSnapshotsWithoutNext(
+  db: Database,
+  scope: { today: string; limit: number },
+): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]> {
   const rows = await db
     .select(SNAPSHOT_COLUMNS)
     .from(scoreSnapshots)
-    .where(and(isNull(scoreSnapshots.nextValidUntil), gte(scoreSnapshots.validUntil, scope.today), lte(scoreSnapshots.computedOn, scope.today)))
+    .where(
+      and(
+        isNull(scoreSnapshots.nextValidUntil),
+        gte(scoreSnapshots.validUntil, scope.today),
+        lte(scoreSnapshots.computedOn, scope.today),
+      ),
+    )
     .orderBy(asc(scoreSnapshots.memberId))
     .limit(scope.limit)
     .for('update', { skipLocked: true });
-  return withSettings(db, rows.map((row) => ({ memberId: row.memberId as number, communityId: row.communityId as number, snapshot: toSnapshot(row) })));
+  return withSettings(
+    db,
+    rows.map((row) => ({
+      memberId: row.memberId as number,
+      communityId: row.communityId as number,
+      snapshot: toSnapshot(row),
+    })),
+  );
 }
 
 /**
@@ -196,7 +254,10 @@ export async function claimStaleSnapshots(
   db: Database,
   scope: { communityId: number | null; today: string; limit: number; skipLocked: boolean },
 ): Promise<StaleSnapshot[]> {
-  const where = scope.communityId === null ? stale(scope.today) : and(eq(scoreSnapshots.communityId, scope.communityId), stale(scope.today));
+  const where =
+    scope.communityId === null
+      ? stale(scope.today)
+      : and(eq(scoreSnapshots.communityId, scope.communityId), stale(scope.today));
   const locked = db
     .select({ memberId: scoreSnapshots.memberId, communityId: scoreSnapshots.communityId })
     .from(scoreSnapshots)
@@ -205,12 +266,20 @@ export async function claimStaleSnapshots(
     .limit(scope.limit)
     .for('update', scope.skipLocked ? { skipLocked: true } : {});
   const rows = await locked;
-  return (await withSettings(db, rows)).map(({ memberId, communityId, model, params }) => ({ memberId, communityId, model, params }));
+  return (await withSettings(db, rows)).map(({ memberId, communityId, model, params }) => ({
+    memberId,
+    communityId,
+    model,
+    params,
+  }));
 }
 
 /** Whether any snapshot of the community needs moving on or recomputing as of `today` (one index probe). */
 export async function hasStaleSnapshots(db: Database, communityId: number, today: string): Promise<boolean> {
-  const [row] = await db.select({ memberId: scoreSnapshots.memberId }).from(scoreSnapshots).where(and(eq(scoreSnapshots.communityId, communityId), stale(today))).limit(1);
+  const [row] = await db
+    .select({ memberId: scoreSnapshots.memberId })
+    .from(scoreSnapshots)
+    .where(and(eq(scoreSnapshots.communityId, communityId), stale(today)))
+    .limit(1);
   return row !== undefined;
 }
-

@@ -13,7 +13,18 @@ const FIRST_RETRY_MS = 1000;
 const LONGEST_RETRY_MS = 10_000;
 
 /** Down, or not yet up: worth waiting for. */
-const WORTH_WAITING_FOR = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', '57P01', '57P03']);
+const WORTH_WAITING_FOR = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  '57P01',
+  '57P03',
+]);
 
 export interface StartOptions {
   /** Total time to keep trying a server that is down; DEFAULT_START_TIMEOUT_MS when absent. */
@@ -42,11 +53,14 @@ export async function openAndMigrate(open: OpenOptions, options: StartOptions): 
       const description = describeDatabaseError(error, open.url);
       const left = timeoutMs - (Date.now() - started);
       if (!isWorthWaitingFor(error) || left <= 0) {
-        const tries = attempt > 1 ? ` Gave up after ${attempt} tries in ${Math.round((Date.now() - started) / 1000)} s.` : '';
+        const tries =
+          attempt > 1 ? ` Gave up after ${attempt} tries in ${Math.round((Date.now() - started) / 1000)} s.` : '';
         throw new DatabaseStartError(`${description}${tries}`, { cause: error });
       }
       const pause = Math.min(wait, left);
-      options.log(`database not ready, try ${attempt}: ${description} Trying again in ${(pause / 1000).toFixed(pause < 1000 ? 1 : 0)} s (waiting up to ${Math.round(timeoutMs / 1000)} s in all).`);
+      options.log(
+        `database not ready, try ${attempt}: ${description} Trying again in ${(pause / 1000).toFixed(pause < 1000 ? 1 : 0)} s (waiting up to ${Math.round(timeoutMs / 1000)} s in all).`,
+      );
       await sleep(pause);
     }
   }
@@ -83,7 +97,9 @@ export function maskedUrl(url: string): string {
 export function describeDatabaseError(error: unknown, url?: string): string {
   const cause = innermost(error);
   const said = cause.message.replace(/\s+/g, ' ').trim();
-  const where: Target = url ? describeTarget(url) : { server: 'the server', user: 'the user', database: 'the database', url: '' };
+  const where: Target = url
+    ? describeTarget(url)
+    : { server: 'the server', user: 'the user', database: 'the database', url: '' };
   const inUrl = url ? ` in DATABASE_URL (${where.url})` : '';
   switch (postgresErrorCode(error)) {
     case 'ECONNREFUSED':

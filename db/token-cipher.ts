@@ -21,7 +21,8 @@ export interface TokenCipher {
 }
 
 export function createTokenCipher(key: Buffer): TokenCipher {
-  if (key.length !== TOKEN_KEY_BYTES) throw new TokenCipherError(`the token key must be ${TOKEN_KEY_BYTES} bytes, got ${key.length}`);
+  if (key.length !== TOKEN_KEY_BYTES)
+    throw new TokenCipherError(`the token key must be ${TOKEN_KEY_BYTES} bytes, got ${key.length}`);
   const ownKey = Buffer.from(key); // a copy: the caller's buffer may be reused
   return {
     seal(plain, boundTo) {
@@ -34,16 +35,21 @@ export function createTokenCipher(key: Buffer): TokenCipher {
     open(sealed, boundTo) {
       const bytes = Buffer.from(sealed, 'base64');
       if (bytes.length < 1 + IV_BYTES + TAG_BYTES) throw new TokenCipherError('sealed token too short');
-      if (bytes[0] !== KEY_VERSION) throw new TokenCipherError(`sealed with key version ${bytes[0]}, this instance has version ${KEY_VERSION}`);
+      if (bytes[0] !== KEY_VERSION)
+        throw new TokenCipherError(`sealed with key version ${bytes[0]}, this instance has version ${KEY_VERSION}`);
       const iv = bytes.subarray(1, 1 + IV_BYTES);
       const tag = bytes.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
       const decipher = createDecipheriv('aes-256-gcm', ownKey, iv);
       decipher.setAAD(Buffer.from(boundTo, 'utf8'));
       decipher.setAuthTag(tag);
       try {
-        return Buffer.concat([decipher.update(bytes.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(bytes.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+          'utf8',
+        );
       } catch {
-        throw new TokenCipherError('sealed token does not open: altered, another key (SLACK_TOKEN_KEY changed?), or another workspace');
+        throw new TokenCipherError(
+          'sealed token does not open: altered, another key (SLACK_TOKEN_KEY changed?), or another workspace',
+        );
       }
     },
   };

@@ -23,8 +23,22 @@ function paymentsJson(memberId: number): SQL {
 }
 
 /** A new snapshot replaces the member's older one (one per member: the latest change). */
-export async function saveUndoSnapshot(db: Database, memberId: number, change: string, takenAt: Date, expiresAt: Date): Promise<void> {
-  const values = { change, contracts: contractsJson(memberId), payments: paymentsJson(memberId), afterContracts: null, afterPayments: null, createdAt: takenAt, expiresAt };
+export async function saveUndoSnapshot(
+  db: Database,
+  memberId: number,
+  change: string,
+  takenAt: Date,
+  expiresAt: Date,
+): Promise<void> {
+  const values = {
+    change,
+    contracts: contractsJson(memberId),
+    payments: paymentsJson(memberId),
+    afterContracts: null,
+    afterPayments: null,
+    createdAt: takenAt,
+    expiresAt,
+  };
   await db
     .insert(undoSnapshots)
     .values({ memberId, ...values })
@@ -75,7 +89,11 @@ export async function getUndoSnapshot(db: Database, memberId: number): Promise<U
 
 /** Column names of a table, quoted, in the schema's order (for an INSERT … SELECT). */
 function columnList(table: PgTable): SQL {
-  return sql.raw(Object.values(getTableColumns(table)).map((column) => `"${column.name}"`).join(', '));
+  return sql.raw(
+    Object.values(getTableColumns(table))
+      .map((column) => `"${column.name}"`)
+      .join(', '),
+  );
 }
 
 /**
@@ -93,9 +111,13 @@ export function restoreUndoSnapshot(db: Database, memberId: number, now: Date): 
     // Payments go with their contracts (ON DELETE CASCADE).
     await tx.delete(contracts).where(eq(contracts.memberId, memberId));
     const contractColumns = columnList(contracts);
-    await tx.execute(sql`insert into ${contracts} (${contractColumns}) select ${contractColumns} from jsonb_populate_recordset(null::${contracts}, ${JSON.stringify(taken.contracts)}::jsonb)`);
+    await tx.execute(
+      sql`insert into ${contracts} (${contractColumns}) select ${contractColumns} from jsonb_populate_recordset(null::${contracts}, ${JSON.stringify(taken.contracts)}::jsonb)`,
+    );
     const paymentColumns = columnList(payments);
-    await tx.execute(sql`insert into ${payments} (${paymentColumns}) select ${paymentColumns} from jsonb_populate_recordset(null::${payments}, ${JSON.stringify(taken.payments)}::jsonb)`);
+    await tx.execute(
+      sql`insert into ${payments} (${paymentColumns}) select ${paymentColumns} from jsonb_populate_recordset(null::${payments}, ${JSON.stringify(taken.payments)}::jsonb)`,
+    );
     return true;
   });
 }

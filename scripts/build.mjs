@@ -8,7 +8,11 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 const root = new URL('../', import.meta.url);
 const dist = new URL('dist/', root);
 rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', new URL('tsconfig.build.json', root).pathname], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', new URL('tsconfig.build.json', root).pathname],
+  { stdio: 'inherit' },
+);
 cpSync(new URL('db/migrations/', root), new URL('db/migrations/', dist), { recursive: true });
 cpSync(new URL('assets/', root), new URL('assets/', dist), { recursive: true });
 // The documented entry point: dist/main.js.

@@ -11,7 +11,8 @@ import type { Block } from '../src/replies/reply.ts';
 function blockMarkdown(block: Block): string[] {
   if (block.type === 'text') return [block.text, ''];
   if (block.type === 'context') return [`*${block.text}*`, ''];
-  if (block.type === 'list') return [...(block.title ? [block.title, ''] : []), ...block.items.map((item) => `- ${item}`), ''];
+  if (block.type === 'list')
+    return [...(block.title ? [block.title, ''] : []), ...block.items.map((item) => `- ${item}`), ''];
   throw new Error(`commands-doc: a help topic block of type ${block.type} has no Markdown form`);
 }
 
@@ -31,15 +32,25 @@ export function commandsDoc(): string {
     const positional = command.positional;
     if (command.args.length > 0 || positional || command.body) {
       lines.push('| argument | meaning |', '|---|---|');
-      if (positional) lines.push(`| ${positional.name.toUpperCase()} (the word after the command${positional.required ? '' : ', optional'}) | ${positional.description} |`);
-      if (command.body) lines.push(`| file (lines after the command, or an attached file) | ${command.body.description} |`);
-      for (const arg of command.args) lines.push(`| \`${arg.name}\` | ${arg.description}${arg.clearable ? ' (`none` clears it)' : ''} |`);
+      if (positional)
+        lines.push(
+          `| ${positional.name.toUpperCase()} (the word after the command${positional.required ? '' : ', optional'}) | ${positional.description} |`,
+        );
+      if (command.body)
+        lines.push(`| file (lines after the command, or an attached file) | ${command.body.description} |`);
+      for (const arg of command.args)
+        lines.push(`| \`${arg.name}\` | ${arg.description}${arg.clearable ? ' (`none` clears it)' : ''} |`);
       lines.push('');
     }
     lines.push('Examples:', '', '```', ...command.examples, '```', '');
     const notes = [command.writes ? 'Changes your data; a retried request is applied once.' : 'Reads only.'];
     const admin = command.adminOnly;
-    if (admin) notes.push(admin.when === 'always' ? 'Admin-only: for community admins.' : 'Admin-only with arguments: only community admins may change these; anyone may run it alone to see them.');
+    if (admin)
+      notes.push(
+        admin.when === 'always'
+          ? 'Admin-only: for community admins.'
+          : 'Admin-only with arguments: only community admins may change these; anyone may run it alone to see them.',
+      );
     lines.push(notes.join(' '), '');
   }
   lines.push('# Help topics', '');

@@ -18,7 +18,9 @@ if (parsed.ok === 'help') {
   } catch (error) {
     // Discord's answer names the field it refused (rawError.errors); the token never appears in it.
     const detail = error instanceof Error && 'rawError' in error ? `\n${JSON.stringify(error.rawError, null, 2)}` : '';
-    console.error(`discord:register: Discord refused the registration: ${error instanceof Error ? error.message : String(error)}${detail}`);
+    console.error(
+      `discord:register: Discord refused the registration: ${error instanceof Error ? error.message : String(error)}${detail}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -26,7 +26,8 @@ function lastWord(line: string): { words: string[]; typed: string } | null {
   return { words, typed };
 }
 
-const startingWith = (typed: string, candidates: readonly string[]) => candidates.filter((candidate) => candidate.toLowerCase().startsWith(typed.toLowerCase()));
+const startingWith = (typed: string, candidates: readonly string[]) =>
+  candidates.filter((candidate) => candidate.toLowerCase().startsWith(typed.toLowerCase()));
 
 /** Whether completing `line` needs the member's contract ids (so the caller reads them only then). */
 export function wantsContractIds(line: string, definitions: readonly CommandDefinition[]): boolean {
@@ -41,19 +42,39 @@ export function completeLine(line: string, sources: CompletionSources): Completi
   if (!split) return [[], ''];
   const { words, typed } = split;
   const { definitions } = sources;
-  if (words.length === 0) return [startingWith(typed, definitions.map((definition) => definition.name)), typed];
+  if (words.length === 0)
+    return [
+      startingWith(
+        typed,
+        definitions.map((definition) => definition.name),
+      ),
+      typed,
+    ];
   const definition = definitions.find((candidate) => candidate.name === words[0]?.toLowerCase());
   if (!definition) return [[], typed];
-  const given = new Set(words.slice(1).filter((word) => word.includes(':')).map((word) => word.slice(0, word.indexOf(':')).toLowerCase()));
+  const given = new Set(
+    words
+      .slice(1)
+      .filter((word) => word.includes(':'))
+      .map((word) => word.slice(0, word.indexOf(':')).toLowerCase()),
+  );
   const colon = typed.indexOf(':');
   if (colon >= 0) {
     // A value: the choices of a choice argument (on|off for a switch).
     const name = typed.slice(0, colon).toLowerCase();
     const arg = definition.args.find((candidate) => candidate.name === name);
     const values = arg?.kind.type === 'choice' ? arg.kind.choices : arg?.kind.type === 'boolean' ? ['on', 'off'] : [];
-    return [startingWith(typed, values.map((value) => `${typed.slice(0, colon)}:${value}`)), typed];
+    return [
+      startingWith(
+        typed,
+        values.map((value) => `${typed.slice(0, colon)}:${value}`),
+      ),
+      typed,
+    ];
   }
-  const argNames = [...definition.args.map((arg) => arg.name), ...(sources.extraArgs?.(definition) ?? [])].filter((name) => !given.has(name)).map((name) => `${name}:`);
+  const argNames = [...definition.args.map((arg) => arg.name), ...(sources.extraArgs?.(definition) ?? [])]
+    .filter((name) => !given.has(name))
+    .map((name) => `${name}:`);
   const positionalTaken = words.slice(1).some((word) => !word.includes(':'));
   return [startingWith(typed, [...(positionalTaken ? [] : positionalWords(definition, sources)), ...argNames]), typed];
 }

@@ -45,13 +45,18 @@ async function readAttachedFile(typed: string, path: string): Promise<string | R
   try {
     const { size } = await stat(path);
     if (size > LIMITS.fileBytes) {
-      return errorReply(`file: ${named} is ${(size / 1024 / 1024).toFixed(1)} MiB; expected a CSV or JSON file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB`, 'Nothing was imported.');
+      return errorReply(
+        `file: ${named} is ${(size / 1024 / 1024).toFixed(1)} MiB; expected a CSV or JSON file of at most ${LIMITS.fileBytes / 1024 / 1024} MiB`,
+        'Nothing was imported.',
+      );
     }
     // A byte-order mark (spreadsheet programs write one) is not part of the first column's name.
     return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return errorReply(`file: cannot read ${JSON.stringify(typed)} (${atHome ? `${why}: ${path}` : why}); expected a CSV or JSON file`);
+    return errorReply(
+      `file: cannot read ${JSON.stringify(typed)} (${atHome ? `${why}: ${path}` : why}); expected a CSV or JSON file`,
+    );
   }
 }
 
@@ -60,7 +65,10 @@ async function runLine(options: ConsoleOptions, input: CommandInput): Promise<Re
   const readsFile = input.command !== null && findCommand(input.command)?.body !== undefined;
   if (readsFile && input.named.file !== undefined) {
     const { file, ...named } = input.named;
-    const text = await readAttachedFile(file, consoleFilePath(file, options.cwd ?? process.cwd(), options.home ?? homedir()));
+    const text = await readAttachedFile(
+      file,
+      consoleFilePath(file, options.cwd ?? process.cwd(), options.home ?? homedir()),
+    );
     if (typeof text !== 'string') return text;
     input.body = text;
     input.named = named;
@@ -78,17 +86,30 @@ async function exportToFile(options: ConsoleOptions, input: CommandInput, typed:
   try {
     await writeFile(path, attachment.content, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'it exists already; expected a new file name' : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    const why =
+      (error as NodeJS.ErrnoException).code === 'EEXIST'
+        ? 'it exists already; expected a new file name'
+        : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     return errorReply(`file: cannot write ${JSON.stringify(typed)} (${why})`, 'Nothing was written.');
   }
   // A CSV export of a member with recorded scores has a second file: say where those are instead.
-  const more = result.attachments.length > 1 ? ' Your recorded scores are not in it: export format:json file:PATH keeps everything in one file.' : '';
-  return makeReply('success', `Wrote ${result.title.replace(/^Your /, 'your ')} to ${path}`, { summary: `${Buffer.byteLength(attachment.content)} bytes, readable by you only.${more}` });
+  const more =
+    result.attachments.length > 1
+      ? ' Your recorded scores are not in it: export format:json file:PATH keeps everything in one file.'
+      : '';
+  return makeReply('success', `Wrote ${result.title.replace(/^Your /, 'your ')} to ${path}`, {
+    summary: `${Buffer.byteLength(attachment.content)} bytes, readable by you only.${more}`,
+  });
 }
 
 /** A command that reads a body, typed alone: the lines that follow are its body, up to a blank line. */
 function waitsForBody(input: CommandInput): boolean {
-  return input.command !== null && findCommand(input.command)?.body !== undefined && input.named.file === undefined && input.body.trim() === '';
+  return (
+    input.command !== null &&
+    findCommand(input.command)?.body !== undefined &&
+    input.named.file === undefined &&
+    input.body.trim() === ''
+  );
 }
 
 /** A confirmed `forget` deleted the member: their typed lines go too. */
@@ -97,7 +118,8 @@ function forgotten(input: CommandInput, reply: Reply): boolean {
 }
 
 /** The console's own `file:` argument: import reads a file, export writes one. */
-const consoleArgs = (definition: CommandDefinition): string[] => (definition.body !== undefined || definition.name === 'export' ? ['file'] : []);
+const consoleArgs = (definition: CommandDefinition): string[] =>
+  definition.body !== undefined || definition.name === 'export' ? ['file'] : [];
 
 /** Most contract ids offered at once (a member has at most a few hundred). */
 const COMPLETION_IDS_MAX = 500;
@@ -106,10 +128,20 @@ const COMPLETION_IDS_MAX = 500;
 function completerFor(options: ConsoleOptions) {
   return (line: string, callback: (error: Error | null, result: [string[], string]) => void): void => {
     const command = findCommand(line.trimStart().split(/\s+/)[0] ?? '');
-    const ids = command?.positional && wantsContractIds(line, COMMANDS)
-      ? suggest(options.services, consoleContext(options.user, options.today()), command, command.positional.name, '', COMPLETION_IDS_MAX).catch(() => [])
-      : Promise.resolve([]);
-    void ids.then((contractIds) => callback(null, completeLine(line, { definitions: COMMANDS, contractIds, extraArgs: consoleArgs })));
+    const ids =
+      command?.positional && wantsContractIds(line, COMMANDS)
+        ? suggest(
+            options.services,
+            consoleContext(options.user, options.today()),
+            command,
+            command.positional.name,
+            '',
+            COMPLETION_IDS_MAX,
+          ).catch(() => [])
+        : Promise.resolve([]);
+    void ids.then((contractIds) =>
+      callback(null, completeLine(line, { definitions: COMMANDS, contractIds, extraArgs: consoleArgs })),
+    );
   };
 }
 
@@ -143,7 +175,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   /** A command typed alone that reads a body, collecting the lines pasted after it. */
   let pending: { input: CommandInput; body: string[] } | null = null;
   const run = async (input: CommandInput): Promise<Reply> =>
-    input.command === 'export' && input.named.file !== undefined ? exportToFile(options, input, input.named.file) : runLine(options, input);
+    input.command === 'export' && input.named.file !== undefined
+      ? exportToFile(options, input, input.named.file)
+      : runLine(options, input);
   for await (const raw of lines) {
     if (pending) {
       if (raw.trim() !== '') {
@@ -163,7 +197,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const parsed = parseCommandText(line);
       if (parsed.ok && waitsForBody(parsed.parsed)) {
         pending = { input: parsed.parsed, body: [] };
-        if (interactive) options.output.write('Paste the lines (CSV with its header, or JSON); a blank line ends them.\n... ');
+        if (interactive)
+          options.output.write('Paste the lines (CSV with its header, or JSON); a blank line ends them.\n... ');
         continue;
       }
       const reply = parsed.ok ? await run(parsed.parsed) : errorReply(parsed.message);
@@ -177,8 +212,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (interactive) lines.prompt();
   }
   // Input ended while lines were being pasted: what arrived is the body.
-  if (pending && !options.signal?.aborted) write(`${renderText(await run({ ...pending.input, body: pending.body.join('\n') }))}\n`);
+  if (pending && !options.signal?.aborted)
+    write(`${renderText(await run({ ...pending.input, body: pending.body.join('\n') }))}\n`);
   lines.close();
   options.signal?.removeEventListener('abort', stop);
-  if (interactive && options.historyFile) await saveHistory(options.historyFile, (lines as unknown as { history: string[] }).history ?? []);
+  if (interactive && options.historyFile)
+    await saveHistory(options.historyFile, (lines as unknown as { history: string[] }).history ?? []);
 }

@@ -19,7 +19,11 @@ export interface DiscordBotOptions {
   onError?: (error: unknown) => void;
   logger?: Logger;
   /** More routes on the bot's own HTTP server (health, metrics). */
-  extraRoutes?: { path: string; method: string; handler: (request: IncomingMessage, response: ServerResponse) => void }[];
+  extraRoutes?: {
+    path: string;
+    method: string;
+    handler: (request: IncomingMessage, response: ServerResponse) => void;
+  }[];
 }
 
 export interface DiscordBot {
@@ -37,11 +41,36 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const { config } = options;
   // Interaction webhooks are not bound by the bot's global rate limit (50 a second in
   // @discordjs/rest's default), which would otherwise queue replies under load.
-  const rest = new REST({ ...(config.apiUrl && { api: config.apiUrl }), globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND });
+  const rest = new REST({
+    ...(config.apiUrl && { api: config.apiUrl }),
+    globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND,
+  });
   if (config.token) rest.setToken(config.token);
-  const handler = createInteractionHandler({ services: options.services, rest, applicationId: config.applicationId, today: options.today, apiUrl: config.apiUrl });
-  const route = config.publicKey ? interactionsEndpoint({ publicKey: config.publicKey, handler, ...(options.onError && { onError: options.onError }) }) : null;
-  const gateway = config.token ? createGatewayClient({ token: config.token, rest, handler, apiUrl: config.apiUrl, shards: config.shards, ...(options.onError && { onError: options.onError }), ...(options.logger && { logger: options.logger }) }) : null;
+  const handler = createInteractionHandler({
+    services: options.services,
+    rest,
+    applicationId: config.applicationId,
+    today: options.today,
+    apiUrl: config.apiUrl,
+  });
+  const route = config.publicKey
+    ? interactionsEndpoint({
+        publicKey: config.publicKey,
+        handler,
+        ...(options.onError && { onError: options.onError }),
+      })
+    : null;
+  const gateway = config.token
+    ? createGatewayClient({
+        token: config.token,
+        rest,
+        handler,
+        apiUrl: config.apiUrl,
+        shards: config.shards,
+        ...(options.onError && { onError: options.onError }),
+        ...(options.logger && { logger: options.logger }),
+      })
+    : null;
   let server: Server | null = null;
   return {
     handler,
@@ -50,7 +79,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       if (!route) throw new Error('the HTTP interactions endpoint needs DISCORD_PUBLIC_KEY');
       server = createServer((request, response) => {
         const path = request.url?.split('?')[0];
-        const extra = options.extraRoutes?.find((candidate) => candidate.path === path && candidate.method === request.method);
+        const extra = options.extraRoutes?.find(
+          (candidate) => candidate.path === path && candidate.method === request.method,
+        );
         if (path === INTERACTIONS_PATH) void route(request, response);
         else if (extra) extra.handler(request, response);
         else {

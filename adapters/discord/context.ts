@@ -21,7 +21,9 @@ export function discordContext(interaction: APIInteraction, asOf: string): Comma
   const permissions = BigInt(interaction.member?.permissions ?? '0');
   return {
     platform: 'discord',
-    community: guildId ? { platform: 'discord', externalId: guildId } : { platform: 'discord', externalId: `dm:${user.id}`, name: 'Direct messages' },
+    community: guildId
+      ? { platform: 'discord', externalId: guildId }
+      : { platform: 'discord', externalId: `dm:${user.id}`, name: 'Direct messages' },
     userId: user.id,
     displayName: user.name,
     requestId: interaction.id,

@@ -14,7 +14,9 @@ export type DiscordDirectMessage = DirectMessage;
 export const DIRECT_MESSAGES_NEED_TOKEN = 'Discord direct messages (reminders) need DISCORD_TOKEN, the bot token';
 
 /** Null without a token: the caller leaves Discord out of what it sends. */
-export function createDiscordDirectMessage(config: Pick<DiscordConfig, 'token' | 'apiUrl'>): DiscordDirectMessage | null {
+export function createDiscordDirectMessage(
+  config: Pick<DiscordConfig, 'token' | 'apiUrl'>,
+): DiscordDirectMessage | null {
   if (!config.token) return null;
   // Its own client with @discordjs/rest's default global limit: these are bot calls, which
   // Discord holds to it (unlike the interaction webhooks the app's client serves).

@@ -7,13 +7,21 @@ import type { Logger } from '../../src/ports/logger.ts';
 import type { InteractionHandler } from './interactions.ts';
 
 /** Sends the handler's first response for a gateway interaction, then lets the follow-up finish. */
-export async function answerGatewayInteraction(rest: REST, handler: InteractionHandler, interaction: APIInteraction, onError?: (error: unknown) => void): Promise<void> {
+export async function answerGatewayInteraction(
+  rest: REST,
+  handler: InteractionHandler,
+  interaction: APIInteraction,
+  onError?: (error: unknown) => void,
+): Promise<void> {
   const handled = await handler(interaction);
   // The follow-up is already running: catch its failure before anything else can throw, or an
   // expired interaction (its callback refused) would end the process with an unhandled rejection.
   const followUp = handled.followUp?.catch((error: unknown) => onError?.(error));
   try {
-    await rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: handled.initial, auth: false });
+    await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body: handled.initial,
+      auth: false,
+    });
   } finally {
     await followUp;
   }
@@ -36,9 +44,13 @@ function forwardClientEvents(client: Client, rest: REST, logger: Logger): void {
   client.on('warn', (message) => log.warn({}, message));
   client.on('error', (error) => log.error({ err: error }, 'discord.js client error'));
   client.on('shardError', (error, shardId) => log.error({ err: error, shardId }, 'gateway shard error'));
-  client.on('shardDisconnect', (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway shard disconnected'));
+  client.on('shardDisconnect', (event, shardId) =>
+    log.warn({ shardId, code: event.code }, 'gateway shard disconnected'),
+  );
   client.on('shardReconnecting', (shardId) => log.info({ shardId }, 'gateway shard reconnecting'));
-  rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit hit'));
+  rest.on('rateLimited', (info) =>
+    log.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit hit'),
+  );
 }
 
 export function createGatewayClient(options: GatewayOptions): Client {
@@ -52,7 +64,9 @@ export function createGatewayClient(options: GatewayOptions): Client {
   if (options.logger) forwardClientEvents(client, options.rest, options.logger);
   client.on('raw', (packet: { t?: string; d?: unknown }) => {
     if (packet.t !== 'INTERACTION_CREATE') return;
-    answerGatewayInteraction(options.rest, options.handler, packet.d as APIInteraction, options.onError).catch((error: unknown) => options.onError?.(error));
+    answerGatewayInteraction(options.rest, options.handler, packet.d as APIInteraction, options.onError).catch(
+      (error: unknown) => options.onError?.(error),
+    );
   });
   return client;
 }

@@ -35,7 +35,9 @@ export interface InteractionsEndpointOptions {
   onError?: (error: unknown) => void;
 }
 
-export function interactionsEndpoint(options: InteractionsEndpointOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+export function interactionsEndpoint(
+  options: InteractionsEndpointOptions,
+): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const key = publicKeyFromHex(options.publicKey);
   return async (request, response) => {
     if (request.method !== 'POST') return send(response, 405);
@@ -50,7 +52,14 @@ export function interactionsEndpoint(options: InteractionsEndpointOptions): (req
     const body = read.body;
     const signature = request.headers['x-signature-ed25519'];
     const timestamp = request.headers['x-signature-timestamp'];
-    if (!isValidSignature(key, typeof signature === 'string' ? signature : undefined, typeof timestamp === 'string' ? timestamp : undefined, body)) {
+    if (
+      !isValidSignature(
+        key,
+        typeof signature === 'string' ? signature : undefined,
+        typeof timestamp === 'string' ? timestamp : undefined,
+        body,
+      )
+    ) {
       return send(response, 401, { error: 'invalid request signature' });
     }
     let interaction: unknown;

@@ -14,7 +14,9 @@ export function maySharePublicly(interaction: APIInteraction): boolean {
   if (interaction.context === InteractionContextType.PrivateChannel) return false;
   if (interaction.context === InteractionContextType.BotDM) return true;
   if (interaction.guild_id === undefined) return true;
-  const owners = interaction.authorizing_integration_owners as Partial<Record<ApplicationIntegrationType, string>> | undefined;
+  const owners = interaction.authorizing_integration_owners as
+    | Partial<Record<ApplicationIntegrationType, string>>
+    | undefined;
   if (owners === undefined) return true;
   return owners[ApplicationIntegrationType.GuildInstall] !== undefined;
 }
@@ -22,4 +24,5 @@ export function maySharePublicly(interaction: APIInteraction): boolean {
 /** Said when a share is asked where the bot may not post (an old message's button, or a crafted one). */
 export const SHARE_NEEDS_INSTALL =
   'sharing posts the reply in the channel, and this server has not installed jss-coach (you use it through your own account); nothing was posted';
-export const SHARE_NEEDS_INSTALL_HINT = "Ask a server admin to add jss-coach to the server, or share the figures yourself.";
+export const SHARE_NEEDS_INSTALL_HINT =
+  'Ask a server admin to add jss-coach to the server, or share the figures yourself.';

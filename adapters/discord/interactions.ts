@@ -5,7 +5,10 @@
 
 import { InteractionResponseType, InteractionType, type REST } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { isChatInputApplicationCommandInteraction, isMessageComponentButtonInteraction } from 'discord-api-types/utils/v10';
+import {
+  isChatInputApplicationCommandInteraction,
+  isMessageComponentButtonInteraction,
+} from 'discord-api-types/utils/v10';
 import type { Services } from '../../src/commands/dispatch.ts';
 import { DISCORD_FILE_ORIGINS } from './limits.ts';
 import { onAutocomplete } from './listeners/autocomplete.ts';

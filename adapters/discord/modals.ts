@@ -4,7 +4,11 @@
 // submission becomes the same named arguments a typed command has.
 
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, ComponentType } from 'discord.js';
-import type { APIModalInteractionResponseCallbackData, APIModalSubmissionComponent, APIModalSubmitTextInputComponent } from 'discord-api-types/v10';
+import type {
+  APIModalInteractionResponseCallbackData,
+  APIModalSubmissionComponent,
+  APIModalSubmitTextInputComponent,
+} from 'discord-api-types/v10';
 import type { CommandInput } from '../../src/commands/dispatch.ts';
 import type { FormField } from '../../src/commands/define.ts';
 import { formId, type OpenForm } from '../../src/commands/forms.ts';
@@ -25,11 +29,27 @@ function labelledInput(open: OpenForm, field: FormField): LabelBuilder {
   const kind = command.args.find((arg) => arg.name === field.arg)?.kind;
   // A text input in place of a select: the choices are named in the label, or the placeholder when they do not fit.
   const choices = kind?.type === 'choice' ? `${field.label}: ${kind.choices.join(' or ')}` : null;
-  const range = kind?.type === 'number' && kind.min !== undefined && kind.max !== undefined ? `${field.label} (${kind.min}–${kind.max})` : null;
-  const label = kind?.type === 'date' ? `${field.label} (${DATE_FORMAT})` : range !== null ? range : choices !== null && choices.length <= LABEL_TEXT_MAX ? choices : field.label;
+  const range =
+    kind?.type === 'number' && kind.min !== undefined && kind.max !== undefined
+      ? `${field.label} (${kind.min}–${kind.max})`
+      : null;
+  const label =
+    kind?.type === 'date'
+      ? `${field.label} (${DATE_FORMAT})`
+      : range !== null
+        ? range
+        : choices !== null && choices.length <= LABEL_TEXT_MAX
+          ? choices
+          : field.label;
   const placeholder =
-    kind?.type === 'choice' && label === field.label ? kind.choices.join(', ') : (field.placeholder ?? (kind?.type === 'date' ? (open.values[field.arg] ?? DATE_FORMAT) : undefined));
-  const input = new TextInputBuilder().setCustomId(field.arg).setStyle(TextInputStyle.Short).setRequired(field.required === true).setMaxLength(INPUT_MAX_LENGTH);
+    kind?.type === 'choice' && label === field.label
+      ? kind.choices.join(', ')
+      : (field.placeholder ?? (kind?.type === 'date' ? (open.values[field.arg] ?? DATE_FORMAT) : undefined));
+  const input = new TextInputBuilder()
+    .setCustomId(field.arg)
+    .setStyle(TextInputStyle.Short)
+    .setRequired(field.required === true)
+    .setMaxLength(INPUT_MAX_LENGTH);
   if (placeholder) input.setPlaceholder(placeholder);
   const value = open.values[field.arg];
   if (value) input.setValue(value);
@@ -53,7 +73,8 @@ export function submittedInput(customId: string, named: Record<string, string>):
     if (!command.form) continue;
     const id = formId(command);
     if (customId === id) return { command: command.name, positionals: [], named, body: '' };
-    if (customId.startsWith(`${id}:`)) return { command: command.name, positionals: [customId.slice(id.length + 1)], named, body: '' };
+    if (customId.startsWith(`${id}:`))
+      return { command: command.name, positionals: [customId.slice(id.length + 1)], named, body: '' };
   }
   return { command: 'help', positionals: [], named, body: '' };
 }

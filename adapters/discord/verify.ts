@@ -11,8 +11,15 @@ export function publicKeyFromHex(hex: string): KeyObject {
   return createPublicKey({ key: Buffer.from(ED25519_SPKI_PREFIX + hex, 'hex'), format: 'der', type: 'spki' });
 }
 
-export function isValidSignature(key: KeyObject, signatureHex: string | undefined, timestamp: string | undefined, rawBody: Buffer, nowSeconds = Date.now() / 1000): boolean {
-  if (!signatureHex || !timestamp || !/^[0-9a-f]{128}$/i.test(signatureHex) || !/^\d{1,12}$/.test(timestamp)) return false;
+export function isValidSignature(
+  key: KeyObject,
+  signatureHex: string | undefined,
+  timestamp: string | undefined,
+  rawBody: Buffer,
+  nowSeconds = Date.now() / 1000,
+): boolean {
+  if (!signatureHex || !timestamp || !/^[0-9a-f]{128}$/i.test(signatureHex) || !/^\d{1,12}$/.test(timestamp))
+    return false;
   if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SIGNATURE_AGE_SECONDS) return false;
   return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), rawBody]), key, Buffer.from(signatureHex, 'hex'));
 }

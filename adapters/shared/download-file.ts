@@ -57,7 +57,10 @@ export async function downloadFile(request: DownloadRequest): Promise<Downloaded
   try {
     for (let hop = 0; hop <= DOWNLOAD_REDIRECTS_MAX; hop++) {
       if (!allowedOrigin(url, request.allowedOrigins)) {
-        return { ok: false, reason: `the file is served from ${JSON.stringify(safeOrigin(url))}, which is not the platform's file host; expected one of ${request.allowedOrigins.join(', ')}` };
+        return {
+          ok: false,
+          reason: `the file is served from ${JSON.stringify(safeOrigin(url))}, which is not the platform's file host; expected one of ${request.allowedOrigins.join(', ')}`,
+        };
       }
       const response = await fetch(url, { headers: request.headers ?? {}, redirect: 'manual', signal });
       const location = response.headers.get('location');
@@ -82,7 +85,12 @@ export async function downloadFile(request: DownloadRequest): Promise<Downloaded
     return { ok: false, reason: `the file was redirected more than ${DOWNLOAD_REDIRECTS_MAX} times` };
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError' || signal.aborted;
-    return { ok: false, reason: timedOut ? 'the file did not arrive in time; try again' : `the file could not be downloaded (${(error as Error).message})` };
+    return {
+      ok: false,
+      reason: timedOut
+        ? 'the file did not arrive in time; try again'
+        : `the file could not be downloaded (${(error as Error).message})`,
+    };
   }
 }
 

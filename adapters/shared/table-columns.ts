@@ -26,7 +26,12 @@ export function alignedTable(table: Table): AlignedTable | null {
   const rows = table.rows.map(cellsOf);
   if (columns.length === 0 && rows.length === 0) return null;
   const widths: number[] = [];
-  for (const row of [columns, ...rows]) row.forEach((cell, i) => (widths[i] = Math.min(PAD_MAX, Math.max(widths[i] ?? 0, cell.length))));
-  const line = (row: string[]) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join(GAP).trimEnd();
+  for (const row of [columns, ...rows])
+    row.forEach((cell, i) => (widths[i] = Math.min(PAD_MAX, Math.max(widths[i] ?? 0, cell.length))));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join(GAP)
+      .trimEnd();
   return { header: columns.length === 0 ? null : line(columns), rows: rows.map(line) };
 }

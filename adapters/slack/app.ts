@@ -23,7 +23,11 @@ export interface SlackAppOptions {
   /** Milliseconds a command may take before the ack goes out without it. */
   ackBudgetMs?: number;
   /** More routes on the same HTTP server (e.g. Discord's interactions endpoint). */
-  extraRoutes?: { path: string; method: string; handler: (request: IncomingMessage, response: ServerResponse) => void }[];
+  extraRoutes?: {
+    path: string;
+    method: string;
+    handler: (request: IncomingMessage, response: ServerResponse) => void;
+  }[];
   logLevel?: LogLevel;
   /** Where Bolt's own messages go (in the bot's log format); Bolt's console logger when absent. */
   logger?: Logger;
@@ -49,12 +53,21 @@ export function boltAppOptions(options: SlackAppOptions): AppOptions {
   const logLevel = options.logLevel ?? LogLevel.WARN;
   // Bolt's messages in the bot's log format, when the bot gives a logger.
   const logger = options.logger ? boltLogger(options.logger, logLevel) : undefined;
-  if (config.oauth && !options.oauth) throw new Error('Slack OAuth mode needs its installation store (SlackAppOptions.oauth)');
-  const oauth = config.oauth && options.oauth ? oauthReceiverOptions(config.oauth, options.oauth, config.apiUrl, logger) : null;
+  if (config.oauth && !options.oauth)
+    throw new Error('Slack OAuth mode needs its installation store (SlackAppOptions.oauth)');
+  const oauth =
+    config.oauth && options.oauth ? oauthReceiverOptions(config.oauth, options.oauth, config.apiUrl, logger) : null;
   const botToken = config.botToken;
   const receiver = config.appToken
     ? new GuardedSocketModeReceiver({ appToken: config.appToken, logLevel, ...(logger && { logger }) })
-    : new GuardedHTTPReceiver({ signingSecret: config.signingSecret, port: config.port, logLevel, customRoutes: options.extraRoutes ?? [], ...(logger && { logger }), ...oauth });
+    : new GuardedHTTPReceiver({
+        signingSecret: config.signingSecret,
+        port: config.port,
+        logLevel,
+        customRoutes: options.extraRoutes ?? [],
+        ...(logger && { logger }),
+        ...oauth,
+      });
   return {
     receiver,
     ...(config.appToken && { socketMode: true }),

@@ -25,5 +25,7 @@ function plainOfMarkup(inner: string): string {
 
 export function plainCommandText(text: string): string {
   // Markup first: a real < typed by the member arrives as &lt;, so every < here opens markup.
-  return text.replace(/<([^<>]*)>/g, (_, inner: string) => plainOfMarkup(inner)).replace(/&(amp|lt|gt);/g, (_, name: string) => ENTITIES[name] as string);
+  return text
+    .replace(/<([^<>]*)>/g, (_, inner: string) => plainOfMarkup(inner))
+    .replace(/&(amp|lt|gt);/g, (_, name: string) => ENTITIES[name] as string);
 }

@@ -16,7 +16,10 @@ export interface SlackDirectMessageOptions {
   retries?: number;
 }
 
-export function createSlackDirectMessage(config: { botToken: string; apiUrl: SlackConfig['apiUrl'] }, options: SlackDirectMessageOptions = {}): SlackDirectMessage {
+export function createSlackDirectMessage(
+  config: { botToken: string; apiUrl: SlackConfig['apiUrl'] },
+  options: SlackDirectMessageOptions = {},
+): SlackDirectMessage {
   const client = new webApi.WebClient(config.botToken, {
     ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
     retryConfig: { retries: options.retries ?? 2 },
@@ -25,6 +28,12 @@ export function createSlackDirectMessage(config: { botToken: string; apiUrl: Sla
   return async (userId, reply) => {
     const message = renderSlackMessage(reply);
     // The client throws on ok: false (e.g. user_not_found, not_in_channel, missing_scope).
-    await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    await client.chat.postMessage({
+      channel: userId,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
   };
 }

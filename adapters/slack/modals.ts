@@ -20,7 +20,14 @@ function plain(text: string): PlainTextElement {
 }
 
 function input(field: string, label: string, element: InputBlockElement, optional: boolean, hint?: string): InputBlock {
-  return { type: 'input', block_id: field, optional, label: plain(label), element: { ...element, action_id: ACTION }, ...(hint && { hint: plain(hint) }) };
+  return {
+    type: 'input',
+    block_id: field,
+    optional,
+    label: plain(label),
+    element: { ...element, action_id: ACTION },
+    ...(hint && { hint: plain(hint) }),
+  };
 }
 
 function select(options: readonly string[], placeholder: string, initial?: string): StaticSelect {
@@ -28,7 +35,8 @@ function select(options: readonly string[], placeholder: string, initial?: strin
     type: 'static_select',
     placeholder: plain(placeholder),
     options: options.map((value) => ({ text: plain(value), value })),
-    ...(initial !== undefined && options.includes(initial) && { initial_option: { text: plain(initial), value: initial } }),
+    ...(initial !== undefined &&
+      options.includes(initial) && { initial_option: { text: plain(initial), value: initial } }),
   };
 }
 
@@ -42,7 +50,11 @@ function elementOf(arg: ArgSpec, placeholder: string | undefined, initial: strin
   const kind = arg.kind;
   switch (kind.type) {
     case 'text':
-      return { type: 'plain_text_input', ...(arg.maxLength !== undefined && { max_length: arg.maxLength }), ...(initial !== undefined && { initial_value: initial }) };
+      return {
+        type: 'plain_text_input',
+        ...(arg.maxLength !== undefined && { max_length: arg.maxLength }),
+        ...(initial !== undefined && { initial_value: initial }),
+      };
     case 'date':
       return { type: 'datepicker', ...(initial !== undefined && { initial_date: initial }) };
     case 'choice':
@@ -50,7 +62,12 @@ function elementOf(arg: ArgSpec, placeholder: string | undefined, initial: strin
     case 'boolean':
       return select(['true', 'false'], placeholder ?? 'true or false', initial);
     case 'money':
-      return { type: 'number_input', is_decimal_allowed: true, min_value: '0', ...(initial !== undefined && { initial_value: initial }) };
+      return {
+        type: 'number_input',
+        is_decimal_allowed: true,
+        min_value: '0',
+        ...(initial !== undefined && { initial_value: initial }),
+      };
     case 'number':
       return {
         type: 'number_input',
@@ -60,19 +77,40 @@ function elementOf(arg: ArgSpec, placeholder: string | undefined, initial: strin
         ...(initial !== undefined && { initial_value: initial }),
       };
     case 'integer':
-      return { type: 'number_input', is_decimal_allowed: false, min_value: String(kind.min), max_value: String(kind.max), ...(initial !== undefined && { initial_value: initial }) };
+      return {
+        type: 'number_input',
+        is_decimal_allowed: false,
+        min_value: String(kind.min),
+        max_value: String(kind.max),
+        ...(initial !== undefined && { initial_value: initial }),
+      };
   }
 }
 
 /** A command's form as a Slack modal; its callback id is the form id, the positional word rides in private_metadata. */
 export function formView(open: OpenForm): ModalView {
   const { command, form } = open;
-  const file = command.body && form.file
-    ? [input(IMPORT_FILE_BLOCK, form.file.label, { type: 'file_input', filetypes: [...IMPORT_FILE_TYPES], max_files: IMPORT_FILES_MAX }, false, form.file.hint)]
-    : [];
+  const file =
+    command.body && form.file
+      ? [
+          input(
+            IMPORT_FILE_BLOCK,
+            form.file.label,
+            { type: 'file_input', filetypes: [...IMPORT_FILE_TYPES], max_files: IMPORT_FILES_MAX },
+            false,
+            form.file.hint,
+          ),
+        ]
+      : [];
   const fields = form.fields.map((field) => {
     const arg = command.args.find((candidate) => candidate.name === field.arg) as ArgSpec;
-    return input(field.arg, field.label, elementOf(arg, field.placeholder, open.values[field.arg]), field.required !== true, field.hint);
+    return input(
+      field.arg,
+      field.label,
+      elementOf(arg, field.placeholder, open.values[field.arg]),
+      field.required !== true,
+      field.hint,
+    );
   });
   return {
     type: 'modal',
@@ -120,6 +158,11 @@ export function resultView(title: string, text: string): ModalView {
     title: plain(cutToLength(title, MODAL_TITLE_MAX)),
     close: plain('Done'),
     // verbatim, as every message: Slack must not turn the member's text into links or mentions.
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text === '' ? ' ' : text, SECTION_TEXT_MAX), verbatim: true } }],
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: truncate(text === '' ? ' ' : text, SECTION_TEXT_MAX), verbatim: true },
+      },
+    ],
   };
 }

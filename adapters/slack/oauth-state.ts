@@ -39,15 +39,18 @@ export function createOAuthStateStore(secret: string, useOnce: UseStateOnce): St
     },
     async verifyStateParam(now, state) {
       const [body, signed, extra] = state.split('.');
-      if (!body || !signed || extra !== undefined) throw new InvalidStateError('state is not of the form this app issues');
+      if (!body || !signed || extra !== undefined)
+        throw new InvalidStateError('state is not of the form this app issues');
       const expected = signature(secret, body);
       const given = Buffer.from(signed, 'base64url');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidStateError('state signature does not match');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw new InvalidStateError('state signature does not match');
       const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as StatePayload;
       const expiresAt = payload.issuedAt + STATE_LIFETIME_SECONDS * 1000;
       if (now.getTime() > expiresAt) throw new InvalidStateError('state expired (install links last 10 minutes)');
       if (payload.issuedAt > now.getTime() + CLOCK_SKEW_MS) throw new InvalidStateError('state issued in the future');
-      if (!(await useOnce(state, new Date(expiresAt)))) throw new InvalidStateError('state already used (each install link works once)');
+      if (!(await useOnce(state, new Date(expiresAt))))
+        throw new InvalidStateError('state already used (each install link works once)');
       return payload.installOptions;
     },
   };

@@ -38,7 +38,10 @@ export function oauthReceiverOptions(
   services: SlackOAuthServices,
   apiUrl: string | null,
   logger?: Logger,
-): Pick<HTTPReceiverOptions, 'clientId' | 'clientSecret' | 'installationStore' | 'scopes' | 'redirectUri' | 'installerOptions'> {
+): Pick<
+  HTTPReceiverOptions,
+  'clientId' | 'clientSecret' | 'installationStore' | 'scopes' | 'redirectUri' | 'installerOptions'
+> {
   const store = services.installationStore;
   return {
     clientId: oauth.clientId,
@@ -47,7 +50,9 @@ export function oauthReceiverOptions(
     installationStore: {
       storeInstallation: async (installation, storeLogger) => {
         await store.storeInstallation(installation, storeLogger);
-        logger?.info(`Slack app installed in ${installation.isEnterpriseInstall ? `org ${installation.enterprise?.id}` : `workspace ${installation.team?.id}`}`);
+        logger?.info(
+          `Slack app installed in ${installation.isEnterpriseInstall ? `org ${installation.enterprise?.id}` : `workspace ${installation.team?.id}`}`,
+        );
       },
       fetchInstallation: (query, storeLogger) => store.fetchInstallation(query, storeLogger),
       ...(store.deleteInstallation && { deleteInstallation: store.deleteInstallation.bind(store) }),

@@ -4,7 +4,15 @@
 // Bolt's processEvent, and a failing listener or ack is logged instead of escaping as an
 // unhandled rejection from the socket client's event emitter.
 
-import { defaultProcessEventErrorHandler, HTTPReceiver, SocketModeReceiver, type App, type HTTPReceiverOptions, type Logger, type LogLevel } from '@slack/bolt';
+import {
+  defaultProcessEventErrorHandler,
+  HTTPReceiver,
+  SocketModeReceiver,
+  type App,
+  type HTTPReceiverOptions,
+  type Logger,
+  type LogLevel,
+} from '@slack/bolt';
 import type { SocketModeReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { guardSlackRequests } from './request-guard.ts';
 import { slackBodyProblem } from './request-shape.ts';
@@ -35,7 +43,9 @@ function screenedApp(app: App): App {
     app.logger.warn(`Slack event dropped: ${problem}`);
     await event.ack(); // so Slack does not send it again
   };
-  return new Proxy(app, { get: (target, key, receiver) => (key === 'processEvent' ? processEvent : Reflect.get(target, key, receiver)) });
+  return new Proxy(app, {
+    get: (target, key, receiver) => (key === 'processEvent' ? processEvent : Reflect.get(target, key, receiver)),
+  });
 }
 
 /** Bolt's default handling (log; ack on authorization errors), with the ack's own failure logged too. */

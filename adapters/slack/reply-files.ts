@@ -43,7 +43,15 @@ export async function uploadFiles(client: WebClient, target: UploadTarget, reply
     if (!channel) throw new Error('conversations.open returned no channel');
   }
   for (const file of files) {
-    const contents = typeof file.data === 'string' ? { content: file.data } : { file: file.data, ...(file.altText && { alt_text: file.altText }) };
-    await client.files.uploadV2({ channel_id: channel, filename: file.filename, initial_comment: file.comment, ...contents });
+    const contents =
+      typeof file.data === 'string'
+        ? { content: file.data }
+        : { file: file.data, ...(file.altText && { alt_text: file.altText }) };
+    await client.files.uploadV2({
+      channel_id: channel,
+      filename: file.filename,
+      initial_comment: file.comment,
+      ...contents,
+    });
   }
 }

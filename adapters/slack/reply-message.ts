@@ -13,6 +13,9 @@ export function showsInline(content: string): boolean {
 /** The rendered reply, its small attachments part of it. */
 export function messageOf(reply: Reply): SlackMessage {
   const inline = reply.attachments.filter((attachment) => showsInline(attachment.content));
-  const blocks = [...reply.blocks, ...inline.map((attachment) => ({ type: 'text' as const, text: `${attachment.filename}\n${attachment.content}` }))];
+  const blocks = [
+    ...reply.blocks,
+    ...inline.map((attachment) => ({ type: 'text' as const, text: `${attachment.filename}\n${attachment.content}` })),
+  ];
   return renderSlackMessage({ ...reply, blocks }, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
 }

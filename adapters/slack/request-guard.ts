@@ -43,7 +43,11 @@ function isEventsPost(request: IncomingMessage): boolean {
 }
 
 /** True when the request may go on to Bolt; otherwise it has been answered. */
-async function screen(request: IncomingMessage, response: ServerResponse, options: SlackRequestGuardOptions): Promise<boolean> {
+async function screen(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: SlackRequestGuardOptions,
+): Promise<boolean> {
   const read = await readBodyUpTo(request, options.bodyMax ?? REQUEST_BODY_MAX);
   if (!read.ok) {
     options.warn('Slack request refused: body too large');
@@ -59,7 +63,15 @@ async function screen(request: IncomingMessage, response: ServerResponse, option
     return false;
   }
   const now = options.nowSeconds?.();
-  if (!isValidSlackSignature(options.signingSecret, header(request, 'x-slack-signature'), header(request, 'x-slack-request-timestamp'), raw, now)) {
+  if (
+    !isValidSlackSignature(
+      options.signingSecret,
+      header(request, 'x-slack-signature'),
+      header(request, 'x-slack-request-timestamp'),
+      raw,
+      now,
+    )
+  ) {
     options.warn('Slack request refused: bad signature or timestamp outside the 5-minute window');
     refuse(response, 401, 'invalid request signature');
     return false;

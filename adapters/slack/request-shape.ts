@@ -34,8 +34,10 @@ function commandProblem(body: Fields): string | null {
 function typedProblem(body: unknown): string | null {
   if (!isObject(body)) return 'expected a JSON object';
   if (!isText(body.type)) return 'type: expected a string';
-  if (body.type === 'url_verification' && typeof body.challenge !== 'string') return 'url_verification: expected a challenge';
-  if (body.type === 'event_callback' && !(isObject(body.event) && isText(body.event.type))) return 'event_callback: expected an event with a type';
+  if (body.type === 'url_verification' && typeof body.challenge !== 'string')
+    return 'url_verification: expected a challenge';
+  if (body.type === 'event_callback' && !(isObject(body.event) && isText(body.event.type)))
+    return 'event_callback: expected an event with a type';
   return null;
 }
 

@@ -38,7 +38,8 @@ export async function slackUserTimeZone(options: SlackTimeZoneOptions): Promise<
   }
   // The member's own choice wins, and the dispatcher reads it from their row.
   if (member && member.timeZone !== null && member.timeZoneFetchedAt === null) return null;
-  if (member?.timeZoneFetchedAt && now.getTime() - member.timeZoneFetchedAt.getTime() < TIME_ZONE_REFRESH_MS) return member.timeZone;
+  if (member?.timeZoneFetchedAt && now.getTime() - member.timeZoneFetchedAt.getTime() < TIME_ZONE_REFRESH_MS)
+    return member.timeZone;
   let zone: string | null;
   try {
     const tz = (await client.users.info({ user: userId })).user?.tz;

@@ -17,7 +17,11 @@ function tableDefault(variable: VariableSpec): string {
 }
 
 export function envExample(): string {
-  const lines = ['# jss-coach settings (generated from app/settings/variables.ts by npm run docs:settings).', '# Copy to .env and fill in what you need: `npm start` reads .env when present.', '# Nothing set = the console bot on an embedded database in ./data.'];
+  const lines = [
+    '# jss-coach settings (generated from app/settings/variables.ts by npm run docs:settings).',
+    '# Copy to .env and fill in what you need: `npm start` reads .env when present.',
+    '# Nothing set = the console bot on an embedded database in ./data.',
+  ];
   let group = '';
   for (const variable of VARIABLES) {
     if (variable.group !== group) {
@@ -31,14 +35,24 @@ export function envExample(): string {
 }
 
 export function readmeTable(): string {
-  const rows = VARIABLES.map((variable) => `| \`${variable.name}\` | ${variable.group} | ${variable.meaning.replace(/\|/g, '\\|')} | ${tableDefault(variable)} |`);
-  return [README_TABLE_START, '| variable | for | meaning | default |', '|---|---|---|---|', ...rows, README_TABLE_END].join('\n');
+  const rows = VARIABLES.map(
+    (variable) =>
+      `| \`${variable.name}\` | ${variable.group} | ${variable.meaning.replace(/\|/g, '\\|')} | ${tableDefault(variable)} |`,
+  );
+  return [
+    README_TABLE_START,
+    '| variable | for | meaning | default |',
+    '|---|---|---|---|',
+    ...rows,
+    README_TABLE_END,
+  ].join('\n');
 }
 
 /** The README with its settings table replaced by the current one. */
 export function withReadmeTable(readme: string): string {
   const start = readme.indexOf(README_TABLE_START);
   const end = readme.indexOf(README_TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no settings table between "${README_TABLE_START}" and "${README_TABLE_END}"`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md has no settings table between "${README_TABLE_START}" and "${README_TABLE_END}"`);
   return readme.slice(0, start) + readmeTable() + readme.slice(end + README_TABLE_END.length);
 }

@@ -55,7 +55,9 @@ function parseEach(env: NodeJS.ProcessEnv, problems: string[]): Values {
     else {
       // Tokens, secrets and database URLs (which hold passwords) are never echoed back.
       const secret = /TOKEN|SECRET|DATABASE_URL/.test(variable.name);
-      problems.push(`${variable.name}: ${secret ? 'got a value that is not' : `got ${shown(text)}, expected`} ${variable.expected}`);
+      problems.push(
+        `${variable.name}: ${secret ? 'got a value that is not' : `got ${shown(text)}, expected`} ${variable.expected}`,
+      );
     }
   }
   return values;
@@ -77,16 +79,31 @@ function slackOAuthOf(values: Values, set: (name: string) => boolean, problems: 
   const given = OAUTH_VARIABLES.filter(set);
   const oauthExtras = ['SLACK_TOKEN_KEY', 'SLACK_REDIRECT_URL'].filter(set);
   if (given.length === 0) {
-    for (const name of oauthExtras) problems.push(`${name}: set, but OAuth is not configured; expected ${OAUTH_VARIABLES.join(', ')} with it`);
+    for (const name of oauthExtras)
+      problems.push(`${name}: set, but OAuth is not configured; expected ${OAUTH_VARIABLES.join(', ')} with it`);
     return null;
   }
-  for (const name of OAUTH_VARIABLES.filter((name) => !set(name))) problems.push(`${name}: missing; OAuth (installs in many workspaces) needs ${OAUTH_VARIABLES.join(', ')} together`);
-  if (!set('SLACK_TOKEN_KEY')) problems.push('SLACK_TOKEN_KEY: missing; OAuth mode keeps bot tokens encrypted with it: expected 64 hex characters (openssl rand -hex 32)');
-  if (!set('SLACK_SIGNING_SECRET')) problems.push('SLACK_SIGNING_SECRET: missing; Slack needs it with OAuth too (Basic Information → Signing Secret)');
-  if (set('SLACK_BOT_TOKEN')) problems.push('SLACK_BOT_TOKEN: set together with OAuth; expected either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and its companions (many), not both');
-  if (set('SLACK_APP_TOKEN')) problems.push('SLACK_APP_TOKEN: Socket Mode with OAuth is not supported; OAuth needs the HTTP endpoints (/slack/install, /slack/oauth_redirect)');
+  for (const name of OAUTH_VARIABLES.filter((name) => !set(name)))
+    problems.push(`${name}: missing; OAuth (installs in many workspaces) needs ${OAUTH_VARIABLES.join(', ')} together`);
+  if (!set('SLACK_TOKEN_KEY'))
+    problems.push(
+      'SLACK_TOKEN_KEY: missing; OAuth mode keeps bot tokens encrypted with it: expected 64 hex characters (openssl rand -hex 32)',
+    );
+  if (!set('SLACK_SIGNING_SECRET'))
+    problems.push('SLACK_SIGNING_SECRET: missing; Slack needs it with OAuth too (Basic Information → Signing Secret)');
+  if (set('SLACK_BOT_TOKEN'))
+    problems.push(
+      'SLACK_BOT_TOKEN: set together with OAuth; expected either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and its companions (many), not both',
+    );
+  if (set('SLACK_APP_TOKEN'))
+    problems.push(
+      'SLACK_APP_TOKEN: Socket Mode with OAuth is not supported; OAuth needs the HTTP endpoints (/slack/install, /slack/oauth_redirect)',
+    );
   const redirect = values.SLACK_REDIRECT_URL as string | undefined;
-  if (redirect && new URL(redirect).pathname !== OAUTH_REDIRECT_PATH) problems.push(`SLACK_REDIRECT_URL: got ${JSON.stringify(redirect)}, expected a URL whose path is ${OAUTH_REDIRECT_PATH}`);
+  if (redirect && new URL(redirect).pathname !== OAUTH_REDIRECT_PATH)
+    problems.push(
+      `SLACK_REDIRECT_URL: got ${JSON.stringify(redirect)}, expected a URL whose path is ${OAUTH_REDIRECT_PATH}`,
+    );
   const key = values.SLACK_TOKEN_KEY as string | undefined;
   if (!values.SLACK_CLIENT_ID || !values.SLACK_CLIENT_SECRET || !values.SLACK_STATE_SECRET || !key) return null;
   return {
@@ -104,15 +121,31 @@ function slackOf(values: Values, set: (name: string) => boolean, problems: strin
   const token = set('SLACK_BOT_TOKEN');
   const secret = set('SLACK_SIGNING_SECRET');
   if (!oauthWanted) {
-    if (token && !secret) problems.push('SLACK_SIGNING_SECRET: missing; Slack needs it with SLACK_BOT_TOKEN (Basic Information → Signing Secret)');
-    if (secret && !token) problems.push('SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…), or set SLACK_CLIENT_ID and its companions for OAuth');
+    if (token && !secret)
+      problems.push(
+        'SLACK_SIGNING_SECRET: missing; Slack needs it with SLACK_BOT_TOKEN (Basic Information → Signing Secret)',
+      );
+    if (secret && !token)
+      problems.push(
+        'SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…), or set SLACK_CLIENT_ID and its companions for OAuth',
+      );
     for (const name of ['SLACK_APP_TOKEN', 'SLACK_API_URL']) {
-      if (set(name) && !token && !secret) problems.push(`${name}: set, but Slack is not configured; expected SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET with it`);
+      if (set(name) && !token && !secret)
+        problems.push(
+          `${name}: set, but Slack is not configured; expected SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET with it`,
+        );
     }
   }
   if (!values.SLACK_SIGNING_SECRET) return null;
   if (oauth) {
-    return { botToken: null, oauth, signingSecret: values.SLACK_SIGNING_SECRET as string, appToken: null, apiUrl: (values.SLACK_API_URL as string | undefined) ?? null, port };
+    return {
+      botToken: null,
+      oauth,
+      signingSecret: values.SLACK_SIGNING_SECRET as string,
+      appToken: null,
+      apiUrl: (values.SLACK_API_URL as string | undefined) ?? null,
+      port,
+    };
   }
   if (!values.SLACK_BOT_TOKEN) return null;
   return {
@@ -124,17 +157,28 @@ function slackOf(values: Values, set: (name: string) => boolean, problems: strin
   };
 }
 
-function discordOf(values: Values, set: (name: string) => boolean, problems: string[], port: number): DiscordConfig | null {
+function discordOf(
+  values: Values,
+  set: (name: string) => boolean,
+  problems: string[],
+  port: number,
+): DiscordConfig | null {
   const application = set('DISCORD_APPLICATION_ID');
   const key = set('DISCORD_PUBLIC_KEY');
   const token = set('DISCORD_TOKEN');
   if (application && !key && !token) {
-    problems.push('DISCORD_APPLICATION_ID: set alone; expected DISCORD_PUBLIC_KEY (HTTP interactions) and/or DISCORD_TOKEN (gateway) with it');
+    problems.push(
+      'DISCORD_APPLICATION_ID: set alone; expected DISCORD_PUBLIC_KEY (HTTP interactions) and/or DISCORD_TOKEN (gateway) with it',
+    );
   }
   for (const name of ['DISCORD_PUBLIC_KEY', 'DISCORD_TOKEN', 'DISCORD_API_URL', 'DISCORD_SHARDS']) {
-    if (set(name) && !application) problems.push(`${name}: set, but DISCORD_APPLICATION_ID is missing; expected the application id (General Information) with it`);
+    if (set(name) && !application)
+      problems.push(
+        `${name}: set, but DISCORD_APPLICATION_ID is missing; expected the application id (General Information) with it`,
+      );
   }
-  if (set('DISCORD_SHARDS') && !token) problems.push('DISCORD_SHARDS: sharding is for the gateway; expected DISCORD_TOKEN with it');
+  if (set('DISCORD_SHARDS') && !token)
+    problems.push('DISCORD_SHARDS: sharding is for the gateway; expected DISCORD_TOKEN with it');
   if (!values.DISCORD_APPLICATION_ID || (!values.DISCORD_PUBLIC_KEY && !values.DISCORD_TOKEN)) return null;
   return {
     applicationId: values.DISCORD_APPLICATION_ID as string,

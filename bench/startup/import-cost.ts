@@ -31,6 +31,10 @@ const start = performance.now();
 for (const name of only.length > 0 ? only : MODULES) {
   const before = performance.now();
   await import(name);
-  process.stdout.write(`${(performance.now() - before).toFixed(0).padStart(6)} ms  ${residentMb().toFixed(0).padStart(4)} MB  ${name}\n`);
+  process.stdout.write(
+    `${(performance.now() - before).toFixed(0).padStart(6)} ms  ${residentMb().toFixed(0).padStart(4)} MB  ${name}\n`,
+  );
 }
-process.stdout.write(`${(performance.now() - start).toFixed(0).padStart(6)} ms  total (process up ${performance.now().toFixed(0)} ms)\n`);
+process.stdout.write(
+  `${(performance.now() - start).toFixed(0).padStart(6)} ms  total (process up ${performance.now().toFixed(0)} ms)\n`,
+);

@@ -13,7 +13,18 @@ export function memberImportBody(): string {
 }
 
 /** A day's worth of commands a member might type: read-mostly, with a few writes. */
-export const COMMAND_MIX = ['score', 'list', 'why', 'longterm', 'forecast', 'plan', 'tips', 'stats', 'whatif stars:5', 'help'];
+export const COMMAND_MIX = [
+  'score',
+  'list',
+  'why',
+  'longterm',
+  'forecast',
+  'plan',
+  'tips',
+  'stats',
+  'whatif stars:5',
+  'help',
+];
 
 export function commandLines(count: number): string[] {
   return Array.from({ length: count }, (_, i) => COMMAND_MIX[i % COMMAND_MIX.length] as string);

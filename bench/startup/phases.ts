@@ -13,21 +13,30 @@ let last = 0;
 function mark(label: string): void {
   const now = performance.now();
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
-  process.stdout.write(`${(now - last).toFixed(0).padStart(6)} ms ${now.toFixed(0).padStart(6)} ms ${rss.toFixed(0).padStart(5)} MB  ${label}\n`);
+  process.stdout.write(
+    `${(now - last).toFixed(0).padStart(6)} ms ${now.toFixed(0).padStart(6)} ms ${rss.toFixed(0).padStart(5)} MB  ${label}\n`,
+  );
   last = now;
 }
 
 mark('process start → first line (node + loader)');
-const [{ openDatabase }, { migrateDatabase }, { createStore }, { runCommandText }, { consoleContext }] = await Promise.all([
-  import('../../db/connect.ts'),
-  import('../../db/migrate.ts'),
-  import('../../db/drizzle-store.ts'),
-  import('../../src/commands/dispatch.ts'),
-  import('../../adapters/console/context.ts'),
-]);
+const [{ openDatabase }, { migrateDatabase }, { createStore }, { runCommandText }, { consoleContext }] =
+  await Promise.all([
+    import('../../db/connect.ts'),
+    import('../../db/migrate.ts'),
+    import('../../db/drizzle-store.ts'),
+    import('../../src/commands/dispatch.ts'),
+    import('../../adapters/console/context.ts'),
+  ]);
 mark('import db/ and the command layer');
 if (process.env.BENCH_PLATFORMS !== '0') {
-  await Promise.all([import('../../app/direct-messages.ts'), import('../../adapters/slack/direct-message.ts'), import('../../adapters/discord/direct-message.ts'), import('../../adapters/slack/app.ts'), import('../../adapters/discord/app.ts')]);
+  await Promise.all([
+    import('../../app/direct-messages.ts'),
+    import('../../adapters/slack/direct-message.ts'),
+    import('../../adapters/discord/direct-message.ts'),
+    import('../../adapters/slack/app.ts'),
+    import('../../adapters/discord/app.ts'),
+  ]);
   mark('import Slack and Discord modules (adapters/*/direct-message.ts, adapters/*/app.ts)');
 }
 const dataDir = process.argv[2];

@@ -68,7 +68,12 @@ function within<T>(work: Promise<T>, ms: number, onError: (error: unknown) => vo
 /** About 25 KB each: a few MB for the charts asked for again soonest (a share, a forecast after a score). */
 export const MEMORY_CHARTS = 200;
 
-export function createChartService({ cache, renderer, memoryCharts = MEMORY_CHARTS, onCacheError = () => {} }: ChartServiceOptions): ChartService {
+export function createChartService({
+  cache,
+  renderer,
+  memoryCharts = MEMORY_CHARTS,
+  onCacheError = () => {},
+}: ChartServiceOptions): ChartService {
   // Two requests for the same chart at once (a double click, a share) render it once.
   const rendering = new Map<string, Promise<KeyedChart>>();
   // In front of the database (a round trip, or ~5 ms of PGlite's CPU): a Map in insertion order as an LRU.
@@ -94,10 +99,20 @@ export function createChartService({ cache, renderer, memoryCharts = MEMORY_CHAR
       const key = chartKey(svg);
       const job = `${owner.memberId}/${key}`;
       const near = recent.get(job);
-      const found = near && near.validUntil >= owner.asOf ? near : await within(cache.get(owner.memberId, key, owner.asOf), CACHE_WAIT_MS, onCacheError);
+      const found =
+        near && near.validUntil >= owner.asOf
+          ? near
+          : await within(cache.get(owner.memberId, key, owner.asOf), CACHE_WAIT_MS, onCacheError);
       if (found) {
         remember(job, found);
-        return { filename: FORECAST_FILENAME, key, cached: true, png: found.png, width: found.width, height: found.height };
+        return {
+          filename: FORECAST_FILENAME,
+          key,
+          cached: true,
+          png: found.png,
+          width: found.width,
+          height: found.height,
+        };
       }
       const running = rendering.get(job);
       if (running) return running;

@@ -101,23 +101,45 @@ export function forecastSvg(series: Series, options: ChartSize = {}): string {
 
   // The legend is short on purpose: each glyph costs resvg about 0.05 ms to draw. The "today" divider
   // tells past from forecast, and the 90% line's axis label, in its colour, the value Top Rated needs.
-  const legend: LegendEntry[] = [{ key: 'estimate', label: 'estimate', sample: { kind: 'line', color: COLORS.line, width: 2.5 } }];
-  if (recordedShown.length > 0) legend.push({ key: 'recorded', label: 'recorded', sample: { kind: 'diamond', color: COLORS.recorded } });
+  const legend: LegendEntry[] = [
+    { key: 'estimate', label: 'estimate', sample: { kind: 'line', color: COLORS.line, width: 2.5 } },
+  ];
+  if (recordedShown.length > 0)
+    legend.push({ key: 'recorded', label: 'recorded', sample: { kind: 'diamond', color: COLORS.recorded } });
   legend.push({ key: 'top-rated', label: 'Top Rated', sample: { kind: 'line', color: COLORS.topRated, width: 1.5 } });
 
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    text(left, TITLE_BASELINE, cut(series.title, Math.floor((width - left - MARGIN.right) / (TITLE_SIZE * CHAR_WIDTH))), `class="title" font-size="${TITLE_SIZE}"`),
+    text(
+      left,
+      TITLE_BASELINE,
+      cut(series.title, Math.floor((width - left - MARGIN.right) / (TITLE_SIZE * CHAR_WIDTH))),
+      `class="title" font-size="${TITLE_SIZE}"`,
+    ),
     legendRow(legend, right, LEGEND_BASELINE, LABEL_SIZE),
   ];
 
   // The axes run 0–100%; the bands' edges get gridlines, the Top Rated one solid and in its colour.
-  for (const value of [0, 100]) parts.push(text(left - 8, y(value) + 4, `${value}%`, `class="axis-label" text-anchor="end" font-size="${LABEL_SIZE}"`));
+  for (const value of [0, 100])
+    parts.push(
+      text(left - 8, y(value) + 4, `${value}%`, `class="axis-label" text-anchor="end" font-size="${LABEL_SIZE}"`),
+    );
   for (const value of GRIDLINES) {
     const topRated = value === TOP_RATED_LINE;
-    const style = topRated ? `stroke="${COLORS.topRated}" stroke-width="1.5"` : `stroke="${COLORS.grid}" stroke-dasharray="4 4"`;
-    parts.push(`<line class="${topRated ? 'grid top-rated' : 'grid'}" data-value="${value}" x1="${left}" y1="${n(y(value))}" x2="${right}" y2="${n(y(value))}" ${style}/>`);
-    parts.push(text(left - 8, y(value) + 4, `${value}%`, `class="grid-label" text-anchor="end" font-size="${LABEL_SIZE}"${topRated ? ` fill="${COLORS.topRated}"` : ''}`));
+    const style = topRated
+      ? `stroke="${COLORS.topRated}" stroke-width="1.5"`
+      : `stroke="${COLORS.grid}" stroke-dasharray="4 4"`;
+    parts.push(
+      `<line class="${topRated ? 'grid top-rated' : 'grid'}" data-value="${value}" x1="${left}" y1="${n(y(value))}" x2="${right}" y2="${n(y(value))}" ${style}/>`,
+    );
+    parts.push(
+      text(
+        left - 8,
+        y(value) + 4,
+        `${value}%`,
+        `class="grid-label" text-anchor="end" font-size="${LABEL_SIZE}"${topRated ? ` fill="${COLORS.topRated}"` : ''}`,
+      ),
+    );
   }
   parts.push(`<path class="axes" d="M${left} ${top}V${n(bottom)}H${right}" fill="none" stroke="${COLORS.axis}"/>`);
 
@@ -126,11 +148,23 @@ export function forecastSvg(series: Series, options: ChartSize = {}): string {
     const d = stepPath(past, x, y);
     if (d) parts.push(`<path class="past" d="${d}" fill="none" stroke="${COLORS.past}" stroke-width="2"/>`);
     for (const point of past) {
-      if (point.value !== null) parts.push(`<circle class="past-point" data-date="${escapeXml(point.date)}" cx="${n(x(point.day))}" cy="${n(y(point.value))}" r="2.5" fill="${COLORS.past}"/>`);
+      if (point.value !== null)
+        parts.push(
+          `<circle class="past-point" data-date="${escapeXml(point.date)}" cx="${n(x(point.day))}" cy="${n(y(point.value))}" r="2.5" fill="${COLORS.past}"/>`,
+        );
     }
     const tx = x(today);
-    parts.push(`<line class="today" x1="${n(tx)}" y1="${top}" x2="${n(tx)}" y2="${n(bottom)}" stroke="${COLORS.axis}" stroke-dasharray="2 3"/>`);
-    parts.push(text(tx - 4, top - 5, 'today', `class="today-label" text-anchor="end" font-size="${LABEL_SIZE}" fill="${COLORS.axis}"`));
+    parts.push(
+      `<line class="today" x1="${n(tx)}" y1="${top}" x2="${n(tx)}" y2="${n(bottom)}" stroke="${COLORS.axis}" stroke-dasharray="2 3"/>`,
+    );
+    parts.push(
+      text(
+        tx - 4,
+        top - 5,
+        'today',
+        `class="today-label" text-anchor="end" font-size="${LABEL_SIZE}" fill="${COLORS.axis}"`,
+      ),
+    );
   }
 
   const d = stepPath(points, x, y);
@@ -140,7 +174,14 @@ export function forecastSvg(series: Series, options: ChartSize = {}): string {
   const start = points[0];
   if (start) {
     const label = start.value === null ? 'no score now' : `now ${start.value}%`;
-    parts.push(text(x(start.day) + 6, (start.value === null ? bottom : y(start.value)) - 8, label, `class="now" font-size="${LABEL_SIZE}"`));
+    parts.push(
+      text(
+        x(start.day) + 6,
+        (start.value === null ? bottom : y(start.value)) - 8,
+        label,
+        `class="now" font-size="${LABEL_SIZE}"`,
+      ),
+    );
   }
   // Dated labels left to right: the first past week, then today, the changes and the end.
   const labelled: { point: Placed; kind: 'edge' | 'change' }[] = [];
@@ -153,7 +194,9 @@ export function forecastSvg(series: Series, options: ChartSize = {}): string {
       // A change to "no score" sits on the axis, hollow.
       const cy = point.value === null ? bottom : y(point.value);
       const fill = point.value === null ? COLORS.none : COLORS.line;
-      parts.push(`<circle class="change" data-date="${escapeXml(point.date)}" cx="${n(px)}" cy="${n(cy)}" r="4" fill="${fill}" stroke="${COLORS.line}" stroke-width="1.5"/>`);
+      parts.push(
+        `<circle class="change" data-date="${escapeXml(point.date)}" cx="${n(px)}" cy="${n(cy)}" r="4" fill="${fill}" stroke="${COLORS.line}" stroke-width="1.5"/>`,
+      );
     }
     // Labels that would overlap the previous one are left out (the dots stay).
     if (px - lastLabelX < LABEL_GAP) continue;
@@ -165,7 +208,9 @@ export function forecastSvg(series: Series, options: ChartSize = {}): string {
 
   // Recorded scores last, on top of the lines: the member's own, so they must stand out.
   for (const point of recordedShown) {
-    parts.push(`<path class="recorded" data-date="${escapeXml(point.date)}" data-value="${point.value}" d="${diamond(x(point.day), y(point.value), 5.5)}" fill="${COLORS.recorded}" stroke="#ffffff" stroke-width="1"/>`);
+    parts.push(
+      `<path class="recorded" data-date="${escapeXml(point.date)}" data-value="${point.value}" d="${diamond(x(point.day), y(point.value), 5.5)}" fill="${COLORS.recorded}" stroke="#ffffff" stroke-width="1"/>`,
+    );
   }
 
   return [

@@ -37,7 +37,10 @@ function sample(s: LegendSample, x: number, y: number): string {
 
 /** About how wide the row of entries is, the last entry's gap left out. */
 export function legendWidth(entries: readonly LegendEntry[], fontSize: number): number {
-  return entries.reduce((sum, entry) => sum + SAMPLE_WIDTH + SAMPLE_GAP + textWidth(entry.label, fontSize) + ENTRY_GAP, 0) - ENTRY_GAP;
+  return (
+    entries.reduce((sum, entry) => sum + SAMPLE_WIDTH + SAMPLE_GAP + textWidth(entry.label, fontSize) + ENTRY_GAP, 0) -
+    ENTRY_GAP
+  );
 }
 
 /** The legend's entries side by side, ending at `right` on `baseline`; samples sit on the text's middle. */

@@ -25,7 +25,10 @@ function outline(fontFile: string, content: string, fontSize: string, anchor: st
   const known = outlines.get(key);
   if (known !== undefined) return known;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1" font-family="${CHART_FONT_FAMILY}"><text x="0" y="0" font-size="${fontSize}" text-anchor="${anchor}">${content}</text></svg>`;
-  const tree = new Resvg(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, logLevel: 'off' }).toString();
+  const tree = new Resvg(svg, {
+    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    logLevel: 'off',
+  }).toString();
   const d = [...tree.matchAll(/<path [^>]*\bd="([^"]*)"/g)].map((match) => shortNumbers(match[1] as string)).join(' ');
   if (outlines.size >= MAX_OUTLINES) outlines.clear();
   outlines.set(key, d);
@@ -39,7 +42,9 @@ function outline(fontFile: string, content: string, fontSize: string, anchor: st
  */
 export function outlineText(svg: string, fontFile: string): string {
   return svg.replace(TEXT_ELEMENT, (_element, attributeText: string, content: string) => {
-    const attributes = new Map([...attributeText.matchAll(ATTRIBUTE)].map((match) => [match[1] as string, match[2] as string]));
+    const attributes = new Map(
+      [...attributeText.matchAll(ATTRIBUTE)].map((match) => [match[1] as string, match[2] as string]),
+    );
     const d = outline(fontFile, content, attributes.get('font-size') ?? '12', attributes.get('text-anchor') ?? 'start');
     if (d === '') return '';
     const place = `translate(${attributes.get('x') ?? 0} ${attributes.get('y') ?? 0})`;

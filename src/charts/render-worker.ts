@@ -9,7 +9,9 @@ export interface RenderRequest {
   svg: string;
 }
 
-export type RenderResponse = { id: number; png: Uint8Array; width: number; height: number } | { id: number; error: string };
+export type RenderResponse =
+  | { id: number; png: Uint8Array; width: number; height: number }
+  | { id: number; error: string };
 
 parentPort?.on('message', ({ id, svg }: RenderRequest) => {
   let response: RenderResponse;

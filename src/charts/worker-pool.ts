@@ -25,7 +25,10 @@ function newWorker(): Worker {
   if (!FROM_SOURCES) return new Worker(new URL('./render-worker.js', import.meta.url));
   const entry = new URL('./render-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true },
+  );
 }
 
 interface Job {
@@ -55,7 +58,12 @@ export function createWorkerPool(size = defaultPoolSize()): ChartRenderer {
       if (!job || job.id !== response.id) return;
       slot.job = null;
       if ('error' in response) job.reject(new Error(`chart render failed: ${response.error}`));
-      else job.resolve({ png: Buffer.from(response.png.buffer, response.png.byteOffset, response.png.byteLength), width: response.width, height: response.height });
+      else
+        job.resolve({
+          png: Buffer.from(response.png.buffer, response.png.byteOffset, response.png.byteLength),
+          width: response.width,
+          height: response.height,
+        });
       next(slot);
     });
     const died = (error: Error) => {

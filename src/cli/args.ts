@@ -57,16 +57,33 @@ export function parseCliArgs(argv: readonly string[], today: string): ParsedArgs
   if (values.version) return { kind: 'version' };
   const [command, file, ...extra] = positionals;
   if (command === undefined) return { kind: 'help', topic: null };
-  if (!isCommand(command)) return { kind: 'usage-error', message: `unknown command ${JSON.stringify(command)}; expected one of ${COMMANDS.join(', ')}` };
+  if (!isCommand(command))
+    return {
+      kind: 'usage-error',
+      message: `unknown command ${JSON.stringify(command)}; expected one of ${COMMANDS.join(', ')}`,
+    };
   if (command === 'help') return { kind: 'help', topic: file !== undefined && isCommand(file) ? file : null };
   if (values.help) return { kind: 'help', topic: command };
-  if (file === undefined) return { kind: 'usage-error', message: `${command} needs a contract file: jss-coach ${command} FILE (or - for standard input)` };
-  if (extra.length > 0) return { kind: 'usage-error', message: `unexpected argument ${JSON.stringify(extra[0])}; expected one contract file` };
+  if (file === undefined)
+    return {
+      kind: 'usage-error',
+      message: `${command} needs a contract file: jss-coach ${command} FILE (or - for standard input)`,
+    };
+  if (extra.length > 0)
+    return {
+      kind: 'usage-error',
+      message: `unexpected argument ${JSON.stringify(extra[0])}; expected one contract file`,
+    };
 
   const asOf = values['as-of'] ?? today;
-  if (parseDay(asOf) === undefined) return { kind: 'usage-error', message: `--as-of: got ${JSON.stringify(asOf)}, expected a real date as YYYY-MM-DD` };
+  if (parseDay(asOf) === undefined)
+    return { kind: 'usage-error', message: `--as-of: got ${JSON.stringify(asOf)}, expected a real date as YYYY-MM-DD` };
   const model = modelNameSchema.safeParse(values.model ?? DEFAULT_MODEL);
-  if (!model.success) return { kind: 'usage-error', message: `--model: got ${JSON.stringify(values.model)}, ${model.error.issues[0]?.message}` };
+  if (!model.success)
+    return {
+      kind: 'usage-error',
+      message: `--model: got ${JSON.stringify(values.model)}, ${model.error.issues[0]?.message}`,
+    };
 
   const params: Record<string, unknown> = {};
   for (const assignment of values.param ?? []) {
@@ -75,24 +92,41 @@ export function parseCliArgs(argv: readonly string[], today: string): ParsedArgs
     params[result.name] = result.value;
   }
 
-  const onlyForPlan = (['target', 'earnings'] as const).find((name) => values[name] !== undefined && command !== 'plan');
+  const onlyForPlan = (['target', 'earnings'] as const).find(
+    (name) => values[name] !== undefined && command !== 'plan',
+  );
   if (onlyForPlan) return { kind: 'usage-error', message: `--${onlyForPlan} goes with the plan command only` };
   let target: number | undefined;
   if (values.target !== undefined) {
     target = decimal(values.target);
     if (target === undefined || target < 1 || target > 100 || !Number.isInteger(target)) {
-      return { kind: 'usage-error', message: `--target: got ${JSON.stringify(values.target)}, expected a whole percentage from 1 to 100` };
+      return {
+        kind: 'usage-error',
+        message: `--target: got ${JSON.stringify(values.target)}, expected a whole percentage from 1 to 100`,
+      };
     }
   }
   let earnings: number | undefined;
   if (values.earnings !== undefined) {
     earnings = decimal(values.earnings);
     if (earnings === undefined || earnings > 1_000_000_000) {
-      return { kind: 'usage-error', message: `--earnings: got ${JSON.stringify(values.earnings)}, expected US dollars such as 500 or 1250.50` };
+      return {
+        kind: 'usage-error',
+        message: `--earnings: got ${JSON.stringify(values.earnings)}, expected US dollars such as 500 or 1250.50`,
+      };
     }
   }
   return {
     kind: 'run',
-    args: { command, file, asOf, model: model.data, params: params as Partial<ModelParams>, json: values.json === true, target, earnings },
+    args: {
+      command,
+      file,
+      asOf,
+      model: model.data,
+      params: params as Partial<ModelParams>,
+      json: values.json === true,
+      target,
+      earnings,
+    },
   };
 }

@@ -14,7 +14,9 @@ export function badgesText(status: TopRatedStatus): string {
   const lines = ['Top Rated, the last 16 weeks (a recorded score replaces the estimate for its week):'];
   for (const week of status.weeks) {
     const score = week.score === null ? 'no score' : `${week.score}%`;
-    lines.push(`  ${week.date}  ${score.padEnd(8)} ${week.source}${week.score !== null && week.score >= 90 ? '  ✓' : ''}`);
+    lines.push(
+      `  ${week.date}  ${score.padEnd(8)} ${week.source}${week.score !== null && week.score >= 90 ? '  ✓' : ''}`,
+    );
   }
   lines.push(
     '',

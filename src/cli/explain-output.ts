@@ -11,17 +11,28 @@ export function explainJson(result: ExplainResult): object {
     exact: result.exact,
     complete: result.complete,
     summary: result.summary,
-    explanations: result.explanations.map(({ changes, scores, distance, text, commands }) => ({ changes, scores, distance, text, commands })),
+    explanations: result.explanations.map(({ changes, scores, distance, text, commands }) => ({
+      changes,
+      scores,
+      distance,
+      text,
+      commands,
+    })),
   };
 }
 
 export function explainText(result: ExplainResult): string {
   const lines = ['Recorded by you vs estimated:'];
   for (const day of result.observations) {
-    lines.push(`  ${day.date}  Upwork ${day.reported}%  estimate ${day.estimated === null ? 'no score' : `${day.estimated}%`}`);
+    lines.push(
+      `  ${day.date}  Upwork ${day.reported}%  estimate ${day.estimated === null ? 'no score' : `${day.estimated}%`}`,
+    );
   }
   lines.push('', result.summary);
-  if (result.explanations.length > 1 || (result.explanations.length === 1 && result.explanations[0]?.text !== result.summary)) {
+  if (
+    result.explanations.length > 1 ||
+    (result.explanations.length === 1 && result.explanations[0]?.text !== result.summary)
+  ) {
     lines.push('');
     result.explanations.forEach((explanation, index) => lines.push(`${index + 1}. ${explanation.text}`));
   }
@@ -29,6 +40,9 @@ export function explainText(result: ExplainResult): string {
     const label = result.explanations.length > 1 ? ` ${index + 1}` : '';
     lines.push(`To record explanation${label} in chat: ${explanation.commands.join(', then ')}`);
   }
-  lines.push('', 'It is an estimate: Upwork does not publish its algorithm; a hidden fact is a likely cause, not a certainty.');
+  lines.push(
+    '',
+    'It is an estimate: Upwork does not publish its algorithm; a hidden fact is a likely cause, not a certainty.',
+  );
   return lines.join('\n');
 }

@@ -3,7 +3,17 @@
 import { readContractsText } from '../contracts/read-contracts.ts';
 import { formatProblem } from '../contracts/validate.ts';
 import { modelOptionsOf } from '../contracts/model-options.ts';
-import { analyze, explainGap, forecastContracts, planContracts, scoreContracts, tipsFor, topRatedStatus, type Contract, type Observation } from '../scoring/index.ts';
+import {
+  analyze,
+  explainGap,
+  forecastContracts,
+  planContracts,
+  scoreContracts,
+  tipsFor,
+  topRatedStatus,
+  type Contract,
+  type Observation,
+} from '../scoring/index.ts';
 import { badgesJson, badgesText } from './badges-output.ts';
 import { explainJson, explainText } from './explain-output.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
@@ -41,14 +51,21 @@ function output(args: CliArgs, contracts: readonly Contract[], observations: rea
         const { score, tips, forecast } = analyze(contracts, args.asOf, options);
         return text(scoreReply(score, tips, forecast, true));
       }
-      return JSON.stringify({ ...scoreContracts(contracts, args.asOf, options), tips: tipsFor(contracts, args.asOf, options) }, null, 2);
+      return JSON.stringify(
+        { ...scoreContracts(contracts, args.asOf, options), tips: tipsFor(contracts, args.asOf, options) },
+        null,
+        2,
+      );
     }
     case 'forecast': {
       const report = forecastContracts(contracts, args.asOf, options);
       return args.json ? JSON.stringify(report, null, 2) : text(forecastReply(report));
     }
     case 'plan': {
-      const plan = { ...(args.target !== undefined && { target: args.target }), ...(args.earnings !== undefined && { earnings: args.earnings }) };
+      const plan = {
+        ...(args.target !== undefined && { target: args.target }),
+        ...(args.earnings !== undefined && { earnings: args.earnings }),
+      };
       const report = planContracts(contracts, args.asOf, plan, options);
       return args.json ? JSON.stringify(report, null, 2) : text(planReply(report));
     }
@@ -95,7 +112,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_BAD_INPUT;
   }
   if (args.command === 'explain' && result.observations.length === 0) {
-    io.stderr('jss-coach: explain needs the scores Upwork showed you: add "observations": [{"date": "YYYY-MM-DD", "score": 87}] beside "contracts" in the file\n');
+    io.stderr(
+      'jss-coach: explain needs the scores Upwork showed you: add "observations": [{"date": "YYYY-MM-DD", "score": 87}] beside "contracts" in the file\n',
+    );
     return EXIT_BAD_INPUT;
   }
   if (result.note) io.stderr(`jss-coach: ${result.note}\n`);

@@ -3,7 +3,14 @@
 // was given and what is expected. Range rules of contract fields are the contract schema's.
 
 import { COUNTED_OUTCOMES, END_REASONS, CONTRACT_TYPES } from '../scoring/types.ts';
-import { END_REASON_ALIASES, readDay, readDecimal, readMoney, readWholeNumber, type Read } from '../contracts/forgiving-values.ts';
+import {
+  END_REASON_ALIASES,
+  readDay,
+  readDecimal,
+  readMoney,
+  readWholeNumber,
+  type Read,
+} from '../contracts/forgiving-values.ts';
 import { showValue } from '../contracts/validate.ts';
 import { LIMITS, PRIVATE_SCORE_RANGE, STARS_RANGE } from '../contracts/schema.ts';
 
@@ -43,7 +50,11 @@ type KindValue<K> = K extends { type: 'choice'; choices: readonly (infer C)[] }
       : K extends { type: 'boolean' }
         ? boolean
         : never;
-type SpecValue<S> = S extends { kind: infer K; clearable: true } ? KindValue<K> | null : S extends { kind: infer K } ? KindValue<K> : never;
+type SpecValue<S> = S extends { kind: infer K; clearable: true }
+  ? KindValue<K> | null
+  : S extends { kind: infer K }
+    ? KindValue<K>
+    : never;
 /** A command's converted arguments, typed from its specs: `{ target?: number; earnings?: number }`. */
 export type ArgsOf<A extends readonly ArgSpec[]> = { [S in A[number] as S['name']]?: SpecValue<S> };
 
@@ -59,34 +70,82 @@ export const MONEY = { type: 'money' } as const satisfies ArgKind;
 export const NUMBER = { type: 'number' } as const satisfies ArgKind;
 export const BOOLEAN = { type: 'boolean' } as const satisfies ArgKind;
 /** `aliases`: other spellings that mean a choice unambiguously (canceled → cancelled). */
-export const choice = <const C extends readonly string[]>(choices: C, aliases?: Readonly<Record<string, string>>): { type: 'choice'; choices: C; aliases?: Readonly<Record<string, string>> } => ({ type: 'choice', choices, ...(aliases && { aliases }) });
-export const integer = (min: number, max: number): { type: 'integer'; min: number; max: number } => ({ type: 'integer', min, max });
+export const choice = <const C extends readonly string[]>(
+  choices: C,
+  aliases?: Readonly<Record<string, string>>,
+): { type: 'choice'; choices: C; aliases?: Readonly<Record<string, string>> } => ({
+  type: 'choice',
+  choices,
+  ...(aliases && { aliases }),
+});
+export const integer = (min: number, max: number): { type: 'integer'; min: number; max: number } => ({
+  type: 'integer',
+  min,
+  max,
+});
 /** A number within the contract schema's range. */
-export const numberIn = (range: { readonly min: number; readonly max: number }): { type: 'number'; min: number; max: number } => ({ type: 'number', min: range.min, max: range.max });
+export const numberIn = (range: {
+  readonly min: number;
+  readonly max: number;
+}): { type: 'number'; min: number; max: number } => ({ type: 'number', min: range.min, max: range.max });
 
 /** The contract file's fields as arguments (payments are recorded with `pay`). */
 export const CONTRACT_ARGS = [
-  { name: 'id', kind: TEXT, description: 'your short id for the contract, e.g. c1 (given when absent)', maxLength: LIMITS.idLength },
-  { name: 'client', kind: TEXT, description: 'client name; the same name is the same client', required: true, maxLength: LIMITS.clientLength, suggest: 'clientName' },
+  {
+    name: 'id',
+    kind: TEXT,
+    description: 'your short id for the contract, e.g. c1 (given when absent)',
+    maxLength: LIMITS.idLength,
+  },
+  {
+    name: 'client',
+    kind: TEXT,
+    description: 'client name; the same name is the same client',
+    required: true,
+    maxLength: LIMITS.clientLength,
+    suggest: 'clientName',
+  },
   { name: 'type', kind: choice(CONTRACT_TYPES), description: 'hourly or fixed', required: true },
   { name: 'start', kind: DATE, description: 'start date, YYYY-MM-DD', required: true },
   { name: 'end', kind: DATE, description: 'end date, YYYY-MM-DD; absent while open', clearable: true },
   { name: 'earnings', kind: MONEY, description: 'total paid, US dollars', clearable: true },
   { name: 'lastPayment', kind: DATE, description: 'date of the latest payment', clearable: true },
   { name: 'stars', kind: numberIn(STARS_RANGE), description: "client's public feedback, 1–5", clearable: true },
-  { name: 'privateScore', kind: numberIn(PRIVATE_SCORE_RANGE), description: 'legacy private feedback, 0–10', clearable: true },
-  { name: 'endReason', kind: choice(END_REASONS, END_REASON_ALIASES), description: END_REASONS.join(', '), clearable: true },
+  {
+    name: 'privateScore',
+    kind: numberIn(PRIVATE_SCORE_RANGE),
+    description: 'legacy private feedback, 0–10',
+    clearable: true,
+  },
+  {
+    name: 'endReason',
+    kind: choice(END_REASONS, END_REASON_ALIASES),
+    description: END_REASONS.join(', '),
+    clearable: true,
+  },
   { name: 'disputed', kind: BOOLEAN, description: 'true when disputed', clearable: true },
   { name: 'refunded', kind: BOOLEAN, description: 'true when the client was refunded', clearable: true },
   { name: 'clientFlagged', kind: BOOLEAN, description: 'true when Upwork excluded the client', clearable: true },
-  { name: 'pausedForClient', kind: BOOLEAN, description: "true when paused for the client's behaviour", clearable: true },
-  { name: 'counted', kind: choice(COUNTED_OUTCOMES), description: `what Upwork counted, when you know it: ${COUNTED_OUTCOMES.join(', ')}`, clearable: true },
+  {
+    name: 'pausedForClient',
+    kind: BOOLEAN,
+    description: "true when paused for the client's behaviour",
+    clearable: true,
+  },
+  {
+    name: 'counted',
+    kind: choice(COUNTED_OUTCOMES),
+    description: `what Upwork counted, when you know it: ${COUNTED_OUTCOMES.join(', ')}`,
+    clearable: true,
+  },
 ] as const satisfies readonly ArgSpec[];
 
 type ContractArg = (typeof CONTRACT_ARGS)[number];
 export type ContractArgName = ContractArg['name'];
 
-export function pickArgs<const N extends readonly ContractArgName[]>(names: N): Extract<ContractArg, { name: N[number] }>[] {
+export function pickArgs<const N extends readonly ContractArgName[]>(
+  names: N,
+): Extract<ContractArg, { name: N[number] }>[] {
   return names.map((name) => {
     const spec = CONTRACT_ARGS.find((candidate) => candidate.name === name);
     if (!spec) throw new Error(`no contract argument ${name}`);
@@ -109,7 +168,9 @@ function convertOne(spec: ArgSpec, raw: string, today: string): Converted {
   const given = `got ${showValue(raw)}`;
   if (spec.clearable && raw.toLowerCase() === 'none') return { value: null };
   if (spec.required && raw.trim().toLowerCase() === 'none') {
-    return { problem: `${spec.name}: got "none", but every contract needs one, so it cannot be cleared; expected ${spec.description}` };
+    return {
+      problem: `${spec.name}: got "none", but every contract needs one, so it cannot be cleared; expected ${spec.description}`,
+    };
   }
   const kind = spec.kind;
   switch (kind.type) {
@@ -147,7 +208,12 @@ function convertOne(spec: ArgSpec, raw: string, today: string): Converted {
 }
 
 /** Converts named arguments by their specs; names match case-insensitively. `today` reads "today". */
-export function convertArgs(command: string, specs: readonly ArgSpec[], named: Record<string, string>, today: string): ConvertResult {
+export function convertArgs(
+  command: string,
+  specs: readonly ArgSpec[],
+  named: Record<string, string>,
+  today: string,
+): ConvertResult {
   const byName = new Map(specs.map((spec) => [spec.name.toLowerCase(), spec]));
   const values: Record<string, ArgValue> = {};
   const notes: string[] = [];
@@ -156,7 +222,8 @@ export function convertArgs(command: string, specs: readonly ArgSpec[], named: R
   for (const [name, raw] of Object.entries(named)) {
     const spec = byName.get(name.toLowerCase());
     if (!spec) {
-      const expected = specs.length === 0 ? 'no arguments' : `one of ${specs.map((candidate) => candidate.name).join(', ')}`;
+      const expected =
+        specs.length === 0 ? 'no arguments' : `one of ${specs.map((candidate) => candidate.name).join(', ')}`;
       problems.push(`${showValue(name)} is not an argument of ${command}; expected ${expected}`);
       continue;
     }

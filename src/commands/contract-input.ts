@@ -58,7 +58,9 @@ export function findContract(contracts: readonly Contract[], id: string): Contra
  * wait for the member's lock): the command must not claim its write, so it fails whole.
  */
 export function changedMeanwhile(id: string, nothingWas: string): CommandError {
-  return new CommandError(errorReply(`${id} was changed or removed while this ran; nothing was ${nothingWas}. Try again.`));
+  return new CommandError(
+    errorReply(`${id} was changed or removed while this ran; nothing was ${nothingWas}. Try again.`),
+  );
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -84,8 +86,12 @@ const KNOWN_IDS_SHOWN = 20;
 
 /** Throws the reply for an id the member does not have, listing the ids they do have. */
 export function unknownContract(id: string, contracts: readonly Contract[]): CommandError {
-  const shown = contracts.slice(0, KNOWN_IDS_SHOWN).map((c) => c.id).join(', ');
+  const shown = contracts
+    .slice(0, KNOWN_IDS_SHOWN)
+    .map((c) => c.id)
+    .join(', ');
   const more = contracts.length > KNOWN_IDS_SHOWN ? ` and ${contracts.length - KNOWN_IDS_SHOWN} more (see "list")` : '';
-  const known = contracts.length === 0 ? 'you have no contracts yet (add one with "add")' : `your contracts are ${shown}${more}`;
+  const known =
+    contracts.length === 0 ? 'you have no contracts yet (add one with "add")' : `your contracts are ${shown}${more}`;
   return new CommandError(errorReply(`you have no contract ${JSON.stringify(id)}; ${known}`));
 }

@@ -93,13 +93,18 @@ export interface CommandSpec<A extends readonly ArgSpec[]> {
 /** Defines a command; `run` gets `args` typed from `args` (no casts). */
 export function defineCommand<const A extends readonly ArgSpec[]>(spec: CommandSpec<A>): CommandDefinition {
   for (const name of [...(spec.requires ?? []), ...(spec.form?.fields ?? []).map((field) => field.arg)]) {
-    if (!spec.args.some((arg) => arg.name === name)) throw new Error(`${spec.name}: ${name} is not one of its arguments`);
+    if (!spec.args.some((arg) => arg.name === name))
+      throw new Error(`${spec.name}: ${name} is not one of its arguments`);
   }
   return { ...spec, maxPositionals: spec.positional ? 1 : 0, run: spec.run as (run: CommandRun) => Promise<Reply> };
 }
 
 /** Whether this input needs the member to be an admin (so an adapter asks its platform only then). */
-export function needsAdmin(command: CommandDefinition, named: Readonly<Record<string, unknown>>, positionals: readonly string[] = []): boolean {
+export function needsAdmin(
+  command: CommandDefinition,
+  named: Readonly<Record<string, unknown>>,
+  positionals: readonly string[] = [],
+): boolean {
   const rule = command.adminOnly;
   if (!rule) return false;
   // A positional word is a change too (config forget-community).

@@ -61,7 +61,9 @@ function memberToday(services: Services, ctx: CommandContext, member: Member): s
 
 /** Edits (insert, delete, substitute, swap two neighbours) between two words: "lsit" is 1 from "list". */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number) => (d[i] as number[])[j] as number;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -74,21 +76,31 @@ function editDistance(a: string, b: string): number {
 }
 
 function unknownCommand(name: string): Reply {
-  const closest = COMMANDS.map((command) => ({ name: command.name, distance: editDistance(name, command.name) })).sort((a, b) => a.distance - b.distance)[0];
+  const closest = COMMANDS.map((command) => ({ name: command.name, distance: editDistance(name, command.name) })).sort(
+    (a, b) => a.distance - b.distance,
+  )[0];
   const suggestion = closest && closest.distance <= 2 ? ` Did you mean "${closest.name}"?` : '';
   return errorReply(`there is no command ${JSON.stringify(name.slice(0, 40))}.${suggestion} Type "help" for the list.`);
 }
 
 /** The input as one line of the grammar (without a body). */
 export function commandText(input: CommandInput): string {
-  const words = [input.command ?? 'help', ...input.positionals.map(quoteValue), ...Object.entries(input.named).map(([name, value]) => `${name}:${quoteValue(value)}`)];
+  const words = [
+    input.command ?? 'help',
+    ...input.positionals.map(quoteValue),
+    ...Object.entries(input.named).map(([name, value]) => `${name}:${quoteValue(value)}`),
+  ];
   return words.join(' ');
 }
 
 /** Display names are shown to others: one line, no control characters, bounded. */
 export function cleanDisplayName(name: string, fallback: string): string {
   // Cut between grapheme clusters: a name ending in a split emoji would be stored broken.
-  const cleaned = cutGraphemes(name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').trim(), MAX_DISPLAY_NAME, '').trim();
+  const cleaned = cutGraphemes(
+    name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').trim(),
+    MAX_DISPLAY_NAME,
+    '',
+  ).trim();
   return cleaned === '' ? fallback : cleaned;
 }
 
@@ -100,7 +112,13 @@ export function cleanDisplayName(name: string, fallback: string): string {
 async function lockedRow(store: Store, memberId: number): Promise<Member> {
   const locked = await store.lockMember(memberId);
   // A "forget" of theirs committed between the two: say so rather than write for a member who is gone.
-  if (!locked) throw new CommandError(errorReply('everything about you was deleted by another request while this ran; nothing was done', 'Try again to start afresh.'));
+  if (!locked)
+    throw new CommandError(
+      errorReply(
+        'everything about you was deleted by another request while this ran; nothing was done',
+        'Try again to start afresh.',
+      ),
+    );
   return locked;
 }
 
@@ -132,7 +150,14 @@ interface Members {
  * take turns. The member and the history row were made before the transaction (`linked`), so the
  * only row lock a write takes on members is the history row's, first.
  */
-async function membersFor(store: Store, writes: boolean, communityId: number, ctx: CommandContext, displayName: string, linked: Members | null): Promise<Members> {
+async function membersFor(
+  store: Store,
+  writes: boolean,
+  communityId: number,
+  ctx: CommandContext,
+  displayName: string,
+  linked: Members | null,
+): Promise<Members> {
   if (linked === null) {
     const ensured = await store.ensureMember(communityId, ctx.userId, displayName);
     // Only the history row is locked: a linked member's own row is not (forget, holding the
@@ -140,8 +165,16 @@ async function membersFor(store: Store, writes: boolean, communityId: number, ct
     const member = writes && !ensured.historyMemberId ? await lockedRow(store, ensured.id) : ensured;
     // A member who linked another platform's identity (`link`) shares that history.
     if (!member.historyMemberId) return { member, history: member };
-    const history = writes ? await lockedRow(store, member.historyMemberId) : await store.findMemberById(member.historyMemberId);
-    if (!history) throw new CommandError(errorReply('everything about you was deleted by another request while this ran; nothing was done', 'Try again to start afresh.'));
+    const history = writes
+      ? await lockedRow(store, member.historyMemberId)
+      : await store.findMemberById(member.historyMemberId);
+    if (!history)
+      throw new CommandError(
+        errorReply(
+          'everything about you was deleted by another request while this ran; nothing was done',
+          'Try again to start afresh.',
+        ),
+      );
     return { member, history };
   }
   return writes ? { member: linked.member, history: await lockedRow(store, linked.history.id) } : linked;
@@ -167,7 +200,13 @@ export async function runCommand(services: Services, ctx: CommandContext, input:
     finished?.();
   }
   const outcome: CommandOutcome = failure ?? (result.kind === 'error' ? 'refused' : 'ok');
-  services.observe?.({ platform: ctx.platform, command, outcome, durationMs: performance.now() - started, requestId: ctx.requestId });
+  services.observe?.({
+    platform: ctx.platform,
+    command,
+    outcome,
+    durationMs: performance.now() - started,
+    requestId: ctx.requestId,
+  });
   return result;
 }
 
@@ -177,9 +216,14 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   if (input.positionals.length > definition.maxPositionals) {
     const extra = input.positionals[definition.maxPositionals] as string;
     if (input.quotingHint) {
-      return errorReply(`${definition.name} got an unexpected word ${JSON.stringify(extra.slice(0, 40))}; did you mean ${input.quotingHint}? Values with spaces need quotes.`, `Usage: ${definition.usage}`);
+      return errorReply(
+        `${definition.name} got an unexpected word ${JSON.stringify(extra.slice(0, 40))}; did you mean ${input.quotingHint}? Values with spaces need quotes.`,
+        `Usage: ${definition.usage}`,
+      );
     }
-    return errorReply(`${definition.name} got an unexpected word ${JSON.stringify(extra.slice(0, 40))}; expected: ${definition.usage}`);
+    return errorReply(
+      `${definition.name} got an unexpected word ${JSON.stringify(extra.slice(0, 40))}; expected: ${definition.usage}`,
+    );
   }
   const converted = convertArgs(definition.name, definition.args, input.named, ctx.asOf);
   if (!converted.ok) return errorReply(converted.problems, `Usage: ${definition.usage}`, converted.fieldErrors);
@@ -187,7 +231,8 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     return errorReply(`${definition.name} takes one line; expected: ${definition.usage}`);
   }
   // Before anything is read or written: a member the platform does not call an admin is refused.
-  if (needsAdmin(definition, converted.values, input.positionals) && !ctx.isAdmin) return errorReply(definition.adminOnly?.refusal ?? 'only community admins can run this');
+  if (needsAdmin(definition, converted.values, input.positionals) && !ctx.isAdmin)
+    return errorReply(definition.adminOnly?.refusal ?? 'only community admins can run this');
   const displayName = cleanDisplayName(ctx.displayName, ctx.userId);
   // Writes run in one transaction; reads need none (saving its two round trips on every score).
   const inTransaction = <T>(work: (store: Store) => Promise<T>) =>
@@ -207,9 +252,21 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     const linked =
       historyCommunity === null || historyCommunity.externalId === ctx.community.externalId
         ? null
-        : await services.store.ensureMemberWithHistory(community.id, await historyCommunityId(services.store, historyCommunity), ctx.userId, displayName);
+        : await services.store.ensureMemberWithHistory(
+            community.id,
+            await historyCommunityId(services.store, historyCommunity),
+            ctx.userId,
+            displayName,
+          );
     return inTransaction(async (store) => {
-      const { member: communityMember, history: member } = await membersFor(store, definition.writes, community.id, ctx, displayName, linked);
+      const { member: communityMember, history: member } = await membersFor(
+        store,
+        definition.writes,
+        community.id,
+        ctx,
+        displayName,
+        linked,
+      );
       // "today" is the member's day; values read against the adapter's day are read again against it.
       const today = memberToday(services, ctx, member);
       const zoned = today === ctx.asOf ? converted : convertArgs(definition.name, definition.args, input.named, today);
@@ -220,15 +277,33 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
       if (once) {
         const claim = await store.claimRequest(community.id, ctx.requestId as string, communityMember.id);
         if (!claim.fresh) {
-          return claim.sameMember ? (claim.reply as Reply) : errorReply('this request id was already used; nothing was done. Please try again.');
+          return claim.sameMember
+            ? (claim.reply as Reply)
+            : errorReply('this request id was already used; nothing was done. Please try again.');
         }
       }
-      const ran = await definition.run({ ctx: memberCtx, store, clock: services.clock ?? systemClock, community, member, communityMember, args: zoned.values, positionals: input.positionals, body: input.body });
+      const ran = await definition.run({
+        ctx: memberCtx,
+        store,
+        clock: services.clock ?? systemClock,
+        community,
+        member,
+        communityMember,
+        args: zoned.values,
+        positionals: input.positionals,
+        body: input.body,
+      });
       // A write may have changed the member's contracts: their leaderboard row is recomputed on the next read.
       if (definition.writes) await store.expireSnapshots({ memberId: member.id });
       const shared = ran.shareable ? { ...ran, shareCommand: commandText(input) } : ran;
       // Values typed in another form than the house one: say how they were read.
-      const result = zoned.notes.length > 0 && shared.kind !== 'error' ? { ...shared, blocks: [...shared.blocks, { type: 'context' as const, text: `Read ${zoned.notes.join('; ')}.` }] } : shared;
+      const result =
+        zoned.notes.length > 0 && shared.kind !== 'error'
+          ? {
+              ...shared,
+              blocks: [...shared.blocks, { type: 'context' as const, text: `Read ${zoned.notes.join('; ')}.` }],
+            }
+          : shared;
       if (once) await store.saveRequestReply(community.id, ctx.requestId as string, result);
       return result;
     });
@@ -238,7 +313,8 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
   try {
     const reply = await withOneRetry(attempt, retrySafe);
     // After the transaction (PGlite is one session): the chart cache is not the command's work.
-    if (services.charts && chartOwner !== null) await withChart(services.charts, definition.writes, reply, chartOwner, (error) => services.onError?.(error, ctx));
+    if (services.charts && chartOwner !== null)
+      await withChart(services.charts, definition.writes, reply, chartOwner, (error) => services.onError?.(error, ctx));
     return reply;
   } catch (error) {
     if (error instanceof CommandError) return error.reply;
@@ -254,7 +330,13 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
  * for a reply with a chart, gets it ready (cache or render workers) for the adapter to send. A
  * chart that fails is left to the adapter to render, and the reply goes out either way.
  */
-async function withChart(charts: ChartService, writes: boolean, reply: Reply, owner: ChartOwner, onError: (error: unknown) => void): Promise<void> {
+async function withChart(
+  charts: ChartService,
+  writes: boolean,
+  reply: Reply,
+  owner: ChartOwner,
+  onError: (error: unknown) => void,
+): Promise<void> {
   try {
     if (writes) return await charts.forgetMember(owner.memberId);
     const series = seriesBlockOf(reply);

@@ -13,13 +13,27 @@ import { quoteValue } from './grammar.ts';
 
 /** The argument that records a duplicate anyway. */
 export const CONFIRM_DUPLICATE = 'confirm:yes';
-export const CONFIRM_ARG = { name: 'confirm', kind: choice(['yes']), description: 'yes: record it even when the same is recorded already (else you are asked first)' } as const;
+export const CONFIRM_ARG = {
+  name: 'confirm',
+  kind: choice(['yes']),
+  description: 'yes: record it even when the same is recorded already (else you are asked first)',
+} as const;
 
 /** The fields compared, with their empty value (what a field left out reads as). */
 const COMPARED: readonly [keyof Contract, unknown][] = [
-  ['type', null], ['start', null], ['end', null], ['earnings', null], ['lastPayment', null], ['stars', null],
-  ['privateScore', null], ['endReason', null], ['disputed', false], ['refunded', false], ['clientFlagged', false],
-  ['pausedForClient', false], ['counted', null],
+  ['type', null],
+  ['start', null],
+  ['end', null],
+  ['earnings', null],
+  ['lastPayment', null],
+  ['stars', null],
+  ['privateScore', null],
+  ['endReason', null],
+  ['disputed', false],
+  ['refunded', false],
+  ['clientFlagged', false],
+  ['pausedForClient', false],
+  ['counted', null],
 ];
 
 function paymentsKey(contract: Contract): string {
@@ -41,12 +55,17 @@ export function duplicateOf(existing: readonly Contract[], contract: Contract): 
 export function recordedPayment(contract: Contract, payment: Payment): 'listed' | 'last-payment-day' | null {
   const listed = contract.payments ?? [];
   if (listed.some((earlier) => earlier.date === payment.date && earlier.amount === payment.amount)) return 'listed';
-  if (listed.length === 0 && (contract.earnings ?? 0) > 0 && contract.lastPayment === payment.date) return 'last-payment-day';
+  if (listed.length === 0 && (contract.earnings ?? 0) > 0 && contract.lastPayment === payment.date)
+    return 'last-payment-day';
   return null;
 }
 
 /** The command as the grammar reads it back, from its converted arguments, with confirm:yes appended. */
-export function confirmedCommand(name: string, positionals: readonly string[], args: Readonly<Record<string, ArgValue | undefined>>): string {
+export function confirmedCommand(
+  name: string,
+  positionals: readonly string[],
+  args: Readonly<Record<string, ArgValue | undefined>>,
+): string {
   const named = Object.entries(args)
     .filter(([arg, value]) => arg !== 'confirm' && value !== undefined && value !== null)
     .map(([arg, value]) => `${arg}:${quoteValue(String(value))}`);

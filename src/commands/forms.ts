@@ -46,7 +46,12 @@ export function formToOpen(input: CommandInput, today: string): OpenForm | null 
 }
 
 /** The form of a command by its name, opened bare (a form a platform renders without a typed command). */
-export function bareForm(name: string, today: string, positional: string | null = null, named: Record<string, string> = {}): OpenForm | null {
+export function bareForm(
+  name: string,
+  today: string,
+  positional: string | null = null,
+  named: Record<string, string> = {},
+): OpenForm | null {
   return formToOpen({ command: name, positionals: positional === null ? [] : [positional], named, body: '' }, today);
 }
 

@@ -28,7 +28,15 @@ export type ParseResult = { ok: true; parsed: ParsedCommand } | { ok: false; mes
 /** Opening quotes and the characters that close them (a phone may type ” at both ends). */
 const DOUBLE_CLOSERS = '"”“';
 const SINGLE_CLOSERS = "'’‘";
-const CLOSERS_OF: Readonly<Record<string, string>> = { '"': DOUBLE_CLOSERS, '“': DOUBLE_CLOSERS, '”': DOUBLE_CLOSERS, '„': DOUBLE_CLOSERS, "'": SINGLE_CLOSERS, '‘': SINGLE_CLOSERS, '’': SINGLE_CLOSERS };
+const CLOSERS_OF: Readonly<Record<string, string>> = {
+  '"': DOUBLE_CLOSERS,
+  '“': DOUBLE_CLOSERS,
+  '”': DOUBLE_CLOSERS,
+  '„': DOUBLE_CLOSERS,
+  "'": SINGLE_CLOSERS,
+  '‘': SINGLE_CLOSERS,
+  '’': SINGLE_CLOSERS,
+};
 
 /** Reads one value starting at `at`: a quoted string or a run of non-blank characters. */
 function readValue(text: string, at: number): { value: string; next: number; quoted: boolean } | { error: string } {
@@ -52,12 +60,17 @@ function readValue(text: string, at: number): { value: string; next: number; quo
       i++;
     }
   }
-  return { error: `a quote opened at character ${at + 1} is never closed; expected a closing ${text[at]} after the value` };
+  return {
+    error: `a quote opened at character ${at + 1} is never closed; expected a closing ${text[at]} after the value`,
+  };
 }
 
 export function parseCommandText(input: string): ParseResult {
   if (input.length > MAX_COMMAND_LENGTH) {
-    return { ok: false, message: `the message is ${input.length} characters long; expected at most ${MAX_COMMAND_LENGTH}` };
+    return {
+      ok: false,
+      message: `the message is ${input.length} characters long; expected at most ${MAX_COMMAND_LENGTH}`,
+    };
   }
   const newline = input.indexOf('\n');
   const firstLine = (newline < 0 ? input : input.slice(0, newline)).replace(PREFIX, '');

@@ -20,8 +20,10 @@ export interface HelpTopic {
 
 /** How an Upwork CSV reaches the bot, per platform (the Slack form, Discord's attachment, a path on the console). */
 export const IMPORT_FILE_HOW: Readonly<Record<Platform, string>> = {
-  slack: '/jss import opens a form: choose the CSV file, pick add (to your contracts) or replace (them all), then Import.',
-  discord: '/jss import with the file option: attach the CSV (at most 10 MiB); mode:replace replaces your contracts instead of adding to them.',
+  slack:
+    '/jss import opens a form: choose the CSV file, pick add (to your contracts) or replace (them all), then Import.',
+  discord:
+    '/jss import with the file option: attach the CSV (at most 10 MiB); mode:replace replaces your contracts instead of adding to them.',
   console:
     'import file:~/Downloads/transactions.csv (a path relative to the folder jss-coach was started in, ~ for your home folder; quote a path with spaces: file:"~/My files/t.csv"); mode:replace replaces your contracts.',
 };
@@ -36,10 +38,19 @@ export const upworkCsvTopic: HelpTopic = {
   blocks(platform) {
     const how: Block =
       platform === null
-        ? { type: 'list', title: 'Then bring it here:', items: (Object.keys(IMPORT_FILE_HOW) as Platform[]).map((name) => `${PLATFORM_NAMES[name]}: ${IMPORT_FILE_HOW[name]}`) }
+        ? {
+            type: 'list',
+            title: 'Then bring it here:',
+            items: (Object.keys(IMPORT_FILE_HOW) as Platform[]).map(
+              (name) => `${PLATFORM_NAMES[name]}: ${IMPORT_FILE_HOW[name]}`,
+            ),
+          }
         : { type: 'text', text: `Then bring it here: ${IMPORT_FILE_HOW[platform]}` };
     return [
-      { type: 'text', text: 'On upwork.com, signed in as the freelancer (menu names as Upwork shows them today; it moves them now and then):' },
+      {
+        type: 'text',
+        text: 'On upwork.com, signed in as the freelancer (menu names as Upwork shows them today; it moves them now and then):',
+      },
       {
         type: 'list',
         title: 'Download:',
@@ -49,8 +60,14 @@ export const upworkCsvTopic: HelpTopic = {
         ],
       },
       how,
-      { type: 'text', text: 'Without a bot: npx jss-coach score transactions.csv reads the same files on the command line.' },
-      { type: 'context', text: 'Files up to 10 MiB. Nothing is imported when the file has a problem; the reply says which row and why. Importing the same file again, or overlapping years, adds each payment once.' },
+      {
+        type: 'text',
+        text: 'Without a bot: npx jss-coach score transactions.csv reads the same files on the command line.',
+      },
+      {
+        type: 'context',
+        text: 'Files up to 10 MiB. Nothing is imported when the file has a problem; the reply says which row and why. Importing the same file again, or overlapping years, adds each payment once.',
+      },
     ];
   },
 };

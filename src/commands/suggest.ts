@@ -30,19 +30,36 @@ export function suggestionTarget(command: CommandDefinition, name: string): Sugg
  * command names and topics, or the member's contract ids, client names or recorded days (newest first).
  * Reads only; a member who is not known yet gets none.
  */
-export async function suggest(services: Services, ctx: CommandContext, command: CommandDefinition, name: string, partial: string, max: number): Promise<string[]> {
+export async function suggest(
+  services: Services,
+  ctx: CommandContext,
+  command: CommandDefinition,
+  name: string,
+  partial: string,
+  max: number,
+): Promise<string[]> {
   const target = suggestionTarget(command, name);
   if (target === null) return [];
   const typed = partial.toLowerCase();
-  const values = target === 'commandName' ? [...COMMANDS.map((candidate) => candidate.name), ...HELP_TOPICS.map((topic) => topic.name)] : await memberValues(services, ctx, target);
+  const values =
+    target === 'commandName'
+      ? [...COMMANDS.map((candidate) => candidate.name), ...HELP_TOPICS.map((topic) => topic.name)]
+      : await memberValues(services, ctx, target);
   return values.filter((value) => value.toLowerCase().includes(typed)).slice(0, max);
 }
 
-async function memberValues(services: Services, ctx: CommandContext, target: Exclude<SuggestionTarget, 'commandName'>): Promise<string[]> {
+async function memberValues(
+  services: Services,
+  ctx: CommandContext,
+  target: Exclude<SuggestionTarget, 'commandName'>,
+): Promise<string[]> {
   // On Discord the person's own contracts and days, whichever server or DM they type in.
   const member = await findHistoryMember(services.store, ctx);
   if (!member) return [];
-  if (target === 'recordedDate') return (await services.store.listObservations(member.id)).map((observation) => observation.date).reverse();
+  if (target === 'recordedDate')
+    return (await services.store.listObservations(member.id)).map((observation) => observation.date).reverse();
   const contracts = await services.store.listContracts(member.id);
-  return target === 'client' ? [...new Set(contracts.map((contract) => contract.client.trim()))] : contracts.map((contract) => contract.id);
+  return target === 'client'
+    ? [...new Set(contracts.map((contract) => contract.client.trim()))]
+    : contracts.map((contract) => contract.id);
 }

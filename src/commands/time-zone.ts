@@ -18,7 +18,14 @@ export function canonicalTimeZone(name: string): string | null {
 
 /** The calendar day (YYYY-MM-DD) and hour (0–23) at `instant` in `timeZone`. */
 export function localTime(instant: Date, timeZone: string): { day: string; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   return { day: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
 }
@@ -37,7 +44,10 @@ export function machineTimeZone(): string {
  * The zone a member's today is counted in: the one they set wins; else the platform's (Slack's
  * users.info, the console's machine zone), else one cached earlier; null when none is known.
  */
-export function memberTimeZone(member: { timeZone: string | null; timeZoneFetchedAt: Date | null }, platformZone: string | null | undefined): string | null {
+export function memberTimeZone(
+  member: { timeZone: string | null; timeZoneFetchedAt: Date | null },
+  platformZone: string | null | undefined,
+): string | null {
   if (member.timeZone !== null && member.timeZoneFetchedAt === null) return member.timeZone;
   return platformZone ?? member.timeZone;
 }

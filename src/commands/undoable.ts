@@ -9,7 +9,13 @@ import type { Store } from '../ports/store.ts';
 /** How long a change can be undone: long enough to notice the next day, short enough to be "the last change". */
 export const UNDO_HOURS = 24;
 
-export async function undoable<T>(store: Store, clock: Clock, memberId: number, change: string, work: () => Promise<T>): Promise<T> {
+export async function undoable<T>(
+  store: Store,
+  clock: Clock,
+  memberId: number,
+  change: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const now = clock.now();
   // Expired snapshots of the member's go lazily, here and in undo; the pruning job takes the rest.
   await store.saveUndoSnapshot(memberId, change, now, new Date(now.getTime() + UNDO_HOURS * 3_600_000));

@@ -13,7 +13,11 @@ import { CommandError, type CommandRun } from './types.ts';
 
 const NOTHING = 'Nothing was imported.';
 
-export async function importUpworkCsv({ ctx, store, member, community }: CommandRun, text: string, replace: boolean): Promise<Reply> {
+export async function importUpworkCsv(
+  { ctx, store, member, community }: CommandRun,
+  text: string,
+  replace: boolean,
+): Promise<Reply> {
   const read = readUpworkCsv(text, ctx.asOf);
   if (!read.ok) throw new CommandError(errorReply(read.problems, NOTHING));
   const { file } = read;
@@ -27,12 +31,25 @@ export async function importUpworkCsv({ ctx, store, member, community }: Command
   if (plan.changes.length > 0 && !(await store.saveImport(member.id, plan.changes))) {
     throw new CommandError(errorReply('your contracts changed while this import ran', `${NOTHING} Try again.`));
   }
-  const updated = new Map(plan.changes.filter((change) => change.existingId !== null).map((change) => [change.contract.id.toLowerCase(), change.contract]));
+  const updated = new Map(
+    plan.changes
+      .filter((change) => change.existingId !== null)
+      .map((change) => [change.contract.id.toLowerCase(), change.contract]),
+  );
   const all: Contract[] = [
     ...existing.map((contract) => updated.get(contract.id.toLowerCase()) ?? contract),
     ...plan.changes.filter((change) => change.existingId === null).map((change) => change.contract),
   ];
   const report = scoreContracts(all, ctx.asOf, modelOptionsOf(community));
-  const score = report.score === null ? (report.noScore?.text ?? 'No score yet.') : `Your estimated Job Success Score is now ${report.score}%.`;
-  return upworkImportReply(file, plan, plan.changes.map((change) => change.contract), ctx.asOf, score);
+  const score =
+    report.score === null
+      ? (report.noScore?.text ?? 'No score yet.')
+      : `Your estimated Job Success Score is now ${report.score}%.`;
+  return upworkImportReply(
+    file,
+    plan,
+    plan.changes.map((change) => change.contract),
+    ctx.asOf,
+    score,
+  );
 }

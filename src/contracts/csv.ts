@@ -55,21 +55,36 @@ function parsePayments(text: string, asOf: string): Payment[] | string {
 
 /** Reads CSV rows into contracts and validates them as a contract file would be. */
 export function parseContractsCsv(text: string, asOf: string): ValidationResult {
-  if (text.trim() === '') return problem(0, '', `the CSV is empty; expected a header row (${CSV_COLUMNS.join(',')}) and one row a contract`);
+  if (text.trim() === '')
+    return problem(0, '', `the CSV is empty; expected a header row (${CSV_COLUMNS.join(',')}) and one row a contract`);
   let rows: string[][];
   try {
-    rows = parse(text, { relax_column_count: false, skip_empty_lines: true, trim: false, max_record_size: 100_000 }) as string[][];
+    rows = parse(text, {
+      relax_column_count: false,
+      skip_empty_lines: true,
+      trim: false,
+      max_record_size: 100_000,
+    }) as string[][];
   } catch (error) {
-    return problem(0, '', `the CSV cannot be read (${(error as Error).message}); expected comma-separated rows with a header`);
+    return problem(
+      0,
+      '',
+      `the CSV cannot be read (${(error as Error).message}); expected comma-separated rows with a header`,
+    );
   }
   const [header, ...records] = rows;
   if (!header) return problem(0, '', 'expected a header row');
   const columns = header.map((name) => name.trim());
   const unknown = columns.filter((name) => !(CSV_COLUMNS as string[]).includes(name));
   if (unknown.length > 0) {
-    return problem(0, '', `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => showValue(name)).join(', ')}; expected columns from ${CSV_COLUMNS.join(', ')}`);
+    return problem(
+      0,
+      '',
+      `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => showValue(name)).join(', ')}; expected columns from ${CSV_COLUMNS.join(', ')}`,
+    );
   }
-  if (records.length > LIMITS.contractsPerFile) return problem(0, '', `got ${records.length} rows, expected at most ${LIMITS.contractsPerFile}`);
+  if (records.length > LIMITS.contractsPerFile)
+    return problem(0, '', `got ${records.length} rows, expected at most ${LIMITS.contractsPerFile}`);
   const contracts: Record<string, unknown>[] = [];
   for (const [index, record] of records.entries()) {
     const contract: Record<string, unknown> = {};

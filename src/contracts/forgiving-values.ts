@@ -11,7 +11,18 @@ const ok = <T>(value: T, readAs: string | null = null): Read<T> => ({ ok: true, 
 const refused = <T>(reason: string): Read<T> => ({ ok: false, reason });
 
 /** Written forms of a calendar day that mean one day only (date-fns formats). */
-const DAY_FORMATS = ['yyyy-M-d', 'yyyy/M/d', 'yyyy.M.d', 'MMM d yyyy', 'MMM d, yyyy', 'MMMM d yyyy', 'MMMM d, yyyy', 'd MMM yyyy', 'd MMMM yyyy', 'd MMM, yyyy'];
+const DAY_FORMATS = [
+  'yyyy-M-d',
+  'yyyy/M/d',
+  'yyyy.M.d',
+  'MMM d yyyy',
+  'MMM d, yyyy',
+  'MMMM d yyyy',
+  'MMMM d, yyyy',
+  'd MMM yyyy',
+  'd MMMM yyyy',
+  'd MMM, yyyy',
+];
 /** Day and month both as numbers: 04/16/2026 can only be US, 16/04/2026 only not; 01/02/2026 either. */
 const NUMERIC_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
@@ -38,11 +49,15 @@ export function readDay(text: string, today: string): Read<string> {
   if (numeric) {
     const [first, second, year] = [Number(numeric[1]), Number(numeric[2]), numeric[3] as string];
     if (first <= 12 && second <= 12 && first !== second) {
-      return refused(`a date that reads one way only: ${trimmed} could be ${first} ${monthName(second)} or ${monthName(first)} ${second}; write it as YYYY-MM-DD`);
+      return refused(
+        `a date that reads one way only: ${trimmed} could be ${first} ${monthName(second)} or ${monthName(first)} ${second}; write it as YYYY-MM-DD`,
+      );
     }
     const [month, day] = first > 12 ? [second, first] : [first, second];
     const value = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    return parseDay(value) === undefined ? refused('a real date such as 2026-01-05') : ok(value, `${trimmed} as ${value}`);
+    return parseDay(value) === undefined
+      ? refused('a real date such as 2026-01-05')
+      : ok(value, `${trimmed} as ${value}`);
   }
   const reference = new Date(2000, 0, 1);
   for (const format of DAY_FORMATS) {
@@ -56,7 +71,22 @@ export function readDay(text: string, today: string): Read<string> {
 }
 
 function monthName(month: number): string {
-  return ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1] ?? String(month);
+  return (
+    [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ][month - 1] ?? String(month)
+  );
 }
 
 const PLAIN_NUMBER = /^\d{1,12}(\.\d+)?$/;
@@ -69,7 +99,11 @@ export function readMoney(text: string): Read<number> {
   // Thousands separators only where they separate thousands (1,200 or 12,000,000, not 1,2).
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, '');
   const thousands = /^(\d{1,9}(\.\d+)?)k$/i.exec(body);
-  const value = thousands ? Math.round(Number(thousands[1]) * 1000 * 100) / 100 : PLAIN_NUMBER.test(body) ? Number(body) : NaN;
+  const value = thousands
+    ? Math.round(Number(thousands[1]) * 1000 * 100) / 100
+    : PLAIN_NUMBER.test(body)
+      ? Number(body)
+      : NaN;
   if (Number.isNaN(value)) return refused('US dollars such as 1200, 1200.50, $1,200 or 1.2k');
   return ok(value, `${trimmed} as ${value}`);
 }

@@ -44,13 +44,18 @@ export const modelNameSchema = z.enum(MODEL_NAMES as [ModelName, ...ModelName[]]
 });
 
 /** One `name=value` override; the value is JSON (numbers, true/false, lists) or a bare word. */
-export function parseParamAssignment(text: string): { ok: true; name: keyof ModelParams; value: unknown } | { ok: false; message: string } {
+export function parseParamAssignment(
+  text: string,
+): { ok: true; name: keyof ModelParams; value: unknown } | { ok: false; message: string } {
   const equals = text.indexOf('=');
   if (equals <= 0) return { ok: false, message: `got ${JSON.stringify(text)}, expected name=value, e.g. graceDays=30` };
   const name = text.slice(0, equals).trim();
   const raw = text.slice(equals + 1).trim();
   if (!(PARAM_NAMES as string[]).includes(name)) {
-    return { ok: false, message: `unknown parameter ${JSON.stringify(name)}; expected one of ${PARAM_NAMES.join(', ')}` };
+    return {
+      ok: false,
+      message: `unknown parameter ${JSON.stringify(name)}; expected one of ${PARAM_NAMES.join(', ')}`,
+    };
   }
   let value: unknown = raw;
   try {
@@ -60,7 +65,10 @@ export function parseParamAssignment(text: string): { ok: true; name: keyof Mode
   }
   const checked = paramsSchema.shape[name as keyof ModelParams].safeParse(value);
   if (!checked.success) {
-    return { ok: false, message: `parameter ${name}: got ${raw}, ${checked.error.issues[0]?.message ?? 'invalid value'}` };
+    return {
+      ok: false,
+      message: `parameter ${name}: got ${raw}, ${checked.error.issues[0]?.message ?? 'invalid value'}`,
+    };
   }
   return { ok: true, name: name as keyof ModelParams, value: checked.data };
 }

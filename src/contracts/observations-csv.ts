@@ -8,14 +8,24 @@ import { MAX_OBSERVATIONS, validateObservations, type ObservationsResult } from 
 export const OBSERVATION_COLUMNS = ['date', 'score', 'longterm'] as const;
 
 export function observationsToCsv(observations: readonly Observation[]): string {
-  const rows = observations.map((observation) => [observation.date, String(observation.score), observation.longterm === null || observation.longterm === undefined ? '' : String(observation.longterm)].join(','));
+  const rows = observations.map((observation) =>
+    [
+      observation.date,
+      String(observation.score),
+      observation.longterm === null || observation.longterm === undefined ? '' : String(observation.longterm),
+    ].join(','),
+  );
   return `${[OBSERVATION_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 
 /** Whether CSV text is recorded scores rather than contracts: its header names date and score and nothing else of theirs. */
 export function isObservationsCsv(text: string): boolean {
   const header = (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((name) => name.trim().replace(/^"|"$/g, ''));
-  return header.includes('date') && header.includes('score') && header.every((name) => (OBSERVATION_COLUMNS as readonly string[]).includes(name));
+  return (
+    header.includes('date') &&
+    header.includes('score') &&
+    header.every((name) => (OBSERVATION_COLUMNS as readonly string[]).includes(name))
+  );
 }
 
 function problem(message: string): ObservationsResult {
@@ -26,13 +36,21 @@ function problem(message: string): ObservationsResult {
 export function parseObservationsCsv(text: string, asOf: string, contracts: readonly Contract[]): ObservationsResult {
   let rows: string[][];
   try {
-    rows = parse(text, { relax_column_count: false, skip_empty_lines: true, trim: true, max_record_size: 10_000 }) as string[][];
+    rows = parse(text, {
+      relax_column_count: false,
+      skip_empty_lines: true,
+      trim: true,
+      max_record_size: 10_000,
+    }) as string[][];
   } catch (error) {
-    return problem(`the CSV cannot be read (${(error as Error).message}); expected comma-separated rows with the header ${OBSERVATION_COLUMNS.join(',')}`);
+    return problem(
+      `the CSV cannot be read (${(error as Error).message}); expected comma-separated rows with the header ${OBSERVATION_COLUMNS.join(',')}`,
+    );
   }
   const [header, ...records] = rows;
   if (!header) return problem(`expected a header row (${OBSERVATION_COLUMNS.join(',')})`);
-  if (records.length > MAX_OBSERVATIONS) return problem(`got ${records.length} rows, expected at most ${MAX_OBSERVATIONS}`);
+  if (records.length > MAX_OBSERVATIONS)
+    return problem(`got ${records.length} rows, expected at most ${MAX_OBSERVATIONS}`);
   const observations = records.map((record) => {
     const item: Record<string, unknown> = {};
     header.forEach((column, i) => {

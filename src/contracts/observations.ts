@@ -35,7 +35,9 @@ export interface ObservationProblem {
   message: string;
 }
 
-export type ObservationsResult = { ok: true; observations: Observation[] } | { ok: false; problems: ObservationProblem[] };
+export type ObservationsResult =
+  | { ok: true; observations: Observation[] }
+  | { ok: false; problems: ObservationProblem[] };
 
 /** The first day of the member's history: the earliest contract start. */
 function firstStart(contracts: readonly Contract[]): number | null {
@@ -55,10 +57,30 @@ function firstStart(contracts: readonly Contract[]): number | null {
 export function validateObservations(raw: unknown, asOf: string, contracts: readonly Contract[]): ObservationsResult {
   if (raw === undefined || raw === null) return { ok: true, observations: [] };
   if (!Array.isArray(raw)) {
-    return { ok: false, problems: [{ position: 0, date: null, field: 'observations', message: `got ${showValue(raw)}, expected a list of {"date", "score", "longterm"?}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          position: 0,
+          date: null,
+          field: 'observations',
+          message: `got ${showValue(raw)}, expected a list of {"date", "score", "longterm"?}`,
+        },
+      ],
+    };
   }
   if (raw.length > MAX_OBSERVATIONS) {
-    return { ok: false, problems: [{ position: 0, date: null, field: 'observations', message: `got ${raw.length} observations, expected at most ${MAX_OBSERVATIONS}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          position: 0,
+          date: null,
+          field: 'observations',
+          message: `got ${raw.length} observations, expected at most ${MAX_OBSERVATIONS}`,
+        },
+      ],
+    };
   }
   const problems: ObservationProblem[] = [];
   const observations: Observation[] = [];
@@ -73,11 +95,17 @@ export function validateObservations(raw: unknown, asOf: string, contracts: read
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         if (issue.code === 'unrecognized_keys') {
-          problems.push({ position, date, field: issue.keys.join(', '), message: `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => showValue(key)).join(', ')}; expected only date, score, longterm` });
+          problems.push({
+            position,
+            date,
+            field: issue.keys.join(', '),
+            message: `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => showValue(key)).join(', ')}; expected only date, score, longterm`,
+          });
           continue;
         }
         const field = issue.path.map(String).join('.');
-        const given = field && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : item;
+        const given =
+          field && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : item;
         problems.push({ position, date, field, message: `got ${showValue(given)}, ${issue.message}` });
       }
       return;
@@ -85,16 +113,31 @@ export function validateObservations(raw: unknown, asOf: string, contracts: read
     const observation = parsed.data as Observation;
     const day = parseDay(observation.date) as number;
     if (asOfDay !== undefined && day > asOfDay) {
-      problems.push({ position, date, field: 'date', message: `got ${observation.date}, expected a date on or before the as-of date ${asOf}` });
+      problems.push({
+        position,
+        date,
+        field: 'date',
+        message: `got ${observation.date}, expected a date on or before the as-of date ${asOf}`,
+      });
       return;
     }
     if (first !== null && day < first) {
-      problems.push({ position, date, field: 'date', message: `got ${observation.date}, expected a date on or after your first contract's start` });
+      problems.push({
+        position,
+        date,
+        field: 'date',
+        message: `got ${observation.date}, expected a date on or after your first contract's start`,
+      });
       return;
     }
     const earlier = positionOfDate.get(observation.date);
     if (earlier !== undefined) {
-      problems.push({ position, date, field: 'date', message: `got ${observation.date} again (observation ${earlier} has it); expected one score a day` });
+      problems.push({
+        position,
+        date,
+        field: 'date',
+        message: `got ${observation.date} again (observation ${earlier} has it); expected one score a day`,
+      });
       return;
     }
     positionOfDate.set(observation.date, position);

@@ -19,8 +19,10 @@ export function readContractsText(text: string, asOf: string): ReadContractsResu
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   // Text without a comma on its first line is no CSV: the JSON reader says what is wrong with it.
   const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
-  if (trimmed.startsWith('[') || trimmed.startsWith('{') || !firstLine.includes(',')) return parseContractFile(trimmed, asOf);
-  if (Buffer.byteLength(text, 'utf8') > LIMITS.fileBytes) return problems([`the file is larger than ${LIMITS.fileBytes / 1024 / 1024} MiB; expected at most that`]);
+  if (trimmed.startsWith('[') || trimmed.startsWith('{') || !firstLine.includes(','))
+    return parseContractFile(trimmed, asOf);
+  if (Buffer.byteLength(text, 'utf8') > LIMITS.fileBytes)
+    return problems([`the file is larger than ${LIMITS.fileBytes / 1024 / 1024} MiB; expected at most that`]);
   if (isUpworkCsv(trimmed)) {
     const read = readUpworkCsv(trimmed, asOf);
     if (!read.ok) return problems(read.problems);

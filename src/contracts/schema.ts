@@ -48,8 +48,12 @@ function money(what: string, minimum: number) {
     .number({ error: `expected ${what} as a number of US dollars` })
     .refine(Number.isFinite, { error: `expected ${what} as a finite number of US dollars` })
     .refine((value) => value >= minimum, { error: `expected ${what} of at least $${minimum}` })
-    .refine((value) => value <= LIMITS.maxEarnings, { error: `expected ${what} of at most $${LIMITS.maxEarnings.toLocaleString('en-US')}` })
-    .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, { error: `expected ${what} with at most 2 decimals (cents)` });
+    .refine((value) => value <= LIMITS.maxEarnings, {
+      error: `expected ${what} of at most $${LIMITS.maxEarnings.toLocaleString('en-US')}`,
+    })
+    .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
+      error: `expected ${what} with at most 2 decimals (cents)`,
+    });
 }
 
 function flag(name: string) {
@@ -70,7 +74,9 @@ export const contractSchema = z.strictObject(
       .string({ error: 'expected a short id as text' })
       .min(1, { error: 'expected a non-empty id' })
       .max(LIMITS.idLength, { error: `expected an id of at most ${LIMITS.idLength} characters` })
-      .regex(ID_PATTERN, { error: 'expected an id of letters, digits, "-", "_" or "." (starting with a letter or digit)' }),
+      .regex(ID_PATTERN, {
+        error: 'expected an id of letters, digits, "-", "_" or "." (starting with a letter or digit)',
+      }),
     client: z
       .string({ error: 'expected the client name as text' })
       .refine((name) => name.trim().length > 0, { error: 'expected a non-empty client name' })

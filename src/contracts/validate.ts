@@ -30,13 +30,19 @@ export function fieldLabel(field: string, contract: unknown): string {
 }
 
 /** What JSON type a value should have, in words. */
-const TYPE_WORDS: Readonly<Record<string, string>> = { number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'an object' };
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
 
 /** zod's own words ("Invalid input: expected number, received string") become ours. */
 function ourWords(issue: z.core.$ZodIssue): string {
   if (!/^Invalid input/i.test(issue.message)) return issue.message;
   if (issue.code === 'invalid_type') return `expected ${TYPE_WORDS[String(issue.expected)] ?? String(issue.expected)}`;
-  return 'expected a value of the contract file\'s form';
+  return "expected a value of the contract file's form";
 }
 
 export type ValidationResult = { ok: true; contracts: Contract[] } | { ok: false; problems: ContractProblem[] };
@@ -52,7 +58,7 @@ export function showValue(value: unknown): string {
   }
   let text: string;
   try {
-    text = value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+    text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
   } catch {
     text = String(value);
   }
@@ -86,7 +92,13 @@ function schemaProblems(input: unknown, position: number, issues: readonly z.cor
     const field = issue.path.map(String).join('.');
     const given = valueAt(input, issue.path);
     const label = fieldLabel(field, input);
-    return { position, id: idOf(input), field, message: `got ${showValue(given)}, ${ourWords(issue)}`, ...(label !== field && { label }) };
+    return {
+      position,
+      id: idOf(input),
+      field,
+      message: `got ${showValue(given)}, ${ourWords(issue)}`,
+      ...(label !== field && { label }),
+    };
   });
 }
 
@@ -100,17 +112,22 @@ function crossFieldProblems(contract: Contract, position: number, asOf: string):
   const start = parseDay(contract.start) as number;
   const asOfDay = parseDay(asOf) as number;
   const future = (field: string, date: string) => {
-    if ((parseDay(date) as number) > asOfDay) add(field, `got ${date}, expected a date on or before the as-of date ${asOf}`);
+    if ((parseDay(date) as number) > asOfDay)
+      add(field, `got ${date}, expected a date on or before the as-of date ${asOf}`);
   };
   future('start', contract.start);
   if (contract.end) {
     future('end', contract.end);
-    if ((parseDay(contract.end) as number) < start) add('end', `got ${contract.end}, expected a date on or after start ${contract.start}`);
+    if ((parseDay(contract.end) as number) < start)
+      add('end', `got ${contract.end}, expected a date on or after start ${contract.start}`);
   } else {
     const closedOnly: (keyof Contract)[] = ['stars', 'privateScore', 'endReason'];
     for (const field of closedOnly) {
       if (contract[field] !== undefined && contract[field] !== null) {
-        add(field, `got ${showValue(contract[field])} on an open contract; feedback and end reason need "end" (mid-contract feedback does not count)`);
+        add(
+          field,
+          `got ${showValue(contract[field])} on an open contract; feedback and end reason need "end" (mid-contract feedback does not count)`,
+        );
       }
     }
   }
@@ -130,7 +147,10 @@ function crossFieldProblems(contract: Contract, position: number, asOf: string):
   if (contract.earnings !== undefined && contract.earnings !== null) {
     // A refund takes money back: a refunded contract may have kept less than it was paid.
     if (paid > Math.round(contract.earnings * 100) && contract.refunded !== true) {
-      add('earnings', `got ${contract.earnings}, but the payments add up to ${(paid / 100).toFixed(2)}; expected earnings of at least the payments' total`);
+      add(
+        'earnings',
+        `got ${contract.earnings}, but the payments add up to ${(paid / 100).toFixed(2)}; expected earnings of at least the payments' total`,
+      );
     }
     if (contract.earnings === 0 && contract.lastPayment) {
       add('lastPayment', `got ${contract.lastPayment} with earnings 0; expected no last payment when nothing was paid`);
@@ -142,12 +162,24 @@ function crossFieldProblems(contract: Contract, position: number, asOf: string):
 /** Validates a list of contracts (already parsed from JSON or another source). */
 export function validateContracts(input: unknown, asOf: string): ValidationResult {
   if (!Array.isArray(input)) {
-    return { ok: false, problems: [{ position: 0, id: null, field: '', message: `got ${showValue(input)}, expected a list of contracts` }] };
+    return {
+      ok: false,
+      problems: [
+        { position: 0, id: null, field: '', message: `got ${showValue(input)}, expected a list of contracts` },
+      ],
+    };
   }
   if (input.length > LIMITS.contractsPerFile) {
     return {
       ok: false,
-      problems: [{ position: 0, id: null, field: '', message: `got ${input.length} contracts, expected at most ${LIMITS.contractsPerFile}` }],
+      problems: [
+        {
+          position: 0,
+          id: null,
+          field: '',
+          message: `got ${input.length} contracts, expected at most ${LIMITS.contractsPerFile}`,
+        },
+      ],
     };
   }
   const problems: ContractProblem[] = [];
@@ -165,7 +197,12 @@ export function validateContracts(input: unknown, asOf: string): ValidationResul
     const key = contract.id.toLowerCase();
     const first = firstPositionOfId.get(key);
     if (first !== undefined) {
-      problems.push({ position, id: contract.id, field: 'id', message: `got ${showValue(contract.id)} again (contract ${first} has it); expected each id once` });
+      problems.push({
+        position,
+        id: contract.id,
+        field: 'id',
+        message: `got ${showValue(contract.id)} again (contract ${first} has it); expected each id once`,
+      });
     } else {
       firstPositionOfId.set(key, position);
     }
@@ -176,7 +213,9 @@ export function validateContracts(input: unknown, asOf: string): ValidationResul
 
 export function formatProblem(problem: ContractProblem): string {
   if (problem.position === 0) return problem.message;
-  const which = problem.id ? `contract ${problem.position} (id ${showValue(problem.id)})` : `contract ${problem.position}`;
+  const which = problem.id
+    ? `contract ${problem.position} (id ${showValue(problem.id)})`
+    : `contract ${problem.position}`;
   const field = problem.label ?? problem.field;
   if (!problem.field) return `${which}: ${problem.message}`;
   return problem.label ? `${which}, ${field}: ${problem.message}` : `${which}, field ${field}: ${problem.message}`;

@@ -5,8 +5,15 @@
 import type { LeaderboardPageQuery, LeaderboardView, Store } from '../ports/store.ts';
 import { refreshStaleSnapshots } from './refresh.ts';
 
-export async function readLeaderboard(store: Store, query: LeaderboardPageQuery, today: string): Promise<LeaderboardView> {
-  const [stale, view] = await Promise.all([store.hasStaleSnapshots(query.communityId, today), store.leaderboardPage(query)]);
+export async function readLeaderboard(
+  store: Store,
+  query: LeaderboardPageQuery,
+  today: string,
+): Promise<LeaderboardView> {
+  const [stale, view] = await Promise.all([
+    store.hasStaleSnapshots(query.communityId, today),
+    store.leaderboardPage(query),
+  ]);
   if (!stale) return view;
   await refreshStaleSnapshots(store, { communityId: query.communityId, today, skipLocked: false });
   return store.leaderboardPage(query);

@@ -9,7 +9,14 @@
 
 import { modelOptionsOf } from '../contracts/model-options.ts';
 import type { NextStanding, ScoreSnapshot, StaleSnapshot, Store } from '../ports/store.ts';
-import { formatDay, parseDay, prepareMember, standingOf, type Contract, type PreparedMember } from '../scoring/index.ts';
+import {
+  formatDay,
+  parseDay,
+  prepareMember,
+  standingOf,
+  type Contract,
+  type PreparedMember,
+} from '../scoring/index.ts';
 
 /** Members recomputed per transaction: large enough to amortise round trips, small enough to keep locks short. */
 export const REFRESH_BATCH = 500;
@@ -37,13 +44,28 @@ function dayAfter(day: string): string {
 }
 
 /** The standing that starts the day after `validUntil`: nothing new is recorded meanwhile, so it is known now. */
-export function nextStanding(stale: StaleSnapshot, contracts: readonly Contract[] | PreparedMember, validUntil: string): NextStanding {
+export function nextStanding(
+  stale: StaleSnapshot,
+  contracts: readonly Contract[] | PreparedMember,
+  validUntil: string,
+): NextStanding {
   const next = standingOf(contracts, dayAfter(validUntil), modelOptionsOf(stale));
-  return { score: next.score, window: next.window, longTermPercent: next.longTermPercent, outcomes: next.outcomes, validUntil: next.validUntil };
+  return {
+    score: next.score,
+    window: next.window,
+    longTermPercent: next.longTermPercent,
+    outcomes: next.outcomes,
+    validUntil: next.validUntil,
+  };
 }
 
 /** A member's snapshot as of `today`, scored with their community's model (and the next standing, if asked). */
-export function snapshotFor(stale: StaleSnapshot, contracts: readonly Contract[], today: string, lookAhead = false): ScoreSnapshot {
+export function snapshotFor(
+  stale: StaleSnapshot,
+  contracts: readonly Contract[],
+  today: string,
+  lookAhead = false,
+): ScoreSnapshot {
   // Prepared once: the next standing re-prepares it for its day without parsing the contracts again.
   const options = modelOptionsOf(stale);
   const member = prepareMember(contracts, today, options);
@@ -84,10 +106,17 @@ export async function refreshStaleSnapshots(store: Store, scope: RefreshScope): 
   }
   const promoted = await store.promoteSnapshots({ communityId: scope.communityId, today: scope.today });
   const recomputed = await inBatches(store, limit, async (tx) => {
-    const stale = await tx.claimStaleSnapshots({ communityId: scope.communityId, today: scope.today, limit, skipLocked: scope.skipLocked });
+    const stale = await tx.claimStaleSnapshots({
+      communityId: scope.communityId,
+      today: scope.today,
+      limit,
+      skipLocked: scope.skipLocked,
+    });
     if (stale.length === 0) return 0;
     const contracts = await tx.listContractsOf(stale.map((row) => row.memberId));
-    await tx.saveSnapshots(stale.map((row) => snapshotFor(row, contracts.get(row.memberId) ?? [], scope.today, lookAhead)));
+    await tx.saveSnapshots(
+      stale.map((row) => snapshotFor(row, contracts.get(row.memberId) ?? [], scope.today, lookAhead)),
+    );
     return stale.length;
   });
   const lookedAhead = !lookAhead
@@ -96,7 +125,12 @@ export async function refreshStaleSnapshots(store: Store, scope: RefreshScope): 
         const rows = await tx.claimSnapshotsWithoutNext({ today: scope.today, limit });
         if (rows.length === 0) return 0;
         const contracts = await tx.listContractsOf(rows.map((row) => row.memberId));
-        await tx.saveSnapshots(rows.map((row) => ({ ...row.snapshot, next: nextStanding(row, contracts.get(row.memberId) ?? [], row.snapshot.validUntil) })));
+        await tx.saveSnapshots(
+          rows.map((row) => ({
+            ...row.snapshot,
+            next: nextStanding(row, contracts.get(row.memberId) ?? [], row.snapshot.validUntil),
+          })),
+        );
         return rows.length;
       });
   return { promoted, recomputed, lookedAhead };

@@ -23,11 +23,18 @@ export function startSnapshotRefresh(options: SnapshotRefreshOptions): () => Pro
   const run = () => {
     if (running) return; // the previous run is still going: skip this tick
     const started = Date.now();
-    running = refreshStaleSnapshots(options.store, { communityId: null, today: options.today(), skipLocked: true, lookAhead: true })
+    running = refreshStaleSnapshots(options.store, {
+      communityId: null,
+      today: options.today(),
+      skipLocked: true,
+      lookAhead: true,
+    })
       .then(({ promoted, recomputed, lookedAhead }) => {
         options.onRefreshed?.(promoted + recomputed + lookedAhead);
         if (promoted + recomputed + lookedAhead > 0) {
-          options.log(`leaderboard snapshots: ${promoted} moved to their next standing, ${recomputed} recomputed, ${lookedAhead} looked ahead, in ${Date.now() - started} ms`);
+          options.log(
+            `leaderboard snapshots: ${promoted} moved to their next standing, ${recomputed} recomputed, ${lookedAhead} looked ahead, in ${Date.now() - started} ms`,
+          );
         }
       })
       .catch((error: unknown) => options.log(`refreshing leaderboard snapshots failed: ${(error as Error).message}`))

@@ -70,7 +70,12 @@ export interface ReminderQueue {
    */
   /** The zones of the members who want reminders (FALLBACK_TIME_ZONE for those without one), each once. */
   timeZones(scope?: QueueScope): Promise<string[]>;
-  processBatch(day: string, limit: number, work: (item: ReminderItem) => Promise<ReminderOutcome>, scope?: QueueScope): Promise<BatchResult>;
+  processBatch(
+    day: string,
+    limit: number,
+    work: (item: ReminderItem) => Promise<ReminderOutcome>,
+    scope?: QueueScope,
+  ): Promise<BatchResult>;
   /**
    * Reads up to `limit` pending rows of `day` of members after `afterMemberId` (in member order)
    * and marks 'nothing', in one statement, those for whom the pure `hasMessage` is false (and those
@@ -79,5 +84,11 @@ export interface ReminderQueue {
    * trouble as true: processBatch then records it).
    * Optional: without it, the job sends through processBatch alone.
    */
-  settleQuiet?(day: string, limit: number, hasMessage: (item: ReminderItem) => boolean, scope?: QueueScope, afterMemberId?: number): Promise<QuietResult>;
+  settleQuiet?(
+    day: string,
+    limit: number,
+    hasMessage: (item: ReminderItem) => boolean,
+    scope?: QueueScope,
+    afterMemberId?: number,
+  ): Promise<QuietResult>;
 }

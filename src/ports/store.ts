@@ -168,7 +168,12 @@ export interface Store {
    * Finds or creates the member and the person's history row in `historyCommunityId`, the member
    * pointing at it (safe under concurrency; the history row's name is set once, never renamed).
    */
-  ensureMemberWithHistory(communityId: number, historyCommunityId: number, platformUserId: string, displayName: string): Promise<MemberWithHistory>;
+  ensureMemberWithHistory(
+    communityId: number,
+    historyCommunityId: number,
+    platformUserId: string,
+    displayName: string,
+  ): Promise<MemberWithHistory>;
   findMemberById(memberId: number): Promise<Member | null>;
 
   /** Uses up an unexpired `link` code (made with createConfirmation, action 'link'): the member row that issued it, and its platform. */
@@ -241,7 +246,12 @@ export interface Store {
    * Locks up to `limit` stale snapshots (valid_until before `today`, or computed after it) of a
    * community, or of every community when `communityId` is null. Only inside transaction().
    */
-  claimStaleSnapshots(scope: { communityId: number | null; today: string; limit: number; skipLocked: boolean }): Promise<StaleSnapshot[]>;
+  claimStaleSnapshots(scope: {
+    communityId: number | null;
+    today: string;
+    limit: number;
+    skipLocked: boolean;
+  }): Promise<StaleSnapshot[]>;
   /** Whether any snapshot of the community needs moving on or recomputing as of `today`. */
   hasStaleSnapshots(communityId: number, today: string): Promise<boolean>;
   /**
@@ -250,7 +260,10 @@ export interface Store {
    */
   promoteSnapshots(scope: { communityId: number | null; today: string }): Promise<number>;
   /** Locks up to `limit` fresh snapshots without a next standing, skipping locked ones. Only inside transaction(). */
-  claimSnapshotsWithoutNext(scope: { today: string; limit: number }): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]>;
+  claimSnapshotsWithoutNext(scope: {
+    today: string;
+    limit: number;
+  }): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]>;
   /** A leaderboard page from fresh snapshots (refresh stale ones first), the caller's rank, and who is listed apart. */
   leaderboardPage(query: LeaderboardPageQuery): Promise<LeaderboardView>;
   /** How many members of the leaderboard have each score. */

@@ -55,7 +55,10 @@ export async function runReminders(options: RunRemindersOptions): Promise<Remind
   const { queue, asOf, send } = options;
   const find = options.find ?? findReminders;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const scope = { ...(options.platforms && { platforms: options.platforms }), ...(options.timeZones && { timeZones: options.timeZones }) };
+  const scope = {
+    ...(options.platforms && { platforms: options.platforms }),
+    ...(options.timeZones && { timeZones: options.timeZones }),
+  };
 
   // A member's trouble (a finder bug, a refused send) is theirs alone: it becomes 'failed' for
   // that member instead of a throw, which would roll back the batch and send its earlier

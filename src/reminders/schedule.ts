@@ -34,7 +34,11 @@ export interface ReminderScheduleOptions {
 }
 
 /** Zones whose reminders are due at `instant` (local hour reached), grouped by their local day. */
-export function dueDays(timeZones: readonly string[], instant: Date, hour: number): { day: string; timeZones: string[] }[] {
+export function dueDays(
+  timeZones: readonly string[],
+  instant: Date,
+  hour: number,
+): { day: string; timeZones: string[] }[] {
   const byDay = new Map<string, string[]>();
   for (const zone of timeZones) {
     let local;

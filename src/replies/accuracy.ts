@@ -29,7 +29,10 @@ export function accuracyLine({ figures }: PresetAccuracy): string {
 
 export function accuracyReply(accuracy: CommunityAccuracy, current: string): Reply {
   if (accuracy.members === 0) {
-    return reply('info', 'No accuracy figures yet', { summary: 'They come from the scores members record with "actual" (what Upwork shows them). Nobody in this community has recorded one yet.' });
+    return reply('info', 'No accuracy figures yet', {
+      summary:
+        'They come from the scores members record with "actual" (what Upwork shows them). Nobody in this community has recorded one yet.',
+    });
   }
   return reply('info', 'How close the estimates come to Upwork', {
     summary: `Over ${plural(accuracy.members, 'member')} who recorded the score Upwork showed them, each day compared with the estimate for that day. This community uses ${current}.`,
@@ -45,7 +48,10 @@ export function accuracyReply(accuracy: CommunityAccuracy, current: string): Rep
           figures.meanAbsoluteError === null ? '—' : num(figures.meanAbsoluteError),
         ]),
       },
-      { type: 'context', text: 'Figures only: no member is named and nobody\'s own scores are shown. Admins choose the model with config model:NAME.' },
+      {
+        type: 'context',
+        text: "Figures only: no member is named and nobody's own scores are shown. Admins choose the model with config model:NAME.",
+      },
     ],
   });
 }

@@ -28,7 +28,10 @@ export function hasGap(day: ComparedDay): boolean {
 
 export function recordedReply(day: ComparedDay, replaced: Observation | null): Reply {
   const { observation } = day;
-  const longterm = observation.longterm === null || observation.longterm === undefined ? '' : `, long-term clients ${observation.longterm}%`;
+  const longterm =
+    observation.longterm === null || observation.longterm === undefined
+      ? ''
+      : `, long-term clients ${observation.longterm}%`;
   const title = replaced
     ? `Replaced ${observation.date}: ${replaced.score}% → ${observation.score}%`
     : `Recorded ${observation.score}% for ${observation.date}`;
@@ -44,7 +47,8 @@ export function recordedReply(day: ComparedDay, replaced: Observation | null): R
 export function actualListReply(days: readonly ComparedDay[]): Reply {
   if (days.length === 0) {
     return reply('info', 'No Upwork scores recorded yet', {
-      summary: 'Record the Job Success Score Upwork shows you, and this bot compares it with its estimate for that day: actual 87 (or actual 87 date:2026-11-20 longterm:40).',
+      summary:
+        'Record the Job Success Score Upwork shows you, and this bot compares it with its estimate for that day: actual 87 (or actual 87 date:2026-11-20 longterm:40).',
     });
   }
   const newestFirst = [...days].reverse();
@@ -59,11 +63,19 @@ export function actualListReply(days: readonly ComparedDay[]): Reply {
   const gaps = days.filter(hasGap).length;
   const more = days.length - shown.length;
   return reply('info', `Your recorded Upwork scores (${days.length})`, {
-    summary: gaps === 0 ? 'The estimate matches every recorded day.' : `The estimate differs on ${plural(gaps, 'day')}; "explain" looks for what Upwork may know that the bot does not.`,
+    summary:
+      gaps === 0
+        ? 'The estimate matches every recorded day.'
+        : `The estimate differs on ${plural(gaps, 'day')}; "explain" looks for what Upwork may know that the bot does not.`,
     blocks: [
       { type: 'table', columns: ['date', 'Upwork', 'long-term', 'estimate', 'gap'], rows },
-      ...(more > 0 ? [{ type: 'context' as const, text: `${plural(more, 'earlier day')} not shown; "export" has them all.` }] : []),
-      { type: 'context', text: 'Each estimate is for its own day, from what was known then. Only you see these records.' },
+      ...(more > 0
+        ? [{ type: 'context' as const, text: `${plural(more, 'earlier day')} not shown; "export" has them all.` }]
+        : []),
+      {
+        type: 'context',
+        text: 'Each estimate is for its own day, from what was known then. Only you see these records.',
+      },
     ],
     actions: gaps > 0 ? [{ label: 'Explain the gap', command: 'explain', style: 'primary' }] : [],
   });
@@ -77,5 +89,9 @@ function signed(value: number): string {
 export function gapLine(latest: Observation, estimate: number | null): Block | null {
   if (estimate === latest.score) return null;
   const estimated = estimate === null ? 'has no score for that day' : `estimated ${estimate}% for that day`;
-  return { type: 'text', text: `Upwork showed you ${latest.score}% on ${latest.date}; this bot ${estimated}. "explain" looks for why.`, memberOnly: true };
+  return {
+    type: 'text',
+    text: `Upwork showed you ${latest.score}% on ${latest.date}; this bot ${estimated}. "explain" looks for why.`,
+    memberOnly: true,
+  };
 }

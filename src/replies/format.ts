@@ -35,8 +35,11 @@ export function contractLine(contract: Contract): string {
   const parts = [`${contract.id}: ${contract.client} (${contract.type})`, when, usd(paid)];
   if (contract.payments && contract.payments.length > 0) parts.push(plural(contract.payments.length, 'payment'));
   if (contract.stars !== null && contract.stars !== undefined) parts.push(`${contract.stars}★`);
-  if (contract.privateScore !== null && contract.privateScore !== undefined) parts.push(`private ${contract.privateScore}/10`);
-  const flags = (['disputed', 'refunded', 'clientFlagged', 'pausedForClient'] as const).filter((flag) => contract[flag] === true);
+  if (contract.privateScore !== null && contract.privateScore !== undefined)
+    parts.push(`private ${contract.privateScore}/10`);
+  const flags = (['disputed', 'refunded', 'clientFlagged', 'pausedForClient'] as const).filter(
+    (flag) => contract[flag] === true,
+  );
   if (contract.endReason && contract.endReason !== 'completed') flags.push(contract.endReason as never);
   if (flags.length > 0) parts.push(flags.join(', '));
   if (contract.counted) parts.push(`counted as ${contract.counted}`);

@@ -28,14 +28,22 @@ export function importChecklist(contracts: readonly Contract[], asOf: string): s
   const looksEnded: string[] = [];
   const noClient: string[] = [];
   for (const contract of contracts) {
-    if (contract.end && contract.stars == null && contract.counted == null && contract.privateScore == null) noFeedback.push(`edit ${contract.id} stars:5`);
+    if (contract.end && contract.stars == null && contract.counted == null && contract.privateScore == null)
+      noFeedback.push(`edit ${contract.id} stars:5`);
     const last = lastPaid(contract);
     if (!contract.end && last !== null && last < cutoff) looksEnded.push(`end ${contract.id} end:${last}`);
     if (contract.client.startsWith(UNKNOWN_CLIENT_PREFIX)) noClient.push(`edit ${contract.id} client:"…"`);
   }
   const items: string[] = [];
-  if (noFeedback.length > 0) items.push(`Closed without feedback, give the stars the client left (or counted:… when you know how Upwork counted it): ${named(noFeedback)}`);
-  if (looksEnded.length > 0) items.push(`No payment for ${LOOKS_ENDED_DAYS} days but open; if it ended, end it (the date is the last payment's): ${named(looksEnded)}`);
-  if (noClient.length > 0) items.push(`No client name in the file (the same client on two contracts counts once): ${named(noClient)}`);
+  if (noFeedback.length > 0)
+    items.push(
+      `Closed without feedback, give the stars the client left (or counted:… when you know how Upwork counted it): ${named(noFeedback)}`,
+    );
+  if (looksEnded.length > 0)
+    items.push(
+      `No payment for ${LOOKS_ENDED_DAYS} days but open; if it ended, end it (the date is the last payment's): ${named(looksEnded)}`,
+    );
+  if (noClient.length > 0)
+    items.push(`No client name in the file (the same client on two contracts counts once): ${named(noClient)}`);
   return items;
 }

@@ -9,7 +9,9 @@ const SPARK_SAMPLES = 25;
 function columns(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}`).join('\n');
+  return rows
+    .map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}`)
+    .join('\n');
 }
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -20,7 +22,10 @@ export function sparkline(values: readonly (number | null)[]): string {
 }
 
 /** The series' value on evenly spaced days from its first to its last point (a step function). */
-export function sampleSeries(points: readonly { date: string; value: number | null }[], samples: number): (number | null)[] {
+export function sampleSeries(
+  points: readonly { date: string; value: number | null }[],
+  samples: number,
+): (number | null)[] {
   const start = parseDay(points[0]?.date ?? '') ?? 0;
   const end = parseDay(points[points.length - 1]?.date ?? '') ?? start;
   const values: (number | null)[] = [];
@@ -37,7 +42,10 @@ export function sampleSeries(points: readonly { date: string; value: number | nu
  * A score series in one line: first date, sparkline, last date, low–high; null without points.
  * `date` lets a platform escape and shorten the dates for its markup.
  */
-export function seriesLine(points: readonly { date: string; value: number | null }[], date: (text: string) => string = (text) => text): string | null {
+export function seriesLine(
+  points: readonly { date: string; value: number | null }[],
+  date: (text: string) => string = (text) => text,
+): string | null {
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return null;
@@ -53,7 +61,9 @@ export function seriesLine(points: readonly { date: string; value: number | null
 
 /** A series' points from the first past week (when the past is shown) to the end of the forecast. */
 export function seriesPoints(block: Extract<Block, { type: 'series' }>): { date: string; value: number | null }[] {
-  return block.past && block.past.length > 0 ? [...block.past.filter((point) => point.date < (block.points[0]?.date ?? '')), ...block.points] : block.points;
+  return block.past && block.past.length > 0
+    ? [...block.past.filter((point) => point.date < (block.points[0]?.date ?? '')), ...block.points]
+    : block.points;
 }
 
 function renderBlock(block: Block): string {
@@ -80,6 +90,7 @@ export function renderText(reply: Reply): string {
   if (reply.summary) parts.push(reply.summary);
   for (const block of reply.blocks) parts.push(renderBlock(block));
   if (reply.actions.length > 0) parts.push(`Next: ${reply.actions.map((action) => action.command).join('  |  ')}`);
-  for (const attachment of reply.attachments) parts.push(`--- ${attachment.filename} ---\n${attachment.content.trimEnd()}`);
+  for (const attachment of reply.attachments)
+    parts.push(`--- ${attachment.filename} ---\n${attachment.content.trimEnd()}`);
   return parts.join('\n\n');
 }

@@ -84,7 +84,8 @@ export function sharedView(shared: Reply, footer: string): Reply {
 /** The reply to any bad input: what was wrong and what is expected; nothing was changed. */
 export function errorReply(problems: string | string[], hint?: string, fieldErrors?: Record<string, string>): Reply {
   const list = Array.isArray(problems) ? problems : [problems];
-  const blocks: Block[] = list.length === 1 ? [{ type: 'text', text: list[0] as string }] : [{ type: 'list', items: list }];
+  const blocks: Block[] =
+    list.length === 1 ? [{ type: 'text', text: list[0] as string }] : [{ type: 'list', items: list }];
   if (hint) blocks.push({ type: 'context', text: hint });
   const title = list.length === 1 ? 'That did not work' : `That did not work (${list.length} problems)`;
   return reply('error', title, { blocks, ...(fieldErrors && Object.keys(fieldErrors).length > 0 && { fieldErrors }) });

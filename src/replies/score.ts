@@ -8,7 +8,10 @@ import { reply, type Block, type Reply } from './reply.ts';
 const TIPS_WITH_SCORE = 3;
 
 function basis(report: { model: string; asOf: string }): Block {
-  return { type: 'context', text: `Estimate under model ${report.model}, as of ${report.asOf}. Upwork does not publish its algorithm.` };
+  return {
+    type: 'context',
+    text: `Estimate under model ${report.model}, as of ${report.asOf}. Upwork does not publish its algorithm.`,
+  };
 }
 
 export function scoreTitle(report: ScoreReport): string {
@@ -34,7 +37,17 @@ export function windowsTable(report: ScoreReport): Block {
     ]);
   }
   const trending = report.windows.trending;
-  if (trending.inModel) rows.push([WINDOW_NAMES.trending as string, trending.score === null ? '—' : num(trending.score), trending.eligible ? 'yes' : 'no', '', '', '', '', '']);
+  if (trending.inModel)
+    rows.push([
+      WINDOW_NAMES.trending as string,
+      trending.score === null ? '—' : num(trending.score),
+      trending.eligible ? 'yes' : 'no',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   return {
     type: 'table',
     title: 'Windows (weighted; the best eligible one is shown):',
@@ -86,13 +99,16 @@ export function seriesOf(forecast: ForecastReport, past?: PastScores): Block {
     { date: forecast.until, value: forecast.changes.at(-1)?.score ?? forecast.score },
   ];
   const known = past && (past.recorded.length > 0 || past.weeks.some((week) => week.score !== null));
-  if (!past || !known) return { type: 'series', title: 'Your score over the next 12 months if nothing new happens', points };
+  if (!past || !known)
+    return { type: 'series', title: 'Your score over the next 12 months if nothing new happens', points };
   return {
     type: 'series',
     title: 'Your score: past 16 weeks, next 12 months if nothing new happens',
     points,
     past: past.weeks.map((week) => ({ date: week.date, value: week.score })),
-    ...(past.recorded.length > 0 && { recorded: past.recorded.map((observation) => ({ date: observation.date, value: observation.score })) }),
+    ...(past.recorded.length > 0 && {
+      recorded: past.recorded.map((observation) => ({ date: observation.date, value: observation.score })),
+    }),
   };
 }
 
@@ -100,7 +116,13 @@ export function seriesOf(forecast: ForecastReport, past?: PastScores): Block {
  * The score with its windows, long-term clients and the most useful tips; `detailed` adds every
  * contract, `past` the past 16 weeks to the chart.
  */
-export function scoreReply(report: ScoreReport, tips: readonly Tip[], forecast: ForecastReport | null, detailed = false, past?: PastScores): Reply {
+export function scoreReply(
+  report: ScoreReport,
+  tips: readonly Tip[],
+  forecast: ForecastReport | null,
+  detailed = false,
+  past?: PastScores,
+): Reply {
   const blocks: Block[] = [];
   if (report.noScore) blocks.push({ type: 'text', text: report.noScore.text });
   blocks.push(windowsTable(report));
@@ -108,7 +130,10 @@ export function scoreReply(report: ScoreReport, tips: readonly Tip[], forecast: 
   const context = tips.find((tip) => tip.kind === 'long-term-context')?.text;
   blocks.push({ type: 'text', text: context ? `${longTermLine(report)}\n${context}` : longTermLine(report) });
   // The "no score yet" sentence already opens the reply: not again as a tip.
-  const items = tipItems(report.noScore ? tips.filter((tip) => tip.kind !== 'get-a-score') : tips, detailed ? 6 : TIPS_WITH_SCORE);
+  const items = tipItems(
+    report.noScore ? tips.filter((tip) => tip.kind !== 'get-a-score') : tips,
+    detailed ? 6 : TIPS_WITH_SCORE,
+  );
   if (items.length > 0) blocks.push({ type: 'list', title: 'Tips:', items });
   if (forecast) blocks.push(seriesOf(forecast, past));
   blocks.push(basis(report));
@@ -125,12 +150,19 @@ export function scoreReply(report: ScoreReport, tips: readonly Tip[], forecast: 
 
 export function whyReply(report: ScoreReport, onlyId?: string): Reply {
   const counts = new Map<string, number>();
-  for (const contract of report.contracts) if (contract.inWindow) counts.set(contract.outcome, (counts.get(contract.outcome) ?? 0) + 1);
-  const summary = [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ') || 'no contracts in the window';
+  for (const contract of report.contracts)
+    if (contract.inWindow) counts.set(contract.outcome, (counts.get(contract.outcome) ?? 0) + 1);
+  const summary =
+    [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ') || 'no contracts in the window';
   if (report.contracts.length === 0) {
     return reply('info', 'Why your score is what it is', {
       summary: 'You have no contracts yet, so there is nothing to explain.',
-      blocks: [{ type: 'text', text: 'Add your first with add, e.g. add client:"Acme Ltd" type:hourly start:2026-01-10 (or bring your history with import; help upwork).' }],
+      blocks: [
+        {
+          type: 'text',
+          text: 'Add your first with add, e.g. add client:"Acme Ltd" type:hourly start:2026-01-10 (or bring your history with import; help upwork).',
+        },
+      ],
       actions: [{ label: 'Help', command: 'help add' }],
     });
   }
@@ -143,7 +175,8 @@ export function whyReply(report: ScoreReport, onlyId?: string): Reply {
 /** Every change date of the forecast, and the chart's series (with the past 16 weeks when given). */
 export function forecastReply(forecast: ForecastReport, past?: PastScores): Reply {
   const blocks: Block[] = [];
-  if (forecast.changes.length === 0) blocks.push({ type: 'text', text: 'No change in the next 12 months if nothing new happens.' });
+  if (forecast.changes.length === 0)
+    blocks.push({ type: 'text', text: 'No change in the next 12 months if nothing new happens.' });
   else {
     blocks.push({
       type: 'table',
@@ -153,22 +186,41 @@ export function forecastReply(forecast: ForecastReport, past?: PastScores): Repl
     });
   }
   if (forecast.assumedPaidOnAsOf.length > 0) {
-    blocks.push({ type: 'context', text: `No payment dates for ${forecast.assumedPaidOnAsOf.join(', ')}: taken as last paid on ${forecast.asOf}. Record payments with "pay" to keep open work counting.` });
+    blocks.push({
+      type: 'context',
+      text: `No payment dates for ${forecast.assumedPaidOnAsOf.join(', ')}: taken as last paid on ${forecast.asOf}. Record payments with "pay" to keep open work counting.`,
+    });
   }
   blocks.push(seriesOf(forecast, past), basis(forecast));
-  return reply('info', `Forecast: now ${percent(forecast.score)}, until ${forecast.until}`, { blocks, shareable: true });
+  return reply('info', `Forecast: now ${percent(forecast.score)}, until ${forecast.until}`, {
+    blocks,
+    shareable: true,
+  });
 }
 
 export function planReply(plan: PlanReport): Reply {
-  const source = { given: 'as given', median: 'the median of your paid contracts', fallback: 'no paid contracts yet, so $250' }[plan.earningsSource];
+  const source = {
+    given: 'as given',
+    median: 'the median of your paid contracts',
+    fallback: 'no paid contracts yet, so $250',
+  }[plan.earningsSource];
   return reply('info', `Plan to reach ${plan.target}%: now ${percent(plan.score)}`, {
     summary: plan.summary,
     blocks: [
-      { type: 'fields', fields: [
-        { label: 'New contracts needed', value: plan.contractsNeeded === null ? 'out of reach' : String(plan.contractsNeeded) },
-        { label: 'Reached by waiting alone', value: plan.reachedByWaitingOn ?? 'not within 12 months' },
-        { label: 'Each new contract', value: `${usd(plan.earnings)} (${source}), 5 stars, a new client, weight ${num(plan.weight)}` },
-      ] },
+      {
+        type: 'fields',
+        fields: [
+          {
+            label: 'New contracts needed',
+            value: plan.contractsNeeded === null ? 'out of reach' : String(plan.contractsNeeded),
+          },
+          { label: 'Reached by waiting alone', value: plan.reachedByWaitingOn ?? 'not within 12 months' },
+          {
+            label: 'Each new contract',
+            value: `${usd(plan.earnings)} (${source}), 5 stars, a new client, weight ${num(plan.weight)}`,
+          },
+        ],
+      },
       basis(plan),
     ],
   });
@@ -195,7 +247,13 @@ export function longTermReply(report: ScoreReport, tips: readonly Tip[]): Reply 
   ]);
   const upcoming = tips.filter((tip) => tip.kind === 'becomes-long-term').map((tip) => tip.text);
   const blocks: Block[] = [{ type: 'text', text: context }];
-  if (rows.length > 0) blocks.push({ type: 'table', title: 'Clients:', columns: ['client', 'long-term', 'worked', 'span', 'paid in past year'], rows });
+  if (rows.length > 0)
+    blocks.push({
+      type: 'table',
+      title: 'Clients:',
+      columns: ['client', 'long-term', 'worked', 'span', 'paid in past year'],
+      rows,
+    });
   if (upcoming.length > 0) blocks.push({ type: 'list', title: 'Coming up:', items: upcoming });
   blocks.push(basis(report));
   return reply('info', longTermLine(report), { blocks, shareable: true });
@@ -204,8 +262,13 @@ export function longTermReply(report: ScoreReport, tips: readonly Tip[]): Reply 
 export function tipsReply(tips: readonly Tip[], report: ScoreReport): Reply {
   const items = tipItems(tips, tips.length);
   const context = tips.find((tip) => tip.kind === 'long-term-context')?.text;
-  const blocks: Block[] = items.length > 0 ? [{ type: 'list', items }] : [{ type: 'text', text: 'Nothing to act on right now.' }];
+  const blocks: Block[] =
+    items.length > 0 ? [{ type: 'list', items }] : [{ type: 'text', text: 'Nothing to act on right now.' }];
   if (context) blocks.push({ type: 'text', text: context });
   blocks.push(basis(report));
-  return reply('info', report.score === null ? 'Tips (no score yet)' : `Tips (your estimated score: ${report.score}%)`, { blocks });
+  return reply(
+    'info',
+    report.score === null ? 'Tips (no score yet)' : `Tips (your estimated score: ${report.score}%)`,
+    { blocks },
+  );
 }

@@ -24,7 +24,13 @@ function idRange(ids: readonly string[]): string {
   return ids.length <= 3 ? ids.join(', ') : `${ids[0]} … ${ids[ids.length - 1]}`;
 }
 
-export function upworkImportReply(file: UpworkFile, plan: ImportPlan, touched: readonly Contract[], asOf: string, score: string): Reply {
+export function upworkImportReply(
+  file: UpworkFile,
+  plan: ImportPlan,
+  touched: readonly Contract[],
+  asOf: string,
+  score: string,
+): Reply {
   const range = file.from === null ? '' : ` ${file.from} → ${file.to}`;
   const contracts = plan.newContracts + plan.updatedContracts;
   const title =
@@ -41,11 +47,15 @@ export function upworkImportReply(file: UpworkFile, plan: ImportPlan, touched: r
   ].filter((part): part is string => part !== null);
   const checklist = importChecklist(touched, asOf);
   const blocks: Block[] = [];
-  if (checklist.length > 0) blocks.push({ type: 'list', title: 'What only you know (Upwork does not export it)', items: checklist });
+  if (checklist.length > 0)
+    blocks.push({ type: 'list', title: 'What only you know (Upwork does not export it)', items: checklist });
   blocks.push({ type: 'text', text: score });
   return reply('success', title, {
     ...(parts.length > 0 && { summary: `${parts.join('; ')}.` }),
     blocks,
-    actions: [{ label: 'Score', command: 'score' }, { label: 'List', command: 'list' }],
+    actions: [
+      { label: 'Score', command: 'score' },
+      { label: 'List', command: 'list' },
+    ],
   });
 }

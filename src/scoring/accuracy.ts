@@ -41,7 +41,10 @@ export function accuracyOf(members: readonly MemberRecord[], options: ModelOptio
 }
 
 /** The figures for every preset, with the same parameter overrides on each. */
-export function accuracyByPreset(members: readonly MemberRecord[], params?: Partial<ModelParams>): Record<ModelName, AccuracyFigures> {
+export function accuracyByPreset(
+  members: readonly MemberRecord[],
+  params?: Partial<ModelParams>,
+): Record<ModelName, AccuracyFigures> {
   const figures = {} as Record<ModelName, AccuracyFigures>;
   for (const model of MODEL_NAMES) figures[model] = accuracyOf(members, params ? { model, params } : { model });
   return figures;

@@ -79,7 +79,8 @@ function recordedInWeek(observations: readonly Observation[], day: Day): number 
   let best: { day: Day; score: number } | null = null;
   for (const observation of observations) {
     const observed = toDay(observation.date);
-    if (observed > day - 7 && observed <= day && (best === null || observed > best.day)) best = { day: observed, score: observation.score };
+    if (observed > day - 7 && observed <= day && (best === null || observed > best.day))
+      best = { day: observed, score: observation.score };
   }
   return best === null ? null : best.score;
 }
@@ -102,7 +103,9 @@ export function topRatedStatus(
   const weeks = topRatedWeekDays(asOf).map((day): TopRatedWeek => {
     const date = formatDay(day);
     const recorded = recordedInWeek(observations, day);
-    return recorded !== null ? { date, score: recorded, source: 'recorded' } : { date, score: estimateOn(contracts, date, options), source: 'estimate' };
+    return recorded !== null
+      ? { date, score: recorded, source: 'recorded' }
+      : { date, score: estimateOn(contracts, date, options), source: 'estimate' };
   });
   const weeksAtLeast90 = weeks.filter((week) => atLeast90(week.score)).length;
   const earnings12m = earningsInYearTo(contracts, asOfDay, asOfDay);
@@ -117,7 +120,8 @@ export function topRatedStatus(
     const day = asOfDay + 7 * ahead;
     if (ahead > 0) passes.push(atLeast90(displayedOn(member, day, totals).score));
     const last16 = passes.slice(-TOP_RATED_WEEKS).filter(Boolean).length;
-    if (last16 >= TOP_RATED_WEEKS_NEEDED && earningsInYearTo(contracts, day, asOfDay) >= TOP_RATED_EARNINGS) eligibleOn = formatDay(day);
+    if (last16 >= TOP_RATED_WEEKS_NEEDED && earningsInYearTo(contracts, day, asOfDay) >= TOP_RATED_EARNINGS)
+      eligibleOn = formatDay(day);
   }
   const status: TopRatedStatus = {
     weeks,

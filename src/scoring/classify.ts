@@ -51,9 +51,22 @@ export interface ClassifyInput {
 
 const RAW_OUTCOMES: readonly RawOutcome[] = ['success', 'negative', 'neutral', 'excluded', 'missing'];
 const REASON_CODES: readonly ReasonCode[] = [
-  'counted', 'client-flagged', 'paused-for-client', 'disputed', 'refunded', 'private-feedback', 'stars',
-  'zero-earnings-positive-feedback', 'client-unresponsive', 'closed-quickly', 'too-new', 'no-activity',
-  'long-term', 'in-progress', 'stale', 'missing-feedback',
+  'counted',
+  'client-flagged',
+  'paused-for-client',
+  'disputed',
+  'refunded',
+  'private-feedback',
+  'stars',
+  'zero-earnings-positive-feedback',
+  'client-unresponsive',
+  'closed-quickly',
+  'too-new',
+  'no-activity',
+  'long-term',
+  'in-progress',
+  'stale',
+  'missing-feedback',
 ];
 
 // Fixed timelines are shared frozen constants: a report classifies every contract, so not
@@ -64,7 +77,10 @@ const FIXED = Object.fromEntries(
     Object.fromEntries(
       RAW_OUTCOMES.map((outcome) => {
         const classified = Object.freeze({ outcome, reason });
-        return [outcome, Object.freeze({ before: classified, after: classified, switchDay: Infinity, switchKind: null })];
+        return [
+          outcome,
+          Object.freeze({ before: classified, after: classified, switchDay: Infinity, switchKind: null }),
+        ];
       }),
     ),
   ]),
@@ -77,11 +93,13 @@ function fixed(outcome: RawOutcome, reason: ReasonCode): OutcomeTimeline {
 function byFeedback(input: ClassifyInput, params: ModelParams): Classified {
   if (input.privateScore !== null) {
     const score = input.privateScore;
-    const outcome = score >= params.privateSuccessMin ? 'success' : score <= params.privateNegativeMax ? 'negative' : 'neutral';
+    const outcome =
+      score >= params.privateSuccessMin ? 'success' : score <= params.privateNegativeMax ? 'negative' : 'neutral';
     return { outcome, reason: 'private-feedback' };
   }
   const stars = input.stars ?? 0;
-  const outcome = stars >= params.starsSuccessMin ? 'success' : stars < params.starsNegativeBelow ? 'negative' : 'neutral';
+  const outcome =
+    stars >= params.starsSuccessMin ? 'success' : stars < params.starsNegativeBelow ? 'negative' : 'neutral';
   return { outcome, reason: 'stars' };
 }
 

@@ -27,7 +27,8 @@ function packedCivil(day: Day): number {
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   // Integer divisions of non-negative numbers: truncation is floor.
-  const yearOfEra = ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) / 365) | 0;
+  const yearOfEra =
+    ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) / 365) | 0;
   const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
   const shiftedMonth = ((5 * dayOfYear + 2) / 153) | 0;
   const dayOfMonth = dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1;

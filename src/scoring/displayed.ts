@@ -4,7 +4,15 @@
 // prepareMember + computeTotals without allocating a prepared contract per contract.
 
 import type { Day } from './dates.ts';
-import { addContract, displayedFromTotals, endRawTotals, finishTotals, newTotals, startRawTotals, type Displayed } from './evaluate.ts';
+import {
+  addContract,
+  displayedFromTotals,
+  endRawTotals,
+  finishTotals,
+  newTotals,
+  startRawTotals,
+  type Displayed,
+} from './evaluate.ts';
 import type { ResolvedModel } from './params.ts';
 import { blankContract, ClientMatcher, prepareContractInto } from './prepare.ts';
 import type { Contract } from './types.ts';

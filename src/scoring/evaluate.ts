@@ -5,7 +5,15 @@
 
 import { subMonths, type Day } from './dates.ts';
 import type { ModelParams } from './params.ts';
-import { EXCLUDED, MISSING, NEGATIVE, NEUTRAL, SUCCESS, type PreparedContract, type PreparedMember } from './prepare.ts';
+import {
+  EXCLUDED,
+  MISSING,
+  NEGATIVE,
+  NEUTRAL,
+  SUCCESS,
+  type PreparedContract,
+  type PreparedMember,
+} from './prepare.ts';
 import type { Band, ScoreSource } from './types.ts';
 
 export const WINDOW_COUNT = 4;
@@ -87,7 +95,13 @@ export function startRawTotals(totals: Float64Array, day: Day, clientCount: numb
 }
 
 /** Adds one contract as it stands on `day` to its smallest window, and notes its client's. */
-export function addContract(totals: Float64Array, clientWindow: Int8Array, contract: PreparedContract, day: Day, cutoffs: Float64Array = scratchCutoffs): void {
+export function addContract(
+  totals: Float64Array,
+  clientWindow: Int8Array,
+  contract: PreparedContract,
+  day: Day,
+  cutoffs: Float64Array = scratchCutoffs,
+): void {
   const code = day <= contract.switchDay ? contract.codeBefore : contract.codeAfter;
   if (code === EXCLUDED) return;
   const w = smallestWindow(contract.referenceDay, cutoffs);
@@ -142,7 +156,9 @@ export function finishTotals(totals: Float64Array, maxShare: number): Float64Arr
     if (excessive) add(totals, base + F_NEGATIVES, missingWeight);
     else add(totals, base + F_NEUTRALS, missingWeight);
     totals[base + F_TOTAL] =
-      (totals[base + F_SUCCESSES] as number) + (totals[base + F_NEGATIVES] as number) + (totals[base + F_NEUTRALS] as number);
+      (totals[base + F_SUCCESSES] as number) +
+      (totals[base + F_NEGATIVES] as number) +
+      (totals[base + F_NEUTRALS] as number);
   }
   return totals;
 }
@@ -152,7 +168,11 @@ export function finishTotals(totals: Float64Array, maxShare: number): Float64Arr
  * (params neutralValue, negativeValue) the numerator is S + neutralValue·Nu + negativeValue·N; the
  * defaults (0, −1) take the exact S − N path so today's results are unchanged bit for bit.
  */
-export function windowScore(totals: Float64Array, w: number, params?: Pick<ModelParams, 'neutralValue' | 'negativeValue'>): number | null {
+export function windowScore(
+  totals: Float64Array,
+  w: number,
+  params?: Pick<ModelParams, 'neutralValue' | 'negativeValue'>,
+): number | null {
   const base = w * FIELDS;
   const total = totals[base + F_TOTAL] as number;
   if (total <= 0) return null;

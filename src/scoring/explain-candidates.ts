@@ -1,7 +1,16 @@
 // The hidden facts the explain search may assume, from the more to the less plausible
 // (default-model.md, "Explaining a gap"). A fact sets one contract's `counted` to another outcome.
 
-import { earningsOf, EXCLUDED, MISSING, NEGATIVE, NEUTRAL, SUCCESS, type OutcomeCode, type PreparedContract } from './prepare.ts';
+import {
+  earningsOf,
+  EXCLUDED,
+  MISSING,
+  NEGATIVE,
+  NEUTRAL,
+  SUCCESS,
+  type OutcomeCode,
+  type PreparedContract,
+} from './prepare.ts';
 import type { ModelParams } from './params.ts';
 import type { Contract, CountedOutcome } from './types.ts';
 
@@ -36,9 +45,12 @@ const hasFeedback = (contract: Contract) => contract.stars != null || contract.p
 export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
     key: 'hidden-private-feedback',
-    targets: ({ contract }) => (contract.stars != null && contract.stars >= 3.5 && contract.stars < 5 ? ['neutral', 'negative'] : NONE),
+    targets: ({ contract }) =>
+      contract.stars != null && contract.stars >= 3.5 && contract.stars < 5 ? ['neutral', 'negative'] : NONE,
     likely: ({ params }, to) =>
-      to === 'neutral' ? `most likely private feedback below ${params.privateSuccessMin}` : `most likely private feedback of ${params.privateNegativeMax} or less`,
+      to === 'neutral'
+        ? `most likely private feedback below ${params.privateSuccessMin}`
+        : `most likely private feedback of ${params.privateNegativeMax} or less`,
   },
   {
     key: 'refund-by-feedback',
@@ -48,7 +60,9 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
     key: 'zero-cancelled-paused',
     targets: ({ contract }) =>
-      earningsOf(contract) === 0 || contract.endReason === 'cancelled' || contract.pausedForClient ? ['neutral', 'negative'] : NONE,
+      earningsOf(contract) === 0 || contract.endReason === 'cancelled' || contract.pausedForClient
+        ? ['neutral', 'negative']
+        : NONE,
     likely: ({ contract }) =>
       contract.pausedForClient
         ? 'most likely the pause was not put down to the client'
@@ -69,7 +83,9 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
     key: 'stale-open',
     targets: ({ contract, prepared, latestDay, params }) =>
-      !contract.end && prepared.lastPayment !== null && latestDay - prepared.lastPayment > params.activeDays ? ['negative'] : NONE,
+      !contract.end && prepared.lastPayment !== null && latestDay - prepared.lastPayment > params.activeDays
+        ? ['negative']
+        : NONE,
     likely: ({ params }) => `most likely counted for no payment in more than ${params.activeDays} days`,
   },
   {

@@ -12,7 +12,13 @@ import {
 } from './explain-candidates.ts';
 import type { ModelOptions } from './params.ts';
 import { MISSING, type PreparedContract } from './prepare.ts';
-import { missingExcessiveOn, prepareRecordedDay, scoreWithChanges, type RecordedDay, type TrialChange } from './trial.ts';
+import {
+  missingExcessiveOn,
+  prepareRecordedDay,
+  scoreWithChanges,
+  type RecordedDay,
+  type TrialChange,
+} from './trial.ts';
 import type { Contract, CountedOutcome, Observation } from './types.ts';
 
 export interface ExplanationChange {
@@ -81,7 +87,10 @@ export function candidatesFor(contracts: readonly Contract[], days: readonly Rec
     if (p < 0) return;
     const prepared = latest.member.contracts[p] as PreparedContract;
     const w = latest.windows[p] as number;
-    const from = countedOutcomeOf(latest.codes[p] as number, latest.codes[p] === MISSING && missingExcessiveOn(latest, w < 0 ? 3 : w));
+    const from = countedOutcomeOf(
+      latest.codes[p] as number,
+      latest.codes[p] === MISSING && missingExcessiveOn(latest, w < 0 ? 3 : w),
+    );
     const context: CandidateContext = { contract, prepared, from, latestDay: latest.day, params };
     const offered = new Set<CountedOutcome>();
     CANDIDATE_RULES.forEach((rule, rank) => {
@@ -112,7 +121,8 @@ function better(a: Found, b: Found): boolean {
   if (a.distance !== b.distance) return a.distance < b.distance;
   if (a.picks.length !== b.picks.length) return a.picks.length < b.picks.length;
   if (a.rankSum !== b.rankSum) return a.rankSum < b.rankSum;
-  for (let i = 0; i < a.picks.length; i++) if (a.picks[i] !== b.picks[i]) return (a.picks[i] as number) < (b.picks[i] as number);
+  for (let i = 0; i < a.picks.length; i++)
+    if (a.picks[i] !== b.picks[i]) return (a.picks[i] as number) < (b.picks[i] as number);
   return false;
 }
 
@@ -121,7 +131,12 @@ function better(a: Found, b: Found): boolean {
  * has one (a set is dropped at its first day that does not match, which is most sets on the
  * first day). Otherwise the nearest set, dropping a set once its distance passes the best so far.
  */
-function search(days: readonly RecordedDay[], candidates: readonly Candidate[], baseDistance: number, exactOnly: boolean) {
+function search(
+  days: readonly RecordedDay[],
+  candidates: readonly Candidate[],
+  baseDistance: number,
+  exactOnly: boolean,
+) {
   const fits: Found[] = [];
   let nearest: Found | null = null;
   let bound = exactOnly ? 0 : baseDistance;
@@ -189,7 +204,13 @@ function factWords(candidate: Candidate, contracts: readonly Contract[]): string
   return `${describeContract(contracts[candidate.contract] as Contract)} ${describeOutcome(candidate.to)}, ${candidate.likely}`;
 }
 
-function explanationOf(found: Found, exact: boolean, days: readonly RecordedDay[], candidates: readonly Candidate[], contracts: readonly Contract[]): Explanation {
+function explanationOf(
+  found: Found,
+  exact: boolean,
+  days: readonly RecordedDay[],
+  candidates: readonly Candidate[],
+  contracts: readonly Contract[],
+): Explanation {
   const chosen = found.picks.map((pick) => candidates[pick] as Candidate);
   const changes = chosen.map((candidate) => candidate.change);
   const facts = chosen.map((candidate) => factWords(candidate, contracts)).join('; ');
@@ -215,21 +236,41 @@ export function explainGap(
   const days = sorted.map((observation) => prepareRecordedDay(contracts, observation, options));
   const shown = days.map((day) => ({ date: day.date, reported: day.reported, estimated: day.estimated }));
   if (days.length === 0) {
-    return { observations: [], fits: true, explanations: [], exact: true, complete: true, summary: 'No recorded scores to explain: add the score Upwork shows, with its date.' };
+    return {
+      observations: [],
+      fits: true,
+      explanations: [],
+      exact: true,
+      complete: true,
+      summary: 'No recorded scores to explain: add the score Upwork shows, with its date.',
+    };
   }
   const baseDistance = days.reduce((sum, day) => sum + dayDistance(day.estimated, day.reported), 0);
   if (baseDistance === 0) {
-    return { observations: shown, fits: true, explanations: [], exact: true, complete: true, summary: `The estimate matches ${recordedWords(days)}: nothing to explain.` };
+    return {
+      observations: shown,
+      fits: true,
+      explanations: [],
+      exact: true,
+      complete: true,
+      summary: `The estimate matches ${recordedWords(days)}: nothing to explain.`,
+    };
   }
   const candidates = candidatesFor(contracts, days);
   const { fits, complete: searchedAll } = search(days, candidates, baseDistance, true);
   // The nearest set is only needed when nothing fits: a second, bounded pass.
-  const { nearest, complete: nearestSearched } = fits.length === 0 ? search(days, candidates, baseDistance, false) : { nearest: null, complete: true };
+  const { nearest, complete: nearestSearched } =
+    fits.length === 0 ? search(days, candidates, baseDistance, false) : { nearest: null, complete: true };
   const complete = searchedAll && nearestSearched;
   if (fits.length > 0) {
     const explanations = fits.map((found) => explanationOf(found, true, days, candidates, contracts));
     const others = explanations.length - 1;
-    const more = others === 0 ? '' : others === 1 ? ' One other explanation of the same size also fits.' : ` ${others} other explanations of the same size also fit.`;
+    const more =
+      others === 0
+        ? ''
+        : others === 1
+          ? ' One other explanation of the same size also fits.'
+          : ` ${others} other explanations of the same size also fit.`;
     const summary = `${(explanations[0] as Explanation).text}${more}`;
     return { observations: shown, fits: false, explanations, exact: true, complete, summary };
   }
@@ -245,11 +286,25 @@ export function explainGap(
     };
   }
   const explanation = explanationOf(nearest, false, days, candidates, contracts);
-  return { observations: shown, fits: false, explanations: [explanation], exact: false, complete, summary: `${explanation.text}${cut}` };
+  return {
+    observations: shown,
+    fits: false,
+    explanations: [explanation],
+    exact: false,
+    complete,
+    summary: `${explanation.text}${cut}`,
+  };
 }
 
 /** The hidden facts the search would try for these recorded days (for tests and tools). */
-export function explainCandidates(contracts: readonly Contract[], observations: readonly Observation[], options: ModelOptions = {}): Candidate[] {
+export function explainCandidates(
+  contracts: readonly Contract[],
+  observations: readonly Observation[],
+  options: ModelOptions = {},
+): Candidate[] {
   const sorted = [...observations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return candidatesFor(contracts, sorted.map((observation) => prepareRecordedDay(contracts, observation, options)));
+  return candidatesFor(
+    contracts,
+    sorted.map((observation) => prepareRecordedDay(contracts, observation, options)),
+  );
 }

@@ -80,7 +80,13 @@ function pointsOf(member: PreparedMember, index: number, until: Day, into: Chang
   }
   const { switchDay, switchKind } = contract.timeline;
   if (switchKind !== null && contract.codeBefore !== contract.codeAfter && switchDay >= asOf && switchDay < until) {
-    into.push({ day: switchDay + 1, contract, index, kind: switchKind === 'grace' ? 'grace-ends' : 'goes-stale', window: -1 });
+    into.push({
+      day: switchDay + 1,
+      contract,
+      index,
+      kind: switchKind === 'grace' ? 'grace-ends' : 'goes-stale',
+      window: -1,
+    });
   }
 }
 
@@ -160,6 +166,10 @@ function isAssumedPaidOnAsOf(contract: PreparedContract): boolean {
   return contract.end === null && contract.earnings > 0 && !input.lastPayment && (input.payments?.length ?? 0) === 0;
 }
 
-export function forecastContracts(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): ForecastReport {
+export function forecastContracts(
+  contracts: readonly Contract[],
+  asOf: string | Day,
+  options: ModelOptions = {},
+): ForecastReport {
   return forecastPrepared(prepareMember(contracts, asOf, options));
 }

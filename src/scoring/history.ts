@@ -53,7 +53,11 @@ export function contractsKnownOn(contracts: readonly Contract[], day: string): C
 }
 
 /** The member as known on `day`, prepared for scoring on that day. */
-export function prepareKnownOn(contracts: readonly Contract[], day: string, options: ModelOptions = {}): PreparedMember {
+export function prepareKnownOn(
+  contracts: readonly Contract[],
+  day: string,
+  options: ModelOptions = {},
+): PreparedMember {
   return prepareMember(contractsKnownOn(contracts, day), day, options);
 }
 

@@ -45,7 +45,11 @@ export function displayedScore(
   options: ModelOptions = {},
 ): { score: number | null; window: ScoreReport['window']; band: ScoreReport['band'] } {
   const shown = Array.isArray(contracts)
-    ? displayedOfContracts(contracts as readonly Contract[], typeof asOf === 'number' ? asOf : toDay(asOf), resolveModel(options))
+    ? displayedOfContracts(
+        contracts as readonly Contract[],
+        typeof asOf === 'number' ? asOf : toDay(asOf),
+        resolveModel(options),
+      )
     : displayedOn(prepareMember(contracts, asOf, options), typeof asOf === 'number' ? asOf : toDay(asOf));
   return { score: shown.score, window: shown.source, band: shown.score === null ? null : bandOf(shown.score) };
 }
@@ -80,17 +84,38 @@ export function analyze(
   const planned = planPrepared(member, plan, forecast);
   // Tips speak of the default plan (90%); reuse this one only when it is that plan.
   const defaultPlan = plan.target === undefined && plan.earnings === undefined ? planned : undefined;
-  return { score, forecast, plan: planned, tips: tipsPrepared(member, { report: score, forecast, ...(defaultPlan && { plan: defaultPlan }) }) };
+  return {
+    score,
+    forecast,
+    plan: planned,
+    tips: tipsPrepared(member, { report: score, forecast, ...(defaultPlan && { plan: defaultPlan }) }),
+  };
 }
 
 export { contractsKnownOn, estimateOn } from './history.ts';
 export { explainGap, explainCandidates, MAX_CHANGES, MAX_EXPLANATIONS } from './explain.ts';
 export type { Explanation, ExplanationChange, ExplainResult, Candidate } from './explain.ts';
-export { topRatedStatus, topRatedWeekDays, earningsBetween, TOP_RATED_WEEKS, TOP_RATED_WEEKS_NEEDED, TOP_RATED_MIN_SCORE, TOP_RATED_EARNINGS, TOP_RATED_PLUS_EARNINGS, UNSEEN_CONDITIONS } from './badges.ts';
+export {
+  topRatedStatus,
+  topRatedWeekDays,
+  earningsBetween,
+  TOP_RATED_WEEKS,
+  TOP_RATED_WEEKS_NEEDED,
+  TOP_RATED_MIN_SCORE,
+  TOP_RATED_EARNINGS,
+  TOP_RATED_PLUS_EARNINGS,
+  UNSEEN_CONDITIONS,
+} from './badges.ts';
 export type { TopRatedStatus, TopRatedWeek } from './badges.ts';
 export { pastScores } from './past.ts';
 export type { PastScores } from './past.ts';
 export { accuracyOf, accuracyByPreset } from './accuracy.ts';
 export type { AccuracyFigures, MemberRecord } from './accuracy.ts';
-export { findReminders, compareReminders, WARN_DAYS_AHEAD, LAST_CALL_DAYS_AHEAD, MAX_NAMED_CONTRACTS } from './reminders.ts';
+export {
+  findReminders,
+  compareReminders,
+  WARN_DAYS_AHEAD,
+  LAST_CALL_DAYS_AHEAD,
+  MAX_NAMED_CONTRACTS,
+} from './reminders.ts';
 export type { Reminder, ReminderKind } from './reminders.ts';

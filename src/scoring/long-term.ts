@@ -15,7 +15,12 @@ interface ClientSpan {
 
 export function longTermClients(member: PreparedMember): LongTermReport {
   const { asOf, model } = member;
-  const spans: ClientSpan[] = member.clientNames.map(() => ({ since: Infinity, until: -Infinity, lastPayment: -Infinity, ongoing: false }));
+  const spans: ClientSpan[] = member.clientNames.map(() => ({
+    since: Infinity,
+    until: -Infinity,
+    lastPayment: -Infinity,
+    ongoing: false,
+  }));
   for (const contract of member.contracts) {
     const span = spans[contract.clientIndex] as ClientSpan;
     span.since = Math.min(span.since, contract.start);

@@ -16,7 +16,12 @@ export interface PastScores {
   recorded: Observation[];
 }
 
-export function pastScores(contracts: readonly Contract[], observations: readonly Observation[], asOf: string, options: ModelOptions = {}): PastScores {
+export function pastScores(
+  contracts: readonly Contract[],
+  observations: readonly Observation[],
+  asOf: string,
+  options: ModelOptions = {},
+): PastScores {
   const days = topRatedWeekDays(asOf);
   const first = days[0] as number;
   const last = toDay(asOf);

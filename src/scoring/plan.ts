@@ -3,7 +3,14 @@
 // Adding a success never lowers a window's score, so the smallest count is a binary search.
 
 import { formatDay, type Day } from './dates.ts';
-import { addExtraSuccesses, computeRawTotals, displayedFromTotals, displayedOn, finishTotals, newTotals } from './evaluate.ts';
+import {
+  addExtraSuccesses,
+  computeRawTotals,
+  displayedFromTotals,
+  displayedOn,
+  finishTotals,
+  newTotals,
+} from './evaluate.ts';
 import { forecastPrepared, type ForecastReport } from './forecast.ts';
 import type { ModelOptions, ModelName, ModelParams } from './params.ts';
 import { earningsOf, prepareMember, type PreparedMember } from './prepare.ts';
@@ -45,7 +52,8 @@ export function medianPaidEarnings(contracts: readonly Contract[]): number | nul
   if (paid.length === 0) return null;
   paid.sort((a, b) => a - b);
   const middle = paid.length >> 1;
-  const median = paid.length % 2 === 1 ? (paid[middle] as number) : ((paid[middle - 1] as number) + (paid[middle] as number)) / 2;
+  const median =
+    paid.length % 2 === 1 ? (paid[middle] as number) : ((paid[middle - 1] as number) + (paid[middle] as number)) / 2;
   return Math.round(median * 100) / 100;
 }
 
@@ -108,7 +116,9 @@ export function planPrepared(member: PreparedMember, options: PlanOptions = {}, 
   const needed = alreadyThere ? 0 : weight === null ? null : contractsNeeded(member, target, weight);
   let reachedByWaitingOn: string | null = alreadyThere ? formatDay(member.asOf) : null;
   if (!alreadyThere) {
-    const change = (forecast ?? forecastPrepared(member)).changes.find((candidate) => candidate.score !== null && candidate.score >= target);
+    const change = (forecast ?? forecastPrepared(member)).changes.find(
+      (candidate) => candidate.score !== null && candidate.score >= target,
+    );
     reachedByWaitingOn = change ? change.date : null;
   }
   const report = {

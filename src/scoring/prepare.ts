@@ -70,7 +70,10 @@ function firstPaymentDay(payments: readonly Payment[] | null | undefined, start:
 }
 
 /** The latest payment date the contract gives (payments, else lastPayment), or null. */
-function givenLastPaymentDay(payments: readonly Payment[] | null | undefined, lastPayment: string | null | undefined): Day | null {
+function givenLastPaymentDay(
+  payments: readonly Payment[] | null | undefined,
+  lastPayment: string | null | undefined,
+): Day | null {
   if (payments && payments.length > 0) {
     let last = -Infinity;
     for (const payment of payments) last = Math.max(last, toDay(payment.date));
@@ -219,10 +222,16 @@ export interface TypedClient {
  * that day under that model: a caller that scores the same contracts on several days (the
  * leaderboard: today and the next standing) parses their dates and client names once.
  */
-export function prepareMember(contracts: readonly Contract[] | PreparedMember, asOf: string | Day, options: ModelOptions = {}): PreparedMember {
+export function prepareMember(
+  contracts: readonly Contract[] | PreparedMember,
+  asOf: string | Day,
+  options: ModelOptions = {},
+): PreparedMember {
   const asOfDay = typeof asOf === 'number' ? asOf : toDay(asOf);
   const model = resolveModel(options);
-  return isPreparedMember(contracts) ? reprepareMember(contracts, asOfDay, model) : prepareContracts(contracts, asOfDay, model);
+  return isPreparedMember(contracts)
+    ? reprepareMember(contracts, asOfDay, model)
+    : prepareContracts(contracts, asOfDay, model);
 }
 
 function isPreparedMember(contracts: readonly Contract[] | PreparedMember): contracts is PreparedMember {
@@ -230,7 +239,8 @@ function isPreparedMember(contracts: readonly Contract[] | PreparedMember): cont
 }
 
 function reprepareMember(member: PreparedMember, asOf: Day, model: ResolvedModel): PreparedMember {
-  if (member.asOf === asOf && member.model.name === model.name && sameParams(member.model.params, model.params)) return member;
+  if (member.asOf === asOf && member.model.name === model.name && sameParams(member.model.params, model.params))
+    return member;
   const contracts = member.contracts.map((contract) => reprepareContract(contract, asOf, model));
   return { asOf, model, contracts, clientNames: member.clientNames };
 }

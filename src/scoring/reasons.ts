@@ -53,12 +53,7 @@ export function describeReason(
   return text;
 }
 
-function buildReason(
-  contract: PreparedContract,
-  reason: ReasonCode,
-  outcome: Outcome,
-  params: ModelParams,
-): string {
+function buildReason(contract: PreparedContract, reason: ReasonCode, outcome: Outcome, params: ModelParams): string {
   const input = contract.input;
   switch (reason) {
     case 'counted':
@@ -114,5 +109,9 @@ export function outcomeOn(
   const classified = classifiedOn(contract.timeline, day);
   const outcome: Outcome =
     classified.outcome === 'missing' ? (missingExcessive ? 'negative' : 'neutral') : classified.outcome;
-  return { outcome, reason: describeReason(contract, classified.reason, outcome, params), reasonCode: classified.reason };
+  return {
+    outcome,
+    reason: describeReason(contract, classified.reason, outcome, params),
+    reasonCode: classified.reason,
+  };
 }

@@ -46,7 +46,12 @@ import { MISSING, prepareMember, type PreparedContract, type PreparedMember } fr
 import type { ModelOptions } from './params.ts';
 import type { Contract, WindowKey } from './types.ts';
 
-export type ReminderKind = 'inactive-contract' | 'leaves-window' | 'feedback-counts' | 'becomes-long-term' | 'score-rises';
+export type ReminderKind =
+  | 'inactive-contract'
+  | 'leaves-window'
+  | 'feedback-counts'
+  | 'becomes-long-term'
+  | 'score-rises';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -78,7 +83,12 @@ export const MAX_NAMED_CONTRACTS = 3;
 type ChangePoint = ReturnType<typeof changePoints>[number];
 
 const WINDOW_KEYS: readonly WindowKey[] = ['3m', '6m', '12m', '24m'];
-const WINDOW_WORDS: Record<WindowKey, string> = { '3m': '3-month', '6m': '6-month', '12m': '12-month', '24m': '24-month' };
+const WINDOW_WORDS: Record<WindowKey, string> = {
+  '3m': '3-month',
+  '6m': '6-month',
+  '12m': '12-month',
+  '24m': '24-month',
+};
 const KIND_ORDER: Record<ReminderKind, number> = {
   'inactive-contract': 0,
   'feedback-counts': 1,
@@ -118,8 +128,13 @@ export function scoreMove(from: number | null, to: number | null): string {
  * When nothing else moves the score that day, "falls from (yesterday's) A% to B%"; otherwise the
  * day's move and the score without this thing: "falls from 70% to 33% (67% without this)".
  */
-function effectOf(previous: Displayed, without: Displayed, withIt: Displayed): { effect: Reminder['effect']; words: string } {
-  if (without.score === withIt.score) return { effect: null, words: `your displayed score does not change that day (${percent(withIt.score)})` };
+function effectOf(
+  previous: Displayed,
+  without: Displayed,
+  withIt: Displayed,
+): { effect: Reminder['effect']; words: string } {
+  if (without.score === withIt.score)
+    return { effect: null, words: `your displayed score does not change that day (${percent(withIt.score)})` };
   const effect = { from: without.score, to: withIt.score };
   if (without.score === previous.score) return { effect, words: scoreMove(without.score, withIt.score) };
   return { effect, words: `${scoreMove(previous.score, withIt.score)} (${percent(without.score)} without this)` };
@@ -137,8 +152,15 @@ function inactiveReminders(member: PreparedMember, points: readonly ChangePoint[
   for (const point of points) {
     if (point.kind === 'leaves-window' || !days.includes(point.day)) continue;
     const contract = point.contract;
-    const held = { ...member, contracts: member.contracts.map((other) => (other === contract ? { ...other, switchDay: Infinity } : other)) };
-    const { effect, words } = effectOf(displayedOn(member, point.day - 1), displayedOn(held, point.day), displayedOn(member, point.day));
+    const held = {
+      ...member,
+      contracts: member.contracts.map((other) => (other === contract ? { ...other, switchDay: Infinity } : other)),
+    };
+    const { effect, words } = effectOf(
+      displayedOn(member, point.day - 1),
+      displayedOn(held, point.day),
+      displayedOn(member, point.day),
+    );
     const date = formatDay(point.day);
     const deadline = point.day - 1 === asOf ? `today (${formatDay(asOf)})` : formatDay(point.day - 1);
     const becomes = contract.timeline.after.outcome === 'negative' ? 'counts as negative' : 'stops counting';
@@ -152,7 +174,16 @@ function inactiveReminders(member: PreparedMember, points: readonly ChangePoint[
       text = `On ${date} (${when(point.day, asOf)}) ${label(contract)} has had no payment for ${model.params.activeDays} days${lastPaid} and ${becomes}: ${words}.`;
       action = `If the work goes on, record the next payment by ${deadline}: "pay ${contract.id} amount:USD". If it is over, end it ("end ${contract.id}") and ask ${contract.client} for feedback.`;
     }
-    reminders.push({ kind: 'inactive-contract', tone: 'warning', date, contractId: contract.id, client: contract.client, text, action, effect });
+    reminders.push({
+      kind: 'inactive-contract',
+      tone: 'warning',
+      date,
+      contractId: contract.id,
+      client: contract.client,
+      text,
+      action,
+      effect,
+    });
   }
   return reminders;
 }
@@ -168,7 +199,11 @@ function excessiveWindows(totals: Float64Array, member: PreparedMember): number[
 
 function feedbackReminders(member: PreparedMember, points: readonly ChangePoint[]): Reminder[] {
   const { asOf, model } = member;
-  if (model.params.missingFeedback !== 'neutral' || !member.contracts.some((contract) => contract.codeBefore === MISSING)) return [];
+  if (
+    model.params.missingFeedback !== 'neutral' ||
+    !member.contracts.some((contract) => contract.codeBefore === MISSING)
+  )
+    return [];
   const reminders: Reminder[] = [];
   const totals = newTotals();
   for (const day of warningDays(asOf)) {
@@ -230,8 +265,15 @@ function forecastReminders(member: PreparedMember): Reminder[] {
   if (!rises && leaving.length === 0) return [];
   if (!rises && leaving.length < change.events.length) {
     // With the inactive contracts of that day held, would the windows alone move the score?
-    const switching = new Set(change.events.filter((event) => event.kind !== 'leaves-window').map((event) => event.contractId));
-    const held = { ...member, contracts: member.contracts.map((contract) => (switching.has(contract.id) ? { ...contract, switchDay: Infinity } : contract)) };
+    const switching = new Set(
+      change.events.filter((event) => event.kind !== 'leaves-window').map((event) => event.contractId),
+    );
+    const held = {
+      ...member,
+      contracts: member.contracts.map((contract) =>
+        switching.has(contract.id) ? { ...contract, switchDay: Infinity } : contract,
+      ),
+    };
     if (displayedOn(held, member.asOf + LAST_CALL_DAYS_AHEAD).score === from) return [];
   }
   const about = rises ? change.events : leaving;

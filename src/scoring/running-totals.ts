@@ -27,7 +27,15 @@ import {
   windowCutoffs,
   type Displayed,
 } from './evaluate.ts';
-import { EXCLUDED, MISSING, NEGATIVE, NEUTRAL, SUCCESS, type PreparedContract, type PreparedMember } from './prepare.ts';
+import {
+  EXCLUDED,
+  MISSING,
+  NEGATIVE,
+  NEUTRAL,
+  SUCCESS,
+  type PreparedContract,
+  type PreparedMember,
+} from './prepare.ts';
 
 /** Weights that are multiples of this sum exactly in any order (below EXACT_TOTAL_LIMIT). */
 const EXACT_STEP = 2 ** 16;

@@ -115,7 +115,8 @@ export function reportPrepared(member: PreparedMember): ScoreReport {
     trending: trendingReport(totals, params),
   };
   // Trending comes from 3m and 6m; its contracts are reported as counted in the 6-month window.
-  const contractsWindow: WindowKey = displayed.source === null ? '24m' : displayed.source === 'trending' ? '6m' : displayed.source;
+  const contractsWindow: WindowKey =
+    displayed.source === null ? '24m' : displayed.source === 'trending' ? '6m' : displayed.source;
   return {
     asOf: formatDay(member.asOf),
     model: member.model.name,
@@ -131,6 +132,10 @@ export function reportPrepared(member: PreparedMember): ScoreReport {
 }
 
 /** Scores a member's contracts on the as-of date (YYYY-MM-DD) under a model preset. */
-export function scoreContracts(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): ScoreReport {
+export function scoreContracts(
+  contracts: readonly Contract[],
+  asOf: string | Day,
+  options: ModelOptions = {},
+): ScoreReport {
   return reportPrepared(prepareMember(contracts, asOf, options));
 }

@@ -55,7 +55,11 @@ export interface Standing {
 export const STANDING_HORIZON_MONTHS = FORECAST_MONTHS;
 
 /** `contracts` may be a member prepared already, on any day (prepareMember): its dates are not parsed again. */
-export function standingOf(contracts: readonly Contract[] | PreparedMember, asOf: string | Day, options: ModelOptions = {}): Standing {
+export function standingOf(
+  contracts: readonly Contract[] | PreparedMember,
+  asOf: string | Day,
+  options: ModelOptions = {},
+): Standing {
   return standingPrepared(prepareMember(contracts, asOf, options));
 }
 
@@ -206,7 +210,11 @@ interface ScorePart {
 function scorePartOn(member: PreparedMember, day: Day, totals: Float64Array): ScorePart {
   computeTotals(member, day, totals);
   const shown = displayedFromTotals(totals, member.model.params);
-  return { score: shown.score, window: shown.source, outcomes: totals[CONTRACTS_WINDOW_OUTCOMES[shown.source ?? 'none'] as number] as number };
+  return {
+    score: shown.score,
+    window: shown.source,
+    outcomes: totals[CONTRACTS_WINDOW_OUTCOMES[shown.source ?? 'none'] as number] as number,
+  };
 }
 
 /** Open paid contracts with no payment dates: the last payment is whatever day they are scored on (prepare.ts). */
@@ -312,7 +320,15 @@ function clientPercent(): number | null {
 }
 
 /** Pushes the packed client events of the days in (low, high], given the base cutoffs on `low` and `high`. */
-function clientEventsIn(asOf: Day, low: Day, high: Day, lowBaseCutoff: Day, highBaseCutoff: Day, lookback: number, into: number[]): void {
+function clientEventsIn(
+  asOf: Day,
+  low: Day,
+  high: Day,
+  lowBaseCutoff: Day,
+  highBaseCutoff: Day,
+  lookback: number,
+  into: number[],
+): void {
   for (let c = 0; c < clientCount; c++) {
     const flags = clientFlags[c] as number;
     if ((flags & IN_BASE) === 0) continue;

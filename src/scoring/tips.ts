@@ -71,16 +71,22 @@ function inactivityTips({ member }: TipContext): Tip[] {
     const ids = { contractId: contract.id, client: contract.client, date: deadline };
     if (switchKind === 'grace' && after.outcome === 'negative') {
       tips.push(
-        tip('close-inactive', deadlinePriority(switchDay, asOf),
+        tip(
+          'close-inactive',
+          deadlinePriority(switchDay, asOf),
           `End ${label(contract)} by ${deadline} if no work will happen: an open contract with no payment or feedback counts as negative after ${model.params.graceDays} days.`,
-          ids),
+          ids,
+        ),
       );
     } else if (switchKind === 'active' && after.outcome !== contract.timeline.before.outcome) {
       const effect = after.outcome === 'negative' ? 'counts as negative' : 'stops counting';
       tips.push(
-        tip('record-payment', deadlinePriority(switchDay, asOf),
+        tip(
+          'record-payment',
+          deadlinePriority(switchDay, asOf),
           `${label(contract)} was last paid ${formatDay(contract.lastPayment as Day)}: with no payment by ${deadline} it ${effect}. If the work goes on, record the next payment; if it is over, end it and ask for feedback.`,
-          ids),
+          ids,
+        ),
       );
     }
   }
@@ -106,16 +112,27 @@ function feedbackTips({ member, report }: TipContext): Tip[] {
   const running = missing.length > 0 ? new RunningTotals(member, member.asOf) : null;
   for (const { contract, index } of missing) {
     // Re-prepare only this contract, with 5 stars, and score the member with it swapped in.
-    const withStars = prepareContract({ ...contract.input, stars: 5 }, contract.client, contract.clientIndex, member.asOf, member.model);
+    const withStars = prepareContract(
+      { ...contract.input, stars: 5 },
+      contract.client,
+      contract.clientIndex,
+      member.asOf,
+      member.model,
+    );
     const score = (running as RunningTotals).displayedWithReplaced(index, withStars, member.asOf).score;
     if (score !== null && score > current) candidates.push({ contract, score });
   }
   candidates.sort((a, b) => b.score - a.score);
-  return candidates.slice(0, MAX_FEEDBACK_TIPS).map(({ contract, score }) =>
-    tip('ask-feedback', 'soon',
-      `Ask ${contract.client} for feedback on ${contract.id}: 5 stars would take your score from ${current}% to ${score}%.`,
-      { contractId: contract.id, client: contract.client }),
-  );
+  return candidates
+    .slice(0, MAX_FEEDBACK_TIPS)
+    .map(({ contract, score }) =>
+      tip(
+        'ask-feedback',
+        'soon',
+        `Ask ${contract.client} for feedback on ${contract.id}: 5 stars would take your score from ${current}% to ${score}%.`,
+        { contractId: contract.id, client: contract.client },
+      ),
+    );
 }
 
 function longTermTips({ member, report }: TipContext): Tip[] {
@@ -123,16 +140,21 @@ function longTermTips({ member, report }: TipContext): Tip[] {
   const longTerm = report.longTerm;
   const tips: Tip[] = [];
   // Only paid work in progress can make a client long-term by continuing.
-  const paidOngoing = new Set(member.contracts.filter((c) => c.end === null && c.earnings > 0).map((c) => c.client.toLowerCase()));
+  const paidOngoing = new Set(
+    member.contracts.filter((c) => c.end === null && c.earnings > 0).map((c) => c.client.toLowerCase()),
+  );
   for (const client of longTerm.byClient) {
     if (client.longTerm || !paidOngoing.has(client.client.toLowerCase())) continue;
     const clients = longTerm.clients + (client.inPastYear ? 0 : 1);
     const percent = Math.round((100 * (longTerm.longTermClients + 1)) / clients);
     const from = longTerm.percent === null ? 'none' : `${longTerm.percent}%`;
     tips.push(
-      tip('becomes-long-term', 'soon',
+      tip(
+        'becomes-long-term',
+        'soon',
         `${client.client} becomes a long-term client on ${client.longTermOn} if the work continues: your long-term client score would go from ${from} to ${percent}%.`,
-        { client: client.client, date: client.longTermOn }),
+        { client: client.client, date: client.longTermOn },
+      ),
     );
   }
   for (const contract of member.contracts) {
@@ -140,9 +162,12 @@ function longTermTips({ member, report }: TipContext): Tip[] {
     const on = addMonths(contract.firstPayment, member.model.params.longTermMonths);
     if (on <= asOf) continue;
     tips.push(
-      tip('becomes-long-term', 'info',
+      tip(
+        'becomes-long-term',
+        'info',
         `${label(contract)} counts as a success even without feedback once you are paid on or after ${formatDay(on)} (${member.model.params.longTermMonths} months of paid work).`,
-        { contractId: contract.id, client: contract.client, date: formatDay(on) }),
+        { contractId: contract.id, client: contract.client, date: formatDay(on) },
+      ),
     );
   }
   return tips;
@@ -204,7 +229,8 @@ export function tipsPrepared(member: PreparedMember, computed: Partial<Omit<TipC
   ];
   // Stable: by priority, then by date (undated last).
   return tips.sort(
-    (a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.date ?? '9999').localeCompare(b.date ?? '9999'),
+    (a, b) =>
+      PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.date ?? '9999').localeCompare(b.date ?? '9999'),
   );
 }
 

@@ -66,7 +66,11 @@ function addCode(totals: Float64Array, w: number, code: number, weight: number, 
   totals[base + F_OUTCOMES] = (totals[base + F_OUTCOMES] as number) + sign;
 }
 
-export function prepareRecordedDay(contracts: readonly Contract[], observation: Observation, options: ModelOptions): RecordedDay {
+export function prepareRecordedDay(
+  contracts: readonly Contract[],
+  observation: Observation,
+  options: ModelOptions,
+): RecordedDay {
   const member = prepareKnownOn(contracts, observation.date, options);
   const day = member.asOf;
   const count = member.contracts.length;
@@ -97,7 +101,8 @@ export function prepareRecordedDay(contracts: readonly Contract[], observation: 
     addCode(base, w, code, contract.weight, 1);
     if ((clientWindow[contract.clientIndex] as number) > w) clientWindow[contract.clientIndex] = w;
   });
-  for (const w of clientWindow) if (w < WINDOW_COUNT) base[w * FIELDS + F_CLIENTS] = (base[w * FIELDS + F_CLIENTS] as number) + 1;
+  for (const w of clientWindow)
+    if (w < WINDOW_COUNT) base[w * FIELDS + F_CLIENTS] = (base[w * FIELDS + F_CLIENTS] as number) + 1;
   const recorded: RecordedDay = {
     date: observation.date,
     day,
@@ -157,7 +162,8 @@ export function scoreWithChanges(day: RecordedDay, changes: readonly TrialChange
     const was = day.clientWindow[client] as number;
     if (was === smallest) continue;
     if (was < WINDOW_COUNT) totals[was * FIELDS + F_CLIENTS] = (totals[was * FIELDS + F_CLIENTS] as number) - 1;
-    if (smallest < WINDOW_COUNT) totals[smallest * FIELDS + F_CLIENTS] = (totals[smallest * FIELDS + F_CLIENTS] as number) + 1;
+    if (smallest < WINDOW_COUNT)
+      totals[smallest * FIELDS + F_CLIENTS] = (totals[smallest * FIELDS + F_CLIENTS] as number) + 1;
   }
   finishTotals(totals, params.missingFeedbackMaxShare);
   return displayedScoreFromTotals(totals, params);

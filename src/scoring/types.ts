@@ -67,7 +67,6 @@ export type ReasonCode =
   | 'stale'
   | 'missing-feedback';
 
-
 export type WindowKey = '3m' | '6m' | '12m' | '24m';
 export type ScoreSource = WindowKey | 'trending';
 /** The windows that can be displayed, in the order ties are reported. */

@@ -11,7 +11,12 @@ export function valueTierWeight(earnings: number, params: ModelParams): number {
 }
 
 /** A contract's weight; `lastPayment` is null when nothing was paid (no duration bonus then). */
-export function contractWeight(earnings: number, firstPayment: Day, lastPayment: Day | null, params: ModelParams): number {
+export function contractWeight(
+  earnings: number,
+  firstPayment: Day,
+  lastPayment: Day | null,
+  params: ModelParams,
+): number {
   const paidMonths = lastPayment === null ? 0 : wholeMonthsBetween(firstPayment, lastPayment);
   return weightFromPaidMonths(earnings, lastPayment !== null, paidMonths, params);
 }

@@ -31,7 +31,7 @@ describe('completing a console line (pure)', () => {
     expect(complete('plan t')).toEqual([['target:'], 't']);
   });
 
-  it('every argument of every command is offered by its definition\'s name', () => {
+  it("every argument of every command is offered by its definition's name", () => {
     for (const command of COMMANDS) {
       const offered = complete(`${command.name} `, { contractIds: [] })[0];
       for (const arg of command.args) expect(offered).toContain(`${arg.name}:`);
@@ -45,8 +45,11 @@ describe('completing a console line (pure)', () => {
     expect(complete('add client:Ac')).toEqual([[], 'client:Ac']);
   });
 
-  it('the positional word: the member\'s contract ids, help\'s command names, a command\'s words', () => {
-    expect(complete('edit ')).toEqual([['c1', 'c2', 'site-redo', ...COMMANDS.find((c) => c.name === 'edit')!.args.map((arg) => `${arg.name}:`)], '']);
+  it("the positional word: the member's contract ids, help's command names, a command's words", () => {
+    expect(complete('edit ')).toEqual([
+      ['c1', 'c2', 'site-redo', ...COMMANDS.find((c) => c.name === 'edit')!.args.map((arg) => `${arg.name}:`)],
+      '',
+    ]);
     expect(complete('edit s')).toEqual([['site-redo', 'start:', 'stars:'], 's']);
     expect(complete('edit c1 c')).toEqual([['client:', 'clientFlagged:', 'counted:'], 'c']);
     expect(complete('help ti')).toEqual([['tips', 'timezone'], 'ti']);
@@ -54,8 +57,9 @@ describe('completing a console line (pure)', () => {
     expect(complete('leaderboard l')).toEqual([['longterm'], 'l']);
   });
 
-  it('the console\'s own arguments, and nothing inside an open quote', () => {
-    const file = (definition: { body?: unknown; name: string }) => (definition.body !== undefined || definition.name === 'export' ? ['file'] : []);
+  it("the console's own arguments, and nothing inside an open quote", () => {
+    const file = (definition: { body?: unknown; name: string }) =>
+      definition.body !== undefined || definition.name === 'export' ? ['file'] : [];
     expect(complete('import f', { extraArgs: file })).toEqual([['file:'], 'f']);
     expect(complete('score f', { extraArgs: file })).toEqual([[], 'f']);
     expect(complete('add client:"Acme Lt')).toEqual([[], '']);
@@ -88,8 +92,16 @@ describe('tab in the console REPL', () => {
 
   beforeAll(async () => {
     ({ store, close } = await pglite.open());
-    await runCommandText({ store }, consoleContext('ana', '2026-11-22'), 'add id:ana-site client:Acme type:hourly start:2026-01-05');
-    await runCommandText({ store }, consoleContext('ben', '2026-11-22'), 'add id:ben-secret client:Beta type:hourly start:2026-01-05');
+    await runCommandText(
+      { store },
+      consoleContext('ana', '2026-11-22'),
+      'add id:ana-site client:Acme type:hourly start:2026-01-05',
+    );
+    await runCommandText(
+      { store },
+      consoleContext('ben', '2026-11-22'),
+      'add id:ben-secret client:Beta type:hourly start:2026-01-05',
+    );
   });
   afterAll(async () => close());
 
@@ -107,7 +119,7 @@ describe('tab in the console REPL', () => {
     return printed;
   }
 
-  it('completes the member\'s own contract ids, never another member\'s', async () => {
+  it("completes the member's own contract ids, never another member's", async () => {
     expect(await typedKeys('ana', 'edit a\t', 'ana-site')).toContain('edit ana-site');
     const other = await typedKeys('ana', 'edit b\t\t', 'ben-secret');
     expect(other).not.toContain('ben-secret');

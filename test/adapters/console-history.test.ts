@@ -16,17 +16,32 @@ const pglite = databaseKinds[0];
 if (!pglite) throw new Error('no database kinds');
 
 /** A terminal session: lines typed one by one, each after the previous reply. */
-async function typed(store: Store, historyFile: string | undefined, user: string, lines: string[], signal?: AbortSignal): Promise<string> {
+async function typed(
+  store: Store,
+  historyFile: string | undefined,
+  user: string,
+  lines: string[],
+  signal?: AbortSignal,
+): Promise<string> {
   const input = Object.assign(new PassThrough(), { isTTY: true });
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  const done = runConsole({ services: { store }, input, output, user, today: () => '2026-11-22', ...(historyFile && { historyFile }), ...(signal && { signal }) });
+  const done = runConsole({
+    services: { store },
+    input,
+    output,
+    user,
+    today: () => '2026-11-22',
+    ...(historyFile && { historyFile }),
+    ...(signal && { signal }),
+  });
   for (const line of lines) {
     const before = printed.length;
     input.write(`${line}\r`);
     // Wait for the reply (the prompt comes back after it).
-    for (let i = 0; i < 200 && printed.slice(before).split('jss> ').length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && printed.slice(before).split('jss> ').length < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
   input.end();
   await done;
@@ -64,7 +79,7 @@ describe('console history', () => {
     for (const file of files) expect(file.startsWith(join(dir, 'console-history/'))).toBe(true);
   });
 
-  it('forget deletes the member\'s history file, and the confirmed line is not written back', async () => {
+  it("forget deletes the member's history file, and the confirmed line is not written back", async () => {
     const file = historyFileOf(dir, 'cleo');
     await typed(store, file, 'cleo', ['add client:"Cleo Private" type:fixed start:2026-01-10']);
     expect(existsSync(file)).toBe(true);
@@ -85,7 +100,14 @@ describe('console history', () => {
     const stop = new AbortController();
     const input = Object.assign(new PassThrough(), { isTTY: true });
     const output = new PassThrough();
-    const done = runConsole({ services: { store }, input, output, user: 'eve', today: () => '2026-11-22', signal: stop.signal });
+    const done = runConsole({
+      services: { store },
+      input,
+      output,
+      user: 'eve',
+      today: () => '2026-11-22',
+      signal: stop.signal,
+    });
     stop.abort();
     await expect(done).resolves.toBeUndefined();
   });
@@ -126,14 +148,17 @@ describe('the interactive console and the keyboard', () => {
       let printed = '';
       output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
       let ended = false;
-      const done = runConsole({ services: { store }, input, output, user: 'kai', today: () => '2026-11-22' }).then(() => (ended = true));
+      const done = runConsole({ services: { store }, input, output, user: 'kai', today: () => '2026-11-22' }).then(
+        () => (ended = true),
+      );
       input.write('add client:Half');
       input.write('\u0003'); // Ctrl+C
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(ended).toBe(false);
       expect(printed).toContain('^C');
       input.write('list\r');
-      for (let i = 0; i < 200 && !printed.includes('You have no contracts yet'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let i = 0; i < 200 && !printed.includes('You have no contracts yet'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       // The half-typed add was cleared, not run together with "list".
       expect(printed).toContain('You have no contracts yet');
       expect(printed).not.toContain('Added');
@@ -157,7 +182,18 @@ describe('the console with files and pasted lines', () => {
       const output = new PassThrough();
       let printed = '';
       output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-      input.end(['import', 'id,client,type,start,end,earnings,stars', 'c1,Acme Ltd,hourly,2026-01-10,2026-04-30,"$1,200",5', '', 'list', 'export file:out.csv', 'export file:out.csv', ''].join('\n'));
+      input.end(
+        [
+          'import',
+          'id,client,type,start,end,earnings,stars',
+          'c1,Acme Ltd,hourly,2026-01-10,2026-04-30,"$1,200",5',
+          '',
+          'list',
+          'export file:out.csv',
+          'export file:out.csv',
+          '',
+        ].join('\n'),
+      );
       await runConsole({ services: { store }, input, output, user: 'pat', today: () => '2026-11-22', cwd: dir });
       expect(printed).toContain('Imported 1 contract');
       expect(printed).toContain('c1: Acme Ltd (hourly) · 2026-01-10 → 2026-04-30 · $1,200 · 5★');

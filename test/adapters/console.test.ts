@@ -25,7 +25,12 @@ afterAll(() => {
 });
 
 /** Runs the console bot on a PGlite data directory with the given lines as standard input. */
-async function consoleSession(dataDir: string, user: string, lines: string[], paths: { cwd?: string; home?: string } = {}): Promise<string> {
+async function consoleSession(
+  dataDir: string,
+  user: string,
+  lines: string[],
+  paths: { cwd?: string; home?: string } = {},
+): Promise<string> {
   const handle = await openDatabase({ dataDir });
   try {
     await migrateDatabase(handle);
@@ -34,7 +39,14 @@ async function consoleSession(dataDir: string, user: string, lines: string[], pa
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     input.end(`${lines.join('\n')}\n`);
-    await runConsole({ services: { store: createStore(handle.db) }, input, output, user, today: () => AS_OF, ...paths });
+    await runConsole({
+      services: { store: createStore(handle.db) },
+      input,
+      output,
+      user,
+      today: () => AS_OF,
+      ...paths,
+    });
     return printed;
   } finally {
     await handle.close();
@@ -65,14 +77,24 @@ describe('the console bot', () => {
     const exported = await consoleSession(dataDir, 'alice', ['export format:json', 'score']);
     const json = exported.slice(exported.indexOf('{'), exported.lastIndexOf('}') + 1);
     let stdout = '';
-    const io: CliIo = { readInput: async () => json, stdout: (text) => (stdout += text), stderr: () => {}, today: AS_OF, version: 'test' };
+    const io: CliIo = {
+      readInput: async () => json,
+      stdout: (text) => (stdout += text),
+      stderr: () => {},
+      today: AS_OF,
+      version: 'test',
+    };
     expect(await runCli(['score', '-', '--json'], io)).toBe(0);
     const cliScore = JSON.parse(stdout).score as number;
     expect(exported).toContain(`Job Success Score (estimate): ${cliScore}%`);
   });
 
   it('imports a file with import file:PATH', async () => {
-    const output = await consoleSession(tempDir(), 'carol', ['import file:examples/contracts.json', 'list', 'import file:no/such.csv']);
+    const output = await consoleSession(tempDir(), 'carol', [
+      'import file:examples/contracts.json',
+      'list',
+      'import file:no/such.csv',
+    ]);
     expect(output).toContain('Imported 7 contracts');
     expect(output).toContain('retainer: Echo & Co (hourly)');
     expect(output).toContain('file: cannot read "no/such.csv" (ENOENT)');
@@ -84,15 +106,23 @@ describe('the console bot', () => {
     mkdirSync(join(home, 'Downloads'));
     mkdirSync(join(cwd, 'data'));
     // A byte-order mark first, as spreadsheet programs write it.
-    writeFileSync(join(home, 'Downloads', 'my contracts.csv'), '\uFEFFid,client,type,start,end,earnings,stars\nh1,Home Client,fixed,2026-02-01,2026-03-01,500,5\n');
+    writeFileSync(
+      join(home, 'Downloads', 'my contracts.csv'),
+      '\uFEFFid,client,type,start,end,earnings,stars\nh1,Home Client,fixed,2026-02-01,2026-03-01,500,5\n',
+    );
     writeFileSync(join(cwd, 'data', 'more.csv'), 'id,client,type,start\nr1,Relative Client,hourly,2026-04-01\n');
-    const output = await consoleSession(tempDir(), 'erin', [
-      'import file:"~/Downloads/my contracts.csv"',
-      'import file:data/more.csv',
-      'import file:~/nowhere.csv',
-      'list',
-      'help upwork',
-    ], { cwd, home });
+    const output = await consoleSession(
+      tempDir(),
+      'erin',
+      [
+        'import file:"~/Downloads/my contracts.csv"',
+        'import file:data/more.csv',
+        'import file:~/nowhere.csv',
+        'list',
+        'help upwork',
+      ],
+      { cwd, home },
+    );
     expect(output).toContain('Where to find your Upwork CSV');
     expect(output).toContain('Then bring it here: import file:~/Downloads/transactions.csv');
     expect(output).toContain('Imported 1 contract');
@@ -103,7 +133,12 @@ describe('the console bot', () => {
 
   it('npm start runs the console bot on piped input (embedded database, no tokens)', async () => {
     const exec = promisify(execFile);
-    const env: NodeJS.ProcessEnv = { ...process.env, JSS_DATA_DIR: tempDir(), JSS_AS_OF: AS_OF, JSS_CONSOLE_USER: 'dana' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      JSS_DATA_DIR: tempDir(),
+      JSS_AS_OF: AS_OF,
+      JSS_CONSOLE_USER: 'dana',
+    };
     for (const name of Object.keys(env)) if (/^(DATABASE_URL|SLACK_|DISCORD_|PORT$)/.test(name)) delete env[name];
     const child = exec('node', ['--import', 'tsx', 'app/main.ts'], { env, timeout: 60_000 });
     child.child.stdin?.end('add client:Acme type:hourly start:2026-01-10 end:2026-03-01 earnings:800 stars:5\nlist\n');

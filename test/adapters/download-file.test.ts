@@ -38,13 +38,20 @@ describe('downloadFile: an uploaded file, from allowed origins only, never large
     await new Promise((resolve) => chunked.close(resolve));
   });
 
-  const get = (url: string, allowed = [files.url, chunkedUrl], headers = {}) => downloadFile({ url, allowedOrigins: allowed, maxBytes: MAX, headers });
+  const get = (url: string, allowed = [files.url, chunkedUrl], headers = {}) =>
+    downloadFile({ url, allowedOrigins: allowed, maxBytes: MAX, headers });
 
   it('reads a file of exactly the limit; one byte more is refused (Content-Length, or counted while reading)', async () => {
     expect(await get(`${files.url}/at-limit`)).toEqual({ ok: true, text: 'x'.repeat(MAX) });
-    expect(await get(`${files.url}/over-limit`)).toEqual({ ok: false, reason: expect.stringContaining('expected a file of at most') });
+    expect(await get(`${files.url}/over-limit`)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('expected a file of at most'),
+    });
     expect(await get(`${chunkedUrl}/chunked`)).toEqual({ ok: true, text: 'y'.repeat(MAX) });
-    expect(await get(`${chunkedUrl}/chunked-over`)).toEqual({ ok: false, reason: expect.stringContaining('expected a file of at most') });
+    expect(await get(`${chunkedUrl}/chunked-over`)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('expected a file of at most'),
+    });
   });
 
   it('refuses another origin (scheme, host and port) before any request, and sends its headers to none', async () => {
@@ -64,7 +71,9 @@ describe('downloadFile: an uploaded file, from allowed origins only, never large
     const hopUrl = `http://127.0.0.1:${(hop.address() as AddressInfo).port}`;
     try {
       expect(await get(`${hopUrl}/to-files`, [hopUrl, files.url])).toEqual({ ok: true, text: 'ok' });
-      expect(await get(`${hopUrl}/to-other`, [hopUrl, files.url], { authorization: 'Bearer xoxb-secret' })).toMatchObject({ ok: false, reason: expect.stringContaining("not the platform's file host") });
+      expect(
+        await get(`${hopUrl}/to-other`, [hopUrl, files.url], { authorization: 'Bearer xoxb-secret' }),
+      ).toMatchObject({ ok: false, reason: expect.stringContaining("not the platform's file host") });
       expect(other.requests).toEqual([]);
     } finally {
       await new Promise((resolve) => hop.close(resolve));
@@ -72,7 +81,10 @@ describe('downloadFile: an uploaded file, from allowed origins only, never large
   });
 
   it('says what the host answered for a missing file, and drops a byte-order mark', async () => {
-    expect(await get(`${files.url}/missing`)).toEqual({ ok: false, reason: 'the platform answered 404 for the file; expected the file itself' });
+    expect(await get(`${files.url}/missing`)).toEqual({
+      ok: false,
+      reason: 'the platform answered 404 for the file; expected the file itself',
+    });
     expect(await get(`${files.url}/bom`)).toEqual({ ok: true, text: 'id,client\n' });
   });
 });

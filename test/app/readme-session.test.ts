@@ -31,7 +31,11 @@ function exampleSession(): { user: string; banner: string; steps: Step[] } {
   return { user, banner, steps };
 }
 
-async function reply(services: Parameters<typeof runConsole>[0]['services'], user: string, line: string): Promise<string> {
+async function reply(
+  services: Parameters<typeof runConsole>[0]['services'],
+  user: string,
+  line: string,
+): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -55,9 +59,16 @@ describe("the README's example session", () => {
       let shown = '';
       screen.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
       terminal.end();
-      await runConsole({ services: { store }, input: terminal, output: screen, user: session.user, today: () => AS_OF });
+      await runConsole({
+        services: { store },
+        input: terminal,
+        output: screen,
+        user: session.user,
+        today: () => AS_OF,
+      });
       expect(shown.split('\n')[0]).toBe(session.banner);
-      for (const step of session.steps) expect((await reply({ store }, session.user, step.line)).trim(), step.line).toBe(step.expected.trim());
+      for (const step of session.steps)
+        expect((await reply({ store }, session.user, step.line)).trim(), step.line).toBe(step.expected.trim());
     } finally {
       await close();
     }

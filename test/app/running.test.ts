@@ -29,7 +29,9 @@ afterAll(() => {
 /** Every process below `pid` (a shell, a loader, the bot): none may outlive a stop. */
 function descendantsOf(pid: number): number[] {
   const tasks = readdirSync(`/proc/${pid}/task`);
-  const children = tasks.flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  const children = tasks.flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+  );
   return children.flatMap((child) => [child, ...descendantsOf(child)]);
 }
 
@@ -44,7 +46,12 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
 
 describe('npm start under a supervisor', () => {
   it('SIGTERM sent to npm start stops the bot itself, which closes its database and exits 0', async () => {
-    const bot = startBot('npm', ['start', '--silent'], cleanEnv({ JSS_DATA_DIR: tempDir(), JSS_CONSOLE_USER: 'sam', LOG_LEVEL: 'info' }), ROOT);
+    const bot = startBot(
+      'npm',
+      ['start', '--silent'],
+      cleanEnv({ JSS_DATA_DIR: tempDir(), JSS_CONSOLE_USER: 'sam', LOG_LEVEL: 'info' }),
+      ROOT,
+    );
     bot.child.stdin?.write('help\n'); // stdin stays open: the console waits for more
     await bot.waitForOutput('jss-coach: your Upwork Job Success Score');
     const npmPid = bot.child.pid as number;
@@ -59,7 +66,17 @@ describe('npm start under a supervisor', () => {
 
 describe('settings checked at start', () => {
   it('a half-set platform exits 2 with one line per problem, and starts nothing', async () => {
-    const bot = startBot(process.execPath, ['--import', TSX_LOADER, APP_MAIN], cleanEnv({ JSS_DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-1', DISCORD_APPLICATION_ID: '123456789012345678', PORT: 'x' }), ROOT);
+    const bot = startBot(
+      process.execPath,
+      ['--import', TSX_LOADER, APP_MAIN],
+      cleanEnv({
+        JSS_DATA_DIR: tempDir(),
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        PORT: 'x',
+      }),
+      ROOT,
+    );
     bot.child.stdin?.end();
     expect(await bot.exited).toBe(2);
     const lines = bot.stderr().trim().split('\n');
@@ -74,8 +91,16 @@ describe('settings checked at start', () => {
 
   it('reads .env from the working directory; the environment wins over it', async () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, '.env'), `SLACK_BOT_TOKEN=xoxb-from-file\nJSS_REMINDER_HOUR=30\nJSS_DATA_DIR=${join(cwd, 'data')}\n`);
-    const bot = startBot(process.execPath, ['--import', TSX_LOADER, APP_MAIN], cleanEnv({ JSS_REMINDER_HOUR: '7' }), cwd);
+    writeFileSync(
+      join(cwd, '.env'),
+      `SLACK_BOT_TOKEN=xoxb-from-file\nJSS_REMINDER_HOUR=30\nJSS_DATA_DIR=${join(cwd, 'data')}\n`,
+    );
+    const bot = startBot(
+      process.execPath,
+      ['--import', TSX_LOADER, APP_MAIN],
+      cleanEnv({ JSS_REMINDER_HOUR: '7' }),
+      cwd,
+    );
     bot.child.stdin?.end();
     expect(await bot.exited).toBe(2);
     // The file's Slack token needs its secret; its reminder hour (30) lost to the environment's 7.
@@ -91,7 +116,15 @@ describe('a Slack instance as an admin runs it', () => {
       const bot = startBot(
         process.execPath,
         ['--import', TSX_LOADER, APP_MAIN],
-        cleanEnv({ JSS_DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slackApi.url}/api/`, PORT: '0', METRICS: 'on', JSS_AS_OF: '2026-11-22' }),
+        cleanEnv({
+          JSS_DATA_DIR: tempDir(),
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: `${slackApi.url}/api/`,
+          PORT: '0',
+          METRICS: 'on',
+          JSS_AS_OF: '2026-11-22',
+        }),
         ROOT,
       );
       await bot.waitForOutput('Slack listening on port');
@@ -101,7 +134,16 @@ describe('a Slack instance as an admin runs it', () => {
       const ready = await fetch(`${base}/readyz`);
       expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
 
-      const body = new URLSearchParams({ command: '/jss', text: 'add client:"Secret Client Ltd" type:hourly start:2026-01-10', team_id: 'T1', team_domain: 't', user_id: 'U1', user_name: 'u', trigger_id: 'trig-1', response_url: `${slackApi.url}/respond` }).toString();
+      const body = new URLSearchParams({
+        command: '/jss',
+        text: 'add client:"Secret Client Ltd" type:hourly start:2026-01-10',
+        team_id: 'T1',
+        team_domain: 't',
+        user_id: 'U1',
+        user_name: 'u',
+        trigger_id: 'trig-1',
+        response_url: `${slackApi.url}/respond`,
+      }).toString();
       const answered = await postSignedSlack(`${base}/slack/events`, body);
       expect(answered.status).toBe(200);
       expect(JSON.stringify(await answered.json())).toContain('Added c1');
@@ -112,8 +154,21 @@ describe('a Slack instance as an admin runs it', () => {
       expect(metrics).toContain('process_resident_memory_bytes');
 
       await bot.waitForOutput('"command":"add"');
-      const requestLine = JSON.parse(bot.stdout().split('\n').find((line) => line.includes('"command":"add"')) as string) as Record<string, unknown>;
-      expect(requestLine).toMatchObject({ level: 30, service: 'jss-coach', component: 'requests', platform: 'slack', command: 'add', outcome: 'ok', requestId: 'trig-1' });
+      const requestLine = JSON.parse(
+        bot
+          .stdout()
+          .split('\n')
+          .find((line) => line.includes('"command":"add"')) as string,
+      ) as Record<string, unknown>;
+      expect(requestLine).toMatchObject({
+        level: 30,
+        service: 'jss-coach',
+        component: 'requests',
+        platform: 'slack',
+        command: 'add',
+        outcome: 'ok',
+        requestId: 'trig-1',
+      });
       expect(typeof requestLine.durationMs).toBe('number');
       // What the member typed stays out of the logs.
       expect(bot.stdout() + bot.stderr()).not.toContain('Secret Client');
@@ -130,7 +185,12 @@ describe('a Slack instance as an admin runs it', () => {
 describe('the production build', () => {
   it('npm run build makes dist/main.js, which runs the console bot', () => {
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
-    const output = execFileSync(process.execPath, [join(ROOT, 'dist/main.js')], { cwd: ROOT, input: 'help score\n', env: cleanEnv({ JSS_DATA_DIR: tempDir() }), encoding: 'utf8' });
+    const output = execFileSync(process.execPath, [join(ROOT, 'dist/main.js')], {
+      cwd: ROOT,
+      input: 'help score\n',
+      env: cleanEnv({ JSS_DATA_DIR: tempDir() }),
+      encoding: 'utf8',
+    });
     expect(output).toContain('score');
     expect(output).toContain('Your estimated Job Success Score');
   });
@@ -167,7 +227,12 @@ describe('start-up failures an admin can act on', () => {
   });
 
   it('a DATABASE_URL nobody answers at says so and what to check, after the start-up wait', async () => {
-    const bot = startBot(process.execPath, ['--import', TSX_LOADER, APP_MAIN], cleanEnv({ DATABASE_URL: 'postgres://bot:s3cret@127.0.0.1:9/jss', JSS_DB_START_TIMEOUT: '1' }), ROOT);
+    const bot = startBot(
+      process.execPath,
+      ['--import', TSX_LOADER, APP_MAIN],
+      cleanEnv({ DATABASE_URL: 'postgres://bot:s3cret@127.0.0.1:9/jss', JSS_DB_START_TIMEOUT: '1' }),
+      ROOT,
+    );
     bot.child.stdin?.end();
     expect(await bot.exited).toBe(1);
     expect(bot.stderr()).toContain('nothing accepts connections at');
@@ -184,7 +249,17 @@ describe('a platform that cannot start', () => {
     const port = (holder.address() as { port: number }).port;
     try {
       const dataDir = tempDir();
-      const bot = startBot(process.execPath, ['--import', TSX_LOADER, APP_MAIN], cleanEnv({ JSS_DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, PORT: String(port) }), ROOT);
+      const bot = startBot(
+        process.execPath,
+        ['--import', TSX_LOADER, APP_MAIN],
+        cleanEnv({
+          JSS_DATA_DIR: dataDir,
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: SECRET,
+          PORT: String(port),
+        }),
+        ROOT,
+      );
       expect(await bot.exited).toBe(1);
       expect(bot.stdout() + bot.stderr()).toContain('EADDRINUSE');
       // The database was closed: its folder lock is gone, so another bot may open it.

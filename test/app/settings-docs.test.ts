@@ -19,7 +19,8 @@ describe('the settings docs', () => {
     // The settings module is the one place that reads them: any other read is a setting the docs would miss.
     for (const file of ['app/main.ts', 'app/settings/read.ts']) {
       const text = readFileSync(new URL(file, root), 'utf8');
-      for (const [, name] of text.matchAll(/env\.([A-Z][A-Z_]+)/g)) expect(listed.has(name as string), `${file}: ${name}`).toBe(true);
+      for (const [, name] of text.matchAll(/env\.([A-Z][A-Z_]+)/g))
+        expect(listed.has(name as string), `${file}: ${name}`).toBe(true);
     }
     for (const variable of VARIABLES) expect(envExample()).toContain(`\n${variable.name}=`);
   });

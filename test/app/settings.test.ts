@@ -18,7 +18,12 @@ describe('reading the settings', () => {
     const { settings } = result;
     expect(settings.database).toEqual({ kind: 'pglite', dataDir: './data' });
     expect([settings.slack, settings.discord, settings.asOf, settings.logLevel]).toEqual([null, null, null, null]);
-    expect([settings.port, settings.portGiven, settings.reminderHour, settings.metrics]).toEqual([3000, false, 9, false]);
+    expect([settings.port, settings.portGiven, settings.reminderHour, settings.metrics]).toEqual([
+      3000,
+      false,
+      9,
+      false,
+    ]);
     expect([settings.dbStartTimeoutMs, settings.shutdownTimeoutMs]).toEqual([60_000, 10_000]);
   });
 
@@ -35,19 +40,60 @@ describe('reading the settings', () => {
       LOG_LEVEL: 'debug',
     });
     if (!result.ok) throw new Error(result.problems.join('\n'));
-    expect(result.settings.slack).toEqual({ botToken: 'xoxb-1-2', signingSecret: 'abc123', appToken: null, apiUrl: null, port: 8080 });
-    expect(result.settings.discord).toEqual({ applicationId: APP_ID, publicKey: KEY, token: null, apiUrl: null, port: 8080, shards: null });
+    expect(result.settings.slack).toEqual({
+      botToken: 'xoxb-1-2',
+      signingSecret: 'abc123',
+      appToken: null,
+      apiUrl: null,
+      port: 8080,
+    });
+    expect(result.settings.discord).toEqual({
+      applicationId: APP_ID,
+      publicKey: KEY,
+      token: null,
+      apiUrl: null,
+      port: 8080,
+      shards: null,
+    });
     expect(result.settings.database).toEqual({ kind: 'postgres', url: 'postgres://bot:pw@db.internal:5432/jss' });
-    expect([result.settings.metrics, result.settings.logLevel, result.settings.portGiven]).toEqual([true, 'debug', true]);
+    expect([result.settings.metrics, result.settings.logLevel, result.settings.portGiven]).toEqual([
+      true,
+      'debug',
+      true,
+    ]);
   });
 
   it.each([
-    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, ['SLACK_SIGNING_SECRET: missing; Slack needs it with SLACK_BOT_TOKEN (Basic Information → Signing Secret)']],
-    [{ SLACK_SIGNING_SECRET: 's' }, ['SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…), or set SLACK_CLIENT_ID and its companions for OAuth']],
-    [{ SLACK_APP_TOKEN: 'xapp-1' }, ['SLACK_APP_TOKEN: set, but Slack is not configured; expected SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET with it']],
-    [{ DISCORD_APPLICATION_ID: APP_ID }, ['DISCORD_APPLICATION_ID: set alone; expected DISCORD_PUBLIC_KEY (HTTP interactions) and/or DISCORD_TOKEN (gateway) with it']],
-    [{ DISCORD_TOKEN: 't' }, ['DISCORD_TOKEN: set, but DISCORD_APPLICATION_ID is missing; expected the application id (General Information) with it']],
-    [{ DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: KEY, DISCORD_SHARDS: 'auto' }, ['DISCORD_SHARDS: sharding is for the gateway; expected DISCORD_TOKEN with it']],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      ['SLACK_SIGNING_SECRET: missing; Slack needs it with SLACK_BOT_TOKEN (Basic Information → Signing Secret)'],
+    ],
+    [
+      { SLACK_SIGNING_SECRET: 's' },
+      [
+        'SLACK_BOT_TOKEN: missing; Slack needs it with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-…), or set SLACK_CLIENT_ID and its companions for OAuth',
+      ],
+    ],
+    [
+      { SLACK_APP_TOKEN: 'xapp-1' },
+      ['SLACK_APP_TOKEN: set, but Slack is not configured; expected SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET with it'],
+    ],
+    [
+      { DISCORD_APPLICATION_ID: APP_ID },
+      [
+        'DISCORD_APPLICATION_ID: set alone; expected DISCORD_PUBLIC_KEY (HTTP interactions) and/or DISCORD_TOKEN (gateway) with it',
+      ],
+    ],
+    [
+      { DISCORD_TOKEN: 't' },
+      [
+        'DISCORD_TOKEN: set, but DISCORD_APPLICATION_ID is missing; expected the application id (General Information) with it',
+      ],
+    ],
+    [
+      { DISCORD_APPLICATION_ID: APP_ID, DISCORD_PUBLIC_KEY: KEY, DISCORD_SHARDS: 'auto' },
+      ['DISCORD_SHARDS: sharding is for the gateway; expected DISCORD_TOKEN with it'],
+    ],
   ])('an incomplete platform setup is refused: %j', (env, expected) => {
     expect(problemsOf(env)).toEqual(expected);
   });
@@ -60,15 +106,26 @@ describe('reading the settings', () => {
     ['JSS_AS_OF', '2026-02-30', 'JSS_AS_OF: got "2026-02-30", expected a date YYYY-MM-DD'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL: got "loud", expected fatal, error, warn, info, debug, trace, silent'],
     ['METRICS', 'yes', 'METRICS: got "yes", expected on or off'],
-    ['DISCORD_API_URL', 'ftp://x', 'DISCORD_API_URL: got "ftp://x", expected an http(s) URL such as http://127.0.0.1:9999/api'],
+    [
+      'DISCORD_API_URL',
+      'ftp://x',
+      'DISCORD_API_URL: got "ftp://x", expected an http(s) URL such as http://127.0.0.1:9999/api',
+    ],
     ['JSS_DB_START_TIMEOUT', '-1', 'JSS_DB_START_TIMEOUT: got "-1", expected whole seconds from 0 to 3600'],
   ])('%s=%s is refused with what is expected', (name, value, message) => {
     expect(problemsOf({ [name]: value })).toContain(message);
   });
 
   it('never echoes a secret or a database URL that is malformed', () => {
-    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SLACK_SIGNING_SECRET: 'ok', DATABASE_URL: 'mysql://root:hunter2@db/x' });
-    expect(problems).toEqual(['DATABASE_URL: got a value that is not a postgres:// or postgresql:// URL', 'SLACK_BOT_TOKEN: got a value that is not a bot token starting with xoxb-']);
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxp-user-token-secret',
+      SLACK_SIGNING_SECRET: 'ok',
+      DATABASE_URL: 'mysql://root:hunter2@db/x',
+    });
+    expect(problems).toEqual([
+      'DATABASE_URL: got a value that is not a postgres:// or postgresql:// URL',
+      'SLACK_BOT_TOKEN: got a value that is not a bot token starting with xoxb-',
+    ]);
     expect(problems.join('\n')).not.toMatch(/hunter2|xoxp/);
   });
 

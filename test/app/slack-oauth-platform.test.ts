@@ -38,8 +38,18 @@ describe('Slack OAuth mode, composed', () => {
       settings,
       services: { store: database.store },
       today: () => '2026-11-22',
-      logger: { ...silentLogger, info: (fields) => void (port = Number((fields as { port?: number }).port ?? port)), child: () => silentLogger },
-      routes: [{ path: '/healthz', method: 'GET', handler: (_request, response) => (response.writeHead(200), response.end('ok')) }],
+      logger: {
+        ...silentLogger,
+        info: (fields) => void (port = Number((fields as { port?: number }).port ?? port)),
+        child: () => silentLogger,
+      },
+      routes: [
+        {
+          path: '/healthz',
+          method: 'GET',
+          handler: (_request, response) => (response.writeHead(200), response.end('ok')),
+        },
+      ],
       db: database.db,
     });
     try {
@@ -54,6 +64,14 @@ describe('Slack OAuth mode, composed', () => {
   });
 
   it('refuses to start OAuth mode without the database', async () => {
-    await expect(startPlatforms({ settings: oauthSettings(), services: { store: database.store }, today: () => '2026-11-22', logger: silentLogger, routes: [] })).rejects.toThrow(/needs the database/);
+    await expect(
+      startPlatforms({
+        settings: oauthSettings(),
+        services: { store: database.store },
+        today: () => '2026-11-22',
+        logger: silentLogger,
+        routes: [],
+      }),
+    ).rejects.toThrow(/needs the database/);
   });
 });

@@ -55,7 +55,9 @@ export function importsOf(file: string, text: string): ImportLine[] {
 /** The project path an import points at (`src/scoring/dates.ts`), or null for a package. */
 function target(from: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
-  return relative(ROOT, resolve(ROOT, dirname(from), specifier)).split(sep).join('/');
+  return relative(ROOT, resolve(ROOT, dirname(from), specifier))
+    .split(sep)
+    .join('/');
 }
 
 const under = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
@@ -65,7 +67,8 @@ const adapterOf = (path: string) => path.split('/').slice(0, 2).join('/');
 export function forbidden(file: string, to: string): string | null {
   if (under(file, 'src/scoring') && !under(to, 'src/scoring')) return 'src/scoring imports nothing outside itself';
   if (under(file, 'src')) {
-    if (under(file, 'src/reminders') && under(to, 'src/scoring') && to !== 'src/scoring/index.ts') return 'src/reminders uses the core through src/scoring/index.ts only';
+    if (under(file, 'src/reminders') && under(to, 'src/scoring') && to !== 'src/scoring/index.ts')
+      return 'src/reminders uses the core through src/scoring/index.ts only';
     for (const outer of ['db', 'adapters', 'app', 'bench', 'scripts', 'test']) {
       if (under(to, outer)) return `src/ imports no ${outer}/`;
     }
@@ -79,7 +82,10 @@ export function forbidden(file: string, to: string): string | null {
     if (under(file, ADAPTER_SHARED)) return 'adapters/shared imports no platform';
     return 'an adapter imports no other platform (only adapters/shared)';
   }
-  if (under(file, 'app')) return under(to, 'test') || under(to, 'bench') || under(to, 'scripts') ? 'app/ imports no test/, bench/, scripts/' : null;
+  if (under(file, 'app'))
+    return under(to, 'test') || under(to, 'bench') || under(to, 'scripts')
+      ? 'app/ imports no test/, bench/, scripts/'
+      : null;
   // bench/ and scripts/ import everything (bench also test/helpers).
   return null;
 }
@@ -105,7 +111,7 @@ describe('import directions', () => {
       "} from '../b.ts';",
       "import './side-effect.ts';",
       "export * from './c.ts';",
-      "export { d } from \"./d.ts\";",
+      'export { d } from "./d.ts";',
       "const e = await import('./e.ts');",
       "// const f = await import('./f.ts');",
       "import { z } from 'zod';",

@@ -42,9 +42,15 @@ for (const kind of databaseKinds) {
 
     const rows = async (memberId?: number) => {
       const result = await database.db.execute<{ key: string; member_id: number; valid_until: string }>(
-        memberId === undefined ? sql`select key, member_id, valid_until from chart_cache order by created_at` : sql`select key, member_id, valid_until from chart_cache where member_id = ${memberId} order by created_at`,
+        memberId === undefined
+          ? sql`select key, member_id, valid_until from chart_cache order by created_at`
+          : sql`select key, member_id, valid_until from chart_cache where member_id = ${memberId} order by created_at`,
       );
-      return ((result as { rows?: unknown[] }).rows ?? result) as { key: string; member_id: number; valid_until: string }[];
+      return ((result as { rows?: unknown[] }).rows ?? result) as {
+        key: string;
+        member_id: number;
+        valid_until: string;
+      }[];
     };
 
     /** The URL of the scratch database this suite runs on (TEST_DATABASE_URL names the server). */
@@ -60,7 +66,8 @@ for (const kind of databaseKinds) {
     };
 
     const memberIdOf = async (context: ReturnType<typeof commandContext>) =>
-      (await database.store.findMember((await database.store.ensureCommunity(context.community)).id, context.userId))!.id;
+      (await database.store.findMember((await database.store.ensureCommunity(context.community)).id, context.userId))!
+        .id;
 
     /** A chart service on this database; without charts in memory unless asked, so hits come from the table. */
     function setup(memoryCharts = 0) {
@@ -73,7 +80,11 @@ for (const kind of databaseKinds) {
     it('serves the chart from the cache byte for byte as a fresh render, on every command that shows it', async () => {
       const { renderer, services } = setup();
       const ctx = (extra = {}) => commandContext('slack', 'team-cache', 'U1', extra);
-      await runCommandText(services, ctx(), 'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5');
+      await runCommandText(
+        services,
+        ctx(),
+        'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
+      );
       const first = await runCommandText(services, ctx(), 'score');
       const series = seriesBlockOf(first)!;
       const fresh = renderPng(forecastSvg(series)).png;
@@ -91,8 +102,14 @@ for (const kind of databaseKinds) {
 
       // With charts kept in memory too: the same bytes, and the database is asked once.
       const remembering = setup(10);
-      const fromTable = await remembering.charts.chartOf(series, { memberId: await memberIdOf(ctx()), asOf: TEST_AS_OF });
-      const fromMemory = await remembering.charts.chartOf(series, { memberId: await memberIdOf(ctx()), asOf: TEST_AS_OF });
+      const fromTable = await remembering.charts.chartOf(series, {
+        memberId: await memberIdOf(ctx()),
+        asOf: TEST_AS_OF,
+      });
+      const fromMemory = await remembering.charts.chartOf(series, {
+        memberId: await memberIdOf(ctx()),
+        asOf: TEST_AS_OF,
+      });
       expect([fromTable.cached, fromMemory.cached, remembering.renderer.renders]).toEqual([true, true, 0]);
       expect(fromMemory.png).toBe(fromTable.png);
       expect(fromMemory.png.equals(fresh)).toBe(true);
@@ -102,7 +119,11 @@ for (const kind of databaseKinds) {
       const { renderer, services } = setup();
       const ctx = (extra = {}) => commandContext('slack', 'team-writes', 'U2', extra);
       const keyOf = (reply: Reply) => chartKey(forecastSvg(seriesBlockOf(reply)!));
-      await runCommandText(services, ctx(), 'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5');
+      await runCommandText(
+        services,
+        ctx(),
+        'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
+      );
       const before = await runCommandText(services, ctx(), 'score');
       const member = await memberIdOf(ctx());
       expect(await rows(member)).toHaveLength(1);
@@ -126,7 +147,9 @@ for (const kind of databaseKinds) {
         if (keyOf(after) !== previous) expect(renderer.renders, step).toBe(++renders);
         previous = keyOf(after);
         expect((await rows(member)).map((row) => row.key)).toEqual([previous]);
-        expect(forecastChart(seriesBlockOf(after)!).png.equals(renderPng(forecastSvg(seriesBlockOf(after)!)).png)).toBe(true);
+        expect(forecastChart(seriesBlockOf(after)!).png.equals(renderPng(forecastSvg(seriesBlockOf(after)!)).png)).toBe(
+          true,
+        );
       }
 
       // An admin's model change gives everyone another forecast, hence another key.
@@ -148,7 +171,11 @@ for (const kind of databaseKinds) {
       const { services } = setup();
       const reply = await runCommandText(services, commandContext('slack', 'team-days', 'U3'), 'score');
       expect(reply.kind).not.toBe('error');
-      await runCommandText(services, commandContext('slack', 'team-days', 'U3'), 'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5');
+      await runCommandText(
+        services,
+        commandContext('slack', 'team-days', 'U3'),
+        'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
+      );
       const scored = await runCommandText(services, commandContext('slack', 'team-days', 'U3'), 'score');
       const key = chartKey(forecastSvg(seriesBlockOf(scored)!));
       const member = await memberIdOf(commandContext('slack', 'team-days', 'U3'));
@@ -162,7 +189,11 @@ for (const kind of databaseKinds) {
       const { services } = setup();
       const ctx = (user: string) => commandContext('slack', 'team-forget', user);
       for (const user of ['U4', 'U5']) {
-        await runCommandText(services, ctx(user), 'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5');
+        await runCommandText(
+          services,
+          ctx(user),
+          'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
+        );
         await runCommandText(services, ctx(user), 'score');
       }
       const keys = async () => (await rows()).map((row) => row.member_id);
@@ -183,9 +214,16 @@ for (const kind of databaseKinds) {
         const first = countingRenderer();
         const other = countingRenderer();
         const a: ChartService = createChartService({ cache: createChartCache(database.db), renderer: first });
-        const b: ChartService = createChartService({ cache: createChartCache(second?.db ?? database.db), renderer: other });
+        const b: ChartService = createChartService({
+          cache: createChartCache(second?.db ?? database.db),
+          renderer: other,
+        });
         const services = { store: database.store };
-        await runCommandText(services, commandContext('slack', 'team-share', 'U6'), 'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5');
+        await runCommandText(
+          services,
+          commandContext('slack', 'team-share', 'U6'),
+          'add client:Acme type:fixed start:2026-05-01 end:2026-06-01 earnings:900 stars:5',
+        );
         const reply = await runCommandText(services, commandContext('slack', 'team-share', 'U6'), 'score');
         const member = await memberIdOf(commandContext('slack', 'team-share', 'U6'));
         const series = seriesBlockOf(reply)!;
@@ -196,9 +234,22 @@ for (const kind of databaseKinds) {
 
         // Both instances render the next day's chart at once: both store it, one row is left, no error.
         const errors: unknown[] = [];
-        const racing = [database.db, second?.db ?? database.db].map((db) => createChartService({ cache: createChartCache(db), renderer: countingRenderer(), memoryCharts: 0, onCacheError: (error) => errors.push(error) }));
-        const tomorrow = await runCommandText(services, commandContext('slack', 'team-share', 'U6', { asOf: NEXT_DAY }), 'score');
-        const both = await Promise.all(racing.map((service) => service.chartOf(seriesBlockOf(tomorrow)!, { memberId: member, asOf: NEXT_DAY })));
+        const racing = [database.db, second?.db ?? database.db].map((db) =>
+          createChartService({
+            cache: createChartCache(db),
+            renderer: countingRenderer(),
+            memoryCharts: 0,
+            onCacheError: (error) => errors.push(error),
+          }),
+        );
+        const tomorrow = await runCommandText(
+          services,
+          commandContext('slack', 'team-share', 'U6', { asOf: NEXT_DAY }),
+          'score',
+        );
+        const both = await Promise.all(
+          racing.map((service) => service.chartOf(seriesBlockOf(tomorrow)!, { memberId: member, asOf: NEXT_DAY })),
+        );
         expect(errors).toEqual([]);
         expect(both[0]!.png.equals(both[1]!.png)).toBe(true);
         expect((await rows(member)).map((row) => [row.key, row.valid_until])).toEqual([[both[0]!.key, NEXT_DAY]]);

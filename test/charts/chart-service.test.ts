@@ -9,11 +9,21 @@ import { renderPng } from '../../src/charts/render-png.ts';
 import type { ChartCache } from '../../src/ports/chart-cache.ts';
 import type { ChartRenderer } from '../../src/ports/chart-renderer.ts';
 
-const SERIES: Series = { title: 'Your score', points: [{ date: '2026-11-22', value: 87 }, { date: '2027-11-22', value: 74 }] };
+const SERIES: Series = {
+  title: 'Your score',
+  points: [
+    { date: '2026-11-22', value: 87 },
+    { date: '2027-11-22', value: 74 },
+  ],
+};
 const OWNER = { memberId: 7, asOf: '2026-11-22' };
 
 function counting(): ChartRenderer & { renders: number } {
-  const renderer = { renders: 0, render: async (svg: string) => (renderer.renders++, inProcessRenderer.render(svg)), close: async () => {} };
+  const renderer = {
+    renders: 0,
+    render: async (svg: string) => (renderer.renders++, inProcessRenderer.render(svg)),
+    close: async () => {},
+  };
   return renderer;
 }
 
@@ -29,7 +39,12 @@ const failing: ChartCache = {
 describe('createChartService', () => {
   it('renders the chart when the cache fails, and says so', async () => {
     const errors: unknown[] = [];
-    const service = createChartService({ cache: failing, renderer: counting(), memoryCharts: 0, onCacheError: (error) => errors.push(error) });
+    const service = createChartService({
+      cache: failing,
+      renderer: counting(),
+      memoryCharts: 0,
+      onCacheError: (error) => errors.push(error),
+    });
     const chart = await service.chartOf(SERIES, OWNER);
     expect(chart.png.equals(renderPng(forecastSvg(SERIES)).png)).toBe(true);
     expect(chart.cached).toBe(false);

@@ -28,7 +28,14 @@ const PAST = Array.from({ length: 16 }, (_, i) => ({
   date: new Date(Date.UTC(2026, 7, 9 + 7 * i)).toISOString().slice(0, 10),
   value: i < 3 ? null : 80 + (i % 4),
 }));
-const WITH_PAST: Series = { ...SERIES, past: PAST, recorded: [{ date: '2026-09-14', value: 92 }, { date: '2026-11-20', value: 88 }] };
+const WITH_PAST: Series = {
+  ...SERIES,
+  past: PAST,
+  recorded: [
+    { date: '2026-09-14', value: 92 },
+    { date: '2026-11-20', value: 88 },
+  ],
+};
 
 /** A PNG's width and height, read from its IHDR chunk (the first chunk after the 8-byte signature). */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -53,7 +60,10 @@ describe('forecastSvg', () => {
     expect(attributes(svg, 'circle', 'data-date')).toEqual(CHANGE_DATES);
     const changeLabels = [...svg.matchAll(/<text class="change-date"[^>]*>([^<]*)</g)].map((match) => match[1]);
     expect(changeLabels).toEqual(CHANGE_DATES);
-    expect([...svg.matchAll(/<text class="edge-date"[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual(['2026-11-22', '2027-11-22']);
+    expect([...svg.matchAll(/<text class="edge-date"[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual([
+      '2026-11-22',
+      '2027-11-22',
+    ]);
   });
 
   it('draws gridlines at the bands’ edges, 75% and 90%, labelled, on a 0–100% axis', () => {
@@ -61,7 +71,8 @@ describe('forecastSvg', () => {
     expect(attributes(svg, 'line', 'data-value')).toEqual(['75', '90']);
     for (const label of ['0%', '75%', '90%', '100%']) expect(svg).toContain(`>${label}</text>`);
     // 90% sits above 75% (SVG's y grows downwards).
-    const y = (value: number) => Number(new RegExp(`<line [^>]*data-value="${value}" [^>]*y1="([^"]*)"`).exec(svg)?.[1]);
+    const y = (value: number) =>
+      Number(new RegExp(`<line [^>]*data-value="${value}" [^>]*y1="([^"]*)"`).exec(svg)?.[1]);
     expect(y(90)).toBeLessThan(y(75));
   });
 
@@ -79,19 +90,25 @@ describe('forecastSvg', () => {
   it('without a past (a new member) draws no past, divider or recorded score; the legend names the estimate and Top Rated', () => {
     const svg = forecastSvg(SERIES);
     for (const name of ['past', 'past-point', 'today', 'recorded']) expect(svg).not.toContain(`class="${name}"`);
-    expect([...svg.matchAll(/<g class="legend-([^"]*)">/g)].map((match) => match[1])).toEqual(['estimate', 'top-rated']);
+    expect([...svg.matchAll(/<g class="legend-([^"]*)">/g)].map((match) => match[1])).toEqual([
+      'estimate',
+      'top-rated',
+    ]);
     // A past with no score in any week and nothing recorded is no past.
     const empty = PAST.map((point) => ({ ...point, value: null }));
     expect(forecastSvg({ ...SERIES, past: empty })).toBe(svg);
   });
 
   it('leaves a gap in the line where there is no score, and puts that change on the axis', () => {
-    const svg = forecastSvg({ title: 't', points: [
-      { date: '2026-11-22', value: 80 },
-      { date: '2027-02-01', value: null },
-      { date: '2027-05-01', value: 85 },
-      { date: '2027-11-22', value: 85 },
-    ] });
+    const svg = forecastSvg({
+      title: 't',
+      points: [
+        { date: '2026-11-22', value: 80 },
+        { date: '2027-02-01', value: null },
+        { date: '2027-05-01', value: 85 },
+        { date: '2027-11-22', value: 85 },
+      ],
+    });
     const line = /<path class="score" d="([^"]*)"/.exec(svg)?.[1] ?? '';
     expect(line.match(/M/g)).toHaveLength(2);
     expect(attributes(svg, 'circle', 'fill')[0]).toBe('#ffffff');
@@ -111,19 +128,32 @@ describe('forecastSvg with the past', () => {
   it('marks the weekly estimates with small dots on a line of their own (none where a week had no score)', () => {
     const dotted = PAST.filter((point) => point.value !== null).map((point) => point.date);
     expect(dotted).toHaveLength(13);
-    expect([...svg.matchAll(/<circle class="past-point" data-date="([^"]*)"/g)].map((match) => match[1])).toEqual(dotted);
+    expect([...svg.matchAll(/<circle class="past-point" data-date="([^"]*)"/g)].map((match) => match[1])).toEqual(
+      dotted,
+    );
     const line = /<path class="past" d="([^"]*)"/.exec(svg)?.[1] ?? '';
     expect(line.match(/M/g)).toHaveLength(1);
     // 16 points, the first 3 without a score: the line holds through the other 13, one step each.
     expect(line.match(/H/g)).toHaveLength(13);
     // The forecast's change dots are still exactly the change dates.
-    expect([...svg.matchAll(/<circle class="change" data-date="([^"]*)"/g)].map((match) => match[1])).toEqual(CHANGE_DATES);
+    expect([...svg.matchAll(/<circle class="change" data-date="([^"]*)"/g)].map((match) => match[1])).toEqual(
+      CHANGE_DATES,
+    );
   });
 
   it('marks each recorded score with a diamond of its own colour, in the legend', () => {
-    const recorded = [...svg.matchAll(/<path class="recorded" data-date="([^"]*)" data-value="([^"]*)"/g)].map((match) => [match[1], match[2]]);
-    expect(recorded).toEqual([['2026-09-14', '92'], ['2026-11-20', '88']]);
-    expect([...svg.matchAll(/<g class="legend-([^"]*)">/g)].map((match) => match[1])).toEqual(['estimate', 'recorded', 'top-rated']);
+    const recorded = [...svg.matchAll(/<path class="recorded" data-date="([^"]*)" data-value="([^"]*)"/g)].map(
+      (match) => [match[1], match[2]],
+    );
+    expect(recorded).toEqual([
+      ['2026-09-14', '92'],
+      ['2026-11-20', '88'],
+    ]);
+    expect([...svg.matchAll(/<g class="legend-([^"]*)">/g)].map((match) => match[1])).toEqual([
+      'estimate',
+      'recorded',
+      'top-rated',
+    ]);
     expect(svg).toContain('>recorded</text>');
   });
 
@@ -140,7 +170,11 @@ describe('forecastSvg with the past', () => {
     const right = CHART_WIDTH - 28;
     // 2026-08-09 to 2026-11-22 is 105 days of the 470 the axis spans.
     expect((xOf(divider) - left) / (right - left)).toBeCloseTo(105 / 470, 2);
-    expect([...svg.matchAll(/<text class="edge-date"[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual(['2026-08-09', '2026-11-22', '2027-11-22']);
+    expect([...svg.matchAll(/<text class="edge-date"[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual([
+      '2026-08-09',
+      '2026-11-22',
+      '2027-11-22',
+    ]);
   });
 
   it('keeps date labels apart', () => {
@@ -148,7 +182,14 @@ describe('forecastSvg with the past', () => {
     // Turned 40°, labels 21 px apart are 13.5 px apart across: a line of 11 px text.
     for (let i = 1; i < xs.length; i++) expect((xs[i] as number) - (xs[i - 1] as number)).toBeGreaterThanOrEqual(21);
     // A change 12 days after today (18 px) loses its label, not its dot.
-    const crowded = forecastSvg({ ...WITH_PAST, points: [{ date: '2026-11-22', value: 87 }, { date: '2026-12-04', value: 91 }, { date: '2027-11-22', value: 91 }] });
+    const crowded = forecastSvg({
+      ...WITH_PAST,
+      points: [
+        { date: '2026-11-22', value: 87 },
+        { date: '2026-12-04', value: 91 },
+        { date: '2027-11-22', value: 91 },
+      ],
+    });
     expect(crowded).toContain('<circle class="change" data-date="2026-12-04"');
     expect(crowded).not.toMatch(/class="change-date"/);
   });
@@ -157,7 +198,10 @@ describe('forecastSvg with the past', () => {
     expect(svg).toContain('Score &lt;b&gt; &amp; &quot;co&quot; over 12 months');
     expect(svg).not.toContain('<b>');
     // A date that is no calendar date cannot be placed: left out, never written raw.
-    const odd = forecastSvg({ ...WITH_PAST, recorded: [{ date: '<script>', value: 90 }, ...(WITH_PAST.recorded ?? [])] });
+    const odd = forecastSvg({
+      ...WITH_PAST,
+      recorded: [{ date: '<script>', value: 90 }, ...(WITH_PAST.recorded ?? [])],
+    });
     expect(odd).not.toContain('<script>');
     expect(odd.match(/<path class="recorded"/g)).toHaveLength(2);
   });
@@ -182,7 +226,10 @@ describe('renderPng / forecastChart', () => {
     expect(chart.filename).toBe('forecast.png');
     expect({ width: chart.width, height: chart.height }).toEqual({ width: 800, height: 320 });
     expect(pngSize(chart.png)).toEqual({ width: 800, height: 320 });
-    expect(pngSize(renderPng(forecastSvg(SERIES, { width: 600, height: 240 })).png)).toEqual({ width: 600, height: 240 });
+    expect(pngSize(renderPng(forecastSvg(SERIES, { width: 600, height: 240 })).png)).toEqual({
+      width: 600,
+      height: 240,
+    });
   });
 
   it('renders the chart with the past at the same size, and the recorded scores change the picture', () => {
@@ -191,7 +238,8 @@ describe('renderPng / forecastChart', () => {
     const { recorded: _dropped, ...shared } = WITH_PAST;
     expect(forecastChart(shared).png.equals(chart.png)).toBe(false);
     // Text of the past (the legend, "today") comes from the shipped font, as the title does.
-    const fontless = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render().asPng();
+    const fontless = (svg: string) =>
+      new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render().asPng();
     const unlabelled = forecastSvg(WITH_PAST).replace('>today</text>', '></text>');
     expect(renderPng(forecastSvg(WITH_PAST)).png.equals(renderPng(unlabelled).png)).toBe(false);
     expect(fontless(forecastSvg(WITH_PAST)).equals(fontless(unlabelled))).toBe(true);
@@ -202,11 +250,15 @@ describe('renderPng / forecastChart', () => {
     const untitled = forecastSvg({ ...SERIES, title: '' });
     expect(renderPng(titled).png.equals(renderPng(untitled).png)).toBe(false);
     // The same charts with no font at all (and no system fonts) look alike: the text came from the shipped file.
-    const fontless = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render().asPng();
+    const fontless = (svg: string) =>
+      new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render().asPng();
     expect(fontless(titled).equals(fontless(untitled))).toBe(true);
     // And renderPng draws text as outlines made from the shipped file: with no font at all it is the same picture.
     expect(fontless(outlineText(titled, CHART_FONT_FILE)).equals(renderPng(titled).png)).toBe(true);
-    const shippedOnly = new Resvg(titled, { font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, logLevel: 'off' });
+    const shippedOnly = new Resvg(titled, {
+      font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+      logLevel: 'off',
+    });
     expect(differingShare(shippedOnly.render().asPng(), renderPng(titled).png)).toBeLessThan(0.002);
   });
 

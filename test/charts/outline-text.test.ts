@@ -10,8 +10,15 @@ import { CHART_FONT_FILE } from '../../src/charts/render-png.ts';
 import { escapeXml } from '../../src/charts/svg.ts';
 import { differingShare } from './pixels.ts';
 
-const withText = (svg: string) => new Resvg(svg, { font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, logLevel: 'off' }).render().asPng();
-const fontless = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render().asPng();
+const withText = (svg: string) =>
+  new Resvg(svg, {
+    font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    logLevel: 'off',
+  })
+    .render()
+    .asPng();
+const fontless = (svg: string) =>
+  new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render().asPng();
 
 const CHART: Series = {
   title: 'Score <b> & "co" over 12 months',
@@ -21,7 +28,10 @@ const CHART: Series = {
     { date: '2027-03-10', value: null },
     { date: '2027-11-22', value: 74 },
   ],
-  past: Array.from({ length: 16 }, (_, i) => ({ date: new Date(Date.UTC(2026, 7, 9 + 7 * i)).toISOString().slice(0, 10), value: 80 + (i % 4) })),
+  past: Array.from({ length: 16 }, (_, i) => ({
+    date: new Date(Date.UTC(2026, 7, 9 + 7 * i)).toISOString().slice(0, 10),
+    value: 80 + (i % 4),
+  })),
   recorded: [{ date: '2026-09-14', value: 92 }],
 };
 
@@ -32,7 +42,10 @@ describe('outlineText', () => {
     expect(outlined).not.toContain('<text');
     expect(differingShare(fontless(outlined), withText(svg))).toBeLessThan(0.002);
     // The measure can tell: the same chart with other dates differs by far more.
-    const otherDates = forecastSvg({ ...CHART, points: CHART.points.map((point) => ({ ...point, date: point.date.replace('2027', '2028') })) });
+    const otherDates = forecastSvg({
+      ...CHART,
+      points: CHART.points.map((point) => ({ ...point, date: point.date.replace('2027', '2028') })),
+    });
     expect(differingShare(withText(otherDates), withText(svg))).toBeGreaterThan(0.002);
   });
 

@@ -41,8 +41,12 @@ describe('jss-coach CLI', () => {
     expect(Object.keys(json.windows)).toEqual(['3m', '6m', '12m', '24m', 'trending']);
     for (const key of ['3m', '6m', '12m', '24m', 'trending']) expect(json.windows[key]).toHaveProperty('eligible');
     expect(json.contracts.map((c: { id: string }) => c.id)).toEqual(exampleContracts.map((c) => c.id));
-    expect(json.contracts[0]).toEqual(expect.objectContaining({ id: 'logo', outcome: 'success', weight: 1.25, reason: expect.any(String) }));
-    expect(json.longTerm).toEqual(expect.objectContaining({ percent: expected.longTerm.percent, clients: 5, byClient: expect.any(Array) }));
+    expect(json.contracts[0]).toEqual(
+      expect.objectContaining({ id: 'logo', outcome: 'success', weight: 1.25, reason: expect.any(String) }),
+    );
+    expect(json.longTerm).toEqual(
+      expect.objectContaining({ percent: expected.longTerm.percent, clients: 5, byClient: expect.any(Array) }),
+    );
     expect(Array.isArray(json.tips)).toBe(true);
   });
 
@@ -50,11 +54,14 @@ describe('jss-coach CLI', () => {
     const forecast = JSON.parse((await run(['forecast', EXAMPLE, '--json'])).stdout);
     expect(forecast.changes).toEqual(forecastContracts(exampleContracts, AS_OF).changes);
     expect(forecast.changes.length).toBeGreaterThan(0);
-    for (const change of forecast.changes) expect(Object.keys(change)).toEqual(expect.arrayContaining(['date', 'score', 'window', 'reason']));
+    for (const change of forecast.changes)
+      expect(Object.keys(change)).toEqual(expect.arrayContaining(['date', 'score', 'window', 'reason']));
 
     const plan = JSON.parse((await run(['plan', EXAMPLE, '--json', '--target', '80', '--earnings', '500'])).stdout);
     const expected = planContracts(exampleContracts, AS_OF, { target: 80, earnings: 500 });
-    expect(plan).toEqual(expect.objectContaining({ target: 80, earnings: 500, contractsNeeded: expected.contractsNeeded }));
+    expect(plan).toEqual(
+      expect.objectContaining({ target: 80, earnings: 500, contractsNeeded: expected.contractsNeeded }),
+    );
     expect(plan).toHaveProperty('reachedByWaitingOn');
   });
 
@@ -87,7 +94,10 @@ describe('jss-coach CLI', () => {
     [['score'], 'score needs a contract file'],
     [['frobnicate', 'x.json'], 'unknown command "frobnicate"'],
     [['score', EXAMPLE, '--as-of', '2026-13-01'], '--as-of: got "2026-13-01", expected a real date as YYYY-MM-DD'],
-    [['score', EXAMPLE, '--model', 'upwork-1999'], '--model: got "upwork-1999", expected one of upwork-2025, upwork-2015'],
+    [
+      ['score', EXAMPLE, '--model', 'upwork-1999'],
+      '--model: got "upwork-1999", expected one of upwork-2025, upwork-2015',
+    ],
     [['plan', EXAMPLE, '--target', '101'], '--target: got "101", expected a whole percentage from 1 to 100'],
     [['plan', EXAMPLE, '--earnings', '0x10'], '--earnings: got "0x10"'],
     [['score', EXAMPLE, '--target', '80'], '--target goes with the plan command only'],
@@ -101,7 +111,11 @@ describe('jss-coach CLI', () => {
   });
 
   it('bad contracts exit 2, name the contract and field, and print nothing on stdout', async () => {
-    const files = { 'bad.json': JSON.stringify([{ id: 'c1', client: 'A', type: 'hourly', start: '2026-01-05', end: '2025-12-01', stars: 7 }]) };
+    const files = {
+      'bad.json': JSON.stringify([
+        { id: 'c1', client: 'A', type: 'hourly', start: '2026-01-05', end: '2025-12-01', stars: 7 },
+      ]),
+    };
     const { code, stdout, stderr } = await run(['score', 'bad.json'], files);
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -116,9 +130,10 @@ describe('jss-coach CLI', () => {
     expect(JSON.parse(stdout).contracts.map((contract: { id: string }) => contract.id)).toEqual(['c1', 'c2', 'c3']);
   });
 
-  it('scores the earnings report and this project\'s own CSV', async () => {
+  it("scores the earnings report and this project's own CSV", async () => {
     expect((await run(['score', 'test/fixtures/upwork/earnings-by-contract.csv'])).code).toBe(0);
-    const own = 'id,client,type,start,end,earnings,stars\nc1,Acme Ltd,hourly,2026-01-10,2026-04-30,1200,5\nc2,Globex,fixed,2026-02-01,2026-03-01,300,5\n';
+    const own =
+      'id,client,type,start,end,earnings,stars\nc1,Acme Ltd,hourly,2026-01-10,2026-04-30,1200,5\nc2,Globex,fixed,2026-02-01,2026-03-01,300,5\n';
     const { code, stdout } = await run(['score', 'own.csv', '--json'], { 'own.csv': own });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).contracts).toHaveLength(2);

@@ -39,7 +39,15 @@ describe('jss-coach explain', () => {
     ]);
     expect(json.fits).toBe(false);
     expect(json.exact).toBe(true);
-    expect(json.explanations).toEqual(core.explanations.map(({ changes, scores, distance, text, commands }) => ({ changes, scores, distance, text, commands })));
+    expect(json.explanations).toEqual(
+      core.explanations.map(({ changes, scores, distance, text, commands }) => ({
+        changes,
+        scores,
+        distance,
+        text,
+        commands,
+      })),
+    );
     expect(json.explanations[0].changes).toEqual([{ id: 'api', from: 'neutral', to: 'negative' }]);
     expect(json.explanations[0].distance).toBe(0);
   });
@@ -47,7 +55,9 @@ describe('jss-coach explain', () => {
   it('prints the explanation in plain words with the chat command', async () => {
     const { code, stdout } = await run(['explain', 'f.json']);
     expect(code).toBe(0);
-    expect(stdout).toContain("Upwork's 15% on 2026-10-01 and 35% on 2026-11-20 fit one hidden fact: api (Blue Fin, 4.2★) counted as negative");
+    expect(stdout).toContain(
+      "Upwork's 15% on 2026-10-01 and 35% on 2026-11-20 fit one hidden fact: api (Blue Fin, 4.2★) counted as negative",
+    );
     expect(stdout).toContain('edit api counted:negative');
   });
 
@@ -55,10 +65,15 @@ describe('jss-coach explain', () => {
     const none = await run(['explain', 'f.json'], JSON.stringify({ contracts }));
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('explain needs the scores Upwork showed you');
-    const bad = await run(['explain', 'f.json'], JSON.stringify({ contracts, observations: [{ date: '2026-12-01', score: 80 }] }));
+    const bad = await run(
+      ['explain', 'f.json'],
+      JSON.stringify({ contracts, observations: [{ date: '2026-12-01', score: 80 }] }),
+    );
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain('observation 1 (2026-12-01), field date: got 2026-12-01, expected a date on or before the as-of date 2026-11-22');
+    expect(bad.stderr).toContain(
+      'observation 1 (2026-12-01), field date: got 2026-12-01, expected a date on or before the as-of date 2026-11-22',
+    );
   });
 });
 

@@ -17,11 +17,17 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
 
   beforeAll(async () => {
     ({ store, close } = await kind.open());
-    services = { store, onError: (error) => { throw error; } };
+    services = {
+      store,
+      onError: (error) => {
+        throw error;
+      },
+    };
   });
   afterAll(async () => close());
 
-  const ctx = (user: string, community = 'team-1', extra: Partial<CommandContext> = {}) => commandContext('slack', community, user, extra);
+  const ctx = (user: string, community = 'team-1', extra: Partial<CommandContext> = {}) =>
+    commandContext('slack', community, user, extra);
 
   const run = (user: string, text: string, extra: Partial<CommandContext> = {}, community = 'team-1') =>
     runCommandText(services, ctx(user, community, extra), text);
@@ -38,12 +44,25 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
   }
 
   it('add, list, score: a contract is stored and scored like the CLI scores it', async () => {
-    const added = await run('alice', 'add client:"Acme Ltd" type:hourly start:2026-01-10 end:2026-05-01 earnings:1200 stars:5');
+    const added = await run(
+      'alice',
+      'add client:"Acme Ltd" type:hourly start:2026-01-10 end:2026-05-01 earnings:1200 stars:5',
+    );
     expect(added).toMatchObject({ kind: 'success', title: 'Added c1' });
-    await run('alice', '/jss add id:b2 client:Globex type:fixed start:2026-06-01 end:2026-07-01 earnings:300 stars:4.8');
+    await run(
+      'alice',
+      '/jss add id:b2 client:Globex type:fixed start:2026-06-01 end:2026-07-01 earnings:300 stars:4.8',
+    );
     const { contracts } = await stateOf('alice');
     expect(contracts.map((contract) => contract.id)).toEqual(['c1', 'b2']);
-    expect(contracts[0]).toMatchObject({ client: 'Acme Ltd', type: 'hourly', start: '2026-01-10', end: '2026-05-01', earnings: 1200, stars: 5 });
+    expect(contracts[0]).toMatchObject({
+      client: 'Acme Ltd',
+      type: 'hourly',
+      start: '2026-01-10',
+      end: '2026-05-01',
+      earnings: 1200,
+      stars: 5,
+    });
     expect(text(await run('alice', 'list'))).toContain('c1: Acme Ltd (hourly)');
     const score = await run('alice', 'score');
     const cli = scoreContracts(contracts, AS_OF);
@@ -58,7 +77,13 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     expect((await run('bob', 'pay c1 amount:250 date:2026-11-01')).kind).toBe('success');
     let [contract] = (await stateOf('bob')).contracts;
     // A stated total without a payment list grows, and the payment becomes the last one.
-    expect(contract).toMatchObject({ client: 'Initech LLC', earnings: 850, lastPayment: '2026-11-01', payments: null, end: null });
+    expect(contract).toMatchObject({
+      client: 'Initech LLC',
+      earnings: 850,
+      lastPayment: '2026-11-01',
+      payments: null,
+      end: null,
+    });
     expect((await run('bob', 'end c1 stars:4.9')).title).toBe(`Ended c1 on ${AS_OF}`);
     [contract] = (await stateOf('bob')).contracts;
     expect(contract).toMatchObject({ end: AS_OF, stars: 4.9 });
@@ -88,14 +113,26 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
   it.each([
     ['add client:Acme type:weekly start:2026-01-10', 'type: got "weekly", expected one of hourly, fixed'],
     ['add client:Acme type:hourly start:2026-02-30', 'start: got "2026-02-30", expected a real date as YYYY-MM-DD'],
-    ['add client:Acme type:hourly start:2026-03-01 end:2026-01-01', 'end: got 2026-01-01, expected a date on or after start 2026-03-01'],
+    [
+      'add client:Acme type:hourly start:2026-03-01 end:2026-01-01',
+      'end: got 2026-01-01, expected a date on or after start 2026-03-01',
+    ],
     ['add client:Acme type:hourly start:2026-03-01 earnings:-5', 'earnings: got "-5", expected US dollars'],
     ['add client:Acme type:hourly start:2026-03-01 end:2026-04-01 stars:7', 'stars: got 7, expected stars from 1 to 5'],
-    ['add client:Acme type:hourly start:2026-03-01 end:2026-04-01 privateScore:11', 'privateScore: got 11, expected privateScore from 0 to 10'],
-    ['add client:Acme type:hourly start:2026-12-01', 'start: got 2026-12-01, expected a date on or before the as-of date'],
+    [
+      'add client:Acme type:hourly start:2026-03-01 end:2026-04-01 privateScore:11',
+      'privateScore: got 11, expected privateScore from 0 to 10',
+    ],
+    [
+      'add client:Acme type:hourly start:2026-12-01',
+      'start: got 2026-12-01, expected a date on or before the as-of date',
+    ],
     ['add client:Acme type:hourly', 'add needs start'],
     ['add client:Acme type:hourly start:2026-03-01 colour:red', '"colour" is not an argument of add'],
-    ['add client:"<!channel> ' + 'x'.repeat(200) + '" type:hourly start:2026-03-01', 'expected a client name of at most 100 characters'],
+    [
+      'add client:"<!channel> ' + 'x'.repeat(200) + '" type:hourly start:2026-03-01',
+      'expected a client name of at most 100 characters',
+    ],
     ['frobnicate', 'there is no command "frobnicate"'],
     ['scroe', 'Did you mean "score"?'],
     ['edit c9 stars:5', 'you have no contract "c9"'],
@@ -143,7 +180,10 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
   });
 
   it('export then import gives the same contracts (CSV and JSON)', async () => {
-    await run('ivan', 'add client:"Acme, Inc." type:hourly start:2026-01-10 end:2026-04-01 earnings:1200.5 stars:4.7 disputed:true');
+    await run(
+      'ivan',
+      'add client:"Acme, Inc." type:hourly start:2026-01-10 end:2026-04-01 earnings:1200.5 stars:4.7 disputed:true',
+    );
     await run('ivan', 'add client:" Spaced " type:fixed start:2026-05-01 lastPayment:2026-06-01 earnings:300');
     await run('ivan', 'add client:Paid type:hourly start:2026-06-01');
     await run('ivan', 'pay c3 amount:100 date:2026-07-01');
@@ -163,21 +203,41 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
   });
 
   it('adds without an id at the same moment each get their own id', async () => {
-    const replies = await Promise.all([1, 2, 3, 4, 5].map((i) => run('quinn', `add client:"Parallel ${i}" type:fixed start:2026-03-01`)));
+    const replies = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) => run('quinn', `add client:"Parallel ${i}" type:fixed start:2026-03-01`)),
+    );
     expect(replies.map((result) => result.kind)).toEqual(['success', 'success', 'success', 'success', 'success']);
-    expect((await stateOf('quinn')).contracts.map((contract) => contract.id).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect((await stateOf('quinn')).contracts.map((contract) => contract.id).sort()).toEqual([
+      'c1',
+      'c2',
+      'c3',
+      'c4',
+      'c5',
+    ]);
   });
 
   it('the same request id twice has its effect once and gets the same reply', async () => {
-    const first = await runCommandText(services, ctx('judy', 'team-1', { requestId: 'retry-1' }), 'add client:Acme type:hourly start:2026-01-10');
-    const again = await runCommandText(services, ctx('judy', 'team-1', { requestId: 'retry-1' }), 'add client:Acme type:hourly start:2026-01-10');
+    const first = await runCommandText(
+      services,
+      ctx('judy', 'team-1', { requestId: 'retry-1' }),
+      'add client:Acme type:hourly start:2026-01-10',
+    );
+    const again = await runCommandText(
+      services,
+      ctx('judy', 'team-1', { requestId: 'retry-1' }),
+      'add client:Acme type:hourly start:2026-01-10',
+    );
     expect(again).toEqual(first);
     expect((await stateOf('judy')).contracts).toHaveLength(1);
   });
 
   it('50 members adding contracts at the same time leave every row exactly once', async () => {
     const users = Array.from({ length: 50 }, (_, i) => `crowd-${i}`);
-    const replies = await Promise.all(users.map((user) => run(user, `add client:"Client ${user}" type:fixed start:2026-03-01 earnings:100`, {}, 'team-crowd')));
+    const replies = await Promise.all(
+      users.map((user) =>
+        run(user, `add client:"Client ${user}" type:fixed start:2026-03-01 earnings:100`, {}, 'team-crowd'),
+      ),
+    );
     expect(replies.every((result) => result.kind === 'success')).toBe(true);
     for (const user of users) {
       const { contracts } = await stateOf(user, 'team-crowd');
@@ -212,7 +272,12 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     const team = 'team-ranks';
     const give = async (user: string, stars: number[]) => {
       for (const [i, value] of stars.entries()) {
-        await run(user, `add client:"C${i}" type:fixed start:2026-0${i + 1}-01 end:2026-0${i + 1}-20 earnings:500 stars:${value}`, {}, team);
+        await run(
+          user,
+          `add client:"C${i}" type:fixed start:2026-0${i + 1}-01 end:2026-0${i + 1}-20 earnings:500 stars:${value}`,
+          {},
+          team,
+        );
       }
       await run(user, 'join', {}, team);
     };
@@ -234,7 +299,12 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     const team = 'team-stats';
     const give = async (user: string, stars: number[], join: boolean) => {
       for (const [i, value] of stars.entries()) {
-        await run(user, `add client:"C${i}" type:fixed start:2026-0${i + 1}-01 end:2026-0${i + 1}-20 earnings:500 stars:${value}`, {}, team);
+        await run(
+          user,
+          `add client:"C${i}" type:fixed start:2026-0${i + 1}-01 end:2026-0${i + 1}-20 earnings:500 stars:${value}`,
+          {},
+          team,
+        );
       }
       if (join) await run(user, 'join', {}, team);
     };
@@ -244,7 +314,9 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     await give('secret', [5, 5, 5], false); // not opted in: never counted
     // Three members: their scores listed, no percentile yet.
     const three = text(await run('secret', 'stats', {}, team));
-    expect(three).toContain('Only 3 members have joined with a score; the median, quartiles and where you stand appear once 4 have.');
+    expect(three).toContain(
+      'Only 3 members have joined with a score; the median, quartiles and where you stand appear once 4 have.',
+    );
     expect(three).toContain('Scores: 0%, 50%, 100%');
     expect(three).not.toContain('Median');
     await give('s4', [5, 4], true); // 50
@@ -267,7 +339,29 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
 
   it('help lists every command and explains each with an example', async () => {
     const all = text(await run('olga', 'help'));
-    for (const name of ['add', 'edit', 'pay', 'end', 'remove', 'list', 'score', 'why', 'forecast', 'plan', 'whatif', 'longterm', 'tips', 'leaderboard', 'stats', 'join', 'leave', 'import', 'export', 'forget', 'config']) {
+    for (const name of [
+      'add',
+      'edit',
+      'pay',
+      'end',
+      'remove',
+      'list',
+      'score',
+      'why',
+      'forecast',
+      'plan',
+      'whatif',
+      'longterm',
+      'tips',
+      'leaderboard',
+      'stats',
+      'join',
+      'leave',
+      'import',
+      'export',
+      'forget',
+      'config',
+    ]) {
       expect(all).toContain(name);
       const one = text(await run('olga', `help ${name}`));
       expect(one).toContain('Usage:');
@@ -281,8 +375,13 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     // in the community got the *first member's* saved reply (contract, client, score), and the second
     // member's command silently did nothing.
     it("a request id seen for one member never answers another member with the first member's reply", async () => {
-      const sameId = (user: string) => commandContext('slack', 'T-shared', user, { displayName: user, requestId: 'same-id' });
-      await runCommandText({ store }, sameId('alice'), 'add client:"Alice Secret Client" type:fixed start:2026-01-10 end:2026-02-01 earnings:900 stars:5');
+      const sameId = (user: string) =>
+        commandContext('slack', 'T-shared', user, { displayName: user, requestId: 'same-id' });
+      await runCommandText(
+        { store },
+        sameId('alice'),
+        'add client:"Alice Secret Client" type:fixed start:2026-01-10 end:2026-02-01 earnings:900 stars:5',
+      );
       const bob = await runCommandText({ store }, sameId('bob'), 'add client:Globex type:fixed start:2026-03-01');
       expect(renderText(bob)).not.toContain('Alice Secret Client');
       // Bob is told plainly that nothing was done (ids are unique per platform, so this is a forgery or a bug).
@@ -299,7 +398,8 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     // weight 4.5) became "in progress" (excluded). The README's own `pay retainer amount:800` took
     // the member's score from 60% to 0%.
     it('recording a new payment on a long-term retainer does not stop it counting as long-term work', async () => {
-      const pay = (text: string) => runCommandText({ store }, commandContext('slack', 'T-pay', 'maria', { displayName: 'maria' }), text);
+      const pay = (text: string) =>
+        runCommandText({ store }, commandContext('slack', 'T-pay', 'maria', { displayName: 'maria' }), text);
       const contracts = async () => (await stateOf('maria', 'T-pay')).contracts;
       await pay('add id:retainer client:Echo type:hourly start:2026-01-05 earnings:5000 lastPayment:2026-11-01');
       await pay('add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings:1200 stars:5');

@@ -27,7 +27,12 @@ describe.each(databaseKinds)('the contract cap on $name', (kind) => {
 
   beforeAll(async () => {
     ({ store, db, close } = await kind.open());
-    services = { store, onError: (error) => { throw error; } };
+    services = {
+      store,
+      onError: (error) => {
+        throw error;
+      },
+    };
   });
   afterAll(async () => close());
 
@@ -35,10 +40,18 @@ describe.each(databaseKinds)('the contract cap on $name', (kind) => {
     const user = `cap${++users}`;
     const memberId = await memberOf(store, 'team-cap', user);
     await seedContracts(db, memberId, seeded);
-    const run = async (text: string) => renderText(await runCommandText(services, commandContext('slack', 'team-cap', user), text));
+    const run = async (text: string) =>
+      renderText(await runCommandText(services, commandContext('slack', 'team-cap', user), text));
     // A file this long passes the chat line limit only as a body (as an adapter's file upload does).
     const runImport = async (mode: 'add' | 'replace', ids: string[]) =>
-      renderText(await runCommand(services, commandContext('slack', 'team-cap', user), { command: 'import', positionals: [], named: { mode }, body: csvOf(ids) }));
+      renderText(
+        await runCommand(services, commandContext('slack', 'team-cap', user), {
+          command: 'import',
+          positionals: [],
+          named: { mode },
+          body: csvOf(ids),
+        }),
+      );
     const count = async () => (await store.listContracts(memberId)).length;
     return { run, runImport, count };
   }

@@ -62,7 +62,9 @@ describe('the command bus while the database is away', () => {
   });
 
   it('a write with a request id is retried (the id makes it happen once)', async () => {
-    expect((await run(failing(1), 'add id:w1 client:Acme type:hourly start:2026-01-10 earnings:100')).title).toBe('Added w1');
+    expect((await run(failing(1), 'add id:w1 client:Acme type:hourly start:2026-01-10 earnings:100')).title).toBe(
+      'Added w1',
+    );
     expect(calls).toBe(2);
   });
 

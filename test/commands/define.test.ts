@@ -13,7 +13,12 @@ function command(name: string) {
   return found;
 }
 
-const input = (name: string, positionals: string[] = [], named: Record<string, string> = {}, body = '') => ({ command: name, positionals, named, body });
+const input = (name: string, positionals: string[] = [], named: Record<string, string> = {}, body = '') => ({
+  command: name,
+  positionals,
+  named,
+  body,
+});
 
 describe('defineCommand', () => {
   it('types the arguments a handler receives from their specs (no casts)', () => {
@@ -39,13 +44,29 @@ describe('defineCommand', () => {
   });
 
   it('refuses a required argument or form field that is not one of its arguments', () => {
-    const base = { name: 'probe', summary: 's', usage: 'probe', examples: [], writes: false, run: async () => reply('info', 'x') };
-    expect(() => defineCommand({ ...base, args: [], requires: ['nothing' as never] })).toThrow(/nothing is not one of its arguments/);
-    expect(() => defineCommand({ ...base, args: [], form: { title: 't', submit: 's', opensWhen: 'no-arguments', fields: [{ arg: 'ghost' as never, label: 'g' }] } })).toThrow(/ghost/);
+    const base = {
+      name: 'probe',
+      summary: 's',
+      usage: 'probe',
+      examples: [],
+      writes: false,
+      run: async () => reply('info', 'x'),
+    };
+    expect(() => defineCommand({ ...base, args: [], requires: ['nothing' as never] })).toThrow(
+      /nothing is not one of its arguments/,
+    );
+    expect(() =>
+      defineCommand({
+        ...base,
+        args: [],
+        form: { title: 't', submit: 's', opensWhen: 'no-arguments', fields: [{ arg: 'ghost' as never, label: 'g' }] },
+      }),
+    ).toThrow(/ghost/);
   });
 
   it('gives every command that takes a positional word its meaning, and one word at most', () => {
-    for (const definition of COMMANDS) expect(definition.maxPositionals, definition.name).toBe(definition.positional ? 1 : 0);
+    for (const definition of COMMANDS)
+      expect(definition.maxPositionals, definition.name).toBe(definition.positional ? 1 : 0);
     expect(command('edit').positional).toMatchObject({ name: 'id', required: true, kind: { type: 'contractId' } });
     expect(command('import').body?.kind).toBe('csv-or-json');
     expect(COMMANDS.filter((definition) => definition.body).map((definition) => definition.name)).toEqual(['import']);
@@ -56,16 +77,26 @@ describe('the admin rule comes from the definition', () => {
   it('config is admin-only when it changes something, and says so in the docs', () => {
     expect(needsAdmin(command('config'), {})).toBe(false);
     expect(needsAdmin(command('config'), { model: 'upwork-2015' })).toBe(true);
-    expect(COMMANDS.filter((definition) => definition.adminOnly).map((definition) => definition.name)).toEqual(['config']);
+    expect(COMMANDS.filter((definition) => definition.adminOnly).map((definition) => definition.name)).toEqual([
+      'config',
+    ]);
     expect(commandsDoc()).toMatch(/## config[\s\S]*Admin-only with arguments[\s\S]*# Help topics/);
   });
 });
 
 describe('forms open as the definition says', () => {
   it('add bare, end with its id only, import with at most its mode', () => {
-    expect(formToOpen(input('add'), '2026-11-22')).toMatchObject({ title: 'Add a contract', positional: null, values: { start: '2026-11-22' } });
+    expect(formToOpen(input('add'), '2026-11-22')).toMatchObject({
+      title: 'Add a contract',
+      positional: null,
+      values: { start: '2026-11-22' },
+    });
     expect(formToOpen(input('add', [], { client: 'Acme' }), '2026-11-22')).toBeNull();
-    expect(formToOpen(input('end', ['c3']), '2026-11-22')).toMatchObject({ title: 'End c3', positional: 'c3', values: { end: '2026-11-22' } });
+    expect(formToOpen(input('end', ['c3']), '2026-11-22')).toMatchObject({
+      title: 'End c3',
+      positional: 'c3',
+      values: { end: '2026-11-22' },
+    });
     expect(formToOpen(input('end'), '2026-11-22')).toBeNull();
     expect(formToOpen(input('end', ['c3'], { stars: '5' }), '2026-11-22')).toBeNull();
     expect(formToOpen(input('import', [], { mode: 'replace' }), '2026-11-22')?.values.mode).toBe('replace');

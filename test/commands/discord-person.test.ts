@@ -20,7 +20,12 @@ let users = 0;
 const newUser = () => `D${++users}`;
 
 function onDiscord(store: Store) {
-  const services: Services = { store, onError: (error) => { throw error; } };
+  const services: Services = {
+    store,
+    onError: (error) => {
+      throw error;
+    },
+  };
   return async (where: string, user: string, text: string, extra: { isAdmin?: boolean; displayName?: string } = {}) =>
     renderText(await runCommandText(services, commandContext('discord', where, user, extra), text));
 }
@@ -59,7 +64,7 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
     expect(await run('guild-1', user, 'list')).toContain('a1');
   });
 
-  it('recorded scores, reminders and the time zone are the person\'s', async () => {
+  it("recorded scores, reminders and the time zone are the person's", async () => {
     const user = newUser();
     await run('guild-1', user, ADD_A);
     expect(await run('guild-1', user, 'actual 93 date:2026-05-01')).not.toMatch(/^Error/);
@@ -76,7 +81,7 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
     expect((await store.findMember(guild.id, user))?.remindersOptIn).toBe(false);
   });
 
-  it('leaderboards stay per server: joined in one, absent from the other; scored from the person\'s contracts', async () => {
+  it("leaderboards stay per server: joined in one, absent from the other; scored from the person's contracts", async () => {
     const user = newUser();
     const name = `Runner ${user}`;
     await run('lb-1', user, ADD_A, { displayName: name });
@@ -96,7 +101,7 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
     expect(first).toContain(`${score}%`);
   });
 
-  it('leaving in one server keeps the person on the other\'s leaderboard', async () => {
+  it("leaving in one server keeps the person on the other's leaderboard", async () => {
     const user = newUser();
     const name = `Stayer ${user}`;
     await run('lv-1', user, ADD_A, { displayName: name });
@@ -122,7 +127,7 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
     expect((await store.findMember(guild.id, user))?.leaderboardOptIn).toBe(false);
   });
 
-  it('an admin forgetting one server leaves its members\' own histories', async () => {
+  it("an admin forgetting one server leaves its members' own histories", async () => {
     const user = newUser();
     await run('fc-1', user, ADD_A);
     const asked = await run('fc-1', user, 'config forget-community', { isAdmin: true });
@@ -132,36 +137,46 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
   });
 
   it('on Slack a member of two workspaces still has two histories', async () => {
-    const services: Services = { store, onError: (error) => { throw error; } };
+    const services: Services = {
+      store,
+      onError: (error) => {
+        throw error;
+      },
+    };
     const user = newUser();
     await runCommandText(services, commandContext('slack', 'T-one', user), ADD_A);
-    expect(renderText(await runCommandText(services, commandContext('slack', 'T-two', user), 'list'))).toContain('You have no contracts yet');
+    expect(renderText(await runCommandText(services, commandContext('slack', 'T-two', user), 'list'))).toContain(
+      'You have no contracts yet',
+    );
   });
 });
 
 // PGlite runs one statement at a time and would hide the race.
-describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('one person\'s writes from two servers on PostgreSQL', (postgres) => {
-  let store: Store;
-  let db: Database;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, db, close } = await postgres.open());
-  });
-  afterAll(async () => close());
+describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))(
+  "one person's writes from two servers on PostgreSQL",
+  (postgres) => {
+    let store: Store;
+    let db: Database;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store, db, close } = await postgres.open());
+    });
+    afterAll(async () => close());
 
-  it('an add from a second server waits for the first server\'s add and gets the next id', async () => {
-    const user = newUser();
-    await onDiscord(store)('race-1', user, 'list');
-    await onDiscord(store)('race-2', user, 'list');
-    const paused = pauseAfter(store, 'insertContract');
-    const first = onDiscord(paused.store)('race-1', user, 'add client:One type:fixed start:2026-01-10');
-    await paused.reached;
-    const second = onDiscord(store)('race-2', user, 'add client:Two type:fixed start:2026-01-11');
-    await untilSomeoneWaitsOnALock(db, 'the add from the second server');
-    paused.release();
-    expect(await first).toMatch(/^Added c1/);
-    expect(await second).toMatch(/^Added c2/);
-    const listed = await onDiscord(store)(`dm:${user}`, user, 'list');
-    expect(listed).toContain('Your contracts (2)');
-  });
-});
+    it("an add from a second server waits for the first server's add and gets the next id", async () => {
+      const user = newUser();
+      await onDiscord(store)('race-1', user, 'list');
+      await onDiscord(store)('race-2', user, 'list');
+      const paused = pauseAfter(store, 'insertContract');
+      const first = onDiscord(paused.store)('race-1', user, 'add client:One type:fixed start:2026-01-10');
+      await paused.reached;
+      const second = onDiscord(store)('race-2', user, 'add client:Two type:fixed start:2026-01-11');
+      await untilSomeoneWaitsOnALock(db, 'the add from the second server');
+      paused.release();
+      expect(await first).toMatch(/^Added c1/);
+      expect(await second).toMatch(/^Added c2/);
+      const listed = await onDiscord(store)(`dm:${user}`, user, 'list');
+      expect(listed).toContain('Your contracts (2)');
+    });
+  },
+);

@@ -22,11 +22,31 @@ const COMMUNITY = 'team-dup';
 const ECHO = 'add client:"Echo & Co" type:hourly start:2026-01-10 end:2026-04-30 earnings:1200 stars:5';
 
 describe('what counts as the same', () => {
-  const base: Contract = { id: 'c1', client: 'Echo & Co', type: 'hourly', start: '2026-01-10', end: null, earnings: 1200, stars: 5 };
+  const base: Contract = {
+    id: 'c1',
+    client: 'Echo & Co',
+    type: 'hourly',
+    start: '2026-01-10',
+    end: null,
+    earnings: 1200,
+    stars: 5,
+  };
 
-  it('a contract equal in every field but its id and the client name\'s case is the same; any other field differing is not', () => {
-    expect(sameContractEntry(base, { ...base, id: 'c9', client: 'echo & co', disputed: false, counted: null })).toBe(true);
-    for (const change of [{ client: 'Echo and Co' }, { type: 'fixed' as const }, { start: '2026-01-11' }, { end: '2026-04-30' }, { earnings: 1200.01 }, { stars: 4 }, { disputed: true }, { counted: 'neutral' as const }, { payments: [{ date: '2026-01-31', amount: 5 }] }]) {
+  it("a contract equal in every field but its id and the client name's case is the same; any other field differing is not", () => {
+    expect(sameContractEntry(base, { ...base, id: 'c9', client: 'echo & co', disputed: false, counted: null })).toBe(
+      true,
+    );
+    for (const change of [
+      { client: 'Echo and Co' },
+      { type: 'fixed' as const },
+      { start: '2026-01-11' },
+      { end: '2026-04-30' },
+      { earnings: 1200.01 },
+      { stars: 4 },
+      { disputed: true },
+      { counted: 'neutral' as const },
+      { payments: [{ date: '2026-01-31', amount: 5 }] },
+    ]) {
       expect(sameContractEntry(base, { ...base, ...change })).toBe(false);
     }
   });
@@ -43,14 +63,33 @@ describe('what counts as the same', () => {
 
   it('the command offered reads back as the same arguments plus confirm:yes, whatever the client name', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 40 }).filter((name) => !/[\n\r]/.test(name) && name.trim() === name), fc.boolean(), (client, disputed) => {
-        const command = confirmedCommand('add', [], { client, type: 'hourly', start: '2026-01-10', earnings: 12.5, disputed, end: undefined, stars: null });
-        const parsed = parseCommandText(command);
-        expect(parsed.ok).toBe(true);
-        if (!parsed.ok) return;
-        expect(parsed.parsed.command).toBe('add');
-        expect(parsed.parsed.named).toEqual({ client, type: 'hourly', start: '2026-01-10', earnings: '12.5', disputed: String(disputed), confirm: 'yes' });
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40 }).filter((name) => !/[\n\r]/.test(name) && name.trim() === name),
+        fc.boolean(),
+        (client, disputed) => {
+          const command = confirmedCommand('add', [], {
+            client,
+            type: 'hourly',
+            start: '2026-01-10',
+            earnings: 12.5,
+            disputed,
+            end: undefined,
+            stars: null,
+          });
+          const parsed = parseCommandText(command);
+          expect(parsed.ok).toBe(true);
+          if (!parsed.ok) return;
+          expect(parsed.parsed.command).toBe('add');
+          expect(parsed.parsed.named).toEqual({
+            client,
+            type: 'hourly',
+            start: '2026-01-10',
+            earnings: '12.5',
+            disputed: String(disputed),
+            confirm: 'yes',
+          });
+        },
+      ),
     );
   });
 });
@@ -65,8 +104,14 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
   });
   afterAll(async () => close());
 
-  const services = (): Services => ({ store, onError: (error) => { throw error; } });
-  const run = (user: string, text: string): Promise<Reply> => runCommandText(services(), commandContext('slack', COMMUNITY, user), text);
+  const services = (): Services => ({
+    store,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const run = (user: string, text: string): Promise<Reply> =>
+    runCommandText(services(), commandContext('slack', COMMUNITY, user), text);
   const newUser = async () => {
     const user = `d${++users}`;
     return { user, memberId: await memberOf(store, COMMUNITY, user) };
@@ -79,11 +124,16 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
     expect(asked.kind).toBe('confirm');
     expect(asked.title).toBe('c1 is already recorded — add again?');
     const command = asked.actions?.[0]?.command ?? '';
-    expect(command).toBe('add client:"Echo & Co" type:hourly start:2026-01-10 end:2026-04-30 earnings:1200 stars:5 confirm:yes');
+    expect(command).toBe(
+      'add client:"Echo & Co" type:hourly start:2026-01-10 end:2026-04-30 earnings:1200 stars:5 confirm:yes',
+    );
     expect(asked.summary).toContain(command);
     expect(await store.listContracts(memberId)).toHaveLength(1);
     expect((await run(user, command)).title).toBe('Added c2');
-    expect((await store.listContracts(memberId)).map((contract) => contract.client)).toEqual(['Echo & Co', 'Echo & Co']);
+    expect((await store.listContracts(memberId)).map((contract) => contract.client)).toEqual([
+      'Echo & Co',
+      'Echo & Co',
+    ]);
   });
 
   it('an add differing in one field, or with another client spelling, is added at once', async () => {
@@ -106,11 +156,19 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
   it('the add form sent twice: the second answers with the question and a button running the confirmed command', async () => {
     const { user, memberId } = await newUser();
     // What a Slack or Discord form submission becomes: the named arguments, no text typed.
-    const form = { command: 'add', positionals: [], named: { client: 'Echo & Co', type: 'hourly', start: '2026-01-10', earnings: '1,200' }, body: '' };
+    const form = {
+      command: 'add',
+      positionals: [],
+      named: { client: 'Echo & Co', type: 'hourly', start: '2026-01-10', earnings: '1,200' },
+      body: '',
+    };
     expect((await runCommand(services(), commandContext('slack', COMMUNITY, user), form)).title).toBe('Added c1');
     const asked = await runCommand(services(), commandContext('slack', COMMUNITY, user), form);
     expect(asked.kind).toBe('confirm');
-    expect(asked.actions?.[0]).toMatchObject({ label: 'Add again', command: 'add client:"Echo & Co" type:hourly start:2026-01-10 earnings:1200 confirm:yes' });
+    expect(asked.actions?.[0]).toMatchObject({
+      label: 'Add again',
+      command: 'add client:"Echo & Co" type:hourly start:2026-01-10 earnings:1200 confirm:yes',
+    });
     expect(await store.listContracts(memberId)).toHaveLength(1);
   });
 
@@ -124,7 +182,10 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
     expect(asked.actions?.[0]?.command).toBe('pay c1 amount:300 date:2026-02-01 confirm:yes');
     expect((await store.getContract(memberId, 'c1'))?.payments).toHaveLength(1);
     expect((await run(user, 'pay c1 amount:300 date:2026-02-01 confirm:yes')).title).toMatch(/^Recorded/);
-    expect((await store.getContract(memberId, 'c1'))?.payments).toEqual([{ date: '2026-02-01', amount: 300 }, { date: '2026-02-01', amount: 300 }]);
+    expect((await store.getContract(memberId, 'c1'))?.payments).toEqual([
+      { date: '2026-02-01', amount: 300 },
+      { date: '2026-02-01', amount: 300 },
+    ]);
     expect((await run(user, 'pay c1 amount:301 date:2026-02-01')).title).toMatch(/^Recorded/);
   });
 
@@ -132,7 +193,9 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
     const { user } = await newUser();
     await run(user, 'add client:Globex type:fixed start:2026-01-10');
     await run(user, 'pay c1 amount:50');
-    expect((await run(user, 'pay c1 amount:50')).actions?.[0]?.command).toBe(`pay c1 amount:50 date:${commandContext('slack', COMMUNITY, user).asOf} confirm:yes`);
+    expect((await run(user, 'pay c1 amount:50')).actions?.[0]?.command).toBe(
+      `pay c1 amount:50 date:${commandContext('slack', COMMUNITY, user).asOf} confirm:yes`,
+    );
   });
 
   it('a total-only contract: a payment on its last payment day asks, saying amounts cannot be compared', async () => {
@@ -158,7 +221,17 @@ describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('duplica
 
   it('two identical adds at once: one "Added", one "already recorded"; one contract', async () => {
     const memberId = await memberOf(store, COMMUNITY, 'racer');
-    const run = (on: Store) => runCommandText({ store: on, onError: (error) => { throw error; } }, commandContext('slack', COMMUNITY, 'racer'), ECHO);
+    const run = (on: Store) =>
+      runCommandText(
+        {
+          store: on,
+          onError: (error) => {
+            throw error;
+          },
+        },
+        commandContext('slack', COMMUNITY, 'racer'),
+        ECHO,
+      );
     const paused = pauseAfter(store, 'insertContract');
     const first = run(paused.store);
     await paused.reached;

@@ -18,7 +18,12 @@ const ADD = 'add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings
 // The racing add repeats ADD: confirm:yes records it without the "already recorded" question.
 const ADD_AGAIN = `${ADD} confirm:yes`;
 
-const services = (on: Store): Services => ({ store: on, onError: (error) => { throw error; } });
+const services = (on: Store): Services => ({
+  store: on,
+  onError: (error) => {
+    throw error;
+  },
+});
 const run = async (on: Store, user: string, text: string, community: string, extra: Partial<CommandContext> = {}) =>
   renderText(await runCommandText(services(on), commandContext('slack', community, user, extra), text));
 
@@ -35,7 +40,7 @@ async function contractCount(store: Store, community: string, user: string): Pro
   return member ? (await store.listContracts(member.id)).length : null;
 }
 
-describe.each(databaseKinds)('forget-community beside a burst of members\' adds on $name', (kind) => {
+describe.each(databaseKinds)("forget-community beside a burst of members' adds on $name", (kind) => {
   it('completes, and no contract from before it survives', async () => {
     const { store, close } = await kind.open();
     try {

@@ -16,11 +16,17 @@ describe.each(databaseKinds)('config forget-community on $name', (kind) => {
 
   beforeAll(async () => {
     ({ store, close } = await kind.open());
-    services = { store, onError: (error) => { throw error; } };
+    services = {
+      store,
+      onError: (error) => {
+        throw error;
+      },
+    };
   });
   afterAll(async () => close());
 
-  const run = (user: string, text: string, community: string, extra: Partial<CommandContext> = {}) => runCommandText(services, commandContext('slack', community, user, extra), text);
+  const run = (user: string, text: string, community: string, extra: Partial<CommandContext> = {}) =>
+    runCommandText(services, commandContext('slack', community, user, extra), text);
   const admin = { isAdmin: true };
   const ADD = 'add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5';
 
@@ -53,7 +59,9 @@ describe.each(databaseKinds)('config forget-community on $name', (kind) => {
     await run('boss', 'config model:upwork-2015 leaderboard:off', 'ws-2', admin);
     await run('ann', ADD, 'ws-other');
     const code = await codeFrom('ws-2');
-    expect(renderText(await run('boss', 'config forget-community confirm:WRONG1', 'ws-2', admin))).toContain('expected the code from your latest "config forget-community"');
+    expect(renderText(await run('boss', 'config forget-community confirm:WRONG1', 'ws-2', admin))).toContain(
+      'expected the code from your latest "config forget-community"',
+    );
     expect(await contractsIn('ws-2', 'ann')).toBe(1);
     // Another admin cannot use this admin's code.
     expect((await run('chief', `config forget-community confirm:${code}`, 'ws-2', admin)).kind).toBe('error');
@@ -63,7 +71,11 @@ describe.each(databaseKinds)('config forget-community on $name', (kind) => {
     expect(done.summary).toContain('3 members');
     expect(await contractsIn('ws-2', 'ann')).toBeNull();
     expect(await contractsIn('ws-2', 'bea')).toBeNull();
-    expect(await store.ensureCommunity({ platform: 'slack', externalId: 'ws-2' })).toMatchObject({ model: 'upwork-2025', leaderboardEnabled: true, params: {} });
+    expect(await store.ensureCommunity({ platform: 'slack', externalId: 'ws-2' })).toMatchObject({
+      model: 'upwork-2025',
+      leaderboardEnabled: true,
+      params: {},
+    });
     expect(await contractsIn('ws-other', 'ann')).toBe(1);
     expect((await run('boss', `config forget-community confirm:${code}`, 'ws-2', admin)).kind).toBe('error');
     // The community works afresh.
@@ -73,9 +85,15 @@ describe.each(databaseKinds)('config forget-community on $name', (kind) => {
   it('refuses a code without forget-community, another word, and settings mixed in, changing nothing', async () => {
     await run('ann', ADD, 'ws-3');
     const code = await codeFrom('ws-3');
-    expect(renderText(await run('boss', `config confirm:${code}`, 'ws-3', admin))).toContain('confirm: only with forget-community');
-    expect(renderText(await run('boss', 'config forget-everything', 'ws-3', admin))).toContain('expected forget-community');
-    expect(renderText(await run('boss', `config forget-community confirm:${code} leaderboard:off`, 'ws-3', admin))).toContain('leaderboard: not with forget-community');
+    expect(renderText(await run('boss', `config confirm:${code}`, 'ws-3', admin))).toContain(
+      'confirm: only with forget-community',
+    );
+    expect(renderText(await run('boss', 'config forget-everything', 'ws-3', admin))).toContain(
+      'expected forget-community',
+    );
+    expect(
+      renderText(await run('boss', `config forget-community confirm:${code} leaderboard:off`, 'ws-3', admin)),
+    ).toContain('leaderboard: not with forget-community');
     expect(await contractsIn('ws-3', 'ann')).toBe(1);
     expect((await store.ensureCommunity({ platform: 'slack', externalId: 'ws-3' })).leaderboardEnabled).toBe(true);
     // The code was not used up by the refusals above... except the one consumed nowhere: it still works.

@@ -60,13 +60,19 @@ describe('everyday forms of values', () => {
     expect(readDay(text, TODAY)).toEqual({ ok: true, value, readAs });
   });
 
-  it.each([['01/02/2026'], ['2026-02-30'], ['Feb 30 2026'], ['next week'], ['2026-13-01'], ['']])('day %j is refused with the reason', (text) => {
-    const read = readDay(text, TODAY);
-    expect(read.ok).toBe(false);
-  });
+  it.each([['01/02/2026'], ['2026-02-30'], ['Feb 30 2026'], ['next week'], ['2026-13-01'], ['']])(
+    'day %j is refused with the reason',
+    (text) => {
+      const read = readDay(text, TODAY);
+      expect(read.ok).toBe(false);
+    },
+  );
 
   it('an ambiguous day says both readings', () => {
-    expect(readDay('01/02/2026', TODAY)).toEqual({ ok: false, reason: 'a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD' });
+    expect(readDay('01/02/2026', TODAY)).toEqual({
+      ok: false,
+      reason: 'a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD',
+    });
   });
 
   it.each([
@@ -102,10 +108,17 @@ describe('everyday forms of values', () => {
 
   it('any real day written as M/D/YYYY with D > 12 reads as that day (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 28 }), (year, month, day) => {
-        const read = readDay(`${month}/${day}/${year}`, TODAY);
-        expect(read.ok && read.value).toBe(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 13, max: 28 }),
+        (year, month, day) => {
+          const read = readDay(`${month}/${day}/${year}`, TODAY);
+          expect(read.ok && read.value).toBe(
+            `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+          );
+        },
+      ),
     );
   });
 });
@@ -117,23 +130,44 @@ describe.each(databaseKinds)('forgiving commands on $name', (kind) => {
     ({ store, close } = await kind.open());
   });
   afterAll(async () => close());
-  const run = async (text: string, user = 'U-forgiving') => renderText(await runCommandText({ store }, commandContext('slack', 'team-forgiving', user, { asOf: TODAY }), text));
+  const run = async (text: string, user = 'U-forgiving') =>
+    renderText(await runCommandText({ store }, commandContext('slack', 'team-forgiving', user, { asOf: TODAY }), text));
 
   it('reads everyday forms, stores the house form and says how it read them', async () => {
-    const reply = await run('add client:“Acme Ltd” type:hourly start:Jan 5 2026 earnings:$1,200.50 stars:4,5 end:2026/03/01 endReason:canceled');
+    const reply = await run(
+      'add client:“Acme Ltd” type:hourly start:Jan 5 2026 earnings:$1,200.50 stars:4,5 end:2026/03/01 endReason:canceled',
+    );
     // "start:Jan 5 2026" is three words: the grammar reads start:Jan and two loose words.
     expect(reply).toContain('did you mean start:"Jan 5 2026"? Values with spaces need quotes.');
-    const added = await run('add client:“Acme Ltd” type:hourly start:"Jan 5 2026" earnings:$1,200.50 stars:4,5 end:2026/03/01 endReason:canceled');
+    const added = await run(
+      'add client:“Acme Ltd” type:hourly start:"Jan 5 2026" earnings:$1,200.50 stars:4,5 end:2026/03/01 endReason:canceled',
+    );
     expect(added).toContain('Added c1');
-    expect(added).toContain('Read start: Jan 5 2026 as 2026-01-05; earnings: $1,200.50 as 1200.5; stars: 4,5 as 4.5; end: 2026/03/01 as 2026-03-01; endReason: canceled as cancelled.');
-    const member = await store.findMember((await store.ensureCommunity({ platform: 'slack', externalId: 'team-forgiving' })).id, 'U-forgiving');
-    expect(await store.listContracts(member?.id as number)).toMatchObject([{ client: 'Acme Ltd', start: '2026-01-05', end: '2026-03-01', earnings: 1200.5, stars: 4.5, endReason: 'cancelled' }]);
+    expect(added).toContain(
+      'Read start: Jan 5 2026 as 2026-01-05; earnings: $1,200.50 as 1200.5; stars: 4,5 as 4.5; end: 2026/03/01 as 2026-03-01; endReason: canceled as cancelled.',
+    );
+    const member = await store.findMember(
+      (await store.ensureCommunity({ platform: 'slack', externalId: 'team-forgiving' })).id,
+      'U-forgiving',
+    );
+    expect(await store.listContracts(member?.id as number)).toMatchObject([
+      {
+        client: 'Acme Ltd',
+        start: '2026-01-05',
+        end: '2026-03-01',
+        earnings: 1200.5,
+        stars: 4.5,
+        endReason: 'cancelled',
+      },
+    ]);
     expect(await run('plan target:90%')).not.toContain('That did not work');
   });
 
   it('an ambiguous date is refused with the reason, and nothing is saved', async () => {
     const reply = await run('add client:Beta type:fixed start:01/02/2026', 'U-ambiguous');
-    expect(reply).toContain('start: got "01/02/2026", expected a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD');
+    expect(reply).toContain(
+      'start: got "01/02/2026", expected a date that reads one way only: 01/02/2026 could be 1 February or January 2; write it as YYYY-MM-DD',
+    );
     expect(await run('list', 'U-ambiguous')).toContain('You have no contracts yet');
   });
 

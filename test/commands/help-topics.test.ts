@@ -10,7 +10,12 @@ const help = findCommand('help');
 if (!help) throw new Error('no help command');
 
 async function helpText(platform: (typeof PLATFORMS)[number], topic?: string): Promise<string> {
-  const run = { ctx: commandContext(platform, 'c', 'u'), positionals: topic === undefined ? [] : [topic], args: {}, body: '' } as unknown as CommandRun;
+  const run = {
+    ctx: commandContext(platform, 'c', 'u'),
+    positionals: topic === undefined ? [] : [topic],
+    args: {},
+    body: '',
+  } as unknown as CommandRun;
   return renderText(await help!.run(run));
 }
 
@@ -22,7 +27,8 @@ describe('help upwork: where to find your Upwork CSV, and how this platform take
     expect(text).toContain('Download CSV');
     expect(text).toContain('Reports → Weekly summary → export');
     expect(text).toContain(IMPORT_FILE_HOW[platform]);
-    for (const other of PLATFORMS.filter((name) => name !== platform)) expect(text).not.toContain(IMPORT_FILE_HOW[other]);
+    for (const other of PLATFORMS.filter((name) => name !== platform))
+      expect(text).not.toContain(IMPORT_FILE_HOW[other]);
     expect(await helpText(platform, 'UPWORK')).toBe(text);
   });
 

@@ -30,7 +30,12 @@ describe('commands in flight', () => {
       const inFlight = createInFlight();
       const seen: CommandObservation[] = [];
       let countDuring = -1;
-      const slowStore = { ...store, ensureCommunity: async (...args: Parameters<typeof store.ensureCommunity>) => ((countDuring = inFlight.count), store.ensureCommunity(...args)) };
+      const slowStore = {
+        ...store,
+        ensureCommunity: async (...args: Parameters<typeof store.ensureCommunity>) => (
+          (countDuring = inFlight.count), store.ensureCommunity(...args)
+        ),
+      };
       const services: Services = { store: slowStore, inFlight, observe: (observation) => seen.push(observation) };
       await runCommandText(services, commandContext('slack', 'T1', 'U1'), 'list');
       await runCommandText(services, commandContext('slack', 'T1', 'U1'), 'edit nothing-here stars:5');

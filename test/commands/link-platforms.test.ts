@@ -23,12 +23,23 @@ describe.each(databaseKinds)('link and unlink across Slack and Discord on $name'
   });
   afterAll(async () => close());
 
-  const services = (): Services => ({ store, clock: { now: () => now }, onError: (error) => { throw error; } });
+  const services = (): Services => ({
+    store,
+    clock: { now: () => now },
+    onError: (error) => {
+      throw error;
+    },
+  });
   /** One person: S<n> in Slack workspace T-link, D<n> on Discord. */
   function person() {
     const n = ++people;
-    const on = (platform: Platform, where: string, user: string) => async (text: string) => renderText(await runCommandText(services(), commandContext(platform, where, user), text));
-    return { slack: on('slack', 'T-link', `S${n}`), discord: on('discord', 'guild-link', `D${n}`), discordElsewhere: on('discord', `dm:D${n}`, `D${n}`) };
+    const on = (platform: Platform, where: string, user: string) => async (text: string) =>
+      renderText(await runCommandText(services(), commandContext(platform, where, user), text));
+    return {
+      slack: on('slack', 'T-link', `S${n}`),
+      discord: on('discord', 'guild-link', `D${n}`),
+      discordElsewhere: on('discord', `dm:D${n}`, `D${n}`),
+    };
   }
   const codeOf = (text: string) => /link code:([A-Z0-9]{10})/.exec(text)?.[1] ?? '';
 
@@ -65,7 +76,8 @@ describe.each(databaseKinds)('link and unlink across Slack and Discord on $name'
     expect(await p.slack(`link code:${code} keep:here`)).toContain('expected the code "link" gave you');
 
     expect(await p.slack('unlink')).toContain('Unlinked');
-    for (const listed of [await p.slack('list'), await p.discord('list')]) expect(listed).toContain('Your contracts (4)');
+    for (const listed of [await p.slack('list'), await p.discord('list')])
+      expect(listed).toContain('Your contracts (4)');
     await p.slack('remove x1');
     expect(await p.slack('list')).not.toContain('After link');
     expect(await p.discord('list')).toContain('After link');
@@ -116,24 +128,40 @@ describe.each(databaseKinds)('link and unlink across Slack and Discord on $name'
 });
 
 // PGlite runs one statement at a time and would hide the race.
-describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('link racing the other side\'s write on PostgreSQL', (postgres) => {
-  it('a link waits for an add in progress on the other platform, and the added contract comes over', async () => {
-    const { store, db, close } = await postgres.open();
-    try {
-      const services = (on: Store): Services => ({ store: on, onError: (error) => { throw error; } });
-      const say = async (on: Store, platform: Platform, where: string, user: string, text: string) => renderText(await runCommandText(services(on), commandContext(platform, where, user), text));
-      const code = /link code:([A-Z0-9]{10})/.exec(await say(store, 'discord', 'guild-race', 'DR', 'link'))?.[1] ?? '';
-      const paused = pauseAfter(store, 'insertContract');
-      const add = say(paused.store, 'discord', 'guild-race', 'DR', 'add id:r1 client:"Raced in" type:fixed start:2026-01-10');
-      await paused.reached;
-      const link = say(store, 'slack', 'T-race', 'SR', `link code:${code}`);
-      await untilSomeoneWaitsOnALock(db, 'the link');
-      paused.release();
-      expect(await add).toMatch(/^Added r1/);
-      expect(await link).toContain('Linked');
-      expect(await say(store, 'slack', 'T-race', 'SR', 'list')).toContain('Raced in');
-    } finally {
-      await close();
-    }
-  });
-});
+describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))(
+  "link racing the other side's write on PostgreSQL",
+  (postgres) => {
+    it('a link waits for an add in progress on the other platform, and the added contract comes over', async () => {
+      const { store, db, close } = await postgres.open();
+      try {
+        const services = (on: Store): Services => ({
+          store: on,
+          onError: (error) => {
+            throw error;
+          },
+        });
+        const say = async (on: Store, platform: Platform, where: string, user: string, text: string) =>
+          renderText(await runCommandText(services(on), commandContext(platform, where, user), text));
+        const code =
+          /link code:([A-Z0-9]{10})/.exec(await say(store, 'discord', 'guild-race', 'DR', 'link'))?.[1] ?? '';
+        const paused = pauseAfter(store, 'insertContract');
+        const add = say(
+          paused.store,
+          'discord',
+          'guild-race',
+          'DR',
+          'add id:r1 client:"Raced in" type:fixed start:2026-01-10',
+        );
+        await paused.reached;
+        const link = say(store, 'slack', 'T-race', 'SR', `link code:${code}`);
+        await untilSomeoneWaitsOnALock(db, 'the link');
+        paused.release();
+        expect(await add).toMatch(/^Added r1/);
+        expect(await link).toContain('Linked');
+        expect(await say(store, 'slack', 'T-race', 'SR', 'list')).toContain('Raced in');
+      } finally {
+        await close();
+      }
+    });
+  },
+);

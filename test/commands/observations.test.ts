@@ -26,19 +26,27 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
 
   beforeAll(async () => {
     ({ store, close } = await kind.open());
-    services = { store, onError: (error) => { throw error; } };
+    services = {
+      store,
+      onError: (error) => {
+        throw error;
+      },
+    };
   });
   afterAll(async () => close());
 
   const run = (user: string, text: string, extra: Partial<CommandContext> = {}, community = 'team-obs') =>
     runCommandText(services, commandContext('slack', community, user, extra), text);
   const text = (reply: Reply) => renderText(reply);
-  const seriesOf = (reply: Reply) => reply.blocks.find((block): block is Extract<Block, { type: 'series' }> => block.type === 'series');
+  const seriesOf = (reply: Reply) =>
+    reply.blocks.find((block): block is Extract<Block, { type: 'series' }> => block.type === 'series');
 
   async function stateOf(user: string, community = 'team-obs') {
     const found = await store.ensureCommunity({ platform: 'slack', externalId: community });
     const member = await store.findMember(found.id, user);
-    return member ? { contracts: await store.listContracts(member.id), observations: await store.listObservations(member.id) } : null;
+    return member
+      ? { contracts: await store.listContracts(member.id), observations: await store.listObservations(member.id) }
+      : null;
   }
 
   async function withContracts(user: string, community = 'team-obs') {
@@ -64,7 +72,9 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
     expect(list).toContain('2026-11-20');
     expect(list).toContain(`${estimateOn(contracts, TEST_AS_OF)}%`);
     expect((await run('ann', 'actual remove date:2026-11-20')).title).toBe('Removed the score recorded for 2026-11-20');
-    expect(text(await run('ann', 'actual remove date:2026-11-20'))).toContain('you have no score recorded on 2026-11-20');
+    expect(text(await run('ann', 'actual remove date:2026-11-20'))).toContain(
+      'you have no score recorded on 2026-11-20',
+    );
     expect((await stateOf('ann'))!.observations).toHaveLength(1);
   });
 
@@ -78,7 +88,10 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
     ['actual 90 longterm:101', 'longterm: got "101", expected a whole number from 0 to 100'],
     ['actual remove', 'actual remove needs only the day to delete'],
     ['edit c1 counted:positive', 'counted: got "positive", expected one of success, neutral, negative, excluded'],
-    ['add client:New type:hourly start:2026-03-01 counted:maybe', 'counted: got "maybe", expected one of success, neutral, negative, excluded'],
+    [
+      'add client:New type:hourly start:2026-03-01 counted:maybe',
+      'counted: got "maybe", expected one of success, neutral, negative, excluded',
+    ],
   ])('bad input %j gets a reply naming the field, and nothing is saved', async (command, message) => {
     if ((await stateOf('bea'))?.contracts.length !== CONTRACTS.length) await withContracts('bea');
     const before = await stateOf('bea');
@@ -98,7 +111,10 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
   it('two actual for the same day at once: one row, and each reply true to what happened', async () => {
     await withContracts('max');
     for (const date of ['2026-11-10', '2026-11-11', '2026-11-12']) {
-      const [first, second] = await Promise.all([run('max', `actual 80 date:${date}`), run('max', `actual 81 date:${date}`)]);
+      const [first, second] = await Promise.all([
+        run('max', `actual 80 date:${date}`),
+        run('max', `actual 81 date:${date}`),
+      ]);
       const titles = [first?.title, second?.title];
       const stored = (await stateOf('max'))!.observations.filter((observation) => observation.date === date);
       expect(stored).toHaveLength(1);
@@ -111,7 +127,14 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
   });
 
   it('counted goes through add and edit, and counted:none clears it', async () => {
-    expect((await run('dot', 'add client:Acme type:hourly start:2026-01-10 end:2026-03-01 earnings:500 stars:4.6 counted:neutral')).kind).toBe('success');
+    expect(
+      (
+        await run(
+          'dot',
+          'add client:Acme type:hourly start:2026-01-10 end:2026-03-01 earnings:500 stars:4.6 counted:neutral',
+        )
+      ).kind,
+    ).toBe('success');
     expect((await stateOf('dot'))!.contracts[0]?.counted).toBe('neutral');
     expect(text(await run('dot', 'list'))).toContain('counted as neutral');
     expect((await run('dot', 'edit c1 counted:Excluded')).kind).toBe('success');
@@ -123,7 +146,9 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
   it('explain finds the hidden fact, offers the command, and changes nothing until it is run', async () => {
     await withContracts('eve');
     const { contracts } = (await stateOf('eve'))!;
-    const hidden = contracts.map((contract) => (contract.id === 'c3' ? { ...contract, counted: 'neutral' as const } : contract));
+    const hidden = contracts.map((contract) =>
+      contract.id === 'c3' ? { ...contract, counted: 'neutral' as const } : contract,
+    );
     const upwork = estimateOn(hidden, '2026-11-20') as number;
     expect(upwork).not.toBe(estimateOn(contracts, '2026-11-20'));
     await run('eve', `actual ${upwork} date:2026-11-20`);
@@ -154,14 +179,17 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
       const series = seriesOf(answer);
       expect(series?.past?.map((point) => point.date)).toEqual(dates);
       expect(series?.past?.map((point) => point.value)).toEqual(dates.map((date) => estimateOn(contracts, date)));
-      expect(series?.recorded).toEqual([{ date: '2026-09-30', value: 93 }, { date: '2026-11-19', value: 91 }]);
+      expect(series?.recorded).toEqual([
+        { date: '2026-09-30', value: 93 },
+        { date: '2026-11-19', value: 91 },
+      ]);
       const shared = seriesOf(sharedView(answer, 'Shared'));
       expect(shared?.past).toEqual(series?.past);
       expect(shared?.recorded).toBeUndefined();
     }
   });
 
-  it('a new member\'s series is the forecast alone, as before', async () => {
+  it("a new member's series is the forecast alone, as before", async () => {
     await run('quin', 'join');
     for (const command of ['score', 'forecast']) {
       const series = seriesOf(await run('quin', command));
@@ -187,7 +215,9 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
     const json = (await run('gus', 'export format:json')).attachments[0]!;
     expect(JSON.parse(json.content).observations).toEqual(original!.observations);
     await run('gus', 'actual remove date:2026-10-01');
-    expect((await run('gus', `import mode:replace\n${json.content}`)).title).toBe('Imported 4 contracts and 2 recorded scores');
+    expect((await run('gus', `import mode:replace\n${json.content}`)).title).toBe(
+      'Imported 4 contracts and 2 recorded scores',
+    );
     expect(await stateOf('gus')).toEqual(original);
 
     const csv = await run('gus', 'export');
@@ -198,7 +228,10 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
     await run('gus', 'actual 50 date:2026-11-01');
     await run('gus', 'actual 60 date:2026-11-02');
     expect((await run('gus', `import\n${scoresFile?.content}`)).title).toBe('Imported 2 recorded scores');
-    expect((await stateOf('gus'))!.observations).toEqual([...original!.observations, { date: '2026-11-02', score: 60, longterm: null }]);
+    expect((await stateOf('gus'))!.observations).toEqual([
+      ...original!.observations,
+      { date: '2026-11-02', score: 60, longterm: null },
+    ]);
     expect((await run('gus', `import mode:replace\n${scoresFile?.content}`)).kind).toBe('success');
     expect(await stateOf('gus')).toEqual(original);
   });
@@ -220,12 +253,18 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
     expect(await stateOf('ivy')).toBeNull();
   });
 
-  it('privacy: another member never sees someone\'s recorded scores; accuracy shows figures only', async () => {
+  it("privacy: another member never sees someone's recorded scores; accuracy shows figures only", async () => {
     const community = 'team-private';
     await withContracts('jon', community);
     await run('jon', 'actual 77 date:2026-11-03 longterm:12', {}, community);
     await withContracts('kim', community);
-    const kims = [await run('kim', 'actual', {}, community), await run('kim', 'explain', {}, community), await run('kim', 'badges', {}, community), await run('kim', 'score', {}, community), await run('kim', 'export format:json', {}, community)];
+    const kims = [
+      await run('kim', 'actual', {}, community),
+      await run('kim', 'explain', {}, community),
+      await run('kim', 'badges', {}, community),
+      await run('kim', 'score', {}, community),
+      await run('kim', 'export format:json', {}, community),
+    ];
     for (const reply of kims) {
       const all = `${text(reply)}${reply.attachments.map((file) => file.content).join('')}`;
       expect(all).not.toContain('77%');
@@ -249,7 +288,9 @@ describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
     await run('ned', `actual ${exact} date:2026-11-01`, {}, community);
     await run('ned', `actual ${Math.max(0, exact - 2)} date:2026-11-15`, {}, community);
     const shown = await run('ned', 'accuracy', {}, community);
-    const upwork2025 = (shown.blocks.find((block) => block.type === 'table') as { rows: string[][] }).rows.find((row) => row[0] === 'upwork-2025');
+    const upwork2025 = (shown.blocks.find((block) => block.type === 'table') as { rows: string[][] }).rows.find(
+      (row) => row[0] === 'upwork-2025',
+    );
     // Nothing changed between the two days: one day exact, the other 2 points off.
     expect(estimateOn(contracts, '2026-11-15')).toBe(exact);
     expect(upwork2025).toEqual(['upwork-2025', '2', '50%', '100%', '1']);

@@ -30,7 +30,8 @@ describe('cutting member text', () => {
         const cut = cutGraphemes(text, max);
         expect(graphemes(cut).length).toBeLessThanOrEqual(Math.max(max, 1));
         if (cut !== text) expect(text.startsWith(cut.slice(0, -1))).toBe(true);
-        for (const part of graphemes(cut.endsWith('…') && cut !== text ? cut.slice(0, -1) : cut)) expect(graphemes(text)).toContain(part);
+        for (const part of graphemes(cut.endsWith('…') && cut !== text ? cut.slice(0, -1) : cut))
+          expect(graphemes(text)).toContain(part);
       }),
     );
   });
@@ -71,12 +72,19 @@ describe.each(databaseKinds)('fields every contract needs, on $name', (kind) => 
   afterAll(async () => close());
 
   it('edit c1 client:none is refused (not a client named "none"); end:none still clears', async () => {
-    const run = async (text: string) => renderText(await runCommandText({ store }, commandContext('slack', 'team-none', 'U1'), text));
-    expect(await run('add client:Acme type:hourly start:2026-01-10 end:2026-03-01 earnings:1200.5')).toContain('Added c1');
-    expect(await run('edit c1 client:none')).toContain('client: got "none", but every contract needs one, so it cannot be cleared');
+    const run = async (text: string) =>
+      renderText(await runCommandText({ store }, commandContext('slack', 'team-none', 'U1'), text));
+    expect(await run('add client:Acme type:hourly start:2026-01-10 end:2026-03-01 earnings:1200.5')).toContain(
+      'Added c1',
+    );
+    expect(await run('edit c1 client:none')).toContain(
+      'client: got "none", but every contract needs one, so it cannot be cleared',
+    );
     expect(await run('edit c1 end:none')).toContain('Changed c1');
     // A client whose work ended short of 3 months: why it is not long-term, never a "from" day in the past.
-    expect(await run('add client:Brief type:fixed start:2026-05-01 end:2026-05-20 earnings:300 stars:5')).toContain('Added c2');
+    expect(await run('add client:Brief type:fixed start:2026-05-01 end:2026-05-20 earnings:300 stars:5')).toContain(
+      'Added c2',
+    );
     const longterm = await run('longterm');
     expect(longterm).toMatch(/Brief\s+no: ended before 3 months/);
     expect(longterm).not.toContain('from 2026-08-01');

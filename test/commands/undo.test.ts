@@ -23,31 +23,68 @@ const upworkFixture = (name: string) => readFileSync(new URL(`../fixtures/upwork
 const COMMUNITY = 'team-undo';
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<
+    string,
+    unknown
+  >[];
 }
 
 /** The member's contract and payment rows exactly as stored (every column, as text). */
 async function storedRows(db: Database, memberId: number) {
-  const contractRows = rowsOf(await db.execute(sql`select to_jsonb(c)::text as row from contracts c where c.member_id = ${memberId} order by c.id`));
-  const paymentRows = rowsOf(await db.execute(sql`select to_jsonb(p)::text as row from payments p join contracts c on c.id = p.contract_row_id where c.member_id = ${memberId} order by p.id`));
+  const contractRows = rowsOf(
+    await db.execute(
+      sql`select to_jsonb(c)::text as row from contracts c where c.member_id = ${memberId} order by c.id`,
+    ),
+  );
+  const paymentRows = rowsOf(
+    await db.execute(
+      sql`select to_jsonb(p)::text as row from payments p join contracts c on c.id = p.contract_row_id where c.member_id = ${memberId} order by p.id`,
+    ),
+  );
   return { contracts: contractRows.map((row) => row.row), payments: paymentRows.map((row) => row.row) };
 }
 
 async function undoRows(db: Database, memberId: number): Promise<number> {
-  return Number(rowsOf(await db.execute(sql`select count(*)::int as n from undo_snapshots where member_id = ${memberId}`))[0]?.n);
+  return Number(
+    rowsOf(await db.execute(sql`select count(*)::int as n from undo_snapshots where member_id = ${memberId}`))[0]?.n,
+  );
 }
 
 /** Contracts with everything a typed command cannot set: Upwork keys, refund sources, payment source ids. */
 async function seedImported(db: Database, memberId: number) {
   const [first] = await db
     .insert(contracts)
-    .values({ memberId, contractId: 'u1', client: 'Echo & Co', type: 'hourly', startDate: '2026-01-05', endDate: '2026-03-01', earningsCents: null, stars: 4.7, endReason: 'completed', upworkContract: '4411', upworkTitle: 'API work', refundSources: ['R-1'] })
+    .values({
+      memberId,
+      contractId: 'u1',
+      client: 'Echo & Co',
+      type: 'hourly',
+      startDate: '2026-01-05',
+      endDate: '2026-03-01',
+      earningsCents: null,
+      stars: 4.7,
+      endReason: 'completed',
+      upworkContract: '4411',
+      upworkTitle: 'API work',
+      refundSources: ['R-1'],
+    })
     .returning({ id: contracts.id });
   await db.insert(payments).values([
     { contractRowId: first!.id, date: '2026-01-31', amountCents: 120_050, sourceId: 'T-1' },
     { contractRowId: first!.id, date: '2026-02-28', amountCents: 80_000, sourceId: 'T-2' },
   ]);
-  await db.insert(contracts).values({ memberId, contractId: 'c2', client: 'Globex', type: 'fixed', startDate: '2026-04-01', earningsCents: 50_000, counted: 'success', disputed: true });
+  await db
+    .insert(contracts)
+    .values({
+      memberId,
+      contractId: 'c2',
+      client: 'Globex',
+      type: 'fixed',
+      startDate: '2026-04-01',
+      earningsCents: 50_000,
+      counted: 'success',
+      disputed: true,
+    });
 }
 
 describe.each(databaseKinds)('undo on $name', (kind) => {
@@ -63,8 +100,15 @@ describe.each(databaseKinds)('undo on $name', (kind) => {
   });
   afterAll(async () => close());
 
-  const services = (): Services => ({ store, clock, onError: (error) => { throw error; } });
-  const run = (user: string, text: string): Promise<Reply> => runCommandText(services(), commandContext('slack', COMMUNITY, user), text);
+  const services = (): Services => ({
+    store,
+    clock,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const run = (user: string, text: string): Promise<Reply> =>
+    runCommandText(services(), commandContext('slack', COMMUNITY, user), text);
   const newMember = async () => {
     const user = `u${++users}`;
     const memberId = await memberOf(store, COMMUNITY, user);
@@ -91,7 +135,10 @@ describe.each(databaseKinds)('undo on $name', (kind) => {
   it('import mode:replace, then undo: the contracts replaced are back byte for byte', async () => {
     const { user, memberId } = await newMember();
     const before = await storedRows(db, memberId);
-    const imported = await run(user, 'import mode:replace\nid,client,type,start,end,earnings,stars\nn1,Initech,fixed,2026-05-01,2026-06-01,900,5');
+    const imported = await run(
+      user,
+      'import mode:replace\nid,client,type,start,end,earnings,stars\nn1,Initech,fixed,2026-05-01,2026-06-01,900,5',
+    );
     expect(imported.title).toBe('Imported 1 contract');
     expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['n1']);
     const undone = await run(user, 'undo');
@@ -105,7 +152,9 @@ describe.each(databaseKinds)('undo on $name', (kind) => {
     await run(user, `import\n${upworkFixture('transactions-2023-2024.csv')}`);
     const before = await storedRows(db, memberId);
     expect(before.payments.length).toBeGreaterThan(0);
-    expect((await run(user, `import mode:replace\n${upworkFixture('transactions-2024-2025.csv')}`)).kind).not.toBe('error');
+    expect((await run(user, `import mode:replace\n${upworkFixture('transactions-2024-2025.csv')}`)).kind).not.toBe(
+      'error',
+    );
     expect(await storedRows(db, memberId)).not.toEqual(before);
     expect((await run(user, 'undo')).title).toBe('Undid "import mode:replace"');
     expect(await storedRows(db, memberId)).toEqual(before);
@@ -252,7 +301,17 @@ describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('undo ra
     const memberId = await memberOf(store, COMMUNITY, 'racer');
     await seedImported(db, memberId);
     const before = await storedRows(db, memberId);
-    const run = (on: Store, text: string) => runCommandText({ store: on, onError: (error) => { throw error; } }, commandContext('slack', COMMUNITY, 'racer'), text);
+    const run = (on: Store, text: string) =>
+      runCommandText(
+        {
+          store: on,
+          onError: (error) => {
+            throw error;
+          },
+        },
+        commandContext('slack', COMMUNITY, 'racer'),
+        text,
+      );
     expect((await run(store, 'remove u1')).title).toBe('Removed u1');
     const paused = pauseAfter(store, 'restoreUndoSnapshot');
     const first = run(paused.store, 'undo');

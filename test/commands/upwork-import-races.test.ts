@@ -28,7 +28,9 @@ describe.each(databaseKinds)('overlapping imports sent at once on $name', (kind)
       const run = (text: string) => runCommandText({ store }, commandContext('slack', 'team-at-once', 'U1'), text);
       await Promise.all([run(FIRST), run(SECOND), run(FIRST)]);
       const contracts = await store.listContracts(await memberOf(store, 'team-at-once', 'U1'));
-      const payments = contracts.flatMap((contract) => (contract.payments ?? []).map((payment) => `${contract.id} ${payment.date} ${payment.amount}`));
+      const payments = contracts.flatMap((contract) =>
+        (contract.payments ?? []).map((payment) => `${contract.id} ${payment.date} ${payment.amount}`),
+      );
       expect(payments).toHaveLength(ALL_PAYMENTS);
       expect(new Set(payments).size).toBe(ALL_PAYMENTS);
     } finally {
@@ -48,15 +50,22 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
   });
   afterAll(async () => close());
 
-  const services = (on: Store): Services => ({ store: on, onError: (error) => { throw error; } });
-  const run = (on: Store, user: string, text: string) => runCommandText(services(on), commandContext('slack', 'team-race', user), text);
+  const services = (on: Store): Services => ({
+    store: on,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const run = (on: Store, user: string, text: string) =>
+    runCommandText(services(on), commandContext('slack', 'team-race', user), text);
 
   async function stored(user: string) {
     const contracts = await store.listContracts(await memberOf(store, 'team-race', user));
-    const payments = contracts.flatMap((contract) => (contract.payments ?? []).map((payment) => `${contract.id} ${payment.date} ${payment.amount}`));
+    const payments = contracts.flatMap((contract) =>
+      (contract.payments ?? []).map((payment) => `${contract.id} ${payment.date} ${payment.amount}`),
+    );
     return { contracts: contracts.map((contract) => contract.id), payments };
   }
-
 
   it('the second import waits for the first (held after its write) and adds only what is new', async () => {
     const user = `r${++users}`;
@@ -79,7 +88,9 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
 
   it('ten members, each with both files (and one twice) at once: every payment exactly once', async () => {
     const members = Array.from({ length: 10 }, () => `r${++users}`);
-    await Promise.all(members.flatMap((user) => [run(store, user, FIRST), run(store, user, SECOND), run(store, user, FIRST)]));
+    await Promise.all(
+      members.flatMap((user) => [run(store, user, FIRST), run(store, user, SECOND), run(store, user, FIRST)]),
+    );
     for (const user of members) {
       const { contracts, payments } = await stored(user);
       expect(contracts.length).toBe(4);

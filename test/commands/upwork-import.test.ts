@@ -21,18 +21,27 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
 
   beforeAll(async () => {
     ({ store, db, close } = await kind.open());
-    services = { store, onError: (error) => { throw error; } };
+    services = {
+      store,
+      onError: (error) => {
+        throw error;
+      },
+    };
   });
   afterAll(async () => close());
 
   const run = (user: string, text: string) => runCommandText(services, commandContext('slack', 'team-up', user), text);
   const importFile = (user: string, name: string) => run(user, `import\n${fixture(name)}`);
   const contractsOf = async (user: string) => store.listContracts(await memberOf(store, 'team-up', user));
-  const paymentCount = async (user: string) => (await contractsOf(user)).reduce((sum, contract) => sum + (contract.payments?.length ?? 0), 0);
+  const paymentCount = async (user: string) =>
+    (await contractsOf(user)).reduce((sum, contract) => sum + (contract.payments?.length ?? 0), 0);
 
   it('imports the transaction history: contracts, earnings, payment dates, skips, checklist and score', async () => {
     const reply = await importFile('ann', 'transactions-2023-2024.csv');
-    expect(reply).toMatchObject({ kind: 'success', title: 'Imported 3 contracts with 8 payments from transaction history 2023-03-06 → 2024-01-31' });
+    expect(reply).toMatchObject({
+      kind: 'success',
+      title: 'Imported 3 contracts with 8 payments from transaction history 2023-03-06 → 2024-01-31',
+    });
     expect(reply.summary).toContain('3 new (c1, c2, c3)');
     expect(reply.summary).toContain('1 refund taken off earnings');
     expect(reply.summary).toContain('skipped 8 rows that are not earnings from a contract (3 Service Fee');
@@ -48,7 +57,10 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
       { date: '2023-04-03', amount: 110 },
       { date: '2024-01-08', amount: 300 },
     ]);
-    expect(contracts[1]?.payments).toEqual([{ date: '2023-05-02', amount: 250 }, { date: '2023-05-03', amount: 50 }]);
+    expect(contracts[1]?.payments).toEqual([
+      { date: '2023-05-02', amount: 250 },
+      { date: '2023-05-03', amount: 50 },
+    ]);
     const text = renderText(reply);
     expect(text).toContain('end c1 end:2024-01-08');
     expect(text).toContain('end c2 end:2023-05-03');
@@ -67,7 +79,13 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
     expect(next.summary).toContain('1 updated');
     expect(await paymentCount('bea')).toBe(11);
     const [c1, , c3, c4] = await contractsOf('bea');
-    expect(c1?.payments?.map((payment) => payment.date)).toEqual(['2023-03-06', '2023-03-13', '2023-04-03', '2024-01-08', '2024-02-05']);
+    expect(c1?.payments?.map((payment) => payment.date)).toEqual([
+      '2023-03-06',
+      '2023-03-13',
+      '2023-04-03',
+      '2024-01-08',
+      '2024-02-05',
+    ]);
     expect(c3?.earnings).toBe(1700);
     expect(c4).toMatchObject({ client: 'Umbrella Corp', type: 'hourly', start: '2024-06-03' });
     // Both again, in the other order: nothing more.
@@ -77,7 +95,7 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
     expect((await contractsOf('bea')).length).toBe(4);
   });
 
-  it('an edited contract keeps its payments\' source ids: importing again still adds nothing', async () => {
+  it("an edited contract keeps its payments' source ids: importing again still adds nothing", async () => {
     await importFile('cyd', 'transactions-2023-2024.csv');
     expect((await run('cyd', 'edit c1 client:"Acme Limited"')).title).toBe('Changed c1');
     expect((await run('cyd', 'end c2 end:2023-05-31 stars:5')).kind).toBe('success');
@@ -88,7 +106,7 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
     expect(reply.title).toContain('with 3 payments');
   });
 
-  it('new contracts take the member\'s next free ids beside what they typed', async () => {
+  it("new contracts take the member's next free ids beside what they typed", async () => {
     await run('dan', 'add client:Own type:fixed start:2021-01-01 end:2021-02-01 earnings:100');
     await run('dan', 'add id:c3 client:Other type:fixed start:2021-01-01 end:2021-02-01 earnings:100');
     await importFile('dan', 'transactions-2023-2024.csv');
@@ -97,7 +115,9 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
 
   it('imports the earlier layout; a contract named by its title only is matched by title again', async () => {
     const reply = await importFile('eve', 'transactions-earlier.csv');
-    expect(reply.title).toBe('Imported 2 contracts with 4 payments from transaction history (earlier layout) 2022-04-16 → 2022-06-01');
+    expect(reply.title).toBe(
+      'Imported 2 contracts with 4 payments from transaction history (earlier layout) 2022-04-16 → 2022-06-01',
+    );
     expect((await contractsOf('eve')).map((c) => [c.id, c.client, c.type, c.payments?.length])).toEqual([
       ['c1', 'Hooli', 'hourly', 2],
       ['c2', 'Pied Piper', 'fixed', 2],
@@ -113,7 +133,11 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
     expect(text).toContain('edit c1 client:"…"');
     expect(text).toContain('edit c3 client:"…"');
     const contracts = await contractsOf('fay');
-    expect(contracts[2]?.payments).toEqual([{ date: '2024-06-10', amount: 80 }, { date: '2024-06-10', amount: 80 }, { date: '2024-07-01', amount: 1000 }]);
+    expect(contracts[2]?.payments).toEqual([
+      { date: '2024-06-10', amount: 80 },
+      { date: '2024-06-10', amount: 80 },
+      { date: '2024-07-01', amount: 1000 },
+    ]);
     expect(contracts[1]).toMatchObject({ type: 'fixed', client: 'unknown client (Newsletter template)' });
     await importFile('fay', 'earnings-by-contract.csv');
     expect(await paymentCount('fay')).toBe(7);
@@ -125,7 +149,9 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
     const reply = await importFile('gus', 'unmappable.csv');
     expect(reply.kind).toBe('error');
     const text = renderText(reply);
-    expect(text).toContain('row 4, column "Description 1": got "Invoice for 03/04/2024-03/10/2024", expected the contract\'s title');
+    expect(text).toContain(
+      'row 4, column "Description 1": got "Invoice for 03/04/2024-03/10/2024", expected the contract\'s title',
+    );
     expect(text).toContain('Nothing was imported.');
     expect(await contractsOf('gus')).toEqual(before);
   });

@@ -18,11 +18,21 @@ import { pauseAfter, type StoreWrite } from '../helpers/staged-store.ts';
 const postgresKinds = databaseKinds.filter((kind) => kind.name === 'postgres');
 const K1 = 'add id:k1 client:Acme type:hourly start:2026-01-10 earnings:500';
 
-describe.each(databaseKinds)('one member\'s burst of adds on $name', (kind) => {
+describe.each(databaseKinds)("one member's burst of adds on $name", (kind) => {
   it('20 adds without ids at once: 20 "Added", 20 distinct ids', async () => {
     const { store, close } = await kind.open();
     try {
-      const replies = await Promise.all(Array.from({ length: 20 }, async (_, index) => renderText(await runCommandText({ store }, commandContext('slack', 'team-burst', 'U1'), `add client:C${index} type:fixed start:2026-02-01`))));
+      const replies = await Promise.all(
+        Array.from({ length: 20 }, async (_, index) =>
+          renderText(
+            await runCommandText(
+              { store },
+              commandContext('slack', 'team-burst', 'U1'),
+              `add client:C${index} type:fixed start:2026-02-01`,
+            ),
+          ),
+        ),
+      );
       expect(replies.filter((text) => text.startsWith('Added c')).length).toBe(20);
       const ids = (await store.listContracts(await memberOf(store, 'team-burst', 'U1'))).map((contract) => contract.id);
       expect(new Set(ids).size).toBe(20);
@@ -43,10 +53,14 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
   });
   afterAll(async () => close());
 
-  const services = (on: Store): Services => ({ store: on, onError: (error) => { throw error; } });
+  const services = (on: Store): Services => ({
+    store: on,
+    onError: (error) => {
+      throw error;
+    },
+  });
   const run = async (on: Store, user: string, text: string, community = 'team-r') =>
     renderText(await runCommandText(services(on), commandContext('slack', community, user), text));
-
 
   /** `first` is held right after its `write`; `second` starts, waits on a lock, then `first` goes on. */
   async function race(user: string, first: string, write: StoreWrite, second: string) {
@@ -104,7 +118,12 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     const { user, memberId } = await newMember(K1);
     const asked = await run(store, user, 'forget');
     const code = /forget confirm:([A-Z0-9]+)/.exec(asked)?.[1] as string;
-    const { first, second } = await race(user, `forget confirm:${code}`, 'forgetMember', 'add client:Late type:fixed start:2026-02-01');
+    const { first, second } = await race(
+      user,
+      `forget confirm:${code}`,
+      'forgetMember',
+      'add client:Late type:fixed start:2026-02-01',
+    );
     expect(first).toMatch(/^Everything about you is deleted/);
     expect(second).toContain('everything about you was deleted by another request while this ran; nothing was done');
     expect(await store.listContracts(memberId)).toEqual([]);
@@ -119,7 +138,19 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     expect((await store.listContracts(other.memberId)).length).toBe(1);
     // The refresh job inserts snapshots: the foreign key's KEY SHARE lock passes FOR NO KEY UPDATE.
     const community = await store.ensureCommunity({ platform: 'slack', externalId: 'team-r' });
-    await store.saveSnapshots([{ memberId, communityId: community.id, model: 'upwork-2025', score: null, window: null, longTermPercent: null, outcomes: 0, computedOn: '2026-11-22', validUntil: '2026-11-22' }]);
+    await store.saveSnapshots([
+      {
+        memberId,
+        communityId: community.id,
+        model: 'upwork-2025',
+        score: null,
+        window: null,
+        longTermPercent: null,
+        outcomes: 0,
+        computedOn: '2026-11-22',
+        validUntil: '2026-11-22',
+      },
+    ]);
     paused.release();
     expect(await held).toMatch(/^Added c1/);
   });
@@ -129,20 +160,33 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     const community = 'team-rename';
     expect(await run(store, user, 'add client:A type:fixed start:2026-02-01', community)).toMatch(/^Added/);
     const paused = pauseAfter(store, 'lockMember');
-    const config = runCommandText(services(paused.store), commandContext('slack', community, user, { isAdmin: true }), 'config model:upwork-2015');
+    const config = runCommandText(
+      services(paused.store),
+      commandContext('slack', community, user, { isAdmin: true }),
+      'config model:upwork-2015',
+    );
     await paused.reached;
     const renamed = { platform: 'slack' as const, externalId: community, name: 'Renamed team' };
-    const add = runCommandText(services(store), commandContext('slack', community, user, { community: renamed }), 'add client:B type:fixed start:2026-02-01');
+    const add = runCommandText(
+      services(store),
+      commandContext('slack', community, user, { community: renamed }),
+      'add client:B type:fixed start:2026-02-01',
+    );
     await untilSomeoneWaitsOnALock(db, 'the second command');
     paused.release();
     expect((await config).title).toBe('Community settings');
     expect((await add).title).toMatch(/^Added/);
-    expect(await store.ensureCommunity({ platform: 'slack', externalId: community })).toMatchObject({ name: 'Renamed team', model: 'upwork-2015' });
+    expect(await store.ensureCommunity({ platform: 'slack', externalId: community })).toMatchObject({
+      name: 'Renamed team',
+      model: 'upwork-2015',
+    });
   });
 
   it('20 adds without ids at once for one member: 20 "Added", 20 distinct ids', async () => {
     const { user, memberId } = await newMember();
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, index) => run(store, user, `add client:C${index} type:fixed start:2026-02-01`)));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => run(store, user, `add client:C${index} type:fixed start:2026-02-01`)),
+    );
     expect(replies.filter((text) => text.startsWith('Added c')).length).toBe(20);
     const ids = (await store.listContracts(memberId)).map((contract) => contract.id);
     expect(new Set(ids).size).toBe(20);
@@ -152,13 +196,20 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
   it('50 members × 20 adds without ids at once: exactly 1,000 rows and 1,000 "Added"', async () => {
     const community = 'team-figure';
     // Member by member: the pool's connections then carry one member's adds at a time, the contended case.
-    const commands = Array.from({ length: 50 }, (_, member) => Array.from({ length: 20 }, (_, round) => ({ user: `fig${member}`, text: `add client:C${round} type:fixed start:2026-02-01` }))).flat();
+    const commands = Array.from({ length: 50 }, (_, member) =>
+      Array.from({ length: 20 }, (_, round) => ({
+        user: `fig${member}`,
+        text: `add client:C${round} type:fixed start:2026-02-01`,
+      })),
+    ).flat();
     const started = performance.now();
     const replies = await Promise.all(commands.map(({ user, text }) => run(store, user, text, community)));
     const seconds = (performance.now() - started) / 1000;
     console.log(`50 members × 20 concurrent adds on PostgreSQL: ${seconds.toFixed(2)} s`);
     expect(replies.filter((text) => text.startsWith('Added c')).length).toBe(1000);
-    const memberIds = await Promise.all(Array.from({ length: 50 }, (_, member) => memberOf(store, community, `fig${member}`)));
+    const memberIds = await Promise.all(
+      Array.from({ length: 50 }, (_, member) => memberOf(store, community, `fig${member}`)),
+    );
     const rows = await store.listContractsOf(memberIds);
     expect([...rows.values()].reduce((total, list) => total + list.length, 0)).toBe(1000);
     for (const list of rows.values()) expect(new Set(list.map((contract) => contract.id)).size).toBe(20);
@@ -168,7 +219,9 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     const user = `r${++users}`;
     const memberId = await memberOf(store, 'team-r', user);
     await seedContracts(db, memberId, 1998);
-    const replies = await Promise.all(Array.from({ length: 5 }, (_, index) => run(store, user, `add client:Late${index} type:fixed start:2026-02-01`)));
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => run(store, user, `add client:Late${index} type:fixed start:2026-02-01`)),
+    );
     expect(replies.filter((text) => text.startsWith('Added')).length).toBe(2);
     expect(replies.filter((text) => text.includes('2,000')).length).toBe(3);
     expect((await store.listContracts(memberId)).length).toBe(2000);
@@ -178,8 +231,19 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     const user = `r${++users}`;
     const memberId = await memberOf(store, 'team-r', user);
     await seedContracts(db, memberId, 1000);
-    const body = (prefix: string) => ['id,client,type,start', ...Array.from({ length: 600 }, (_, index) => `${prefix}${index},C,fixed,2026-02-01`)].join('\n');
-    const imports = ['a', 'b'].map((prefix) => runCommand(services(store), commandContext('slack', 'team-r', user), { command: 'import', positionals: [], named: {}, body: body(prefix) }));
+    const body = (prefix: string) =>
+      [
+        'id,client,type,start',
+        ...Array.from({ length: 600 }, (_, index) => `${prefix}${index},C,fixed,2026-02-01`),
+      ].join('\n');
+    const imports = ['a', 'b'].map((prefix) =>
+      runCommand(services(store), commandContext('slack', 'team-r', user), {
+        command: 'import',
+        positionals: [],
+        named: {},
+        body: body(prefix),
+      }),
+    );
     const replies = (await Promise.all(imports)).map(renderText);
     expect(replies.filter((text) => text.startsWith('Imported 600')).length).toBe(1);
     expect((await store.listContracts(memberId)).length).toBe(1600);

@@ -9,7 +9,14 @@ describe('importChecklist', () => {
   it('asks for feedback on closed contracts, an end for open ones unpaid for 90 days, a client where the file had none', () => {
     const contracts: Contract[] = [
       { ...base, id: 'c1', end: '2026-03-01', payments: [{ date: '2026-02-01', amount: 100 }] },
-      { ...base, id: 'c2', payments: [{ date: '2026-08-24', amount: 100 }, { date: '2026-02-01', amount: 50 }] },
+      {
+        ...base,
+        id: 'c2',
+        payments: [
+          { date: '2026-08-24', amount: 100 },
+          { date: '2026-02-01', amount: 50 },
+        ],
+      },
       { ...base, id: 'c3', payments: [{ date: '2026-08-23', amount: 100 }] },
       { ...base, id: 'c4', client: 'unknown client (Logo)', payments: [{ date: '2026-11-01', amount: 100 }] },
       { ...base, id: 'c5', end: '2026-03-01', stars: 5 },
@@ -23,7 +30,10 @@ describe('importChecklist', () => {
   });
 
   it('names eight contracts of a kind and counts the rest', () => {
-    const many = Array.from({ length: 11 }, (_, index): Contract => ({ ...base, id: `c${index + 1}`, end: '2026-03-01' }));
+    const many = Array.from(
+      { length: 11 },
+      (_, index): Contract => ({ ...base, id: `c${index + 1}`, end: '2026-03-01' }),
+    );
     expect(importChecklist(many, AS_OF)[0]).toMatch(/edit c8 stars:5 … and 3 more$/);
   });
 

@@ -6,7 +6,15 @@ import { formatProblem, validateContracts } from '../../src/contracts/validate.t
 import type { Contract } from '../../src/scoring/index.ts';
 
 const AS_OF = '2026-11-22';
-const good: Contract = { id: 'c1', client: 'Acme', type: 'hourly', start: '2026-01-10', end: '2026-03-01', earnings: 1200, stars: 5 };
+const good: Contract = {
+  id: 'c1',
+  client: 'Acme',
+  type: 'hourly',
+  start: '2026-01-10',
+  end: '2026-03-01',
+  earnings: 1200,
+  stars: 5,
+};
 
 function problems(raw: unknown): string[] {
   const result = validateObservations(raw, AS_OF, [good]);
@@ -24,18 +32,36 @@ describe('observations', () => {
       AS_OF,
       [good],
     );
-    expect(result).toEqual({ ok: true, observations: [{ date: '2026-10-01', score: 90, longterm: 40 }, { date: '2026-11-20', score: 87 }] });
+    expect(result).toEqual({
+      ok: true,
+      observations: [
+        { date: '2026-10-01', score: 90, longterm: 40 },
+        { date: '2026-11-20', score: 87 },
+      ],
+    });
     expect(validateObservations(undefined, AS_OF, [good])).toEqual({ ok: true, observations: [] });
   });
 
   it.each([
-    [{ date: '2026-11-20', score: 101 }, 'observation 1 (2026-11-20), field score: got 101, expected score from 0 to 100'],
-    [{ date: '2026-11-20', score: -1 }, 'observation 1 (2026-11-20), field score: got -1, expected score from 0 to 100'],
+    [
+      { date: '2026-11-20', score: 101 },
+      'observation 1 (2026-11-20), field score: got 101, expected score from 0 to 100',
+    ],
+    [
+      { date: '2026-11-20', score: -1 },
+      'observation 1 (2026-11-20), field score: got -1, expected score from 0 to 100',
+    ],
     [{ date: '2026-11-20', score: 87.5 }, 'field score: got 87.5, expected score as a whole percentage from 0 to 100'],
     [{ date: '2026-11-20', score: '87' }, 'field score: got "87", expected score as a whole percentage'],
     [{ date: '2026-11-20', score: 87, longterm: 120 }, 'field longterm: got 120, expected longterm from 0 to 100'],
-    [{ date: '2026-11-23', score: 87 }, 'field date: got 2026-11-23, expected a date on or before the as-of date 2026-11-22'],
-    [{ date: '2025-12-31', score: 87 }, "field date: got 2025-12-31, expected a date on or after your first contract's start"],
+    [
+      { date: '2026-11-23', score: 87 },
+      'field date: got 2026-11-23, expected a date on or before the as-of date 2026-11-22',
+    ],
+    [
+      { date: '2025-12-31', score: 87 },
+      "field date: got 2025-12-31, expected a date on or after your first contract's start",
+    ],
     [{ date: '2026-02-30', score: 87 }, 'field date: got "2026-02-30", expected a real calendar date as YYYY-MM-DD'],
     [{ date: '2026-11-20', score: 87, jss: 1 }, 'unknown field "jss"; expected only date, score, longterm'],
   ])('rejects %j', (observation, expected) => {
@@ -43,7 +69,12 @@ describe('observations', () => {
   });
 
   it('rejects two scores on one day and a list that is not a list', () => {
-    expect(problems([{ date: '2026-11-20', score: 87 }, { date: '2026-11-20', score: 88 }])[0]).toBe(
+    expect(
+      problems([
+        { date: '2026-11-20', score: 87 },
+        { date: '2026-11-20', score: 88 },
+      ])[0],
+    ).toBe(
       'observation 2 (2026-11-20), field date: got 2026-11-20 again (observation 1 has it); expected one score a day',
     );
     expect(problems({ date: '2026-11-20' })[0]).toContain('expected a list of {"date", "score", "longterm"?}');
@@ -51,9 +82,18 @@ describe('observations', () => {
 
   it('are read from the contract file beside "contracts"', () => {
     const text = JSON.stringify({ contracts: [good], observations: [{ date: '2026-11-20', score: 87 }] });
-    expect(parseContractFile(text, AS_OF)).toEqual({ ok: true, contracts: [good], observations: [{ date: '2026-11-20', score: 87 }] });
-    const bad = parseContractFile(JSON.stringify({ contracts: [good], observations: [{ date: '2026-11-20', score: 187 }] }), AS_OF);
-    expect(bad.ok ? [] : bad.problems.map(formatProblem)).toEqual(['observation 1 (2026-11-20), field score: got 187, expected score from 0 to 100']);
+    expect(parseContractFile(text, AS_OF)).toEqual({
+      ok: true,
+      contracts: [good],
+      observations: [{ date: '2026-11-20', score: 87 }],
+    });
+    const bad = parseContractFile(
+      JSON.stringify({ contracts: [good], observations: [{ date: '2026-11-20', score: 187 }] }),
+      AS_OF,
+    );
+    expect(bad.ok ? [] : bad.problems.map(formatProblem)).toEqual([
+      'observation 1 (2026-11-20), field score: got 187, expected score from 0 to 100',
+    ]);
   });
 });
 
@@ -72,7 +112,10 @@ describe('counted', () => {
   });
 
   it('goes through CSV and back', () => {
-    const contracts = [{ ...good, counted: 'neutral' as const }, { ...good, id: 'c2' }];
+    const contracts = [
+      { ...good, counted: 'neutral' as const },
+      { ...good, id: 'c2' },
+    ];
     const csv = contractsToCsv(contracts);
     expect(csv.split('\n')[0]).toContain(',counted');
     expect(parseContractsCsv(csv, AS_OF)).toEqual({ ok: true, contracts });

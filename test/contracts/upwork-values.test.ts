@@ -14,7 +14,10 @@ describe('parseUpworkDate', () => {
     [' Feb 29, 2024 ', '2024-02-29'],
   ])('%s → %s', (text, day) => expect(parseUpworkDate(text)).toBe(day));
 
-  it.each(['16/04/2024', 'Feb 30, 2024', '2024-13-01', '2024/04/16', 'Foo 1, 2024', '', 'yesterday'])('refuses %j', (text) => expect(parseUpworkDate(text)).toBeUndefined());
+  it.each(['16/04/2024', 'Feb 30, 2024', '2024-13-01', '2024/04/16', 'Foo 1, 2024', '', 'yesterday'])(
+    'refuses %j',
+    (text) => expect(parseUpworkDate(text)).toBeUndefined(),
+  );
 });
 
 describe('parseUpworkCents', () => {
@@ -30,19 +33,30 @@ describe('parseUpworkCents', () => {
     ['-0.00', 0],
   ])('%s → %d cents', (text, cents) => expect(parseUpworkCents(text)).toBe(cents));
 
-  it.each(['1,23', '12.345', '$', '', 'abc', '(-5)', '--5', '1e3', '12,00.00'])('refuses %j', (text) => expect(parseUpworkCents(text)).toBeUndefined());
+  it.each(['1,23', '12.345', '$', '', 'abc', '(-5)', '--5', '1e3', '12,00.00'])('refuses %j', (text) =>
+    expect(parseUpworkCents(text)).toBeUndefined(),
+  );
 });
 
 describe('contractKeyOf', () => {
   it('reads the number in parentheses after the title', () => {
-    expect(contractKeyOf(['HTML Front End Dev (35695275)'])).toEqual({ number: '35695275', title: 'HTML Front End Dev' });
+    expect(contractKeyOf(['HTML Front End Dev (35695275)'])).toEqual({
+      number: '35695275',
+      title: 'HTML Front End Dev',
+    });
   });
   it('takes kind and invoice prefixes off the title', () => {
-    expect(contractKeyOf(['Invoice for 04/04/2022-04/10/2022 - Mobile app QA (30111222)'])).toEqual({ number: '30111222', title: 'Mobile app QA' });
+    expect(contractKeyOf(['Invoice for 04/04/2022-04/10/2022 - Mobile app QA (30111222)'])).toEqual({
+      number: '30111222',
+      title: 'Mobile app QA',
+    });
     expect(contractKeyOf(['Milestone 1 - WordPress fixes'])).toEqual({ number: null, title: 'WordPress fixes' });
   });
   it('searches every text for a number before settling for a title', () => {
-    expect(contractKeyOf(['Logo design', 'Milestone 1: logo (40111222)'])).toEqual({ number: '40111222', title: 'logo' });
+    expect(contractKeyOf(['Logo design', 'Milestone 1: logo (40111222)'])).toEqual({
+      number: '40111222',
+      title: 'logo',
+    });
   });
   it('tells no contract from an invoice line alone', () => {
     expect(contractKeyOf(['Invoice for 03/04/2024-03/10/2024', ''])).toBeUndefined();

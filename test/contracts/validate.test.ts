@@ -4,7 +4,15 @@ import { formatProblem, validateContracts, type ValidationResult } from '../../s
 import { parseParamAssignment } from '../../src/contracts/model-options.ts';
 
 const AS_OF = '2026-11-22';
-const good = { id: 'c1', client: 'Acme', type: 'hourly', start: '2026-01-10', end: '2026-03-01', earnings: 1200, stars: 5 };
+const good = {
+  id: 'c1',
+  client: 'Acme',
+  type: 'hourly',
+  start: '2026-01-10',
+  end: '2026-03-01',
+  earnings: 1200,
+  stars: 5,
+};
 
 function problemsOf(result: ValidationResult): string[] {
   expect(result.ok).toBe(false);
@@ -23,7 +31,10 @@ describe('contract validation', () => {
 
   it.each([
     [{ type: 'weekly' }, 'contract 2 (id "c2"), field type: got "weekly", expected one of hourly, fixed'],
-    [{ endReason: 'fired' }, 'field endReason: got "fired", expected one of completed, cancelled, client_unresponsive, other'],
+    [
+      { endReason: 'fired' },
+      'field endReason: got "fired", expected one of completed, cancelled, client_unresponsive, other',
+    ],
     [{ start: '2026-02-30' }, 'field start: got "2026-02-30", expected a real calendar date as YYYY-MM-DD'],
     [{ start: '10/01/2026' }, 'field start: got "10/01/2026", expected a real calendar date'],
     [{ start: 20260110 }, 'field start: got 20260110, expected a date as YYYY-MM-DD'],
@@ -39,7 +50,10 @@ describe('contract validation', () => {
     [{ client: 'Acme\nLtd' }, 'expected a client name without control characters'],
     [{ id: 'has space' }, 'field id: got "has space", expected an id of letters, digits'],
     [{ Stars: 5 }, 'contract 2 (id "c2"), field Stars: unknown field "Stars"'],
-    [{ payments: [{ date: '2026-02-01', amount: -1 }] }, 'payment 1 (2026-02-01), amount: got -1, expected an amount of at least $0'],
+    [
+      { payments: [{ date: '2026-02-01', amount: -1 }] },
+      'payment 1 (2026-02-01), amount: got -1, expected an amount of at least $0',
+    ],
   ])('rejects %j naming the contract and field', (change, expected) => {
     const problems = single(change);
     expect(problems.join('\n')).toContain(expected);
@@ -48,9 +62,15 @@ describe('contract validation', () => {
 
   it.each([
     [{ end: '2026-01-01' }, 'field end: got 2026-01-01, expected a date on or after start 2026-01-10'],
-    [{ start: '2026-12-01', end: null, stars: null }, 'field start: got 2026-12-01, expected a date on or before the as-of date 2026-11-22'],
+    [
+      { start: '2026-12-01', end: null, stars: null },
+      'field start: got 2026-12-01, expected a date on or before the as-of date 2026-11-22',
+    ],
     [{ end: null }, 'field stars: got 5 on an open contract; feedback and end reason need "end"'],
-    [{ payments: [{ date: '2026-01-01', amount: 10 }] }, 'payment 1 (2026-01-01): got 2026-01-01, expected a date on or after start'],
+    [
+      { payments: [{ date: '2026-01-01', amount: 10 }] },
+      'payment 1 (2026-01-01): got 2026-01-01, expected a date on or after start',
+    ],
     [{ earnings: 100, payments: [{ date: '2026-02-01', amount: 150 }] }, 'but the payments add up to 150.00'],
     [{ earnings: 0, lastPayment: '2026-02-01' }, 'field lastPayment: got 2026-02-01 with earnings 0'],
     [{ id: 'C1' }, 'field id: got "C1" again (contract 1 has it); expected each id once'],
@@ -59,7 +79,12 @@ describe('contract validation', () => {
   });
 
   it('lets a refunded contract keep less than it was paid (the refund took part back)', () => {
-    expect(validateContracts([{ ...good, earnings: 100, refunded: true, payments: [{ date: '2026-02-01', amount: 150 }] }], AS_OF).ok).toBe(true);
+    expect(
+      validateContracts(
+        [{ ...good, earnings: 100, refunded: true, payments: [{ date: '2026-02-01', amount: 150 }] }],
+        AS_OF,
+      ).ok,
+    ).toBe(true);
   });
 
   it('reports every problem, not just the first', () => {
@@ -69,7 +94,9 @@ describe('contract validation', () => {
 
   it('rejects what is not a list, and too many contracts', () => {
     expect(problemsOf(validateContracts({ id: 'c1' }, AS_OF))[0]).toContain('expected a list of contracts');
-    expect(problemsOf(validateContracts(new Array(10_001).fill(good), AS_OF))[0]).toBe('got 10001 contracts, expected at most 10000');
+    expect(problemsOf(validateContracts(new Array(10_001).fill(good), AS_OF))[0]).toBe(
+      'got 10001 contracts, expected at most 10000',
+    );
   });
 
   it('shortens huge or hostile values in messages to one line', () => {
@@ -83,7 +110,11 @@ describe('contract validation', () => {
 describe('contract file', () => {
   it('reads a list or {"contracts": [...]}', () => {
     expect(parseContractFile(JSON.stringify([good]), AS_OF)).toEqual({ ok: true, contracts: [good], observations: [] });
-    expect(parseContractFile(JSON.stringify({ contracts: [good] }), AS_OF)).toEqual({ ok: true, contracts: [good], observations: [] });
+    expect(parseContractFile(JSON.stringify({ contracts: [good] }), AS_OF)).toEqual({
+      ok: true,
+      contracts: [good],
+      observations: [],
+    });
   });
 
   it.each([
@@ -99,26 +130,57 @@ describe('contract file', () => {
 describe('parameter overrides', () => {
   it('parses numbers, words and lists, and checks ranges', () => {
     expect(parseParamAssignment('graceDays=30')).toEqual({ ok: true, name: 'graceDays', value: 30 });
-    expect(parseParamAssignment('durationBonusMode=max')).toEqual({ ok: true, name: 'durationBonusMode', value: 'max' });
+    expect(parseParamAssignment('durationBonusMode=max')).toEqual({
+      ok: true,
+      name: 'durationBonusMode',
+      value: 'max',
+    });
     expect(parseParamAssignment('trending=false')).toEqual({ ok: true, name: 'trending', value: false });
     expect(parseParamAssignment('graceDays=-1')).toMatchObject({ ok: false });
     expect(parseParamAssignment('starsSuccessMin=9')).toMatchObject({ ok: false });
-    expect(parseParamAssignment('nope=1')).toMatchObject({ ok: false, message: expect.stringContaining('unknown parameter "nope"') });
-    expect(parseParamAssignment('graceDays')).toMatchObject({ ok: false, message: expect.stringContaining('expected name=value') });
+    expect(parseParamAssignment('nope=1')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('unknown parameter "nope"'),
+    });
+    expect(parseParamAssignment('graceDays')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('expected name=value'),
+    });
   });
 });
 
-describe('problems in the member\'s words', () => {
-  it('a payment is named by its place and date, never by an internal path, and zod\'s own words never show', () => {
-    const result = validateContracts([{ id: 'c1', client: 'Acme', type: 'hourly', start: '2025-01-10', payments: [{ date: '2025-02-01', amount: 5 }, { date: '2025-03-01', amount: 5 }, { date: '2025-04-01', amount: 5 }, { date: '2025-12-01', amount: 'lots' }] }], '2026-11-22');
+describe("problems in the member's words", () => {
+  it("a payment is named by its place and date, never by an internal path, and zod's own words never show", () => {
+    const result = validateContracts(
+      [
+        {
+          id: 'c1',
+          client: 'Acme',
+          type: 'hourly',
+          start: '2025-01-10',
+          payments: [
+            { date: '2025-02-01', amount: 5 },
+            { date: '2025-03-01', amount: 5 },
+            { date: '2025-04-01', amount: 5 },
+            { date: '2025-12-01', amount: 'lots' },
+          ],
+        },
+      ],
+      '2026-11-22',
+    );
     if (result.ok) throw new Error('expected a problem');
     const text = result.problems.map(formatProblem).join('\n');
-    expect(text).toBe('contract 1 (id "c1"), payment 4 (2025-12-01), amount: got "lots", expected an amount as a number of US dollars');
+    expect(text).toBe(
+      'contract 1 (id "c1"), payment 4 (2025-12-01), amount: got "lots", expected an amount as a number of US dollars',
+    );
     expect(text).not.toMatch(/payments\.\d|Invalid input/);
   });
 
   it('a value of the wrong type in a place without our own message is said in our words', () => {
-    const result = validateContracts([{ id: 'c1', client: 'Acme', type: 'hourly', start: '2025-01-10', payments: 'monthly' }], '2026-11-22');
+    const result = validateContracts(
+      [{ id: 'c1', client: 'Acme', type: 'hourly', start: '2025-01-10', payments: 'monthly' }],
+      '2026-11-22',
+    );
     if (result.ok) throw new Error('expected a problem');
     expect(result.problems.map(formatProblem).join('\n')).not.toMatch(/Invalid input|received/);
   });

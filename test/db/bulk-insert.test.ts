@@ -22,7 +22,10 @@ describe.each(databaseKinds)('insertContracts on $name', (kind) => {
     const { member } = await newMember(store);
     // 5,000 contracts × 16 parameters and 20,000 payments × 4 both pass 65,535.
     const given: Contract[] = Array.from({ length: 5_000 }, (_, index) =>
-      fullContract({ id: `c${index}`, payments: Array.from({ length: 4 }, (__, day) => ({ date: `2026-02-0${day + 1}`, amount: index + day / 100 })) }),
+      fullContract({
+        id: `c${index}`,
+        payments: Array.from({ length: 4 }, (__, day) => ({ date: `2026-02-0${day + 1}`, amount: index + day / 100 })),
+      }),
     );
     expect(await store.insertContracts(member.id, given)).toEqual([]);
     expect(await store.listContracts(member.id)).toEqual(given);
@@ -47,7 +50,10 @@ describe.each(databaseKinds)('insertContracts on $name', (kind) => {
   });
 
   it('any list of distinct ids reads back as given', async () => {
-    const payment = fc.record({ date: fc.constantFrom('2026-02-01', '2026-03-15'), amount: fc.integer({ min: 1, max: 100_000 }).map((cents) => cents / 100) });
+    const payment = fc.record({
+      date: fc.constantFrom('2026-02-01', '2026-03-15'),
+      amount: fc.integer({ min: 1, max: 100_000 }).map((cents) => cents / 100),
+    });
     const item = fc.record({ client: fc.constantFrom('Acme', 'Beta'), payments: fc.array(payment, { maxLength: 3 }) });
     await fc.assert(
       fc.asyncProperty(fc.array(item, { minLength: 1, maxLength: 12 }), async (items) => {

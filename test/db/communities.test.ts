@@ -26,14 +26,22 @@ describe.each(databaseKinds)('communities and members on $name', (kind) => {
       params: {},
       leaderboardEnabled: true,
     });
-    expect(await store.ensureCommunity({ platform: 'slack', externalId: 'T100', name: 'Freelancers' })).toEqual(created);
+    expect(await store.ensureCommunity({ platform: 'slack', externalId: 'T100', name: 'Freelancers' })).toEqual(
+      created,
+    );
   });
 
   it('ensureCommunity updates a changed name and keeps it when the name is not given', async () => {
     const first = await store.ensureCommunity({ platform: 'discord', externalId: 'G1', name: 'Old' });
-    expect(await store.ensureCommunity({ platform: 'discord', externalId: 'G1', name: 'New' })).toEqual({ ...first, name: 'New' });
+    expect(await store.ensureCommunity({ platform: 'discord', externalId: 'G1', name: 'New' })).toEqual({
+      ...first,
+      name: 'New',
+    });
     expect(await store.ensureCommunity({ platform: 'discord', externalId: 'G1' })).toEqual({ ...first, name: 'New' });
-    expect(await store.ensureCommunity({ platform: 'discord', externalId: 'G1', name: null })).toEqual({ ...first, name: 'New' });
+    expect(await store.ensureCommunity({ platform: 'discord', externalId: 'G1', name: null })).toEqual({
+      ...first,
+      name: 'New',
+    });
   });
 
   it('the same external id on two platforms is two communities', async () => {
@@ -55,11 +63,18 @@ describe.each(databaseKinds)('communities and members on $name', (kind) => {
     const params = { graceDays: 30, valueTiers: [{ upTo: 100, weight: 1 }] };
     const changed = await store.updateCommunity(community.id, { model: 'upwork-2015', params });
     expect(changed).toEqual({ ...community, model: 'upwork-2015', params });
-    expect(await store.updateCommunity(community.id, { leaderboardEnabled: false })).toEqual({ ...changed, leaderboardEnabled: false });
+    expect(await store.updateCommunity(community.id, { leaderboardEnabled: false })).toEqual({
+      ...changed,
+      leaderboardEnabled: false,
+    });
     expect(await store.updateCommunity(community.id, {})).toEqual({ ...changed, leaderboardEnabled: false });
     // Params are replaced as a whole (the caller merges), so an empty object drops the overrides.
     expect((await store.updateCommunity(community.id, { params: {} })).params).toEqual({});
-    expect(await store.ensureCommunity({ platform: 'slack', externalId: 'T200' })).toMatchObject({ model: 'upwork-2015', leaderboardEnabled: false, params: {} });
+    expect(await store.ensureCommunity({ platform: 'slack', externalId: 'T200' })).toMatchObject({
+      model: 'upwork-2015',
+      leaderboardEnabled: false,
+      params: {},
+    });
   });
 
   it('updateCommunity fails for a community that does not exist', async () => {
@@ -69,7 +84,16 @@ describe.each(databaseKinds)('communities and members on $name', (kind) => {
   it('ensureMember creates a member with both opt-ins off, then finds it', async () => {
     const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T300' });
     const member = await store.ensureMember(community.id, 'U1', 'Alice');
-    expect(member).toEqual({ id: expect.any(Number), communityId: community.id, platformUserId: 'U1', displayName: 'Alice', leaderboardOptIn: false, remindersOptIn: false, timeZone: null, timeZoneFetchedAt: null });
+    expect(member).toEqual({
+      id: expect.any(Number),
+      communityId: community.id,
+      platformUserId: 'U1',
+      displayName: 'Alice',
+      leaderboardOptIn: false,
+      remindersOptIn: false,
+      timeZone: null,
+      timeZoneFetchedAt: null,
+    });
     expect(await store.ensureMember(community.id, 'U1', 'Alice')).toEqual(member);
     expect(await store.findMember(community.id, 'U1')).toEqual(member);
   });
@@ -78,7 +102,11 @@ describe.each(databaseKinds)('communities and members on $name', (kind) => {
     const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T301' });
     const member = await store.ensureMember(community.id, 'U1', 'Alice');
     await store.setMemberFlags(member.id, { leaderboardOptIn: true });
-    expect(await store.ensureMember(community.id, 'U1', 'Alice B.')).toEqual({ ...member, displayName: 'Alice B.', leaderboardOptIn: true });
+    expect(await store.ensureMember(community.id, 'U1', 'Alice B.')).toEqual({
+      ...member,
+      displayName: 'Alice B.',
+      leaderboardOptIn: true,
+    });
     expect(await db.$count(members, eq(members.communityId, community.id))).toBe(1);
   });
 
@@ -93,9 +121,19 @@ describe.each(databaseKinds)('communities and members on $name', (kind) => {
   it('setMemberFlags changes only the flags given', async () => {
     const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T304' });
     const member = await store.ensureMember(community.id, 'U1', 'Alice');
-    expect(await store.setMemberFlags(member.id, { remindersOptIn: true })).toEqual({ ...member, remindersOptIn: true });
-    expect(await store.setMemberFlags(member.id, { leaderboardOptIn: true })).toEqual({ ...member, remindersOptIn: true, leaderboardOptIn: true });
-    expect(await store.setMemberFlags(member.id, { remindersOptIn: false })).toEqual({ ...member, leaderboardOptIn: true });
+    expect(await store.setMemberFlags(member.id, { remindersOptIn: true })).toEqual({
+      ...member,
+      remindersOptIn: true,
+    });
+    expect(await store.setMemberFlags(member.id, { leaderboardOptIn: true })).toEqual({
+      ...member,
+      remindersOptIn: true,
+      leaderboardOptIn: true,
+    });
+    expect(await store.setMemberFlags(member.id, { remindersOptIn: false })).toEqual({
+      ...member,
+      leaderboardOptIn: true,
+    });
     expect(await store.setMemberFlags(member.id, {})).toEqual({ ...member, leaderboardOptIn: true });
     await expect(store.setMemberFlags(999_999, { remindersOptIn: true })).rejects.toThrow(/member 999999/);
   });

@@ -9,7 +9,17 @@ const withCode = (code: string) => Object.assign(new Error(code), { code });
 const wrapped = (cause: Error) => Object.assign(new Error('Failed query: select 1'), { cause });
 
 describe('connection failures', () => {
-  it.each(['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', '57P01', '57P03', '08006', '08001', '57014'])('%s is the database being away', (code) => {
+  it.each([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'CONNECT_TIMEOUT',
+    'CONNECTION_CLOSED',
+    '57P01',
+    '57P03',
+    '08006',
+    '08001',
+    '57014',
+  ])('%s is the database being away', (code) => {
     expect(isConnectionFailure(wrapped(withCode(code)))).toBe(true);
     const translated = translateConnectionFailure(wrapped(withCode(code)));
     expect(translated).toBeInstanceOf(DatabaseUnavailableError);

@@ -33,7 +33,16 @@ describe.each(databaseKinds)('CHECK and foreign key constraints on $name', (kind
 
   /** A valid contract row with `fields` changed; each gets its own id so only the CHECK can fail. */
   function contractRow(fields: Partial<typeof contracts.$inferInsert> = {}) {
-    return db.insert(contracts).values({ memberId, contractId: `row-${++rows}`, client: 'Acme', type: 'hourly', startDate: '2026-01-10', ...fields });
+    return db
+      .insert(contracts)
+      .values({
+        memberId,
+        contractId: `row-${++rows}`,
+        client: 'Acme',
+        type: 'hourly',
+        startDate: '2026-01-10',
+        ...fields,
+      });
   }
 
   it.each([
@@ -51,9 +60,19 @@ describe.each(databaseKinds)('CHECK and foreign key constraints on $name', (kind
   });
 
   it('contracts accept the boundary values', async () => {
-    await contractRow({ stars: 1, privateScore: 0, earningsCents: 0, startDate: '2026-01-10', endDate: '2026-01-10', endReason: 'client_unresponsive' });
+    await contractRow({
+      stars: 1,
+      privateScore: 0,
+      earningsCents: 0,
+      startDate: '2026-01-10',
+      endDate: '2026-01-10',
+      endReason: 'client_unresponsive',
+    });
     await contractRow({ stars: 5, privateScore: 10, type: 'fixed', endReason: 'other' });
-    expect((await store.listContracts(memberId)).map((item) => [item.stars, item.privateScore])).toEqual([[1, 0], [5, 10]]);
+    expect((await store.listContracts(memberId)).map((item) => [item.stars, item.privateScore])).toEqual([
+      [1, 0],
+      [5, 10],
+    ]);
   });
 
   it.each([
@@ -61,26 +80,58 @@ describe.each(databaseKinds)('CHECK and foreign key constraints on $name', (kind
     ['a score above 100', { score: 101 }],
     ['a long-term % above 100', { longterm: 101 }],
   ])('observations reject %s', async (_what, fields) => {
-    expect(await codeOf(db.insert(observations).values({ memberId, date: '2026-03-01', score: 90, ...fields }))).toBe(CHECK_VIOLATION);
+    expect(await codeOf(db.insert(observations).values({ memberId, date: '2026-03-01', score: 90, ...fields }))).toBe(
+      CHECK_VIOLATION,
+    );
   });
 
   it('payments reject a negative amount', async () => {
     const [row] = await contractRow().returning({ id: contracts.id });
-    expect(await codeOf(db.insert(payments).values({ contractRowId: row?.id as number, date: '2026-02-01', amountCents: -1 }))).toBe(CHECK_VIOLATION);
+    expect(
+      await codeOf(
+        db.insert(payments).values({ contractRowId: row?.id as number, date: '2026-02-01', amountCents: -1 }),
+      ),
+    ).toBe(CHECK_VIOLATION);
   });
 
   it('communities reject an unknown platform or model', async () => {
-    expect(await codeOf(db.insert(communities).values({ platform: 'teams' as 'slack', externalId: 'x' }))).toBe(CHECK_VIOLATION);
-    expect(await codeOf(db.insert(communities).values({ platform: 'slack', externalId: 'y', model: 'upwork-2030' as 'upwork-2025' }))).toBe(CHECK_VIOLATION);
+    expect(await codeOf(db.insert(communities).values({ platform: 'teams' as 'slack', externalId: 'x' }))).toBe(
+      CHECK_VIOLATION,
+    );
+    expect(
+      await codeOf(
+        db.insert(communities).values({ platform: 'slack', externalId: 'y', model: 'upwork-2030' as 'upwork-2025' }),
+      ),
+    ).toBe(CHECK_VIOLATION);
   });
 
   it('score snapshots reject an unknown model', async () => {
-    const snapshot = { memberId, communityId, model: 'jss-1' as 'upwork-2025', score: 90, window: '12m', longTermPercent: 50, outcomes: 4, computedOn: '2026-11-01', validUntil: '2026-12-01' };
+    const snapshot = {
+      memberId,
+      communityId,
+      model: 'jss-1' as 'upwork-2025',
+      score: 90,
+      window: '12m',
+      longTermPercent: 50,
+      outcomes: 4,
+      computedOn: '2026-11-01',
+      validUntil: '2026-12-01',
+    };
     expect(await codeOf(db.insert(scoreSnapshots).values(snapshot))).toBe(CHECK_VIOLATION);
   });
 
   it('score snapshots reject a score or long-term % outside 0–100 and negative outcomes', async () => {
-    const snapshot = { memberId, communityId, model: 'upwork-2025' as const, score: 90, window: '12m', longTermPercent: 50, outcomes: 4, computedOn: '2026-11-01', validUntil: '2026-12-01' };
+    const snapshot = {
+      memberId,
+      communityId,
+      model: 'upwork-2025' as const,
+      score: 90,
+      window: '12m',
+      longTermPercent: 50,
+      outcomes: 4,
+      computedOn: '2026-11-01',
+      validUntil: '2026-12-01',
+    };
     expect(await codeOf(db.insert(scoreSnapshots).values({ ...snapshot, score: 101 }))).toBe(CHECK_VIOLATION);
     expect(await codeOf(db.insert(scoreSnapshots).values({ ...snapshot, longTermPercent: -1 }))).toBe(CHECK_VIOLATION);
     expect(await codeOf(db.insert(scoreSnapshots).values({ ...snapshot, outcomes: -1 }))).toBe(CHECK_VIOLATION);
@@ -88,13 +139,17 @@ describe.each(databaseKinds)('CHECK and foreign key constraints on $name', (kind
 
   it('rows of a member or contract that does not exist are rejected', async () => {
     expect(await codeOf(contractRow({ memberId: 999_999 }))).toBe(FOREIGN_KEY_VIOLATION);
-    expect(await codeOf(db.insert(payments).values({ contractRowId: 999_999, date: '2026-02-01', amountCents: 1 }))).toBe(FOREIGN_KEY_VIOLATION);
+    expect(
+      await codeOf(db.insert(payments).values({ contractRowId: 999_999, date: '2026-02-01', amountCents: 1 })),
+    ).toBe(FOREIGN_KEY_VIOLATION);
   });
 
   it('the store passes a CHECK violation on as an error, not as "id taken"', async () => {
     const { member } = await newMember(store);
     expect(await codeOf(store.insertContract(member.id, contract({ stars: 7 })))).toBe(CHECK_VIOLATION);
-    expect(await codeOf(store.insertContract(member.id, contract({ payments: [{ date: '2026-02-01', amount: -5 }] })))).toBe(CHECK_VIOLATION);
+    expect(
+      await codeOf(store.insertContract(member.id, contract({ payments: [{ date: '2026-02-01', amount: -5 }] }))),
+    ).toBe(CHECK_VIOLATION);
     // Nothing of the failed inserts stays: the contract row went with its bad payment.
     expect(await store.listContracts(member.id)).toEqual([]);
   });

@@ -7,8 +7,22 @@ import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
 const FIELD_ORDER = [
-  'id', 'client', 'type', 'start', 'end', 'earnings', 'payments', 'lastPayment', 'stars',
-  'privateScore', 'endReason', 'disputed', 'refunded', 'clientFlagged', 'pausedForClient', 'counted',
+  'id',
+  'client',
+  'type',
+  'start',
+  'end',
+  'earnings',
+  'payments',
+  'lastPayment',
+  'stars',
+  'privateScore',
+  'endReason',
+  'disputed',
+  'refunded',
+  'clientFlagged',
+  'pausedForClient',
+  'counted',
 ];
 
 describe.each(databaseKinds)('contracts on $name', (kind) => {
@@ -33,7 +47,10 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
   it('fills absent fields with null and flags with false; payments null when there are none', async () => {
     const { member } = await newMember(store);
     await store.insertContract(member.id, contract({ id: 'a', payments: [] }));
-    await store.insertContract(member.id, contract({ id: 'b', earnings: null, payments: [{ date: '2026-02-01', amount: 300 }] }));
+    await store.insertContract(
+      member.id,
+      contract({ id: 'b', earnings: null, payments: [{ date: '2026-02-01', amount: 300 }] }),
+    );
     const [a, b] = await store.listContracts(member.id);
     expect(a).toEqual(asStored(contract({ id: 'a' })));
     expect(a?.payments).toBeNull();
@@ -45,7 +62,10 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
   it('keeps dollars and cents exact, including amounts that are not exact in binary', async () => {
     const { member } = await newMember(store);
     const amounts = [0.1, 0.29, 19.99, 1_000_000_000, 0];
-    await store.insertContract(member.id, contract({ earnings: 0.29, payments: amounts.map((amount, day) => ({ date: `2026-02-0${day + 1}`, amount })) }));
+    await store.insertContract(
+      member.id,
+      contract({ earnings: 0.29, payments: amounts.map((amount, day) => ({ date: `2026-02-0${day + 1}`, amount })) }),
+    );
     const stored = await store.getContract(member.id, 'c1');
     expect(stored?.earnings).toBe(0.29);
     expect(stored?.payments?.map((payment) => payment.amount)).toEqual(amounts);
@@ -67,7 +87,9 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
     expect(await store.insertContract(member.id, contract({ id: 'ACME-1', client: 'Other' }))).toBe(false);
     expect(await store.getContract(member.id, 'acme-1')).toMatchObject({ id: 'Acme-1', client: 'Acme Ltd' });
     expect(await store.addPayment(member.id, 'aCmE-1', { date: '2026-02-01', amount: 10 })).toBe(true);
-    expect(await store.replaceContract(member.id, 'ACME-1', contract({ id: 'acme-1', client: 'Renamed' }))).toBe('replaced');
+    expect(await store.replaceContract(member.id, 'ACME-1', contract({ id: 'acme-1', client: 'Renamed' }))).toBe(
+      'replaced',
+    );
     expect(await store.getContract(member.id, 'Acme-1')).toMatchObject({ id: 'acme-1', client: 'Renamed' });
     expect(await store.deleteContract(member.id, 'ACME-1')).toBe(true);
     expect(await store.listContracts(member.id)).toEqual([]);
@@ -81,7 +103,12 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
   it('replaceContract replaces every field and the payments, and may rename', async () => {
     const { member } = await newMember(store);
     await store.insertContract(member.id, fullContract());
-    const replacement = contract({ id: 'c2', client: 'Globex', type: 'fixed', payments: [{ date: '2026-04-01', amount: 50 }] });
+    const replacement = contract({
+      id: 'c2',
+      client: 'Globex',
+      type: 'fixed',
+      payments: [{ date: '2026-04-01', amount: 50 }],
+    });
     expect(await store.replaceContract(member.id, 'c1', replacement)).toBe('replaced');
     expect(await store.listContracts(member.id)).toEqual([asStored(replacement)]);
     expect(await store.getContract(member.id, 'c1')).toBeNull();
@@ -93,7 +120,9 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
     await store.insertContract(member.id, contract({ id: 'b', payments: [{ date: '2026-02-01', amount: 5 }] }));
     const before = await store.listContracts(member.id);
     expect(await store.replaceContract(member.id, 'missing', contract({ id: 'missing' }))).toBe('not-found');
-    expect(await store.replaceContract(member.id, 'b', contract({ id: 'A', client: 'Taken', payments: [] }))).toBe('id-taken');
+    expect(await store.replaceContract(member.id, 'b', contract({ id: 'A', client: 'Taken', payments: [] }))).toBe(
+      'id-taken',
+    );
     expect(await store.listContracts(member.id)).toEqual(before);
   });
 
@@ -103,10 +132,16 @@ describe.each(databaseKinds)('contracts on $name', (kind) => {
     await store.insertContract(member.id, contract({ id: 'derived', payments: [{ date: '2026-02-01', amount: 20 }] }));
     expect(await store.addPayment(member.id, 'stated', { date: '2026-03-01', amount: 0.2 })).toBe(true);
     expect(await store.addPayment(member.id, 'derived', { date: '2026-03-01', amount: 30 })).toBe(true);
-    expect(await store.getContract(member.id, 'stated')).toMatchObject({ earnings: 100.3, payments: [{ date: '2026-03-01', amount: 0.2 }] });
+    expect(await store.getContract(member.id, 'stated')).toMatchObject({
+      earnings: 100.3,
+      payments: [{ date: '2026-03-01', amount: 0.2 }],
+    });
     expect(await store.getContract(member.id, 'derived')).toMatchObject({
       earnings: null,
-      payments: [{ date: '2026-02-01', amount: 20 }, { date: '2026-03-01', amount: 30 }],
+      payments: [
+        { date: '2026-02-01', amount: 20 },
+        { date: '2026-03-01', amount: 30 },
+      ],
     });
     expect(await store.addPayment(member.id, 'missing', { date: '2026-03-01', amount: 1 })).toBe(false);
   });

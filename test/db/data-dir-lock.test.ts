@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connect.ts';
-import { DataDirLockedError, LOCK_FILE_NAME, describeProcess, lockDataDir, type LockHolder } from '../../db/data-dir-lock.ts';
+import {
+  DataDirLockedError,
+  LOCK_FILE_NAME,
+  describeProcess,
+  lockDataDir,
+  type LockHolder,
+} from '../../db/data-dir-lock.ts';
 import { createStore } from '../../db/drizzle-store.ts';
 
 const CHILD = fileURLToPath(new URL('../helpers/data-dir-child.ts', import.meta.url));
@@ -28,7 +34,10 @@ interface Child {
 }
 
 function child(...args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const waiters: { prefix: string; resolve: (line: string) => void }[] = [];
@@ -43,7 +52,9 @@ function child(...args: string[]): Child {
     }
   });
   proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exit = new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => proc.on('close', (code) => resolve({ code, stderr, stdout })));
+  const exit = new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) =>
+    proc.on('close', (code) => resolve({ code, stderr, stdout })),
+  );
   return {
     process: proc,
     line: (prefix) =>
@@ -131,7 +142,10 @@ describe('the data folder lock', () => {
     await first.line('opened');
     const second = child('add', dataDir, 'ben', '15');
     // Today both open; let both write, then count what each was told was added.
-    const secondOpened = second.line('opened').then(() => true, () => false);
+    const secondOpened = second.line('opened').then(
+      () => true,
+      () => false,
+    );
     const refused = await Promise.race([second.exit.then(() => true), secondOpened.then((opened) => !opened)]);
     first.process.stdin?.end('go\n');
     if (!refused) second.process.stdin?.end('go\n');
@@ -142,10 +156,12 @@ describe('the data folder lock', () => {
     try {
       const store = createStore(handle.db);
       const community = await store.ensureCommunity({ platform: 'console', externalId: 'local' });
-      const kept = await Promise.all(['ann', 'ben'].map(async (user) => {
-        const member = await store.findMember(community.id, user);
-        return member ? (await store.listContracts(member.id)).length : 0;
-      }));
+      const kept = await Promise.all(
+        ['ann', 'ben'].map(async (user) => {
+          const member = await store.findMember(community.id, user);
+          return member ? (await store.listContracts(member.id)).length : 0;
+        }),
+      );
       expect(kept).toEqual(acknowledged);
     } finally {
       await handle.close();
@@ -155,4 +171,3 @@ describe('the data folder lock', () => {
     expect(acknowledged).toEqual([15, 0]);
   }, 60_000);
 });
-

@@ -30,7 +30,10 @@ describe('a database outage', () => {
     handle = await openDatabase({ url: server.url('jss') });
     await migrateDatabase(handle);
     // A short stall bound keeps the frozen-server case quick.
-    services = { store: createStoreFor(handle, { stallMs: 2000 }), observe: (observation) => outcomes.push(observation.outcome) };
+    services = {
+      store: createStoreFor(handle, { stallMs: 2000 }),
+      observe: (observation) => outcomes.push(observation.outcome),
+    };
   }, 60_000);
   afterAll(async () => {
     await handle?.close();
@@ -80,14 +83,19 @@ describe('a database outage', () => {
     }
     // The abandoned transaction rolled back when the server woke: b1 was never written.
     expect(renderText(await run('list', 'bob'))).not.toContain('b1');
-    expect((await run('add id:b2 client:Acme type:hourly start:2026-01-10 earnings:100', 'bob')).title).toBe('Added b2');
+    expect((await run('add id:b2 client:Acme type:hourly start:2026-01-10 earnings:100', 'bob')).title).toBe(
+      'Added b2',
+    );
   });
 });
 
 /** The postmaster and its children (the sessions of the pool among them). */
 function serverPids(server: OwnPostgres): number[] {
   const postmaster = Number(readFileSync(`${server.dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
-  const children = execFileSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  const children = execFileSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
   return [postmaster, ...children];
 }
 

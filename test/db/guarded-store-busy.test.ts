@@ -12,10 +12,11 @@ const BUSY_MS = 1000;
 /** A store whose listContracts answers after `ms` (forever when null). */
 function storeAnsweringAfter(ms: (memberId: number) => number | null): Store {
   return {
-    listContracts: (memberId: number) => new Promise((resolve) => {
-      const wait = ms(memberId);
-      if (wait !== null) setTimeout(() => resolve([]), wait);
-    }),
+    listContracts: (memberId: number) =>
+      new Promise((resolve) => {
+        const wait = ms(memberId);
+        if (wait !== null) setTimeout(() => resolve([]), wait);
+      }),
   } as unknown as Store;
 }
 
@@ -31,7 +32,10 @@ async function settledAfter(work: Promise<unknown>): Promise<{ ms: number; error
 
 describe('the guarded store under load', () => {
   it('a database that answers nothing is away after the stall bound', async () => {
-    const store = guardStore(storeAnsweringAfter(() => null), { stallMs: STALL_MS, busyMs: BUSY_MS });
+    const store = guardStore(
+      storeAnsweringAfter(() => null),
+      { stallMs: STALL_MS, busyMs: BUSY_MS },
+    );
     const { ms, error } = await settledAfter(store.listContracts(1));
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
     expect(ms).toBeGreaterThanOrEqual(STALL_MS - 5);
@@ -40,7 +44,10 @@ describe('the guarded store under load', () => {
 
   it('a slow call waits on while other calls get answers, and gets its own answer', async () => {
     // Member 1's call takes 3 stall bounds; others answer every 50 ms meanwhile.
-    const store = guardStore(storeAnsweringAfter((memberId) => (memberId === 1 ? 3 * STALL_MS : 10)), { stallMs: STALL_MS, busyMs: BUSY_MS });
+    const store = guardStore(
+      storeAnsweringAfter((memberId) => (memberId === 1 ? 3 * STALL_MS : 10)),
+      { stallMs: STALL_MS, busyMs: BUSY_MS },
+    );
     const chatter = setInterval(() => void store.listContracts(2), 50);
     try {
       const { ms, error } = await settledAfter(store.listContracts(1));
@@ -52,7 +59,10 @@ describe('the guarded store under load', () => {
   });
 
   it('however busy, one call waits at most the busy bound', async () => {
-    const store = guardStore(storeAnsweringAfter((memberId) => (memberId === 1 ? null : 10)), { stallMs: STALL_MS, busyMs: BUSY_MS });
+    const store = guardStore(
+      storeAnsweringAfter((memberId) => (memberId === 1 ? null : 10)),
+      { stallMs: STALL_MS, busyMs: BUSY_MS },
+    );
     const chatter = setInterval(() => void store.listContracts(2), 50);
     try {
       const { ms, error } = await settledAfter(store.listContracts(1));

@@ -22,7 +22,9 @@ describe.each(databaseKinds)('members are isolated on $name', (kind) => {
     expect(await store.insertContract(bob.id, bobs)).toBe(true);
     expect(await store.insertContract(carol.id, carols)).toBe(true);
 
-    expect(await store.replaceContract(alice.id, 'c1', contract({ id: 'c1', client: 'Alice changed' }))).toBe('replaced');
+    expect(await store.replaceContract(alice.id, 'c1', contract({ id: 'c1', client: 'Alice changed' }))).toBe(
+      'replaced',
+    );
     expect(await store.addPayment(alice.id, 'c1', { date: '2026-02-01', amount: 1 })).toBe(true);
     expect(await store.getContract(alice.id, 'c1')).toMatchObject({ client: 'Alice changed' });
     expect(await store.deleteContract(alice.id, 'c1')).toBe(true);
@@ -38,7 +40,9 @@ describe.each(databaseKinds)('members are isolated on $name', (kind) => {
     const bob = (await newMember(store)).member;
     await store.insertContract(bob.id, contract({ id: 'secret' }));
     expect(await store.getContract(alice.id, 'secret')).toBeNull();
-    expect(await store.replaceContract(alice.id, 'secret', contract({ id: 'secret', client: 'Hijacked' }))).toBe('not-found');
+    expect(await store.replaceContract(alice.id, 'secret', contract({ id: 'secret', client: 'Hijacked' }))).toBe(
+      'not-found',
+    );
     expect(await store.addPayment(alice.id, 'secret', { date: '2026-02-01', amount: 1 })).toBe(false);
     expect(await store.deleteContract(alice.id, 'secret')).toBe(false);
     expect(await store.listContracts(alice.id)).toEqual([]);

@@ -26,7 +26,10 @@ function reference(members: { id: number; standing: Standing }[], order: Leaderb
   const compare = (a: Standing, b: Standing) =>
     (primary(b) as number) - (primary(a) as number) || secondary(b) - secondary(a) || b.outcomes - a.outcomes;
   ranked.sort((a, b) => compare(a.standing, b.standing) || a.id - b.id);
-  return ranked.map((member) => ({ id: member.id, rank: 1 + ranked.filter((other) => compare(other.standing, member.standing) < 0).length }));
+  return ranked.map((member) => ({
+    id: member.id,
+    rank: 1 + ranked.filter((other) => compare(other.standing, member.standing) < 0).length,
+  }));
 }
 
 describe.each(databaseKinds)('leaderboard pages from snapshots and counts on $name', (kind) => {
@@ -41,39 +44,71 @@ describe.each(databaseKinds)('leaderboard pages from snapshots and counts on $na
     const created = await store.ensureCommunity({ platform: 'discord', externalId: `g-${++communities}` });
     const members: { id: number; standing: Standing }[] = [];
     for (const [i, value] of standings.entries()) {
-      const member = await store.setMemberFlags((await store.ensureMember(created.id, `u${i}`, `n${i}`)).id, { leaderboardOptIn: true });
+      const member = await store.setMemberFlags((await store.ensureMember(created.id, `u${i}`, `n${i}`)).id, {
+        leaderboardOptIn: true,
+      });
       members.push({ id: member.id, standing: value });
     }
-    await store.saveSnapshots(members.map((member) => ({ memberId: member.id, communityId: created.id, model: 'upwork-2025', window: null, computedOn: '2026-11-22', validUntil: '2026-12-31', ...member.standing })));
+    await store.saveSnapshots(
+      members.map((member) => ({
+        memberId: member.id,
+        communityId: created.id,
+        model: 'upwork-2025',
+        window: null,
+        computedOn: '2026-11-22',
+        validUntil: '2026-12-31',
+        ...member.standing,
+      })),
+    );
     return { communityId: created.id, members };
   }
 
-  it('ranks, pages and the caller\'s place agree with sorting everyone, for any standings and both boards', async () => {
+  it("ranks, pages and the caller's place agree with sorting everyone, for any standings and both boards", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(standing, { minLength: 0, maxLength: 23 }), fc.constantFrom<LeaderboardOrder>('score', 'longTerm'), async (standings, order) => {
-        const { communityId, members } = await community(standings);
-        const expected = reference(members, order);
-        const pageSize = 5;
-        const pages = Math.max(1, Math.ceil(expected.length / pageSize));
-        for (let page = 1; page <= pages; page++) {
-          const view = await store.leaderboardPage({ communityId, order, memberId: members[0]?.id ?? 0, page, pageSize, unrankedLimit: 3 });
-          expect(view.total).toBe(expected.length);
-          expect(view.pages).toBe(pages);
-          expect(view.rows.map((row) => ({ id: row.memberId, rank: row.rank }))).toEqual(expected.slice((page - 1) * pageSize, page * pageSize));
-        }
-        for (const member of members) {
-          const view = await store.leaderboardPage({ communityId, order, memberId: member.id, page: undefined, pageSize, unrankedLimit: 3 });
-          const place = expected.findIndex((entry) => entry.id === member.id);
-          if (place < 0) {
-            expect(view.me).toBeNull();
-            expect(view.meListedApart).toBe(true);
-          } else {
-            expect(view.me).toEqual({ rank: expected[place]?.rank, position: place + 1 });
-            expect(view.page).toBe(Math.floor(place / pageSize) + 1);
-            expect(view.rows.map((row) => row.memberId)).toContain(member.id);
+      fc.asyncProperty(
+        fc.array(standing, { minLength: 0, maxLength: 23 }),
+        fc.constantFrom<LeaderboardOrder>('score', 'longTerm'),
+        async (standings, order) => {
+          const { communityId, members } = await community(standings);
+          const expected = reference(members, order);
+          const pageSize = 5;
+          const pages = Math.max(1, Math.ceil(expected.length / pageSize));
+          for (let page = 1; page <= pages; page++) {
+            const view = await store.leaderboardPage({
+              communityId,
+              order,
+              memberId: members[0]?.id ?? 0,
+              page,
+              pageSize,
+              unrankedLimit: 3,
+            });
+            expect(view.total).toBe(expected.length);
+            expect(view.pages).toBe(pages);
+            expect(view.rows.map((row) => ({ id: row.memberId, rank: row.rank }))).toEqual(
+              expected.slice((page - 1) * pageSize, page * pageSize),
+            );
           }
-        }
-      }),
+          for (const member of members) {
+            const view = await store.leaderboardPage({
+              communityId,
+              order,
+              memberId: member.id,
+              page: undefined,
+              pageSize,
+              unrankedLimit: 3,
+            });
+            const place = expected.findIndex((entry) => entry.id === member.id);
+            if (place < 0) {
+              expect(view.me).toBeNull();
+              expect(view.meListedApart).toBe(true);
+            } else {
+              expect(view.me).toEqual({ rank: expected[place]?.rank, position: place + 1 });
+              expect(view.page).toBe(Math.floor(place / pageSize) + 1);
+              expect(view.rows.map((row) => row.memberId)).toContain(member.id);
+            }
+          }
+        },
+      ),
       { numRuns: 12 },
     );
   });
@@ -82,7 +117,9 @@ describe.each(databaseKinds)('leaderboard pages from snapshots and counts on $na
     await fc.assert(
       fc.asyncProperty(
         fc.array(standing, { minLength: 1, maxLength: 12 }),
-        fc.array(fc.tuple(fc.constantFrom('rescore', 'expire', 'leave', 'forget', 'rejoin'), fc.nat(), standing), { maxLength: 15 }),
+        fc.array(fc.tuple(fc.constantFrom('rescore', 'expire', 'leave', 'forget', 'rejoin'), fc.nat(), standing), {
+          maxLength: 15,
+        }),
         async (standings, operations) => {
           const { communityId, members } = await community(standings);
           const forgotten = new Set<number>();
@@ -90,7 +127,17 @@ describe.each(databaseKinds)('leaderboard pages from snapshots and counts on $na
             const member = members[index % members.length] as { id: number };
             if (forgotten.has(member.id)) continue;
             if (operation === 'rescore') {
-              await store.saveSnapshots([{ memberId: member.id, communityId, model: 'upwork-2025', window: null, computedOn: '2026-11-22', validUntil: '2026-12-31', ...value }]);
+              await store.saveSnapshots([
+                {
+                  memberId: member.id,
+                  communityId,
+                  model: 'upwork-2025',
+                  window: null,
+                  computedOn: '2026-11-22',
+                  validUntil: '2026-12-31',
+                  ...value,
+                },
+              ]);
             } else if (operation === 'expire') await store.expireSnapshots({ memberId: member.id });
             else if (operation === 'leave') await store.setMemberFlags(member.id, { leaderboardOptIn: false });
             else if (operation === 'rejoin') await store.setMemberFlags(member.id, { leaderboardOptIn: true });
@@ -99,13 +146,18 @@ describe.each(databaseKinds)('leaderboard pages from snapshots and counts on $na
               forgotten.add(member.id);
             }
           }
-          const counted = await db.execute(sql`select board, value, members from leaderboard_counts where community_id = ${communityId} and members <> 0 order by board, value`);
+          const counted = await db.execute(
+            sql`select board, value, members from leaderboard_counts where community_id = ${communityId} and members <> 0 order by board, value`,
+          );
           const actual = await db.execute(sql`
             select board, value, count(*)::int as members from (
               select 'score' as board, coalesce(score, -1) as value from score_snapshots where community_id = ${communityId}
               union all select 'long_term', coalesce(long_term_percent, -1) from score_snapshots where community_id = ${communityId}
             ) x group by board, value order by board, value`);
-          const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map((row) => ({ ...(row as object) }));
+          const rowsOf = (result: unknown) =>
+            (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map((row) => ({
+              ...(row as object),
+            }));
           expect(rowsOf(counted)).toEqual(rowsOf(actual));
         },
       ),

@@ -7,7 +7,19 @@ import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
 function snapshotOf(member: { id: number; communityId: number }, fields: Partial<ScoreSnapshot> = {}): ScoreSnapshot {
-  return { memberId: member.id, communityId: member.communityId, model: 'upwork-2025', score: 92, window: '12m', longTermPercent: 40, outcomes: 6, computedOn: '2026-11-22', validUntil: '2026-12-31', next: null, ...fields };
+  return {
+    memberId: member.id,
+    communityId: member.communityId,
+    model: 'upwork-2025',
+    score: 92,
+    window: '12m',
+    longTermPercent: 40,
+    outcomes: 6,
+    computedOn: '2026-11-22',
+    validUntil: '2026-12-31',
+    next: null,
+    ...fields,
+  };
 }
 
 describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (kind) => {
@@ -33,7 +45,9 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
   }
 
   async function contractRowIds(memberId: number): Promise<number[]> {
-    return (await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.memberId, memberId))).map((row) => row.id);
+    return (await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.memberId, memberId))).map(
+      (row) => row.id,
+    );
   }
 
   it('forgetMember leaves no row of the member in any table, and other members untouched', async () => {
@@ -47,13 +61,34 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
       await store.saveUndoSnapshot(someone.id, 'remove a', new Date(), new Date('2999-01-01T00:00:00Z'));
     }
     const rowIds = await contractRowIds(member.id);
-    expect(await rowsOf(member.id, rowIds)).toEqual({ members: 1, contracts: 2, payments: 4, snapshots: 1, confirmations: 1, undo: 1 });
+    expect(await rowsOf(member.id, rowIds)).toEqual({
+      members: 1,
+      contracts: 2,
+      payments: 4,
+      snapshots: 1,
+      confirmations: 1,
+      undo: 1,
+    });
 
     expect(await store.forgetMember(member.id)).toBe(true);
-    expect(await rowsOf(member.id, rowIds)).toEqual({ members: 0, contracts: 0, payments: 0, snapshots: 0, confirmations: 0, undo: 0 });
+    expect(await rowsOf(member.id, rowIds)).toEqual({
+      members: 0,
+      contracts: 0,
+      payments: 0,
+      snapshots: 0,
+      confirmations: 0,
+      undo: 0,
+    });
     expect(await store.forgetMember(member.id)).toBe(false);
     expect(await store.findMember(member.communityId, member.platformUserId)).toBeNull();
-    expect(await rowsOf(other.id, await contractRowIds(other.id))).toEqual({ members: 1, contracts: 2, payments: 4, snapshots: 1, confirmations: 1, undo: 1 });
+    expect(await rowsOf(other.id, await contractRowIds(other.id))).toEqual({
+      members: 1,
+      contracts: 2,
+      payments: 4,
+      snapshots: 1,
+      confirmations: 1,
+      undo: 1,
+    });
   });
 
   it('every table with a member_id deletes its rows with the member (so forget leaves none)', async () => {
@@ -64,7 +99,10 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
         and k.conkey = array[(select attnum from pg_attribute where attrelid = k.conrelid and attname = 'member_id')]
       where c.table_schema = 'public' and c.column_name = 'member_id'
       group by c.table_name order by c.table_name`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table: string; cascades: boolean }[];
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      table: string;
+      cascades: boolean;
+    }[];
     expect(rows.map((row) => row.table)).toContain('undo_snapshots');
     expect(rows.filter((row) => !row.cascades).map((row) => row.table)).toEqual([]);
   });
@@ -87,7 +125,7 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     expect(await store.listContracts(again.id)).toEqual([]);
   });
 
-  it('listContractsOf returns several members\' contracts at once, each in the order added', async () => {
+  it("listContractsOf returns several members' contracts at once, each in the order added", async () => {
     const { member: first } = await newMember(store, 'team-board');
     const { member: second } = await newMember(store, 'team-board');
     const { member: empty } = await newMember(store, 'team-board');
@@ -105,7 +143,12 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     expect(await store.getSnapshot(member.id)).toBeNull();
     await store.setMemberFlags(member.id, { leaderboardOptIn: true });
     const placeholder = await store.getSnapshot(member.id);
-    expect(placeholder).toMatchObject({ memberId: member.id, communityId: member.communityId, score: null, validUntil: '1970-01-01' });
+    expect(placeholder).toMatchObject({
+      memberId: member.id,
+      communityId: member.communityId,
+      score: null,
+      validUntil: '1970-01-01',
+    });
     // Joining twice keeps the snapshot already computed.
     await store.saveSnapshots([snapshotOf(member)]);
     await store.setMemberFlags(member.id, { leaderboardOptIn: true });
@@ -117,7 +160,7 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     expect(await store.getSnapshot(member.id)).toBeNull();
   });
 
-  it('expireSnapshots makes a member\'s, or a whole community\'s, snapshots stale and no other', async () => {
+  it("expireSnapshots makes a member's, or a whole community's, snapshots stale and no other", async () => {
     const { member: first } = await newMember(store, 'team-expire');
     const { member: second } = await newMember(store, 'team-expire');
     const { member: elsewhere } = await newMember(store, 'team-expire-other');
@@ -130,7 +173,7 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
     expect((await store.getSnapshot(elsewhere.id))?.validUntil).toBe('2026-12-31');
   });
 
-  it('claimStaleSnapshots returns the stale snapshots in scope, with their community\'s model, and only in a transaction', async () => {
+  it("claimStaleSnapshots returns the stale snapshots in scope, with their community's model, and only in a transaction", async () => {
     const { member: ranOut } = await newMember(store, 'team-stale');
     const { member: fresh } = await newMember(store, 'team-stale');
     const { member: future } = await newMember(store, 'team-stale');
@@ -141,13 +184,19 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
       snapshotOf(future, { computedOn: '2026-11-23', validUntil: '2026-12-31' }),
       snapshotOf(elsewhere, { computedOn: '2026-11-01', validUntil: '2026-11-02' }),
     ]);
-    await expect(store.claimStaleSnapshots({ communityId: ranOut.communityId, today: '2026-11-22', limit: 10, skipLocked: false })).rejects.toThrow(/transaction/);
-    const claimed = await store.transaction((tx) => tx.claimStaleSnapshots({ communityId: ranOut.communityId, today: '2026-11-22', limit: 10, skipLocked: false }));
+    await expect(
+      store.claimStaleSnapshots({ communityId: ranOut.communityId, today: '2026-11-22', limit: 10, skipLocked: false }),
+    ).rejects.toThrow(/transaction/);
+    const claimed = await store.transaction((tx) =>
+      tx.claimStaleSnapshots({ communityId: ranOut.communityId, today: '2026-11-22', limit: 10, skipLocked: false }),
+    );
     expect(claimed).toEqual([
       { memberId: ranOut.id, communityId: ranOut.communityId, model: 'upwork-2025', params: {} },
       { memberId: future.id, communityId: future.communityId, model: 'upwork-2025', params: {} },
     ]);
-    const everywhere = await store.transaction((tx) => tx.claimStaleSnapshots({ communityId: null, today: '2026-11-22', limit: 1000, skipLocked: true }));
+    const everywhere = await store.transaction((tx) =>
+      tx.claimStaleSnapshots({ communityId: null, today: '2026-11-22', limit: 1000, skipLocked: true }),
+    );
     expect(everywhere.map((row) => row.memberId)).toEqual(expect.arrayContaining([ranOut.id, future.id, elsewhere.id]));
     expect(everywhere.map((row) => row.memberId)).not.toContain(fresh.id);
   });
@@ -155,7 +204,15 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
   it('saveSnapshots keeps one snapshot per member, the latest', async () => {
     const { member } = await newMember(store);
     await store.saveSnapshots([snapshotOf(member)]);
-    const latest = snapshotOf(member, { model: 'upwork-2015', score: null, window: null, longTermPercent: null, outcomes: 1, computedOn: '2026-11-23', validUntil: '2027-01-15' });
+    const latest = snapshotOf(member, {
+      model: 'upwork-2015',
+      score: null,
+      window: null,
+      longTermPercent: null,
+      outcomes: 1,
+      computedOn: '2026-11-23',
+      validUntil: '2027-01-15',
+    });
     await store.saveSnapshots([latest]);
     expect(await store.getSnapshot(member.id)).toEqual(latest);
     const rows = await db.select().from(scoreSnapshots).where(eq(scoreSnapshots.memberId, member.id));
@@ -186,7 +243,16 @@ describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (
       snapshotOf(fresh, { validUntil: '2026-12-31', next: next('2027-03-01') }),
     ]);
     expect(await store.promoteSnapshots({ communityId: due.communityId, today: '2026-12-11' })).toBe(1);
-    expect(await store.getSnapshot(due.id)).toEqual({ ...snapshotOf(due), score: 75, window: '24m', longTermPercent: 10, outcomes: 9, computedOn: '2026-12-11', validUntil: '2027-01-05', next: null });
+    expect(await store.getSnapshot(due.id)).toEqual({
+      ...snapshotOf(due),
+      score: 75,
+      window: '24m',
+      longTermPercent: 10,
+      outcomes: 9,
+      computedOn: '2026-12-11',
+      validUntil: '2027-01-05',
+      next: null,
+    });
     // Past its next standing too, or with none: left stale, to be recomputed.
     expect((await store.getSnapshot(tooLate.id))?.validUntil).toBe('2026-11-30');
     expect((await store.getSnapshot(noNext.id))?.validUntil).toBe('2026-12-01');

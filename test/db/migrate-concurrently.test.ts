@@ -29,7 +29,8 @@ describe.each(servers)('migrations from instances starting at once (PostgreSQL)'
       expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
       const [first] = handles;
       if (first?.driver !== 'postgres') throw new Error('expected postgres');
-      const rows = await first.db.$client`select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash`;
+      const rows = await first.db
+        .$client`select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash`;
       expect(rows.every((row) => row.n === 1)).toBe(true);
       expect(rows.length).toBeGreaterThanOrEqual(4);
     } finally {

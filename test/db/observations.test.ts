@@ -18,16 +18,20 @@ describe.each(databaseKinds)('observations on $name', (kind) => {
 
   it('records a day, lists oldest first, replaces the same day and says what it replaced', async () => {
     const { member } = await newMember(store);
-    expect(await store.recordObservation(member.id, { date: '2026-11-20', score: 87, longterm: 40 })).toEqual({ replaced: null });
+    expect(await store.recordObservation(member.id, { date: '2026-11-20', score: 87, longterm: 40 })).toEqual({
+      replaced: null,
+    });
     expect(await store.recordObservation(member.id, { date: '2026-10-01', score: 90 })).toEqual({ replaced: null });
-    expect(await store.recordObservation(member.id, { date: '2026-11-20', score: 88 })).toEqual({ replaced: { date: '2026-11-20', score: 87, longterm: 40 } });
+    expect(await store.recordObservation(member.id, { date: '2026-11-20', score: 88 })).toEqual({
+      replaced: { date: '2026-11-20', score: 87, longterm: 40 },
+    });
     expect(await store.listObservations(member.id)).toEqual([
       { date: '2026-10-01', score: 90, longterm: null },
       { date: '2026-11-20', score: 88, longterm: null },
     ]);
   });
 
-  it('deletes one day or all of them, and only the member\'s own', async () => {
+  it("deletes one day or all of them, and only the member's own", async () => {
     const { member } = await newMember(store, 'team-obs');
     const { member: other } = await newMember(store, 'team-obs');
     for (const someone of [member, other]) {
@@ -42,7 +46,7 @@ describe.each(databaseKinds)('observations on $name', (kind) => {
     expect(await store.listObservations(other.id)).toHaveLength(2);
   });
 
-  it('observationsInCommunity holds the community\'s recording members only', async () => {
+  it("observationsInCommunity holds the community's recording members only", async () => {
     const { member: first } = await newMember(store, 'team-acc');
     const { member: silent } = await newMember(store, 'team-acc');
     const { member: elsewhere } = await newMember(store, 'team-acc-other');
@@ -61,7 +65,7 @@ describe.each(databaseKinds)('observations on $name', (kind) => {
     expect((await store.getContract(member.id, 'k1'))?.counted).toBeNull();
   });
 
-  it('forgetMember deletes the member\'s observations', async () => {
+  it("forgetMember deletes the member's observations", async () => {
     const { member } = await newMember(store);
     await store.recordObservation(member.id, { date: '2026-07-01', score: 91 });
     await store.forgetMember(member.id);

@@ -34,7 +34,11 @@ describe('a PGlite data directory', () => {
       // Migrating again is a no-op: every start runs it.
       await migrateDatabase(second);
       const reopened = createStore(second.db);
-      expect(await reopened.ensureCommunity({ platform: 'console', externalId: 'local' })).toEqual({ ...community, model: 'upwork-2015', params: { graceDays: 30 } });
+      expect(await reopened.ensureCommunity({ platform: 'console', externalId: 'local' })).toEqual({
+        ...community,
+        model: 'upwork-2015',
+        params: { graceDays: 30 },
+      });
       expect(await reopened.findMember(community.id, 'me')).toEqual(member);
       expect(await reopened.listContracts(member.id)).toEqual([fullContract()]);
     } finally {

@@ -76,7 +76,15 @@ interface Kind {
   open(): Promise<{ handle: DatabaseHandle; close(): Promise<void> }>;
 }
 
-const kinds: Kind[] = [{ name: 'pglite', open: async () => { const handle = await openDatabase({ memory: true }); return { handle, close: () => handle.close() }; } }];
+const kinds: Kind[] = [
+  {
+    name: 'pglite',
+    open: async () => {
+      const handle = await openDatabase({ memory: true });
+      return { handle, close: () => handle.close() };
+    },
+  },
+];
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {
   kinds.push({
@@ -84,22 +92,45 @@ if (serverUrl) {
     async open() {
       const scratch = await createScratchDatabase(serverUrl, 'jss_merge');
       const handle = await openDatabase({ url: scratch.url });
-      return { handle, close: async () => { try { await handle.close(); } finally { await scratch.drop(); } } };
+      return {
+        handle,
+        close: async () => {
+          try {
+            await handle.close();
+          } finally {
+            await scratch.drop();
+          }
+        },
+      };
     },
   });
 }
 
-describe.each(kinds)('merging a Discord person\'s per-server copies on $name', (kind) => {
+describe.each(kinds)("merging a Discord person's per-server copies on $name", (kind) => {
   it('one history: identical contracts once, differing ones apart and named, scores by date, reminders and zone kept', async () => {
     const { handle, close } = await kind.open();
     const before = migrationsBeforeMerge();
     try {
       await migrateWith(handle, before.folder);
-      for (const statement of SEED.split(';').map((text) => text.trim()).filter((text) => text !== '')) await handle.db.execute(sql.raw(statement));
+      for (const statement of SEED.split(';')
+        .map((text) => text.trim())
+        .filter((text) => text !== ''))
+        await handle.db.execute(sql.raw(statement));
       await migrateDatabase(handle);
       const store = createStoreFor(handle);
       const run = async (where: string, user: string, text: string, platform: 'discord' | 'slack' = 'discord') =>
-        renderText(await runCommandText({ store, onError: (error) => { throw error; } }, commandContext(platform, where, user), text));
+        renderText(
+          await runCommandText(
+            {
+              store,
+              onError: (error) => {
+                throw error;
+              },
+            },
+            commandContext(platform, where, user),
+            text,
+          ),
+        );
 
       const history = await store.ensureCommunity(historyCommunityOf('discord')!);
       const person = await store.findMember(history.id, 'U1');
@@ -123,10 +154,20 @@ describe.each(kinds)('merging a Discord person\'s per-server copies on $name', (
       expect(await run('guild-1', 'U1', 'list')).toContain("c2-2: from another server's copy");
 
       // Recorded scores by date: the later reading of 2026-05-01 wins.
-      expect((await store.listObservations(person!.id)).map((o) => [o.date, o.score])).toEqual([['2026-05-01', 95], ['2026-06-01', 88]]);
+      expect((await store.listObservations(person!.id)).map((o) => [o.date, o.score])).toEqual([
+        ['2026-05-01', 95],
+        ['2026-06-01', 88],
+      ]);
       expect(person!.remindersOptIn).toBe(true);
       expect(person!.timeZone).toBe('Asia/Tokyo');
-      const rows = (await handle.db.execute(sql`select id, history_member_id, reminders_opt_in, leaderboard_opt_in from members where id in (201, 202, 203, 204, 205) order by id`)) as unknown as { id: number; history_member_id: number | null; reminders_opt_in: boolean; leaderboard_opt_in: boolean }[];
+      const rows = (await handle.db.execute(
+        sql`select id, history_member_id, reminders_opt_in, leaderboard_opt_in from members where id in (201, 202, 203, 204, 205) order by id`,
+      )) as unknown as {
+        id: number;
+        history_member_id: number | null;
+        reminders_opt_in: boolean;
+        leaderboard_opt_in: boolean;
+      }[];
       const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: typeof rows }).rows;
       expect(list.map((row) => row.history_member_id === person!.id)).toEqual([true, true, true, false, false]);
       expect(list.map((row) => row.reminders_opt_in)).toEqual([false, false, false, false, false]);

@@ -21,14 +21,26 @@ describe.each(databaseKinds)('request ids and confirmations on $name', (kind) =>
     const reply = { kind: 'success', title: 'Added c1', blocks: [{ type: 'text', text: 'ok' }] };
     expect(await store.claimRequest(community.id, 'req-1', member.id)).toEqual({ fresh: true });
     await store.saveRequestReply(community.id, 'req-1', reply);
-    expect(await store.claimRequest(community.id, 'req-1', member.id)).toEqual({ fresh: false, reply, sameMember: true });
-    expect(await store.claimRequest(community.id, 'req-1', member.id)).toEqual({ fresh: false, reply, sameMember: true });
+    expect(await store.claimRequest(community.id, 'req-1', member.id)).toEqual({
+      fresh: false,
+      reply,
+      sameMember: true,
+    });
+    expect(await store.claimRequest(community.id, 'req-1', member.id)).toEqual({
+      fresh: false,
+      reply,
+      sameMember: true,
+    });
   });
 
   it('a claimed request without a saved reply returns reply null', async () => {
     const { community, member } = await newMember(store);
     await store.claimRequest(community.id, 'req-2', member.id);
-    expect(await store.claimRequest(community.id, 'req-2', member.id)).toEqual({ fresh: false, reply: null, sameMember: true });
+    expect(await store.claimRequest(community.id, 'req-2', member.id)).toEqual({
+      fresh: false,
+      reply: null,
+      sameMember: true,
+    });
   });
 
   it('request ids are per community', async () => {
@@ -46,7 +58,11 @@ describe.each(databaseKinds)('request ids and confirmations on $name', (kind) =>
       .from(processedRequests)
       .where(and(eq(processedRequests.communityId, community.id), eq(processedRequests.requestId, 'req-3')));
     expect(row?.type).toBe('object');
-    expect(await store.claimRequest(community.id, 'req-3', member.id)).toEqual({ fresh: false, reply: { nested: { list: [1, 'two', null, true] } }, sameMember: true });
+    expect(await store.claimRequest(community.id, 'req-3', member.id)).toEqual({
+      fresh: false,
+      reply: { nested: { list: [1, 'two', null, true] } },
+      sameMember: true,
+    });
   });
 
   it('two concurrent transactions claiming one request: one runs, the other gets its reply', async () => {
@@ -78,7 +94,11 @@ describe.each(databaseKinds)('request ids and confirmations on $name', (kind) =>
     expect(pruned).toBeGreaterThanOrEqual(1);
     expect(await store.claimRequest(community.id, 'req-old', member.id)).toEqual({ fresh: true });
     expect(await store.pruneRequests(new Date(Date.now() - 3_600_000))).toBe(0);
-    expect(await store.claimRequest(community.id, 'req-old', member.id)).toEqual({ fresh: false, reply: null, sameMember: true });
+    expect(await store.claimRequest(community.id, 'req-old', member.id)).toEqual({
+      fresh: false,
+      reply: null,
+      sameMember: true,
+    });
   });
 
   it('a confirmation is used up once, by its member, action and code', async () => {
@@ -99,7 +119,9 @@ describe.each(databaseKinds)('request ids and confirmations on $name', (kind) =>
     await store.createConfirmation(member.id, 'forget', 'AAAA', expiresAt);
     expect(await store.consumeConfirmation(member.id, 'forget', 'AAAA', expiresAt)).toBe(false);
     expect(await store.consumeConfirmation(member.id, 'forget', 'AAAA', new Date('2026-11-23T00:00:00Z'))).toBe(false);
-    expect(await store.consumeConfirmation(member.id, 'forget', 'AAAA', new Date(expiresAt.getTime() - 1000))).toBe(true);
+    expect(await store.consumeConfirmation(member.id, 'forget', 'AAAA', new Date(expiresAt.getTime() - 1000))).toBe(
+      true,
+    );
   });
 
   it('a new confirmation replaces the pending one for the same action', async () => {

@@ -49,23 +49,38 @@ describe.each(databaseKinds)('Slack installations on $name', (kind) => {
       enterpriseUrl: 'https://org.enterprise.slack.com/',
       authVersion: 'v2',
     });
-    expect((await installations.fetchInstallation({ teamId: undefined, enterpriseId: 'E1', isEnterpriseInstall: true })).bot?.token).toBe('xoxb-org');
-    expect((await installations.fetchInstallation({ teamId: 'T-in-org', enterpriseId: 'E1', isEnterpriseInstall: false })).bot?.token).toBe('xoxb-org');
+    expect(
+      (await installations.fetchInstallation({ teamId: undefined, enterpriseId: 'E1', isEnterpriseInstall: true })).bot
+        ?.token,
+    ).toBe('xoxb-org');
+    expect(
+      (await installations.fetchInstallation({ teamId: 'T-in-org', enterpriseId: 'E1', isEnterpriseInstall: false }))
+        .bot?.token,
+    ).toBe('xoxb-org');
     await recordUninstall(db, { teamId: null, enterpriseId: 'E1', isEnterpriseInstall: true }, new Date());
-    await expect(installations.fetchInstallation({ teamId: undefined, enterpriseId: 'E1', isEnterpriseInstall: true })).rejects.toThrow(/no Slack installation/);
+    await expect(
+      installations.fetchInstallation({ teamId: undefined, enterpriseId: 'E1', isEnterpriseInstall: true }),
+    ).rejects.toThrow(/no Slack installation/);
   });
 
   it("does not open a team's sealed token copied onto another team's row", async () => {
     await installations.storeInstallation(teamInstall('TA', 'xoxb-a'));
     await installations.storeInstallation(teamInstall('TB', 'xoxb-b'));
     const [a] = await db.select().from(slackInstallations).where(eq(slackInstallations.key, 'T:TA'));
-    await db.update(slackInstallations).set({ botTokenSealed: a?.botTokenSealed ?? null }).where(eq(slackInstallations.key, 'T:TB'));
-    await expect(installations.fetchInstallation({ teamId: 'TB', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/does not open/);
+    await db
+      .update(slackInstallations)
+      .set({ botTokenSealed: a?.botTokenSealed ?? null })
+      .where(eq(slackInstallations.key, 'T:TB'));
+    await expect(
+      installations.fetchInstallation({ teamId: 'TB', enterpriseId: undefined, isEnterpriseInstall: false }),
+    ).rejects.toThrow(/does not open/);
   });
 
   it('uses a state once even when redirects race for it', async () => {
     const expires = new Date(Date.now() + 600_000);
-    const results = await Promise.all(Array.from({ length: 6 }, () => useStateOnce(db, 'racing-state', expires, new Date())));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => useStateOnce(db, 'racing-state', expires, new Date())),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await useStateOnce(db, 'another-state', expires, new Date())).toBe(true);
   });
@@ -73,7 +88,11 @@ describe.each(databaseKinds)('Slack installations on $name', (kind) => {
   it('keeps the first uninstall date when app_uninstalled and tokens_revoked both arrive, and an install cancels it', async () => {
     const first = new Date('2026-11-01T00:00:00Z');
     await recordUninstall(db, { teamId: 'TC', enterpriseId: null, isEnterpriseInstall: false }, first);
-    await recordUninstall(db, { teamId: 'TC', enterpriseId: null, isEnterpriseInstall: false }, new Date('2026-11-02T00:00:00Z'));
+    await recordUninstall(
+      db,
+      { teamId: 'TC', enterpriseId: null, isEnterpriseInstall: false },
+      new Date('2026-11-02T00:00:00Z'),
+    );
     expect((await pendingForget(db, 'TC'))?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
     await installations.storeInstallation(teamInstall('TC', 'xoxb-c'));
     expect(await pendingForget(db, 'TC')).toBeNull();

@@ -10,12 +10,15 @@ const PASSWORD = 'Sesame-7f3a';
 
 describe('start-up errors', () => {
   let server: OwnPostgres;
-  const at = (credentials: string, database = 'jss') => `postgres://${credentials}@127.0.0.1:${server.port}/${database}`;
+  const at = (credentials: string, database = 'jss') =>
+    `postgres://${credentials}@127.0.0.1:${server.port}/${database}`;
 
   beforeAll(async () => {
     server = await startOwnPostgres();
     await server.psql(`create database jss`);
-    await server.psql(`create role pw login password '${PASSWORD}'; create role nopriv login password '${PASSWORD}'; create role shut nologin password '${PASSWORD}'`);
+    await server.psql(
+      `create role pw login password '${PASSWORD}'; create role nopriv login password '${PASSWORD}'; create role shut nologin password '${PASSWORD}'`,
+    );
   }, 60_000);
   afterAll(async () => server?.destroy());
 
@@ -83,18 +86,24 @@ describe('start-up errors', () => {
     await server.stop();
     const logs: string[] = [];
     let restarted: Promise<void> | null = null;
-    const handle = await openAndMigrate({ url: at('postgres') }, {
-      startTimeoutMs: 30_000,
-      log: (line) => {
-        logs.push(line);
-        restarted ??= server.start();
+    const handle = await openAndMigrate(
+      { url: at('postgres') },
+      {
+        startTimeoutMs: 30_000,
+        log: (line) => {
+          logs.push(line);
+          restarted ??= server.start();
+        },
       },
-    });
+    );
     try {
       await restarted;
       expect(logs.length).toBeGreaterThanOrEqual(1);
       expect(handle.driver).toBe('postgres');
-      if (handle.driver === 'postgres') expect(await handle.db.$client`select count(*)::int as n from drizzle.__drizzle_migrations`).toEqual([{ n: expect.any(Number) }]);
+      if (handle.driver === 'postgres')
+        expect(await handle.db.$client`select count(*)::int as n from drizzle.__drizzle_migrations`).toEqual([
+          { n: expect.any(Number) },
+        ]);
     } finally {
       await handle.close();
     }

@@ -26,11 +26,17 @@ describe.each(databaseKinds)('statements per command on $name', (kind) => {
   beforeAll(async () => {
     opened = await kind.open();
     counter = countStatements(opened.handle);
-    services = { store: opened.store, onError: (error) => { throw error; } };
+    services = {
+      store: opened.store,
+      onError: (error) => {
+        throw error;
+      },
+    };
   });
   afterAll(async () => opened.close());
 
-  const run = async (text: string) => renderText(await runCommandText(services, commandContext('slack', 'team-count', 'U1'), text));
+  const run = async (text: string) =>
+    renderText(await runCommandText(services, commandContext('slack', 'team-count', 'U1'), text));
 
   async function counted(text: string, expected: RegExp): Promise<number> {
     counter.reset();
@@ -41,7 +47,9 @@ describe.each(databaseKinds)('statements per command on $name', (kind) => {
   }
 
   it('score, list, add and leaderboard send the pinned number of statements', async () => {
-    expect(await run('add id:a client:Acme type:fixed start:2026-01-05 end:2026-02-01 earnings:500 stars:5')).toMatch(/^Added a/);
+    expect(await run('add id:a client:Acme type:fixed start:2026-01-05 end:2026-02-01 earnings:500 stars:5')).toMatch(
+      /^Added a/,
+    );
     expect(await run('add id:b client:Bolt type:hourly start:2026-03-01')).toMatch(/^Added b/);
     expect(await run('pay b amount:200 date:2026-04-01')).toMatch(/^Recorded/);
     expect(await run('pay b amount:300 date:2026-05-01')).toMatch(/^Recorded/);

@@ -12,7 +12,13 @@ const binding = fc.stringMatching(/^T:[A-Z0-9]{1,12}$/);
 
 describe('the token cipher (AES-256-GCM)', () => {
   it('opens what it sealed (any text, any binding)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), binding, (plain, boundTo) => cipher.open(cipher.seal(plain, boundTo), boundTo) === plain));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        binding,
+        (plain, boundTo) => cipher.open(cipher.seal(plain, boundTo), boundTo) === plain,
+      ),
+    );
   });
 
   it('seals the same token differently each time (random IV)', () => {
@@ -24,7 +30,11 @@ describe('the token cipher (AES-256-GCM)', () => {
       fc.property(token, binding, (plain, boundTo) => {
         const sealed = cipher.seal(plain, boundTo);
         const raw = Buffer.from(sealed, 'base64').toString('latin1');
-        return !sealed.includes(plain) && !raw.includes(plain) && !sealed.includes(Buffer.from(plain).toString('base64').slice(0, 12));
+        return (
+          !sealed.includes(plain) &&
+          !raw.includes(plain) &&
+          !sealed.includes(Buffer.from(plain).toString('base64').slice(0, 12))
+        );
       }),
     );
   });

@@ -73,7 +73,10 @@ describe.each(databaseKinds)('transactions on $name', (kind) => {
       const duplicate = await tx.insertContract(member.id, contract({ id: 'A', client: 'Duplicate' }));
       const renameOntoTaken = await tx.replaceContract(member.id, 'b', contract({ id: 'a' }));
       // On PostgreSQL a failed statement would abort the whole transaction without the savepoint.
-      const later = await tx.insertContract(member.id, contract({ id: 'c', payments: [{ date: '2026-02-01', amount: 9 }] }));
+      const later = await tx.insertContract(
+        member.id,
+        contract({ id: 'c', payments: [{ date: '2026-02-01', amount: 9 }] }),
+      );
       return { duplicate, renameOntoTaken, later };
     });
     expect(outcome).toEqual({ duplicate: false, renameOntoTaken: 'id-taken', later: true });

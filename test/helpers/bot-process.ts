@@ -35,7 +35,9 @@ export function startBot(command: string, args: string[], env: NodeJS.ProcessEnv
     err += chunk.toString('utf8');
     for (const listener of listeners) listener();
   });
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   return {
     child,
     stdout: () => out,
@@ -49,7 +51,15 @@ export function startBot(command: string, args: string[], env: NodeJS.ProcessEnv
             resolve();
           }
         };
-        const timer = setTimeout(() => reject(new Error(`no ${JSON.stringify(text)} within ${timeoutMs} ms; stdout: ${out.slice(-500)}; stderr: ${err.slice(-500)}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no ${JSON.stringify(text)} within ${timeoutMs} ms; stdout: ${out.slice(-500)}; stderr: ${err.slice(-500)}`,
+              ),
+            ),
+          timeoutMs,
+        );
         listeners.push(check);
         check();
       });

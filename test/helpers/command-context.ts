@@ -8,7 +8,12 @@ export const TEST_AS_OF = '2026-11-22';
 
 let requests = 0;
 
-export function commandContext(platform: Platform, community: string, user: string, extra: Partial<CommandContext> = {}): CommandContext {
+export function commandContext(
+  platform: Platform,
+  community: string,
+  user: string,
+  extra: Partial<CommandContext> = {},
+): CommandContext {
   return {
     platform,
     community: { platform, externalId: community, name: community },

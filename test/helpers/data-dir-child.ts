@@ -30,8 +30,20 @@ async function main(): Promise<void> {
     await lines.next();
     let added = 0;
     for (let i = 1; i <= Number(count); i++) {
-      const ctx = { platform: 'console' as const, community: { platform: 'console' as const, externalId: 'local' }, userId: user, displayName: user, requestId: null, asOf: '2026-11-22', isAdmin: false };
-      const reply = await runCommandText(services, ctx, `add id:${user}${i} client:Acme type:hourly start:2026-01-10 earnings:${100 + i}`);
+      const ctx = {
+        platform: 'console' as const,
+        community: { platform: 'console' as const, externalId: 'local' },
+        userId: user,
+        displayName: user,
+        requestId: null,
+        asOf: '2026-11-22',
+        isAdmin: false,
+      };
+      const reply = await runCommandText(
+        services,
+        ctx,
+        `add id:${user}${i} client:Acme type:hourly start:2026-01-10 earnings:${100 + i}`,
+      );
       if (reply.title.startsWith('Added')) added++;
     }
     process.stdout.write(`added ${added}\n`);

@@ -37,7 +37,9 @@ function parseBody(body: string, type: string | undefined): Record<string, unkno
   return null;
 }
 
-export async function startFakeServer(handle: (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>): Promise<FakeServer> {
+export async function startFakeServer(
+  handle: (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>,
+): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const waiters: { match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }[] = [];
   const server: Server = createServer((incoming, outgoing) => {

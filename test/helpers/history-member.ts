@@ -4,7 +4,12 @@
 import { historyCommunityOf } from '../../src/commands/history-owner.ts';
 import type { Member, Platform, Store } from '../../src/ports/store.ts';
 
-export async function historyMemberOf(store: Store, platform: Platform, community: string, user: string): Promise<Member | null> {
+export async function historyMemberOf(
+  store: Store,
+  platform: Platform,
+  community: string,
+  user: string,
+): Promise<Member | null> {
   const personal = historyCommunityOf(platform);
   const found = await store.ensureCommunity(personal ?? { platform, externalId: community });
   return store.findMember(found.id, user);

@@ -6,7 +6,9 @@ import type { Database } from '../../db/database.ts';
 
 export async function untilSomeoneWaitsOnALock(db: Database, what = 'the second command'): Promise<void> {
   for (let tries = 0; tries < 500; tries++) {
-    const rows = (await db.execute(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)) as unknown as { waiting: number }[];
+    const rows = (await db.execute(
+      sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    )) as unknown as { waiting: number }[];
     if ((rows[0]?.waiting ?? 0) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -42,7 +42,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -57,25 +59,49 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const dataDir = join(folder, 'data');
   const port = await freePort();
   await asServerUser('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '--no-sync', '--no-instructions']);
-  writeFileSync(join(dataDir, 'pg_hba.conf'), [
-    'local all all trust',
-    'host all postgres 127.0.0.1/32 trust',
-    'host all all 127.0.0.1/32 scram-sha-256',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dataDir, 'pg_hba.conf'),
+    ['local all all trust', 'host all postgres 127.0.0.1/32 trust', 'host all all 127.0.0.1/32 scram-sha-256', ''].join(
+      '\n',
+    ),
+  );
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${folder} -c fsync=off -c full_page_writes=off -c shared_buffers=16MB -c max_connections=40`;
   const server: OwnPostgres = {
     port,
     dataDir,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     async start() {
-      await asServerUser('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(folder, 'log'), '-w', '-t', '30', 'start']);
+      await asServerUser('pg_ctl', [
+        '-D',
+        dataDir,
+        '-o',
+        options,
+        '-l',
+        join(folder, 'log'),
+        '-w',
+        '-t',
+        '30',
+        'start',
+      ]);
     },
     async stop() {
       await asServerUser('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
     },
     async psql(sql, database = 'postgres') {
-      const { stdout } = await asServerUser('psql', ['-h', folder, '-p', String(port), '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-Atc', sql]);
+      const { stdout } = await asServerUser('psql', [
+        '-h',
+        folder,
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        database,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-Atc',
+        sql,
+      ]);
       return stdout.trim();
     },
     async destroy() {

@@ -35,7 +35,8 @@ function pgliteVersion(): string {
 function templatePath(): string {
   const hash = createHash('sha256');
   hash.update(`pglite ${pgliteVersion()}\n`);
-  for (const file of filesUnder(MIGRATIONS_FOLDER)) hash.update(file.slice(MIGRATIONS_FOLDER.length)).update(readFileSync(file));
+  for (const file of filesUnder(MIGRATIONS_FOLDER))
+    hash.update(file.slice(MIGRATIONS_FOLDER.length)).update(readFileSync(file));
   return join(tmpdir(), `${TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
 }
 

@@ -16,7 +16,15 @@ export async function memberOf(store: Store, community: string, user: string): P
 export async function seedContracts(db: Database, memberId: number, count: number): Promise<void> {
   const rows = Array.from({ length: count }, (_, index) => ({
     memberId,
-    ...contractColumns({ id: `s${index + 1}`, client: `Client ${index + 1}`, type: 'fixed', start: '2025-01-01', end: '2025-02-01', earnings: 100, stars: 5 }),
+    ...contractColumns({
+      id: `s${index + 1}`,
+      client: `Client ${index + 1}`,
+      type: 'fixed',
+      start: '2025-01-01',
+      end: '2025-02-01',
+      earnings: 100,
+      stars: 5,
+    }),
   }));
   for (let at = 0; at < rows.length; at += 500) await db.insert(contracts).values(rows.slice(at, at + 500));
 }

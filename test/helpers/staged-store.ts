@@ -5,7 +5,16 @@
 
 import type { Store } from '../../src/ports/store.ts';
 
-export type StoreWrite = 'insertContract' | 'insertContracts' | 'replaceContract' | 'deleteContract' | 'forgetMember' | 'forgetCommunity' | 'lockMember' | 'saveImport' | 'restoreUndoSnapshot';
+export type StoreWrite =
+  | 'insertContract'
+  | 'insertContracts'
+  | 'replaceContract'
+  | 'deleteContract'
+  | 'forgetMember'
+  | 'forgetCommunity'
+  | 'lockMember'
+  | 'saveImport'
+  | 'restoreUndoSnapshot';
 
 export interface StageHooks {
   /** Runs in the command's transaction just before the write. */
@@ -32,7 +41,10 @@ export function stageAround(inner: Store, write: StoreWrite, hooks: StageHooks):
 }
 
 /** A command held inside its transaction right after its first `write`, until release(). */
-export function pauseAfter(inner: Store, write: StoreWrite): { store: Store; reached: Promise<void>; release: () => void } {
+export function pauseAfter(
+  inner: Store,
+  write: StoreWrite,
+): { store: Store; reached: Promise<void>; release: () => void } {
   let reachedIt!: () => void;
   let release!: () => void;
   const reached = new Promise<void>((resolve) => (reachedIt = resolve));

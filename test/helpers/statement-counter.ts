@@ -27,7 +27,9 @@ export interface StatementCounter {
 export function countStatements(handle: DatabaseHandle): StatementCounter {
   let count = 0;
   if (handle.driver === 'pglite') {
-    const client = handle.db.$client as unknown as { execProtocolStream(message: Uint8Array, options?: unknown): Promise<unknown> };
+    const client = handle.db.$client as unknown as {
+      execProtocolStream(message: Uint8Array, options?: unknown): Promise<unknown>;
+    };
     const original = client.execProtocolStream.bind(client);
     client.execProtocolStream = (message, options) => {
       count += statementsIn(message);

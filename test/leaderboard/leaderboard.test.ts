@@ -25,17 +25,31 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
 
   beforeAll(async () => {
     ({ store, close } = await kind.open());
-    services = { store, onError: (error) => { throw error; } };
+    services = {
+      store,
+      onError: (error) => {
+        throw error;
+      },
+    };
   });
   afterAll(async () => close());
 
-  const run = (team: string, user: string, text: string, extra: Partial<CommandContext> = {}) => runCommandText(services, commandContext('slack', team, user, extra), text);
+  const run = (team: string, user: string, text: string, extra: Partial<CommandContext> = {}) =>
+    runCommandText(services, commandContext('slack', team, user, extra), text);
 
   /** A member with one fixed contract a month (Jan…) at the given stars, who joined or not. */
   async function member(team: string, user: string, stars: number[], join = true): Promise<void> {
     for (const [i, value] of stars.entries()) {
       const month = String(i + 1).padStart(2, '0');
-      expect((await run(team, user, `add client:"C${i}" type:fixed start:2026-${month}-01 end:2026-${month}-20 earnings:500 stars:${value}`)).kind).toBe('success');
+      expect(
+        (
+          await run(
+            team,
+            user,
+            `add client:"C${i}" type:fixed start:2026-${month}-01 end:2026-${month}-20 earnings:500 stars:${value}`,
+          )
+        ).kind,
+      ).toBe('success');
     }
     if (join) await run(team, user, 'join');
   }
@@ -54,9 +68,23 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     const community = await store.ensureCommunity({ platform: 'slack', externalId: team, name: team });
     for (let i = 0; i < 25; i++) {
       const id = `u${String(i).padStart(2, '0')}`;
-      const joined = await store.setMemberFlags((await store.ensureMember(community.id, id, `Name of ${id}`)).id, { leaderboardOptIn: true });
+      const joined = await store.setMemberFlags((await store.ensureMember(community.id, id, `Name of ${id}`)).id, {
+        leaderboardOptIn: true,
+      });
       const score = i === 10 ? 91 : 100 - i;
-      await store.saveSnapshots([{ memberId: joined.id, communityId: community.id, model: 'upwork-2025', score, window: '12m', longTermPercent: 50, outcomes: 5, computedOn: AS_OF, validUntil: '2027-01-01' }]);
+      await store.saveSnapshots([
+        {
+          memberId: joined.id,
+          communityId: community.id,
+          model: 'upwork-2025',
+          score,
+          window: '12m',
+          longTermPercent: 50,
+          outcomes: 5,
+          computedOn: AS_OF,
+          validUntil: '2027-01-01',
+        },
+      ]);
     }
     const first = await run(team, 'u00', 'leaderboard page:1');
     expect(first.title).toBe('Job Success Score leaderboard, page 1 of 3');
@@ -109,7 +137,9 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     const after = await run(team, 'ann', 'leaderboard');
     expect(tableOf(after).map((row) => row[1])).toEqual(['Name of ann']);
     expect(renderText(await run(team, 'ann', 'stats'))).toContain('Members with a score: 1');
-    expect(renderText(await run(team, 'bob', 'leaderboard'))).toContain('You are not on the leaderboard; join with "join".');
+    expect(renderText(await run(team, 'bob', 'leaderboard'))).toContain(
+      'You are not on the leaderboard; join with "join".',
+    );
   });
 
   it('a snapshot holds until its valid-until day, and the leaderboard shows the new score the day the forecast says it changes', async () => {
@@ -165,10 +195,17 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     const day = '2027-02-01';
     const first = await refreshStaleSnapshots(store, { communityId: null, today: day, skipLocked: true, batchSize: 3 });
     expect(first.recomputed).toBeGreaterThanOrEqual(2);
-    for (const [team, user] of [['team-job-a', 'ann'], ['team-job-b', 'bob']] as const) {
+    for (const [team, user] of [
+      ['team-job-a', 'ann'],
+      ['team-job-b', 'bob'],
+    ] as const) {
       expect((await store.getSnapshot((await memberOf(team, user)).id))?.computedOn).toBe(day);
     }
-    expect(await refreshStaleSnapshots(store, { communityId: null, today: day, skipLocked: true })).toEqual({ promoted: 0, recomputed: 0, lookedAhead: 0 });
+    expect(await refreshStaleSnapshots(store, { communityId: null, today: day, skipLocked: true })).toEqual({
+      promoted: 0,
+      recomputed: 0,
+      lookedAhead: 0,
+    });
   });
 
   it('a write that lands while its snapshot is being recomputed still leaves it stale (never a fresh-looking old score)', async () => {
@@ -182,7 +219,12 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     const hasClaimed = new Promise<void>((resolve) => (claimed = resolve));
     // A refresh that has locked the row and read the old contracts, then pauses before saving.
     const refresh = store.transaction(async (tx) => {
-      const stale = await tx.claimStaleSnapshots({ communityId: ann.communityId, today: AS_OF, limit: 10, skipLocked: false });
+      const stale = await tx.claimStaleSnapshots({
+        communityId: ann.communityId,
+        today: AS_OF,
+        limit: 10,
+        skipLocked: false,
+      });
       const contracts = await tx.listContractsOf(stale.map((row) => row.memberId));
       claimed();
       await gate;
@@ -226,7 +268,11 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     expect(counts).toEqual({ promoted: 1, recomputed: 0, lookedAhead: 0 });
     const promoted = await store.getSnapshot(ann.id);
     const { snapshotFor } = await import('../../src/leaderboard/refresh.ts');
-    const recomputed = snapshotFor({ memberId: ann.id, communityId: community.id, model: 'upwork-2025', params: {} }, await store.listContracts(ann.id), nextDay);
+    const recomputed = snapshotFor(
+      { memberId: ann.id, communityId: community.id, model: 'upwork-2025', params: {} },
+      await store.listContracts(ann.id),
+      nextDay,
+    );
     expect(promoted).toEqual(recomputed);
   });
 
@@ -235,7 +281,8 @@ describe.each(databaseKinds)('leaderboard snapshots on $name', (kind) => {
     // of members sliced nothing, titled itself "page 1 of 1", claimed "Nobody with a score has
     // joined yet" although members with scores had joined, and offered "Previous" to page 6 (empty too).
     it('a page past the last one shows the last page, not an empty "nobody joined" page', async () => {
-      const run = (text: string) => runCommandText({ store }, commandContext('slack', 'T-lb', 'ann', { displayName: 'Name ann' }), text);
+      const run = (text: string) =>
+        runCommandText({ store }, commandContext('slack', 'T-lb', 'ann', { displayName: 'Name ann' }), text);
       await run('add client:A type:fixed start:2026-01-10 end:2026-02-01 earnings:1200 stars:5');
       await run('add client:B type:fixed start:2026-03-10 end:2026-04-01 earnings:1200 stars:5');
       await run('join');

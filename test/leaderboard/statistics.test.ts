@@ -31,13 +31,18 @@ describe('community statistics', () => {
 
   it('the histogram gives the same quantiles and percentiles as the sorted list, for any scores', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 100 }), (values, score) => {
-        const sorted = [...values].sort((a, b) => a - b);
-        const histogram = new Map<number, number>();
-        for (const value of values) histogram.set(value, (histogram.get(value) ?? 0) + 1);
-        for (const q of [0, 0.25, 0.5, 0.75, 1]) expect(histogramQuantile(histogram, q)).toBeCloseTo(quantile(sorted, q), 9);
-        expect(histogramPercentile(histogram, score)).toBe(percentileOf(sorted, score));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 0, max: 100 }),
+        (values, score) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          const histogram = new Map<number, number>();
+          for (const value of values) histogram.set(value, (histogram.get(value) ?? 0) + 1);
+          for (const q of [0, 0.25, 0.5, 0.75, 1])
+            expect(histogramQuantile(histogram, q)).toBeCloseTo(quantile(sorted, q), 9);
+          expect(histogramPercentile(histogram, score)).toBe(percentileOf(sorted, score));
+        },
+      ),
     );
   });
 });

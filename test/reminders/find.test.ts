@@ -4,7 +4,17 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findReminders, forecastContracts, formatDay, MODEL_NAMES, parseDay, scoreContracts, type Contract, type ModelName, type Reminder } from '../../src/scoring/index.ts';
+import {
+  findReminders,
+  forecastContracts,
+  formatDay,
+  MODEL_NAMES,
+  parseDay,
+  scoreContracts,
+  type Contract,
+  type ModelName,
+  type Reminder,
+} from '../../src/scoring/index.ts';
 import { memberArb } from '../scoring/arbitraries.ts';
 
 const OLD: { model: ModelName } = { model: 'upwork-2015' };
@@ -37,8 +47,17 @@ describe('findReminders: inactive-contract', () => {
     expect(reminders).toHaveLength(1);
     const [reminder] = reminders;
     // 4 successes and 1 negative: (4 − 1) / 5 = 60%.
-    expect(reminder).toMatchObject({ kind: 'inactive-contract', tone: 'warning', date: '2026-12-01', contractId: 'C12', client: 'Echo', effect: { from: 100, to: 60 } });
-    expect(reminder?.text).toBe('On 2026-12-01 (in 7 days) C12 (Echo) passes 60 days with no payment or feedback and counts as negative: your score falls from 100% to 60%.');
+    expect(reminder).toMatchObject({
+      kind: 'inactive-contract',
+      tone: 'warning',
+      date: '2026-12-01',
+      contractId: 'C12',
+      client: 'Echo',
+      effect: { from: 100, to: 60 },
+    });
+    expect(reminder?.text).toBe(
+      'On 2026-12-01 (in 7 days) C12 (Echo) passes 60 days with no payment or feedback and counts as negative: your score falls from 100% to 60%.',
+    );
     expect(reminder?.action).toContain('end it by 2026-11-30: "end C12"');
     expect(reminder?.action).toContain('"pay C12 amount:USD"');
   });
@@ -48,7 +67,15 @@ describe('findReminders: inactive-contract', () => {
     expect(last).toMatchObject({ kind: 'inactive-contract', date: '2026-12-01', contractId: 'C12' });
     expect(last?.text).toContain('(tomorrow)');
     expect(last?.action).toContain('end it by today (2026-11-30)');
-    for (const asOf of ['2026-11-23', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-12-01']) {
+    for (const asOf of [
+      '2026-11-23',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-12-01',
+    ]) {
       expect(findReminders(contracts, asOf, OLD), asOf).toEqual([]);
     }
   });
@@ -62,15 +89,33 @@ describe('findReminders: inactive-contract', () => {
     const paid = [
       // Paid 2026-05-15 → 2026-09-01: long-term success (weight 1.5 + 1 bonus = 2.5) through
       // 2026-11-30 (last payment + 90 days), then stops counting (2025).
-      c({ id: 'L', client: 'Acme', start: '2026-05-01', earnings: 3000, payments: [{ date: '2026-05-15', amount: 1500 }, { date: '2026-09-01', amount: 1500 }] }),
+      c({
+        id: 'L',
+        client: 'Acme',
+        start: '2026-05-01',
+        earnings: 3000,
+        payments: [
+          { date: '2026-05-15', amount: 1500 },
+          { date: '2026-09-01', amount: 1500 },
+        ],
+      }),
       c({ id: 'B', client: 'Bolt', start: '2026-09-01', end: '2026-10-01', earnings: 500, stars: 5 }),
       c({ id: 'N', client: 'Cobalt', start: '2026-09-01', end: '2026-10-05', earnings: 500, stars: 1 }),
     ];
     // 3m = 6m: S 3.75, N 1.25 of T 5 → 50%. Without L: S 1.25, N 1.25 → 0%.
     const [week] = findReminders(paid, '2026-11-24');
-    expect(week).toMatchObject({ kind: 'inactive-contract', date: '2026-12-01', contractId: 'L', effect: { from: 50, to: 0 } });
-    expect(week?.text).toBe('On 2026-12-01 (in 7 days) L (Acme) has had no payment for 90 days (last paid 2026-09-01) and stops counting: your score falls from 50% to 0%.');
-    expect(week?.action).toBe('If the work goes on, record the next payment by 2026-11-30: "pay L amount:USD". If it is over, end it ("end L") and ask Acme for feedback.');
+    expect(week).toMatchObject({
+      kind: 'inactive-contract',
+      date: '2026-12-01',
+      contractId: 'L',
+      effect: { from: 50, to: 0 },
+    });
+    expect(week?.text).toBe(
+      'On 2026-12-01 (in 7 days) L (Acme) has had no payment for 90 days (last paid 2026-09-01) and stops counting: your score falls from 50% to 0%.',
+    );
+    expect(week?.action).toBe(
+      'If the work goes on, record the next payment by 2026-11-30: "pay L amount:USD". If it is over, end it ("end L") and ask Acme for feedback.',
+    );
     expect(ofKind(findReminders(paid, '2026-11-30'), 'inactive-contract')).toHaveLength(1);
     expect(findReminders(paid, '2026-11-26')).toEqual([]);
     // 2015: it counts as negative instead.
@@ -121,10 +166,22 @@ describe('findReminders: feedback-counts (2015)', () => {
     // (4 / 6 = 67% if M1 and M2 stayed neutral), 12m still 43%: the score stays at 43%.
     for (const asOf of ['2026-11-16', '2026-11-22']) {
       const reminders = findReminders(contracts, asOf, OLD);
-      expect(reminders.map((reminder) => reminder.kind), asOf).toEqual(['feedback-counts']);
-      expect(reminders[0]).toMatchObject({ tone: 'warning', date: '2026-11-23', contractId: null, effect: { from: 67, to: 43 } });
-      expect(reminders[0]?.text).toContain('become more than 30% of the contracts in your 6-month window, so M2 (Fox) and M1 (Echo) count as negative there: your score stays at 43% (67% without this).');
-      expect(reminders[0]?.action).toBe('Ask Fox for feedback on M2 and Echo for feedback on M1, then record what they give, e.g. "edit M2 stars:5".');
+      expect(
+        reminders.map((reminder) => reminder.kind),
+        asOf,
+      ).toEqual(['feedback-counts']);
+      expect(reminders[0]).toMatchObject({
+        tone: 'warning',
+        date: '2026-11-23',
+        contractId: null,
+        effect: { from: 67, to: 43 },
+      });
+      expect(reminders[0]?.text).toContain(
+        'become more than 30% of the contracts in your 6-month window, so M2 (Fox) and M1 (Echo) count as negative there: your score stays at 43% (67% without this).',
+      );
+      expect(reminders[0]?.action).toBe(
+        'Ask Fox for feedback on M2 and Echo for feedback on M1, then record what they give, e.g. "edit M2 stars:5".',
+      );
     }
     expect(findReminders(contracts, '2026-11-19', OLD)).toEqual([]);
   });
@@ -134,7 +191,9 @@ describe('findReminders: feedback-counts (2015)', () => {
   });
 
   it('with feedback recorded there is nothing to warn about', () => {
-    const withFeedback = contracts.map((contract) => (contract.id.startsWith('M') ? { ...contract, stars: 5 } : contract));
+    const withFeedback = contracts.map((contract) =>
+      contract.id.startsWith('M') ? { ...contract, stars: 5 } : contract,
+    );
     expect(ofKind(findReminders(withFeedback, '2026-11-22', OLD), 'feedback-counts')).toEqual([]);
   });
 });
@@ -183,7 +242,9 @@ describe('findReminders: good news', () => {
     expect(findReminders(contracts, '2026-11-21')).toEqual([]);
     expect(findReminders(contracts, '2026-11-23')).toEqual([]);
     // Work that ended does not continue.
-    const ended = contracts.map((contract) => (contract.id === 'new' ? { ...contract, end: '2026-11-20', stars: 5 } : contract));
+    const ended = contracts.map((contract) =>
+      contract.id === 'new' ? { ...contract, end: '2026-11-20', stars: 5 } : contract,
+    );
     expect(findReminders(ended, '2026-11-22')).toEqual([]);
   });
 });
@@ -245,11 +306,14 @@ describe('findReminders: nothing due', () => {
  */
 function daysToAsk(contracts: readonly Contract[], asOf: string, model: ModelName): string[] {
   const events = [
-    ...forecastContracts(contracts, asOf, { model }).changes.slice(0, 3).map((change) => change.date),
+    ...forecastContracts(contracts, asOf, { model })
+      .changes.slice(0, 3)
+      .map((change) => change.date),
     ...contracts.filter((contract) => !contract.end).map((contract) => plusDays(contract.start, 61)),
   ];
   const days = new Set([asOf]);
-  for (const event of events) for (const ahead of [1, 7]) if (plusDays(event, -ahead) >= asOf) days.add(plusDays(event, -ahead));
+  for (const event of events)
+    for (const ahead of [1, 7]) if (plusDays(event, -ahead) >= asOf) days.add(plusDays(event, -ahead));
   return [...days];
 }
 
@@ -283,7 +347,9 @@ function checkReminders(contracts: readonly Contract[], asOf: string, model: Mod
     }
     if (reminder.kind === 'feedback-counts') expect(model).toBe('upwork-2015');
     if (reminder.kind === 'becomes-long-term') {
-      const client = scoreContracts(contracts, asOf, { model }).longTerm.byClient.find((entry) => entry.client === reminder.client);
+      const client = scoreContracts(contracts, asOf, { model }).longTerm.byClient.find(
+        (entry) => entry.client === reminder.client,
+      );
       expect(client).toMatchObject({ longTerm: false, longTermOn: reminder.date, ongoing: true });
     }
     expect(reminder.effect).toBeDefined();
@@ -303,7 +369,8 @@ describe('findReminders: properties', () => {
     let found = 0;
     fc.assert(
       fc.property(members, ({ member, model }) => {
-        for (const asOf of daysToAsk(member.contracts, member.asOf, model)) found += checkReminders(member.contracts, asOf, model);
+        for (const asOf of daysToAsk(member.contracts, member.asOf, model))
+          found += checkReminders(member.contracts, asOf, model);
       }),
       { numRuns: 200 },
     );

@@ -15,13 +15,28 @@ import type { OpenedDatabase } from '../helpers/databases.ts';
 let users = 0;
 
 export function openContract(fields: Partial<Contract> = {}): Contract {
-  return { id: 'c1', client: 'Acme Ltd', type: 'hourly', start: '2026-06-01', lastPayment: '2026-09-01', earnings: 1500, ...fields };
+  return {
+    id: 'c1',
+    client: 'Acme Ltd',
+    type: 'hourly',
+    start: '2026-06-01',
+    lastPayment: '2026-09-01',
+    earnings: 1500,
+    ...fields,
+  };
 }
 
 /** A member of `community` on `platform`, with reminders on unless told otherwise, and one contract. */
-export async function member(store: Store, options: { platform?: Platform; community?: string; reminders?: boolean; contracts?: Contract[] } = {}): Promise<Member> {
+export async function member(
+  store: Store,
+  options: { platform?: Platform; community?: string; reminders?: boolean; contracts?: Contract[] } = {},
+): Promise<Member> {
   const platform = options.platform ?? 'slack';
-  const community = await store.ensureCommunity({ platform, externalId: options.community ?? `${platform}-team`, name: 'Team' });
+  const community = await store.ensureCommunity({
+    platform,
+    externalId: options.community ?? `${platform}-team`,
+    name: 'Team',
+  });
   const user = `U${++users}`;
   let found = await store.ensureMember(community.id, user, `Name of ${user}`);
   if (options.reminders !== false) found = await store.setMemberFlags(found.id, { remindersOptIn: true });
@@ -54,7 +69,10 @@ export interface Delivered {
 }
 
 /** Senders for every platform that record each message; `refuse(userId)` makes one throw instead. */
-export function recordingSenders(refuse: (userId: string) => string | null = () => null, delayMs = 0): { senders: DirectMessages; delivered: Delivered[] } {
+export function recordingSenders(
+  refuse: (userId: string) => string | null = () => null,
+  delayMs = 0,
+): { senders: DirectMessages; delivered: Delivered[] } {
   const delivered: Delivered[] = [];
   const sender = (platform: Platform) => async (userId: string, reply: Reply) => {
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -72,7 +90,10 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 }
 
 export async function deliveryRow(db: Database, memberId: number, day: string) {
-  const [row] = await db.select().from(reminderDeliveries).where(and(eq(reminderDeliveries.memberId, memberId), eq(reminderDeliveries.day, day)));
+  const [row] = await db
+    .select()
+    .from(reminderDeliveries)
+    .where(and(eq(reminderDeliveries.memberId, memberId), eq(reminderDeliveries.day, day)));
   return row;
 }
 

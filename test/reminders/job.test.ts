@@ -44,7 +44,10 @@ describe.each(databaseKinds)('daily reminders on $name', (kind) => {
     try {
       // Two instances: each its own queue on its own connection (on PGlite, the one session).
       const { senders, delivered } = recordingSenders(() => null, 2);
-      const [first, second] = await Promise.all([run(senders, DAY, queue, 5), run(senders, DAY, createReminderQueue(other.db), 5)]);
+      const [first, second] = await Promise.all([
+        run(senders, DAY, queue, 5),
+        run(senders, DAY, createReminderQueue(other.db), 5),
+      ]);
       const perMember = countBy(delivered, (message) => `${message.platform}:${message.userId}`);
       expect(perMember.size).toBe(RACE_MEMBERS);
       expect([...perMember.values()].every((count) => count === 1)).toBe(true);
@@ -66,18 +69,26 @@ describe.each(databaseKinds)('daily reminders on $name', (kind) => {
       // The next day is a new day: one more message each.
       const next = await Promise.all([run(senders, NEXT_DAY), run(senders, NEXT_DAY, createReminderQueue(other.db))]);
       expect(next[0].sent + next[1].sent).toBe(RACE_MEMBERS);
-      expect([...countBy(delivered, (message) => `${message.platform}:${message.userId}`).values()].every((count) => count === 2)).toBe(true);
+      expect(
+        [...countBy(delivered, (message) => `${message.platform}:${message.userId}`).values()].every(
+          (count) => count === 2,
+        ),
+      ).toBe(true);
     } finally {
       await other.close();
     }
   });
 
-  it('sends each message on its member\'s platform, to their platform user id, as their reminders', async () => {
+  it("sends each message on its member's platform, to their platform user id, as their reminders", async () => {
     const slack = await member(store, { platform: 'slack' });
     const discord = await member(store, { platform: 'discord' });
     const { senders, delivered } = recordingSenders();
     expect(await run(senders)).toEqual({ sent: 2, nothing: 0, failed: 0 });
-    expect(delivered.map(({ platform, userId }) => ({ platform, userId })).sort((a, b) => a.platform.localeCompare(b.platform))).toEqual([
+    expect(
+      delivered
+        .map(({ platform, userId }) => ({ platform, userId }))
+        .sort((a, b) => a.platform.localeCompare(b.platform)),
+    ).toEqual([
       { platform: 'discord', userId: discord.platformUserId },
       { platform: 'slack', userId: slack.platformUserId },
     ]);
@@ -117,13 +128,26 @@ describe.each(databaseKinds)('daily reminders on $name', (kind) => {
     });
     // First run: the failures are recorded and not retried within the run.
     expect(await run(senders)).toEqual({ sent: 1, nothing: 0, failed: 2 });
-    expect(await deliveryRow(db, failing.id, DAY)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'channel_not_found' });
+    expect(await deliveryRow(db, failing.id, DAY)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'channel_not_found',
+    });
     // Second run: the flaky one goes through; the other fails again.
     expect(await run(senders)).toEqual({ sent: 1, nothing: 0, failed: 1 });
     expect(await deliveryRow(db, flaky.id, DAY)).toMatchObject({ status: 'sent', attempts: 2 });
     for (let i = 3; i <= MAX_ATTEMPTS + 2; i++) await run(senders);
-    expect(await deliveryRow(db, failing.id, DAY)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'channel_not_found' });
-    expect(countBy(delivered, (message) => message.userId)).toEqual(new Map([[fine.platformUserId, 1], [flaky.platformUserId, 1]]));
+    expect(await deliveryRow(db, failing.id, DAY)).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      lastError: 'channel_not_found',
+    });
+    expect(countBy(delivered, (message) => message.userId)).toEqual(
+      new Map([
+        [fine.platformUserId, 1],
+        [flaky.platformUserId, 1],
+      ]),
+    );
   });
 
   it('a finder that throws fails that member only', async () => {
@@ -141,7 +165,10 @@ describe.each(databaseKinds)('daily reminders on $name', (kind) => {
     });
     expect(summary).toEqual({ sent: 1, nothing: 0, failed: 1 });
     expect(delivered.map((message) => message.userId)).toEqual([fine.platformUserId]);
-    expect(await deliveryRow(db, broken.id, DAY)).toMatchObject({ status: 'failed', lastError: 'finding reminders: no contracts to look at' });
+    expect(await deliveryRow(db, broken.id, DAY)).toMatchObject({
+      status: 'failed',
+      lastError: 'finding reminders: no contracts to look at',
+    });
   });
 
   it('a crash inside the batch rolls it back: its rows stay pending and a later run sends them', async () => {
@@ -164,7 +191,13 @@ describe.each(databaseKinds)('daily reminders on $name', (kind) => {
     const slack = await member(store, { platform: 'slack' });
     const discord = await member(store, { platform: 'discord' });
     const { senders, delivered } = recordingSenders();
-    const slackOnly = await runReminders({ queue, asOf: DAY, send: routeByPlatform(senders), platforms: ['slack'], find: alwaysFind });
+    const slackOnly = await runReminders({
+      queue,
+      asOf: DAY,
+      send: routeByPlatform(senders),
+      platforms: ['slack'],
+      find: alwaysFind,
+    });
     expect(slackOnly).toEqual({ sent: 1, nothing: 0, failed: 0 });
     expect(delivered.map((message) => message.userId)).toEqual([slack.platformUserId]);
     // The Discord member's reminder is left for an instance that can send it.

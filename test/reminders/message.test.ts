@@ -23,7 +23,8 @@ function reminder(fields: Partial<Reminder> = {}): Reminder {
 }
 
 const warn = (text: string, fields: Partial<Reminder> = {}) => reminder({ text, ...fields });
-const good = (text: string, fields: Partial<Reminder> = {}) => reminder({ kind: 'score-rises', tone: 'good', text, ...fields });
+const good = (text: string, fields: Partial<Reminder> = {}) =>
+  reminder({ kind: 'score-rises', tone: 'good', text, ...fields });
 
 function lists(reply: Reply): Extract<Block, { type: 'list' }>[] {
   return reply.blocks.filter((block): block is Extract<Block, { type: 'list' }> => block.type === 'list');
@@ -48,7 +49,12 @@ describe('reminderReply', () => {
 
   it('lists warnings first, then good news, whatever the input order; actions follow their warning', () => {
     const reply = reminderReply(
-      [good('g tomorrow'), warn('w in a week', { date: '2026-11-29' }), warn('w tomorrow', { action: 'Do this.' }), good('g2 tomorrow', { kind: 'becomes-long-term' })],
+      [
+        good('g tomorrow'),
+        warn('w in a week', { date: '2026-11-29' }),
+        warn('w tomorrow', { action: 'Do this.' }),
+        good('g2 tomorrow', { kind: 'becomes-long-term' }),
+      ],
       AS_OF,
     );
     const [warnings, news] = lists(reply);
@@ -68,19 +74,27 @@ describe('reminderReply', () => {
   it(`shows at most ${MAX_REMINDER_ITEMS} reminders, warnings kept first, and counts the rest`, () => {
     const many = [
       ...Array.from({ length: 4 }, (_, index) => good(`good ${index}`)),
-      ...Array.from({ length: MAX_REMINDER_ITEMS + 2 }, (_, index) => warn(`warning ${index}`, { contractId: `C${String(index).padStart(2, '0')}` })),
+      ...Array.from({ length: MAX_REMINDER_ITEMS + 2 }, (_, index) =>
+        warn(`warning ${index}`, { contractId: `C${String(index).padStart(2, '0')}` }),
+      ),
     ];
     const reply = reminderReply(many, AS_OF);
     const shown = lists(reply).flatMap((list) => list.items);
     expect(shown).toHaveLength(MAX_REMINDER_ITEMS);
     expect(shown.every((item) => item.startsWith('warning'))).toBe(true);
-    expect(reply.blocks.find((block) => block.type === 'text')).toEqual({ type: 'text', text: '…and 6 more. See them all with "tips" and "forecast".' });
+    expect(reply.blocks.find((block) => block.type === 'text')).toEqual({
+      type: 'text',
+      text: '…and 6 more. See them all with "tips" and "forecast".',
+    });
     // The summary counts everything, shown or not.
     expect(reply.summary).toBe(`${MAX_REMINDER_ITEMS + 2} things about to hurt your score and 4 pieces of good news.`);
   });
 
   it('no "more" line when everything fits', () => {
-    const reply = reminderReply(Array.from({ length: MAX_REMINDER_ITEMS }, (_, index) => warn(`w${index}`)), AS_OF);
+    const reply = reminderReply(
+      Array.from({ length: MAX_REMINDER_ITEMS }, (_, index) => warn(`w${index}`)),
+      AS_OF,
+    );
     expect(reply.blocks.some((block) => block.type === 'text')).toBe(false);
   });
 
@@ -95,7 +109,13 @@ describe('reminderReply', () => {
     const reminders = findReminders(
       [
         ...['Acme', 'Bolt', 'Cobalt', 'Delta'].map((client, index) => ({
-          id: `s${index}`, client, type: 'hourly' as const, start: '2026-06-01', end: '2026-07-01', earnings: 100, stars: 5,
+          id: `s${index}`,
+          client,
+          type: 'hourly' as const,
+          start: '2026-06-01',
+          end: '2026-07-01',
+          earnings: 100,
+          stars: 5,
         })),
         { id: 'C12.x_y-z', client: name, type: 'fixed' as const, start: '2026-10-01' },
       ],

@@ -45,10 +45,16 @@ describe.each(databaseKinds)('the reminder quiet pass on $name', (kind) => {
     };
     const settle = queue.settleQuiet?.bind(queue);
     if (!settle) throw new Error('the PostgreSQL queue has a quiet pass');
-    expect(await settle(DAY, 100, hasMessage)).toEqual({ claimed: 4, nothing: 2, optedOut: 1, lastMemberId: leaving.id });
+    expect(await settle(DAY, 100, hasMessage)).toEqual({
+      claimed: 4,
+      nothing: 2,
+      optedOut: 1,
+      lastMemberId: leaving.id,
+    });
     // The member who turned reminders off is not looked at.
     expect(asked.sort()).toEqual([...quiet.map((found) => found.id), due.id].sort());
-    for (const found of quiet) expect(await deliveryRow(db, found.id, DAY)).toMatchObject({ status: 'nothing', attempts: 1 });
+    for (const found of quiet)
+      expect(await deliveryRow(db, found.id, DAY)).toMatchObject({ status: 'nothing', attempts: 1 });
     expect(await deliveryRow(db, leaving.id, DAY)).toMatchObject({ status: 'nothing', attempts: 0 });
     expect(await deliveryRow(db, due.id, DAY)).toMatchObject({ status: 'pending', attempts: 0 });
     // Past the last member there is nothing left to claim.
@@ -59,13 +65,24 @@ describe.each(databaseKinds)('the reminder quiet pass on $name', (kind) => {
     const due: number[] = [];
     const quiet: number[] = [];
     for (let i = 0; i < 60; i++) {
-      const found = await member(store, { platform: i % 2 === 0 ? 'slack' : 'discord', contracts: i % 3 === 0 ? undefined : [] });
+      const found = await member(store, {
+        platform: i % 2 === 0 ? 'slack' : 'discord',
+        contracts: i % 3 === 0 ? undefined : [],
+      });
       (i % 3 === 0 ? due : quiet).push(found.id);
     }
     const other = await secondHandle(opened);
     try {
       const { senders, delivered } = recordingSenders(() => null, 2);
-      const run = (on: Database) => runReminders({ queue: createReminderQueue(on), asOf: DAY, send: routeByPlatform(senders), batchSize: 3, quietBatchSize: 7, find: alwaysFind });
+      const run = (on: Database) =>
+        runReminders({
+          queue: createReminderQueue(on),
+          asOf: DAY,
+          send: routeByPlatform(senders),
+          batchSize: 3,
+          quietBatchSize: 7,
+          find: alwaysFind,
+        });
       const [first, second] = await Promise.all([run(db), run(other.db)]);
       expect(first.sent + second.sent).toBe(due.length);
       expect(first.nothing + second.nothing).toBe(quiet.length);
@@ -84,8 +101,20 @@ describe.each(databaseKinds)('the reminder quiet pass on $name', (kind) => {
   it('a finder that throws leaves the member to processBatch, which records the failure', async () => {
     const broken = await member(store, { contracts: [] });
     const { senders } = recordingSenders();
-    const summary = await runReminders({ queue, asOf: DAY, send: routeByPlatform(senders), quietBatchSize: 50, find: () => { throw new Error('no contracts to look at'); } });
+    const summary = await runReminders({
+      queue,
+      asOf: DAY,
+      send: routeByPlatform(senders),
+      quietBatchSize: 50,
+      find: () => {
+        throw new Error('no contracts to look at');
+      },
+    });
     expect(summary).toEqual({ sent: 0, nothing: 0, failed: 1 });
-    expect(await deliveryRow(db, broken.id, DAY)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'finding reminders: no contracts to look at' });
+    expect(await deliveryRow(db, broken.id, DAY)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'finding reminders: no contracts to look at',
+    });
   });
 });

@@ -13,7 +13,13 @@ import { countBy, deliveryRow, member, recordingSenders, secondHandle } from './
 
 /** Four 5-star contracts from four clients, ended 2026-07-01: 100% in every 2015 window. */
 const GOOD: Contract[] = ['Acme', 'Bolt', 'Cobalt', 'Delta'].map((client, index) => ({
-  id: `s${index + 1}`, client, type: 'hourly', start: '2026-06-01', end: '2026-07-01', earnings: 100, stars: 5,
+  id: `s${index + 1}`,
+  client,
+  type: 'hourly',
+  start: '2026-06-01',
+  end: '2026-07-01',
+  earnings: 100,
+  stars: 5,
 }));
 /** Open, $0, no feedback since 2026-10-01: under upwork-2015 a negative from 2026-12-01 (start + 60 days). */
 const IDLE: Contract = { id: 'C12', client: 'Echo', type: 'hourly', start: '2026-10-01' };
@@ -31,7 +37,7 @@ describe.each(databaseKinds)('daily reminders from the real finder on $name', (k
   });
   afterAll(async () => opened.close());
 
-  it('members whose open contract is a day from its grace limit get one message each, under their community\'s model', async () => {
+  it("members whose open contract is a day from its grace limit get one message each, under their community's model", async () => {
     // The same contracts under two models: upwork-2015 counts the idle contract as negative
     // tomorrow; upwork-2025 leaves it out, so there is nothing to say.
     const old = await store.ensureCommunity({ platform: 'slack', externalId: 'old-rules', name: 'Old rules' });
@@ -47,7 +53,8 @@ describe.each(databaseKinds)('daily reminders from the real finder on $name', (k
     const other = await secondHandle(opened);
     try {
       const { senders, delivered } = recordingSenders(() => null, 2);
-      const run = (db: OpenedDatabase['db']) => runReminders({ queue: createReminderQueue(db), asOf: DAY, send: routeByPlatform(senders), batchSize: 4 });
+      const run = (db: OpenedDatabase['db']) =>
+        runReminders({ queue: createReminderQueue(db), asOf: DAY, send: routeByPlatform(senders), batchSize: 4 });
       const [first, second] = await Promise.all([run(opened.db), run(other.db)]);
       expect(first.sent + second.sent).toBe(MEMBERS);
       expect(first.nothing + second.nothing).toBe(MEMBERS + 1);
@@ -61,10 +68,14 @@ describe.each(databaseKinds)('daily reminders from the real finder on $name', (k
       if (!message) throw new Error('nothing was sent');
       const text = renderText(message.reply);
       expect(text).toContain(`JSS reminders for ${DAY}`);
-      expect(text).toContain('On 2026-12-01 (tomorrow) C12 (Echo) passes 60 days with no payment or feedback and counts as negative: your score falls from 100% to 60%.');
+      expect(text).toContain(
+        'On 2026-12-01 (tomorrow) C12 (Echo) passes 60 days with no payment or feedback and counts as negative: your score falls from 100% to 60%.',
+      );
 
-      for (const id of warned) expect(await deliveryRow(opened.db, id, DAY)).toMatchObject({ status: 'sent', attempts: 1 });
-      for (const id of [...quiet, allGood.id]) expect(await deliveryRow(opened.db, id, DAY)).toMatchObject({ status: 'nothing', attempts: 1 });
+      for (const id of warned)
+        expect(await deliveryRow(opened.db, id, DAY)).toMatchObject({ status: 'sent', attempts: 1 });
+      for (const id of [...quiet, allGood.id])
+        expect(await deliveryRow(opened.db, id, DAY)).toMatchObject({ status: 'nothing', attempts: 1 });
 
       // Again the same day: nothing more.
       const again = await run(other.db);

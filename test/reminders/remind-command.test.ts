@@ -6,7 +6,6 @@ import { commandContext } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { historyMemberOf } from '../helpers/history-member.ts';
 
-
 describe.each(databaseKinds)('the remind command on $name', (kind) => {
   let store: Store;
   let close: () => Promise<void>;
@@ -14,11 +13,17 @@ describe.each(databaseKinds)('the remind command on $name', (kind) => {
 
   beforeAll(async () => {
     ({ store, close } = await kind.open());
-    services = { store, onError: (error) => { throw error; } };
+    services = {
+      store,
+      onError: (error) => {
+        throw error;
+      },
+    };
   });
   afterAll(async () => close());
 
-  const run = (user: string, text: string) => runCommandText(services, commandContext('discord', 'guild-1', user), text);
+  const run = (user: string, text: string) =>
+    runCommandText(services, commandContext('discord', 'guild-1', user), text);
 
   async function remindersOn(user: string): Promise<boolean | undefined> {
     // On Discord reminders are the person's (one reminder, whatever the servers they are in).
@@ -32,7 +37,7 @@ describe.each(databaseKinds)('the remind command on $name', (kind) => {
     expect(await remindersOn('ann')).toBe(false);
   });
 
-  it('remind on and remind off switch the member\'s reminders, in any case', async () => {
+  it("remind on and remind off switch the member's reminders, in any case", async () => {
     expect(await run('ben', 'remind on')).toMatchObject({ kind: 'success', title: 'Daily reminders are on' });
     expect(await remindersOn('ben')).toBe(true);
     expect(await run('ben', '/jss remind')).toMatchObject({ kind: 'info', title: 'Daily reminders are on' });
@@ -45,7 +50,9 @@ describe.each(databaseKinds)('the remind command on $name', (kind) => {
     await run('cat', 'remind on');
     const bad = await run('cat', 'remind maybe');
     expect(bad.kind).toBe('error');
-    expect(renderText(bad)).toContain('got "maybe", expected "remind on", "remind off", or "remind" alone to see whether reminders are on');
+    expect(renderText(bad)).toContain(
+      'got "maybe", expected "remind on", "remind off", or "remind" alone to see whether reminders are on',
+    );
     const extra = await run('cat', 'remind off now');
     expect(renderText(extra)).toContain('remind got an unexpected word "now"; expected: remind [on|off]');
     const named = await run('cat', 'remind state:off');

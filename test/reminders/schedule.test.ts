@@ -15,8 +15,8 @@ import { alwaysFind, member, recordingSenders } from './helpers.ts';
 
 const DAY = '2026-11-22';
 
-describe('the reminder days of a run (each member\'s own zone)', () => {
-  it('is due from the hour in each zone, for that zone\'s date', () => {
+describe("the reminder days of a run (each member's own zone)", () => {
+  it("is due from the hour in each zone, for that zone's date", () => {
     const zones = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/Berlin', 'UTC'];
     // 2026-11-30T20:00Z: 09:00 Dec 1 in Auckland (NZDT, +13), 12:00 in Los Angeles, 21:00 in Berlin.
     expect(dueDays(zones, new Date('2026-11-30T20:00:00Z'), 9)).toEqual([
@@ -24,9 +24,13 @@ describe('the reminder days of a run (each member\'s own zone)', () => {
       { day: '2026-12-01', timeZones: ['Pacific/Auckland'] },
     ]);
     // A second earlier it is 08:59 in Auckland: not yet.
-    expect(dueDays(zones, new Date('2026-11-30T19:59:59Z'), 9).flatMap((due) => due.timeZones)).not.toContain('Pacific/Auckland');
+    expect(dueDays(zones, new Date('2026-11-30T19:59:59Z'), 9).flatMap((due) => due.timeZones)).not.toContain(
+      'Pacific/Auckland',
+    );
     // 09:00 in Los Angeles (PST, -8) is 17:00 UTC; 08:59 there is not yet.
-    expect(dueDays(['America/Los_Angeles'], new Date('2026-11-30T17:00:00Z'), 9)).toEqual([{ day: '2026-11-30', timeZones: ['America/Los_Angeles'] }]);
+    expect(dueDays(['America/Los_Angeles'], new Date('2026-11-30T17:00:00Z'), 9)).toEqual([
+      { day: '2026-11-30', timeZones: ['America/Los_Angeles'] },
+    ]);
     expect(dueDays(['America/Los_Angeles'], new Date('2026-11-30T16:59:00Z'), 9)).toEqual([]);
   });
 });
@@ -43,18 +47,37 @@ describe('the direct-message senders of an instance', () => {
     const logger = warningsInto(logged);
     expect(Object.keys(await directMessagesOf({ slack: null, discord: null }, output, logger))).toEqual(['console']);
     const slack = { botToken: 'xoxb-1', signingSecret: 'secret', appToken: null, apiUrl: null, port: 0 };
-    expect(Object.keys(await directMessagesOf({ slack, discord: null }, output, logger)).sort()).toEqual(['console', 'slack']);
+    expect(Object.keys(await directMessagesOf({ slack, discord: null }, output, logger)).sort()).toEqual([
+      'console',
+      'slack',
+    ]);
     expect(logged).toEqual([]);
-    const httpOnly = { applicationId: '1', publicKey: 'a'.repeat(64), token: null, apiUrl: null, port: 0, shards: null };
-    expect(Object.keys(await directMessagesOf({ slack: null, discord: httpOnly }, output, logger))).toEqual(['console']);
-    expect(logged).toEqual(['Discord direct messages (reminders) need DISCORD_TOKEN, the bot token; Discord members get no reminders from this instance']);
-    expect(Object.keys(await directMessagesOf({ slack: null, discord: { ...httpOnly, token: 't' } }, output, logger)).sort()).toEqual(['console', 'discord']);
+    const httpOnly = {
+      applicationId: '1',
+      publicKey: 'a'.repeat(64),
+      token: null,
+      apiUrl: null,
+      port: 0,
+      shards: null,
+    };
+    expect(Object.keys(await directMessagesOf({ slack: null, discord: httpOnly }, output, logger))).toEqual([
+      'console',
+    ]);
+    expect(logged).toEqual([
+      'Discord direct messages (reminders) need DISCORD_TOKEN, the bot token; Discord members get no reminders from this instance',
+    ]);
+    expect(
+      Object.keys(await directMessagesOf({ slack: null, discord: { ...httpOnly, token: 't' } }, output, logger)).sort(),
+    ).toEqual(['console', 'discord']);
   });
 
-  it('prints a console member\'s reminders as text, saying whom they are for', async () => {
+  it("prints a console member's reminders as text, saying whom they are for", async () => {
     const output = new PassThrough();
     const send = (await directMessagesOf({ slack: null, discord: null }, output, silentLogger)).console;
-    await send?.('maria', reply('info', 'Your JSS reminders for 2026-11-22', { blocks: [{ type: 'list', items: ['c1 stops counting'] }] }));
+    await send?.(
+      'maria',
+      reply('info', 'Your JSS reminders for 2026-11-22', { blocks: [{ type: 'list', items: ['c1 stops counting'] }] }),
+    );
     const text = String(output.read());
     expect(text).toContain('[direct message to maria]\nYour JSS reminders for 2026-11-22');
     expect(text).toContain('c1 stops counting');
@@ -95,8 +118,14 @@ describe('the reminder schedule', () => {
     const { senders, delivered } = recordingSenders();
     const runs: ReminderSummary[] = [];
     const stop = startReminderSchedule({
-      queue, senders, hour: 9, now: () => new Date(`${DAY}T09:00:00Z`), everyMinutes: 0.001, find: alwaysFind,
-      log: () => {}, onRun: (_day, summary) => runs.push(summary),
+      queue,
+      senders,
+      hour: 9,
+      now: () => new Date(`${DAY}T09:00:00Z`),
+      everyMinutes: 0.001,
+      find: alwaysFind,
+      log: () => {},
+      onRun: (_day, summary) => runs.push(summary),
     });
     await waitForRun(runs, 3);
     await stop();
@@ -110,8 +139,14 @@ describe('the reminder schedule', () => {
     const { senders, delivered } = recordingSenders();
     const runs: ReminderSummary[] = [];
     const stop = startReminderSchedule({
-      queue, senders, hour: 9, now: () => new Date(`${DAY}T08:59:59Z`), everyMinutes: 0.001, find: alwaysFind,
-      log: () => {}, onRun: (_day, summary) => runs.push(summary),
+      queue,
+      senders,
+      hour: 9,
+      now: () => new Date(`${DAY}T08:59:59Z`),
+      everyMinutes: 0.001,
+      find: alwaysFind,
+      log: () => {},
+      onRun: (_day, summary) => runs.push(summary),
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await stop();
@@ -133,7 +168,14 @@ describe('the reminder schedule', () => {
       processBatch: async () => ({ claimed: 0, sent: 0, nothing: 0, failed: 0, optedOut: 0 }),
       timeZones: async () => ['UTC'],
     };
-    const stop = startReminderSchedule({ queue: broken, senders: {}, pinnedDay: DAY, hour: 0, everyMinutes: 0.001, log: (message) => logged.push(message) });
+    const stop = startReminderSchedule({
+      queue: broken,
+      senders: {},
+      pinnedDay: DAY,
+      hour: 0,
+      everyMinutes: 0.001,
+      log: (message) => logged.push(message),
+    });
     while (calls < 3) await new Promise((resolve) => setTimeout(resolve, 10));
     await stop();
     // The run under way when stop() was called has ended, and none starts after.
@@ -144,21 +186,28 @@ describe('the reminder schedule', () => {
     expect(logged.every((message) => message.startsWith('reminders failed: Error: database is down'))).toBe(true);
   });
 
-  it('logs the day\'s sends and failures', async () => {
+  it("logs the day's sends and failures", async () => {
     const failing = await member(store);
     await member(store);
     const logged: string[] = [];
     const runs: ReminderSummary[] = [];
     const { senders } = recordingSenders((userId) => (userId === failing.platformUserId ? 'user_not_found' : null));
     const stop = startReminderSchedule({
-      queue, senders, pinnedDay: DAY, hour: 0, everyMinutes: 60, find: alwaysFind, log: (message) => logged.push(message), onRun: (_day, summary) => runs.push(summary),
+      queue,
+      senders,
+      pinnedDay: DAY,
+      hour: 0,
+      everyMinutes: 60,
+      find: alwaysFind,
+      log: (message) => logged.push(message),
+      onRun: (_day, summary) => runs.push(summary),
     });
     await waitForRun(runs, 1);
     await stop();
     expect(logged).toEqual([`reminders for ${DAY}: 1 sent, 1 failed (retried on later runs, up to 3 tries)`]);
   });
 
-  it('sends at 09:00 in each member\'s zone, for their own day; a member without a zone at 09:00 UTC', async () => {
+  it("sends at 09:00 in each member's zone, for their own day; a member without a zone at 09:00 UTC", async () => {
     const auckland = await member(store);
     const losAngeles = await member(store);
     const noZone = await member(store);
@@ -171,9 +220,19 @@ describe('the reminder schedule', () => {
     const run = async (at: string, expected: number) => {
       clock = new Date(at);
       const before = days.length;
-      const stop = startReminderSchedule({ queue, senders, hour: 9, now: () => clock, everyMinutes: 60, find: alwaysFind, log: () => {}, onRun: (day) => days.push(day) });
+      const stop = startReminderSchedule({
+        queue,
+        senders,
+        hour: 9,
+        now: () => clock,
+        everyMinutes: 60,
+        find: alwaysFind,
+        log: () => {},
+        onRun: (day) => days.push(day),
+      });
       const started = Date.now();
-      while (days.length < before + expected && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (days.length < before + expected && Date.now() - started < 5000)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       await new Promise((resolve) => setTimeout(resolve, 50));
       await stop();
       return days.slice(before);
@@ -191,7 +250,12 @@ describe('the reminder schedule', () => {
     expect(await run('2026-11-30T19:59:00Z', 1)).toEqual(['2026-11-30']); // 08:59 on Dec 1 in Auckland
     expect(sentTo()).toHaveLength(3);
     expect(await run('2026-11-30T20:00:00Z', 2)).toEqual(['2026-11-30', '2026-12-01']); // 09:00 on Dec 1 in Auckland
-    expect(sentTo()).toEqual([auckland.platformUserId, noZone.platformUserId, losAngeles.platformUserId, auckland.platformUserId]);
+    expect(sentTo()).toEqual([
+      auckland.platformUserId,
+      noZone.platformUserId,
+      losAngeles.platformUserId,
+      auckland.platformUserId,
+    ]);
     expect(delivered.at(-1)?.reply.title).toContain('2026-12-01');
   });
 });

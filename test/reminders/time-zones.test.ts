@@ -44,6 +44,11 @@ describe.each(databaseKinds)('reminders by time zone on $name', (kind) => {
     expect(await queue.enqueueDay('2026-12-01', { timeZones: ['Pacific/Auckland'] })).toBe(1);
     expect(await queue.enqueueDay('2026-11-30', { timeZones: ['UTC', 'America/Los_Angeles'] })).toBe(1);
     const rows = (await db.select().from(reminderDeliveries)).map((row) => [row.memberId, row.day]).sort();
-    expect(rows).toEqual([[kiwi.id, '2026-12-01'], [plain.id, '2026-11-30']].sort());
+    expect(rows).toEqual(
+      [
+        [kiwi.id, '2026-12-01'],
+        [plain.id, '2026-11-30'],
+      ].sort(),
+    );
   });
 });

@@ -33,7 +33,7 @@ describe('stats in a small community', () => {
     );
   });
 
-  it('four members: median, quartiles, range and the caller\'s percentile', () => {
+  it("four members: median, quartiles, range and the caller's percentile", () => {
     expect(statsText([0, 50, 100, 100], 100)).toBe(
       `Community statistics\n\nYour estimated score, 100%, is above 75% of the 4 members who joined.\n\nMembers with a score: 4\nMedian: 75%\nQuartiles: 37.5% – 100%\nRange: 0% – 100%\n\n${CONTEXT}`,
     );
@@ -41,13 +41,23 @@ describe('stats in a small community', () => {
 
   it('below 4 no percentile, median or quartile is shown, and every score is listed; from 4 they are', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 8 }), fc.option(fc.integer({ min: 0, max: 100 })), (scores, mine) => {
-        const text = statsText(scores, mine);
-        const small = scores.length < PERCENTILES_FROM;
-        expect(text.includes('Median:')).toBe(!small);
-        expect(text.includes('is above')).toBe(!small && mine !== null);
-        if (small) expect(text).toContain(`: ${[...scores].sort((a, b) => a - b).map((score) => `${score}%`).join(', ')}\n`);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 8 }),
+        fc.option(fc.integer({ min: 0, max: 100 })),
+        (scores, mine) => {
+          const text = statsText(scores, mine);
+          const small = scores.length < PERCENTILES_FROM;
+          expect(text.includes('Median:')).toBe(!small);
+          expect(text.includes('is above')).toBe(!small && mine !== null);
+          if (small)
+            expect(text).toContain(
+              `: ${[...scores]
+                .sort((a, b) => a - b)
+                .map((score) => `${score}%`)
+                .join(', ')}\n`,
+            );
+        },
+      ),
     );
   });
 });

@@ -9,9 +9,15 @@ import { analyze, pastScores, type Contract } from '../../src/scoring/index.ts';
 import { success } from '../scoring/fixtures.ts';
 
 const AS_OF = '2026-11-22';
-const contracts: Contract[] = [success('a', 'A', '2026-05-01', { earnings: 500 }), success('b', 'B', '2026-09-01', { earnings: 600 })];
+const contracts: Contract[] = [
+  success('a', 'A', '2026-05-01', { earnings: 500 }),
+  success('b', 'B', '2026-09-01', { earnings: 600 }),
+];
 const { score, tips, forecast } = analyze(contracts, AS_OF);
-const recorded = [{ date: '2026-10-01', score: 93 }, { date: '2026-11-20', score: 91 }];
+const recorded = [
+  { date: '2026-10-01', score: 93 },
+  { date: '2026-11-20', score: 91 },
+];
 
 type Series = Extract<Block, { type: 'series' }>;
 const seriesIn = (reply: Reply) => reply.blocks.find((block): block is Series => block.type === 'series');
@@ -30,7 +36,10 @@ describe('seriesOf', () => {
     expect(series.title).toBe('Your score: past 16 weeks, next 12 months if nothing new happens');
     expect(series.past).toHaveLength(16);
     expect(series.past?.at(-1)).toEqual({ date: AS_OF, value: forecast.score });
-    expect(series.recorded).toEqual([{ date: '2026-10-01', value: 93 }, { date: '2026-11-20', value: 91 }]);
+    expect(series.recorded).toEqual([
+      { date: '2026-10-01', value: 93 },
+      { date: '2026-11-20', value: 91 },
+    ]);
     expect(series.points).toEqual((seriesOf(forecast) as Series).points);
   });
 
@@ -49,7 +58,8 @@ describe('a shared score or forecast', () => {
       expect(shared?.past).toEqual(seriesIn(reply)?.past);
       expect(shared).not.toHaveProperty('recorded');
       // Neither recorded day is a weekly date: neither may show anywhere in what the channel sees.
-      for (const day of ['2026-10-01', '2026-11-20']) expect(JSON.stringify(sharedView(reply, 'Shared by X'))).not.toContain(day);
+      for (const day of ['2026-10-01', '2026-11-20'])
+        expect(JSON.stringify(sharedView(reply, 'Shared by X'))).not.toContain(day);
       // The member's own reply is left as it was.
       expect(seriesIn(reply)?.recorded).toHaveLength(2);
     }
@@ -61,8 +71,14 @@ describe('the sparkline line of a series with the past', () => {
     const block = {
       type: 'series' as const,
       title: 'Your score: past 16 weeks, next 12 months if nothing new happens',
-      points: [{ date: '2026-11-22', value: 88 }, { date: '2027-11-22', value: 88 }],
-      past: [{ date: '2026-08-09', value: 70 }, { date: '2026-11-22', value: 88 }],
+      points: [
+        { date: '2026-11-22', value: 88 },
+        { date: '2027-11-22', value: 88 },
+      ],
+      past: [
+        { date: '2026-08-09', value: 70 },
+        { date: '2026-11-22', value: 88 },
+      ],
     };
     expect(seriesPoints(block).map((point) => point.date)).toEqual(['2026-08-09', '2026-11-22', '2027-11-22']);
     const text = renderText(reply('info', 'Score', { blocks: [block] }));

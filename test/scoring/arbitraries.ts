@@ -61,7 +61,11 @@ const asOfDayArb: fc.Arbitrary<number> = fc.oneof(
     // A month end (or the 28th–31st clamped to it): month-end clamping of every window cutoff.
     weight: 3,
     arbitrary: fc
-      .record({ year: fc.integer({ min: 2018, max: 2030 }), month: fc.integer({ min: 1, max: 12 }), dom: fc.integer({ min: 28, max: 31 }) })
+      .record({
+        year: fc.integer({ min: 2018, max: 2030 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        dom: fc.integer({ min: 28, max: 31 }),
+      })
       .map(({ year, month, dom }) => dayOf(year, month, Math.min(dom, daysInMonthOf(year, month)))),
   },
   {
@@ -170,7 +174,13 @@ export type PaySpec =
   | { kind: 'atEnd'; delta: number };
 
 const paySpecArb: fc.Arbitrary<PaySpec> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('afterStart' as const), days: fc.oneof(fc.integer({ min: 0, max: 400 }), boundaryDays) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('afterStart' as const),
+      days: fc.oneof(fc.integer({ min: 0, max: 400 }), boundaryDays),
+    }),
+  },
   {
     // First payment + 3 (6, 9) months, exactly or a day off: long-term work and duration bonus.
     weight: 2,
@@ -183,7 +193,10 @@ const paySpecArb: fc.Arbitrary<PaySpec> = fc.oneof(
   {
     // Around the 90-day activity limit of open contracts.
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('beforeAsOf' as const), days: fc.oneof(fc.constantFrom(0, 89, 90, 91, 92), fc.integer({ min: 0, max: 400 })) }),
+    arbitrary: fc.record({
+      kind: fc.constant('beforeAsOf' as const),
+      days: fc.oneof(fc.constantFrom(0, 89, 90, 91, 92), fc.integer({ min: 0, max: 400 })),
+    }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('atEnd' as const), delta: fc.integer({ min: -2, max: 2 }) }) },
 );
@@ -219,13 +232,22 @@ function earningsSpecArb(profile: 'good' | 'mixed'): fc.Arbitrary<EarningsSpec> 
     { weight: 1, arbitrary: fc.constant({ kind: 'absent' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'zero' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'sum' as const }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('sumPlus' as const), extra: fc.constantFrom(0.01, 0.5, 1, 99.99, 750, 1234.56) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('sumPlus' as const),
+        extra: fc.constantFrom(0.01, 0.5, 1, 99.99, 750, 1234.56),
+      }),
+    },
     {
       // Value-tier edges ($250, $1,000) and ordinary amounts.
       weight: profile === 'good' ? 12 : 3,
       arbitrary: fc.record({
         kind: fc.constant('atLeast' as const),
-        value: fc.oneof(fc.constantFrom(1, 249.99, 250, 250.01, 999.99, 1000, 1000.01, 5000), fc.integer({ min: 1, max: 20000 })),
+        value: fc.oneof(
+          fc.constantFrom(1, 249.99, 250, 250.01, 999.99, 1000, 1000.01, 5000),
+          fc.integer({ min: 1, max: 20000 }),
+        ),
       }),
     },
   );
@@ -303,14 +325,18 @@ export function contractSpecArbOf(profile: Profile): fc.Arbitrary<ContractSpec> 
     start: dateSpecArb,
     end: endSpecArb,
     payments: fc.option(
-      fc.array(fc.record({ at: paySpecArb, amount: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constant(0)) }), { maxLength: 4 }),
+      fc.array(fc.record({ at: paySpecArb, amount: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constant(0)) }), {
+        maxLength: 4,
+      }),
       { freq: 2 },
     ),
     lastPayment: fc.option(paySpecArb, { freq: 2 }),
     earnings: earningsSpecArb(profile),
     stars: fc.option(starsArb(profile), { freq: profile === 'good' ? 6 : 3 }),
     privateScore: fc.option(privateScoreArb, { freq: 1 }),
-    endReason: fc.option(fc.constantFrom<EndReason>('completed', 'cancelled', 'client_unresponsive', 'other'), { freq: 2 }),
+    endReason: fc.option(fc.constantFrom<EndReason>('completed', 'cancelled', 'client_unresponsive', 'other'), {
+      freq: 2,
+    }),
     disputed: flagArb(profile),
     refunded: flagArb(profile),
     clientFlagged: flagArb(profile),
@@ -343,7 +369,10 @@ export function resolveContract(spec: ContractSpec, asOf: number, id: string, cl
     }
   }
   let payments: Payment[] | null = spec.payments
-    ? spec.payments.map((payment) => ({ date: isoOf(resolvePay(payment.at, start, end, asOf)), amount: payment.amount }))
+    ? spec.payments.map((payment) => ({
+        date: isoOf(resolvePay(payment.at, start, end, asOf)),
+        amount: payment.amount,
+      }))
     : null;
   const paid = (payments ?? []).reduce((sum, payment) => sum + payment.amount, 0);
   let earnings: number | undefined;
@@ -376,7 +405,8 @@ export function resolveContract(spec: ContractSpec, asOf: number, id: string, cl
   if (earnings !== undefined) contract.earnings = earnings;
   if (payments !== null) contract.payments = payments;
   // No last payment when nothing was paid (the validator rejects it with earnings 0).
-  if (spec.lastPayment !== null && effectiveEarnings > 0) contract.lastPayment = isoOf(resolvePay(spec.lastPayment, start, end, asOf));
+  if (spec.lastPayment !== null && effectiveEarnings > 0)
+    contract.lastPayment = isoOf(resolvePay(spec.lastPayment, start, end, asOf));
   if (end !== null) {
     if (spec.stars !== null) contract.stars = spec.stars;
     if (spec.privateScore !== null) contract.privateScore = spec.privateScore;

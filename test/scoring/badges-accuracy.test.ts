@@ -47,7 +47,11 @@ describe('topRatedStatus', () => {
   });
 
   it('gives the planner when 90% is not reached within a year', () => {
-    const status = topRatedStatus([...steady.slice(0, 2), negative('n', 'N', '2026-10-01', { earnings: 500 })], [], AS_OF);
+    const status = topRatedStatus(
+      [...steady.slice(0, 2), negative('n', 'N', '2026-10-01', { earnings: 500 })],
+      [],
+      AS_OF,
+    );
     expect(status.eligibleOn).toBeNull();
     expect(status.plan?.target).toBe(90);
     expect(status.plan?.contractsNeeded).toBeGreaterThan(0);
@@ -57,7 +61,14 @@ describe('topRatedStatus', () => {
 describe('accuracyOf', () => {
   it('counts exact days, days within 2 points and the mean absolute error (no score: 100 off)', () => {
     const figures = accuracyOf([
-      { contracts: steady, observations: [{ date: AS_OF, score: 100 }, { date: '2026-11-01', score: 98 }, { date: '2026-10-01', score: 90 }] },
+      {
+        contracts: steady,
+        observations: [
+          { date: AS_OF, score: 100 },
+          { date: '2026-11-01', score: 98 },
+          { date: '2026-10-01', score: 90 },
+        ],
+      },
       { contracts: [steady[0] as Contract], observations: [{ date: AS_OF, score: 95 }] },
     ]);
     expect(figures).toEqual({ days: 4, exact: 1 / 4, within2: 2 / 4, meanAbsoluteError: (0 + 2 + 10 + 100) / 4 });

@@ -15,9 +15,21 @@ describe('counted', () => {
       contract({ id: 'd', client: 'D', start: '2026-09-01', end: null, earnings: 0, stars: null, counted: 'negative' }),
     ];
     const report = scoreContracts(contracts, '2026-11-22');
-    expect(reportOf(report, 'a')).toMatchObject({ outcome: 'neutral', reason: 'counted as neutral (recorded by you)', reasonCode: 'counted', weight: 1.5 });
-    expect(reportOf(report, 'c')).toMatchObject({ outcome: 'excluded', reason: 'left out (recorded by you)', reasonCode: 'counted' });
-    expect(reportOf(report, 'd')).toMatchObject({ outcome: 'negative', reason: 'counted as negative (recorded by you)' });
+    expect(reportOf(report, 'a')).toMatchObject({
+      outcome: 'neutral',
+      reason: 'counted as neutral (recorded by you)',
+      reasonCode: 'counted',
+      weight: 1.5,
+    });
+    expect(reportOf(report, 'c')).toMatchObject({
+      outcome: 'excluded',
+      reason: 'left out (recorded by you)',
+      reasonCode: 'counted',
+    });
+    expect(reportOf(report, 'd')).toMatchObject({
+      outcome: 'negative',
+      reason: 'counted as negative (recorded by you)',
+    });
     // 6m: S = 1 (b), neutral 1.5 (a), N = 1 (d): (1 − 1) / 3.5 = 0.
     expect(report.windows['6m'].score).toBe(0);
   });
@@ -29,7 +41,9 @@ describe('counted', () => {
         const recorded = contracts.map((item, index) => {
           const outcome = plain.contracts[index]?.outcome;
           // Missing feedback under 2015 is settled per window; only fixed outcomes are copied.
-          return outcome && plain.contracts[index]?.reasonCode !== 'missing-feedback' && !['too-new', 'in-progress', 'stale'].includes(plain.contracts[index]?.reasonCode ?? '')
+          return outcome &&
+            plain.contracts[index]?.reasonCode !== 'missing-feedback' &&
+            !['too-new', 'in-progress', 'stale'].includes(plain.contracts[index]?.reasonCode ?? '')
             ? { ...item, counted: outcome }
             : item;
         });
@@ -58,7 +72,9 @@ describe('graded values', () => {
 
   it('add the given share of each neutral and negative weight to the numerator', () => {
     // (2 + 0.5 × 1 − 0.5 × 1) / 4 = 50%.
-    expect(scoreContracts(contracts, '2026-11-22', { params: { neutralValue: 0.5, negativeValue: -0.5 } }).score).toBe(50);
+    expect(scoreContracts(contracts, '2026-11-22', { params: { neutralValue: 0.5, negativeValue: -0.5 } }).score).toBe(
+      50,
+    );
     // (2 + 0 − 0) / 4 = 50%.
     expect(scoreContracts(contracts, '2026-11-22', { params: { negativeValue: 0 } }).score).toBe(50);
   });
@@ -66,7 +82,9 @@ describe('graded values', () => {
   it('defaults leave every generated member unchanged', () => {
     fc.assert(
       fc.property(memberArb, ({ asOf, contracts: generated }) => {
-        expect(scoreContracts(generated, asOf, { params: { neutralValue: 0, negativeValue: -1 } })).toEqual(scoreContracts(generated, asOf));
+        expect(scoreContracts(generated, asOf, { params: { neutralValue: 0, negativeValue: -1 } })).toEqual(
+          scoreContracts(generated, asOf),
+        );
       }),
       { numRuns: 100 },
     );

@@ -11,7 +11,10 @@ const AS_OF = '2024-06-30';
 describe('Step 4: window score', () => {
   it('is floored at 0', () => {
     // A $100 5★ → success 1; B $2,000 1★ → negative 1.5. S = 1, N = 1.5, T = 2.5 → 100 × (−0.5) / 2.5 = −20 → 0.
-    const report = score([success('A', 'A', '2024-06-01'), negative('B', 'B', '2024-06-02', { earnings: 2000 })], AS_OF);
+    const report = score(
+      [success('A', 'A', '2024-06-01'), negative('B', 'B', '2024-06-02', { earnings: 2000 })],
+      AS_OF,
+    );
     expect(report.windows['6m']).toMatchObject({ successes: 1, negatives: 1.5, total: 2.5, score: 0, eligible: true });
     expect(report.score).toBe(0);
     expect(report.band).toBe('at-risk');
@@ -19,7 +22,10 @@ describe('Step 4: window score', () => {
 
   it('neutrals lower the score without being negative', () => {
     // 2025: A, B 5★, C 4★ (neutral), each weight 1: S = 2, N = 0, T = 3 → 66.667 → 67.
-    const report = score([success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02'), neutral('C', 'C', '2024-06-03')], AS_OF);
+    const report = score(
+      [success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02'), neutral('C', 'C', '2024-06-03')],
+      AS_OF,
+    );
     expect(report.windows['6m']).toMatchObject({ successes: 2, negatives: 0, neutrals: 1, total: 3 });
     expect(report.windows['6m'].score).toBeCloseTo(66.667, 3);
     expect(report.score).toBe(67);
@@ -36,7 +42,13 @@ describe('Step 4: window score', () => {
 describe('Step 4: eligibility, upwork-2025 (2 counted contracts from 2 clients)', () => {
   it('2 contracts from 2 clients are eligible', () => {
     const report = score([success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02')], AS_OF);
-    expect(report.windows['24m']).toMatchObject({ outcomes: 2, clients: 2, eligible: true, missingOutcomes: 0, missingClients: 0 });
+    expect(report.windows['24m']).toMatchObject({
+      outcomes: 2,
+      clients: 2,
+      eligible: true,
+      missingOutcomes: 0,
+      missingClients: 0,
+    });
     expect(report.score).toBe(100);
     expect(report.noScore).toBeNull();
   });
@@ -52,7 +64,13 @@ describe('Step 4: eligibility, upwork-2025 (2 counted contracts from 2 clients)'
 
   it('2 contracts from one client (names trimmed, case-insensitive): 1 client missing', () => {
     const report = score([success('A', 'Acme', '2024-06-01'), success('B', '  ACME ', '2024-06-02')], AS_OF);
-    expect(report.windows['24m']).toMatchObject({ outcomes: 2, clients: 1, eligible: false, missingOutcomes: 0, missingClients: 1 });
+    expect(report.windows['24m']).toMatchObject({
+      outcomes: 2,
+      clients: 1,
+      eligible: false,
+      missingOutcomes: 0,
+      missingClients: 1,
+    });
     expect(report.score).toBeNull();
     expect(report.noScore).toMatchObject({ missingOutcomes: 0, missingClients: 1 });
     expect(report.noScore?.text).toMatch(/\b1 more (\w+ )?client/);
@@ -60,7 +78,10 @@ describe('Step 4: eligibility, upwork-2025 (2 counted contracts from 2 clients)'
 
   it('excluded contracts do not count towards eligibility', () => {
     // B is from a flagged client: counted = A only → 1 contract, 1 client missing.
-    const report = score([success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02', { clientFlagged: true })], AS_OF);
+    const report = score(
+      [success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02', { clientFlagged: true })],
+      AS_OF,
+    );
     expect(report.windows['24m']).toMatchObject({ outcomes: 1, clients: 1, missingOutcomes: 1, missingClients: 1 });
     expect(report.score).toBeNull();
   });
@@ -85,16 +106,25 @@ describe('Step 4: eligibility, upwork-2015 (4 counted contracts from 3 clients)'
   const model = 'upwork-2015' as const;
 
   it('3 contracts from 3 clients: no score, 1 contract missing', () => {
-    const report = score([success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02'), success('C', 'C', '2024-06-03')], AS_OF, {
-      model,
-    });
+    const report = score(
+      [success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02'), success('C', 'C', '2024-06-03')],
+      AS_OF,
+      {
+        model,
+      },
+    );
     expect(report.score).toBeNull();
     expect(report.noScore).toMatchObject({ missingOutcomes: 1, missingClients: 0 });
     expect(report.noScore?.text).toMatch(/\b1 more (\w+ )?contract/);
   });
 
   it('4 contracts from 2 clients: no score, 1 client missing', () => {
-    const contracts = [success('A1', 'A', '2024-06-01'), success('A2', 'A', '2024-06-02'), success('B1', 'B', '2024-06-03'), success('B2', 'B', '2024-06-04')];
+    const contracts = [
+      success('A1', 'A', '2024-06-01'),
+      success('A2', 'A', '2024-06-02'),
+      success('B1', 'B', '2024-06-03'),
+      success('B2', 'B', '2024-06-04'),
+    ];
     const report = score(contracts, AS_OF, { model });
     expect(report.score).toBeNull();
     expect(report.noScore).toMatchObject({ missingOutcomes: 0, missingClients: 1 });
@@ -102,7 +132,12 @@ describe('Step 4: eligibility, upwork-2015 (4 counted contracts from 3 clients)'
 
   it('4 contracts from 3 clients: a score', () => {
     // S = 3, N = 1, T = 4 → 100 × 2 / 4 = 50.
-    const contracts = [success('A1', 'A', '2024-06-01'), success('A2', 'A', '2024-06-02'), success('B', 'B', '2024-06-03'), negative('C', 'C', '2024-06-04')];
+    const contracts = [
+      success('A1', 'A', '2024-06-01'),
+      success('A2', 'A', '2024-06-02'),
+      success('B', 'B', '2024-06-03'),
+      negative('C', 'C', '2024-06-04'),
+    ];
     const report = score(contracts, AS_OF, { model });
     expect(report.windows['6m']).toMatchObject({ outcomes: 4, clients: 3, eligible: true, score: 50 });
     expect(report.score).toBe(50);
@@ -119,7 +154,10 @@ describe('Step 4: trending (upwork-2025) = (3m + 6m) / 2', () => {
   it('is displayed when it is the highest eligible score', () => {
     // 3m (from 2024-03-30): A, B 5★ → 100. 6m adds C 1★ (2024-02-15): S = 2, N = 1, T = 3 → 33.333.
     // trending = (100 + 33.333) / 2 = 66.667 → 67; 12m = 24m = 33.333.
-    const report = score([success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02'), negative('C', 'C', '2024-02-15')], AS_OF);
+    const report = score(
+      [success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02'), negative('C', 'C', '2024-02-15')],
+      AS_OF,
+    );
     expect(report.windows['3m']).toMatchObject({ score: 100, eligible: true });
     expect(report.windows['6m'].score).toBeCloseTo(33.333, 3);
     expect(report.windows.trending.score).toBeCloseTo(66.667, 3);
@@ -164,7 +202,12 @@ describe('Step 5: rounding (halves round up)', () => {
 
   it('a trending score of exactly 87.5 is shown as 88 (upwork-2025)', () => {
     // 3m: A, B 5★ → 100. 6m adds C 5★ and D 4★ (February): S = 3, neutral 1, T = 4 → 75. trending = (100 + 75) / 2 = 87.5 → 88.
-    const contracts = [success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02'), success('C', 'C', '2024-02-15'), neutral('D', 'D', '2024-02-16')];
+    const contracts = [
+      success('A', 'A', '2024-06-01'),
+      success('B', 'B', '2024-06-02'),
+      success('C', 'C', '2024-02-15'),
+      neutral('D', 'D', '2024-02-16'),
+    ];
     const report = score(contracts, AS_OF);
     expect(report.windows['6m'].score).toBe(75);
     expect(report.windows.trending.score).toBe(87.5);
@@ -196,7 +239,11 @@ describe('Step 5: the displayed score and its window', () => {
   });
 
   it('no eligible candidate → no score', () => {
-    expect(pickDisplayed([{ source: '6m', score: 90, eligible: false }])).toEqual({ score: null, source: null, raw: null });
+    expect(pickDisplayed([{ source: '6m', score: 90, eligible: false }])).toEqual({
+      score: null,
+      source: null,
+      raw: null,
+    });
   });
 
   it('ties go to the first of 6m, 12m, 24m, trending', () => {
@@ -236,7 +283,10 @@ describe('Step 5: the displayed score and its window', () => {
 
   it('the best window is shown: an old negative pulls the 24-month window down, the 12-month one is shown', () => {
     // 12m: A, B 5★ → 100 (6m: A only, not eligible). 24m adds C 1★ (2023-01-15): S = 2, N = 1, T = 3 → 33.3.
-    const report = score([success('A', 'A', '2024-06-01'), success('B', 'B', '2023-10-01'), negative('C', 'C', '2023-01-15')], AS_OF);
+    const report = score(
+      [success('A', 'A', '2024-06-01'), success('B', 'B', '2023-10-01'), negative('C', 'C', '2023-01-15')],
+      AS_OF,
+    );
     expect(report.windows['24m'].score).toBeCloseTo(33.333, 3);
     expect(report.score).toBe(100);
     expect(report.window).toBe('12m');
@@ -259,7 +309,12 @@ describe('Step 5: bands', () => {
 
   it('the report carries the band of the displayed (rounded) score', () => {
     // 2015: 3 successes + 1 neutral: 100 × 3 / 4 = 75 → struggling.
-    const contracts = [success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02'), success('C', 'C', '2024-06-03'), neutral('D', 'A', '2024-06-04')];
+    const contracts = [
+      success('A', 'A', '2024-06-01'),
+      success('B', 'B', '2024-06-02'),
+      success('C', 'C', '2024-06-03'),
+      neutral('D', 'A', '2024-06-04'),
+    ];
     const report = score(contracts, AS_OF, { model: 'upwork-2015' });
     expect(report.score).toBe(75);
     expect(report.band).toBe('struggling');

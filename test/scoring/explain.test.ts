@@ -5,7 +5,13 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateOn, explainGap, type Contract, type CountedOutcome, type Observation } from '../../src/scoring/index.ts';
+import {
+  estimateOn,
+  explainGap,
+  type Contract,
+  type CountedOutcome,
+  type Observation,
+} from '../../src/scoring/index.ts';
 import { explainCandidates, type Candidate } from '../../src/scoring/explain.ts';
 import { dayOfIso, isoOf, memberArb } from './arbitraries.ts';
 import { negative, neutral, success } from './fixtures.ts';
@@ -35,7 +41,11 @@ const withDaysArb = fc
   .map(({ member, back }) => {
     const first = Math.min(...member.contracts.map((contract) => dayOfIso(contract.start)));
     const asOf = dayOfIso(member.asOf);
-    const dates = back.map((days) => asOf - days).filter((day) => day >= first).sort((a, b) => a - b).map(isoOf);
+    const dates = back
+      .map((days) => asOf - days)
+      .filter((day) => day >= first)
+      .sort((a, b) => a - b)
+      .map(isoOf);
     return { ...member, dates };
   })
   .filter(({ contracts, dates }) => contracts.length >= 2 && dates.length > 0);
@@ -60,13 +70,20 @@ describe('explainGap: properties', () => {
 
   it('finds an explanation of at most the size of hidden changes (≤ 2) that produced the recorded days, and every listed one reproduces them', () => {
     const arb = withDaysArb.chain((member) => {
-      const candidates = explainCandidates(member.contracts, member.dates.map((date) => ({ date, score: 0 })));
+      const candidates = explainCandidates(
+        member.contracts,
+        member.dates.map((date) => ({ date, score: 0 })),
+      );
       const byContract = new Map<number, Candidate[]>();
-      for (const candidate of candidates) byContract.set(candidate.contract, [...(byContract.get(candidate.contract) ?? []), candidate]);
+      for (const candidate of candidates)
+        byContract.set(candidate.contract, [...(byContract.get(candidate.contract) ?? []), candidate]);
       const groups = [...byContract.values()];
       if (groups.length === 0) return fc.constant({ ...member, hidden: [] as Change[] });
       return fc
-        .uniqueArray(fc.integer({ min: 0, max: groups.length - 1 }), { minLength: 1, maxLength: Math.min(2, groups.length) })
+        .uniqueArray(fc.integer({ min: 0, max: groups.length - 1 }), {
+          minLength: 1,
+          maxLength: Math.min(2, groups.length),
+        })
         .chain((picked) =>
           fc.tuple(...picked.map((g) => fc.constantFrom(...(groups[g] as Candidate[])))).map((chosen) => ({
             ...member,
@@ -88,8 +105,12 @@ describe('explainGap: properties', () => {
           expect(explanation.distance).toBe(0);
           const changed = apply(contracts, explanation.changes);
           for (const observation of observations) expect(estimateOn(changed, observation.date)).toBe(observation.score);
-          expect(explanation.scores).toEqual(observations.map((observation) => ({ date: observation.date, score: observation.score })));
-          expect(explanation.commands).toEqual(explanation.changes.map((change) => `edit ${change.id} counted:${change.to}`));
+          expect(explanation.scores).toEqual(
+            observations.map((observation) => ({ date: observation.date, score: observation.score })),
+          );
+          expect(explanation.commands).toEqual(
+            explanation.changes.map((change) => `edit ${change.id} counted:${change.to}`),
+          );
         }
       }),
       RUNS,
@@ -98,26 +119,39 @@ describe('explainGap: properties', () => {
 
   it('lists no explanation when a smaller one fits, and nearest explanations re-score to their stated scores', () => {
     fc.assert(
-      fc.property(withDaysArb, fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }), ({ contracts, dates }, scores) => {
-        const observations = dates.map((date, index) => ({ date, score: scores[index] as number }));
-        const result = explainGap(contracts, observations);
-        if (result.fits || result.explanations.length === 0) return;
-        for (const explanation of result.explanations) {
-          const changed = apply(contracts, explanation.changes);
-          const rescored = observations.map((observation) => ({ date: observation.date, score: estimateOn(changed, observation.date) }));
-          expect(explanation.scores).toEqual(rescored);
-          const distance = rescored.reduce((sum, day, index) => sum + (day.score === null ? 100 : Math.abs(day.score - (observations[index] as Observation).score)), 0);
-          expect(explanation.distance).toBe(distance);
-        }
-        if (!result.exact) return;
-        const size = (result.explanations[0] as { changes: unknown[] }).changes.length;
-        if (size < 2) return;
-        // Brute force: no single hidden fact fits every day.
-        for (const candidate of explainCandidates(contracts, observations)) {
-          const changed = apply(contracts, [{ id: candidate.id, to: candidate.to }]);
-          expect(observations.every((observation) => estimateOn(changed, observation.date) === observation.score)).toBe(false);
-        }
-      }),
+      fc.property(
+        withDaysArb,
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
+        ({ contracts, dates }, scores) => {
+          const observations = dates.map((date, index) => ({ date, score: scores[index] as number }));
+          const result = explainGap(contracts, observations);
+          if (result.fits || result.explanations.length === 0) return;
+          for (const explanation of result.explanations) {
+            const changed = apply(contracts, explanation.changes);
+            const rescored = observations.map((observation) => ({
+              date: observation.date,
+              score: estimateOn(changed, observation.date),
+            }));
+            expect(explanation.scores).toEqual(rescored);
+            const distance = rescored.reduce(
+              (sum, day, index) =>
+                sum + (day.score === null ? 100 : Math.abs(day.score - (observations[index] as Observation).score)),
+              0,
+            );
+            expect(explanation.distance).toBe(distance);
+          }
+          if (!result.exact) return;
+          const size = (result.explanations[0] as { changes: unknown[] }).changes.length;
+          if (size < 2) return;
+          // Brute force: no single hidden fact fits every day.
+          for (const candidate of explainCandidates(contracts, observations)) {
+            const changed = apply(contracts, [{ id: candidate.id, to: candidate.to }]);
+            expect(
+              observations.every((observation) => estimateOn(changed, observation.date) === observation.score),
+            ).toBe(false);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -125,11 +159,23 @@ describe('explainGap: properties', () => {
   it('the search never lists a larger set when a brute-force check finds a smaller fit (hidden size 2)', () => {
     fc.assert(
       fc.property(withDaysArb, ({ contracts, dates }) => {
-        const candidates = explainCandidates(contracts, dates.map((date) => ({ date, score: 0 })));
+        const candidates = explainCandidates(
+          contracts,
+          dates.map((date) => ({ date, score: 0 })),
+        );
         if (candidates.length < 2) return;
-        const [a, b] = [candidates[0] as Candidate, candidates.find((candidate) => candidate.contract !== (candidates[0] as Candidate).contract)];
+        const [a, b] = [
+          candidates[0] as Candidate,
+          candidates.find((candidate) => candidate.contract !== (candidates[0] as Candidate).contract),
+        ];
         if (!b) return;
-        const observations = recordedAs(apply(contracts, [a, b].map((candidate) => ({ id: candidate.id, to: candidate.to }))), dates);
+        const observations = recordedAs(
+          apply(
+            contracts,
+            [a, b].map((candidate) => ({ id: candidate.id, to: candidate.to })),
+          ),
+          dates,
+        );
         if (!observations) return;
         const result = explainGap(contracts, observations);
         if (result.fits) return;
@@ -182,7 +228,9 @@ describe('explainGap: examples', () => {
     const nearest = result.explanations[0]!;
     expect(nearest.distance).toBeGreaterThan(0);
     expect(nearest.distance).toBe(Math.abs((nearest.scores[0]?.score ?? 0) - 99));
-    expect(nearest.text).toMatch(/^Nothing of up to 3 hidden facts fits Upwork's 99% on 2026-11-20; the nearest \(\d+ points? off in all\)/);
+    expect(nearest.text).toMatch(
+      /^Nothing of up to 3 hidden facts fits Upwork's 99% on 2026-11-20; the nearest \(\d+ points? off in all\)/,
+    );
   });
 
   it('says so when there is nothing recorded', () => {

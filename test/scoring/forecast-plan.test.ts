@@ -10,7 +10,11 @@ import { contract, negative, score, success } from './fixtures.ts';
 //   S1 (client A) 5★ ended 2024-03-01, S2 (client B) 5★ ended 2024-04-01, N1 (client C) 1★ ended 2024-01-10.
 //   3m: S2 only (1 contract, not eligible → trending not eligible).
 //   6m = 12m = 24m: S = 2, N = 1, T = 3 → 33.33 → 33, shown from 6m (tie → 6m).
-const WAITING_MEMBER = [success('S1', 'Client A', '2024-03-01'), success('S2', 'Client B', '2024-04-01'), negative('N1', 'Client C', '2024-01-10')];
+const WAITING_MEMBER = [
+  success('S1', 'Client A', '2024-03-01'),
+  success('S2', 'Client B', '2024-04-01'),
+  negative('N1', 'Client C', '2024-01-10'),
+];
 
 describe('Forecast', () => {
   it('lists each date the displayed score changes, with the new score and the contract that caused it', () => {
@@ -31,7 +35,9 @@ describe('Forecast', () => {
       { date: '2025-03-02', score: 33, window: '24m', band: 'at-risk' },
     ]);
     const first = forecast.changes[0];
-    expect(first?.events).toEqual([expect.objectContaining({ kind: 'leaves-window', contractId: 'N1', client: 'Client C', window: '6m' })]);
+    expect(first?.events).toEqual([
+      expect.objectContaining({ kind: 'leaves-window', contractId: 'N1', client: 'Client C', window: '6m' }),
+    ]);
     expect(first?.reason).toContain('N1');
     expect(first?.reason).toContain('6m');
     expect(forecast.changes[1]?.events.map((event) => event.contractId)).toEqual(['S1']);
@@ -48,7 +54,11 @@ describe('Forecast', () => {
     // as-of 2024-08-15; N (client C) 1★ ended 2024-02-29; S1 (A) ended 2024-05-01; S2 (B) ended 2024-06-01.
     // 6m from 2024-02-15: S = 2, N = 1 → 33. 3m from 2024-05-15: S2 only → trending not eligible.
     // 30 and 31 Aug − 6 months clamp to 29 Feb, so N is still in; on 1 Sep the window starts 1 Mar → N out → 100.
-    const member = [success('S1', 'A', '2024-05-01'), success('S2', 'B', '2024-06-01'), negative('N', 'C', '2024-02-29')];
+    const member = [
+      success('S1', 'A', '2024-05-01'),
+      success('S2', 'B', '2024-06-01'),
+      negative('N', 'C', '2024-02-29'),
+    ];
     const forecast = forecastContracts(member, '2024-08-15');
     expect(forecast.score).toBe(33);
     expect(forecast.changes[0]).toMatchObject({ date: '2024-09-01', score: 100, window: '6m' });
@@ -85,7 +95,15 @@ describe('Forecast', () => {
       success('B1', 'B', '2024-05-02'),
       success('C1', 'C', '2024-05-03'),
       success('A2', 'A', '2024-05-04'),
-      contract({ id: 'W', client: 'D', start: '2024-05-01', end: null, earnings: 300, stars: null, lastPayment: '2024-05-15' }),
+      contract({
+        id: 'W',
+        client: 'D',
+        start: '2024-05-01',
+        end: null,
+        earnings: 300,
+        stars: null,
+        lastPayment: '2024-05-15',
+      }),
     ];
     const forecast = forecastContracts(member, '2024-06-30', { model: 'upwork-2015' });
     expect(forecast.changes[0]).toMatchObject({ date: '2024-08-14', score: 60 });
@@ -96,14 +114,24 @@ describe('Forecast', () => {
 describe('Planner', () => {
   // upwork-2025, as-of 2024-06-30: A (client A) $500 5★ and B (client B) $500 1★, both in the 3-month window.
   // Weights 1.25 each: S = 1.25, N = 1.25, T = 2.5 → 0 in every window (3m = 6m, trending = 0).
-  const EVEN = [success('A', 'A', '2024-05-01', { earnings: 500 }), negative('B', 'B', '2024-05-15', { earnings: 500 })];
+  const EVEN = [
+    success('A', 'A', '2024-05-01', { earnings: 500 }),
+    negative('B', 'B', '2024-05-15', { earnings: 500 }),
+  ];
 
   it('contractsNeeded with the median earnings', () => {
     // median of $500, $500 = $500 → weight 1.25. With n new successes (3m = 6m, so trending = 6m):
     // S = 1.25(1 + n), N = 1.25, T = 1.25(2 + n) → 100n / (n + 2).
     // n = 17: 1700 / 19 = 89.47 → 89 < 90. n = 18: 1800 / 20 = 90 → 90. So n = 18.
     const plan = planContracts(EVEN, '2024-06-30', { target: 90 });
-    expect(plan).toMatchObject({ target: 90, earnings: 500, earningsSource: 'median', weight: 1.25, score: 0, contractsNeeded: 18 });
+    expect(plan).toMatchObject({
+      target: 90,
+      earnings: 500,
+      earningsSource: 'median',
+      weight: 1.25,
+      score: 0,
+      contractsNeeded: 18,
+    });
     // Waiting alone never gets there: the only negative stays with the only other success in each window.
     expect(plan.reachedByWaitingOn).toBeNull();
   });
@@ -118,7 +146,10 @@ describe('Planner', () => {
       contractsNeeded: 15,
     });
     // $250 each → 1: 100n / (2.5 + n). n = 21: 2100 / 23.5 = 89.36 → 89. n = 22: 2200 / 24.5 = 89.80 → 90. So n = 22.
-    expect(planContracts(EVEN, '2024-06-30', { target: 90, earnings: 250 })).toMatchObject({ weight: 1, contractsNeeded: 22 });
+    expect(planContracts(EVEN, '2024-06-30', { target: 90, earnings: 250 })).toMatchObject({
+      weight: 1,
+      contractsNeeded: 22,
+    });
   });
 
   it('a lower target needs fewer contracts', () => {
@@ -138,7 +169,9 @@ describe('Planner', () => {
   });
 
   it('a member already at the target needs 0 contracts and is there today', () => {
-    const plan = planContracts([success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02')], '2024-06-30', { target: 90 });
+    const plan = planContracts([success('A', 'A', '2024-06-01'), success('B', 'B', '2024-06-02')], '2024-06-30', {
+      target: 90,
+    });
     expect(plan).toMatchObject({ score: 100, contractsNeeded: 0, reachedByWaitingOn: '2024-06-30' });
   });
 
@@ -152,7 +185,12 @@ describe('Planner', () => {
   it('upwork-2015: weight 1 per new contract', () => {
     // 3 successes + 1 negative from 3 clients: S = 3, N = 1, T = 4 → 50.
     // n: 100(2 + n) / (4 + n). n = 15: 1700 / 19 = 89.47 → 89; n = 16: 1800 / 20 = 90. So n = 16.
-    const member = [success('A1', 'A', '2024-06-01'), success('A2', 'A', '2024-06-02'), success('B', 'B', '2024-06-03'), negative('C', 'C', '2024-06-04')];
+    const member = [
+      success('A1', 'A', '2024-06-01'),
+      success('A2', 'A', '2024-06-02'),
+      success('B', 'B', '2024-06-03'),
+      negative('C', 'C', '2024-06-04'),
+    ];
     const plan = planContracts(member, '2024-06-30', { target: 90, earnings: 5000 }, { model: 'upwork-2015' });
     expect(plan).toMatchObject({ score: 50, weight: 1, contractsNeeded: 16 });
   });
@@ -171,6 +209,10 @@ describe('Planner', () => {
       success('D', 'D', '2024-06-04', { earnings: 2000 }),
       negative('E', 'E', '2024-06-05', { earnings: 0 }),
     ];
-    expect(planContracts(member, '2024-06-30', { target: 90 })).toMatchObject({ earnings: 500, earningsSource: 'median', weight: 1.25 });
+    expect(planContracts(member, '2024-06-30', { target: 90 })).toMatchObject({
+      earnings: 500,
+      earningsSource: 'median',
+      weight: 1.25,
+    });
   });
 });

@@ -43,7 +43,15 @@ describe('contractsKnownOn', () => {
   });
 
   it('forgets a last payment made after the day (the open contract counts as active then)', () => {
-    const retainer = contract({ id: 'r', client: 'R', start: '2026-01-01', end: null, earnings: 500, lastPayment: '2026-06-01', stars: null });
+    const retainer = contract({
+      id: 'r',
+      client: 'R',
+      start: '2026-01-01',
+      end: null,
+      earnings: 500,
+      lastPayment: '2026-06-01',
+      stars: null,
+    });
     expect(contractsKnownOn([retainer], '2026-03-01')[0]?.lastPayment).toBeNull();
   });
 });

@@ -5,7 +5,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, displayedScore, forecastContracts, planContracts, tipsFor, type Contract } from '../../src/scoring/index.ts';
+import {
+  analyze,
+  displayedScore,
+  forecastContracts,
+  planContracts,
+  tipsFor,
+  type Contract,
+} from '../../src/scoring/index.ts';
 import { addMonths } from '../../src/scoring/dates.ts';
 import { bandOf, computeTotals, displayedOn, FIELDS, newTotals } from '../../src/scoring/evaluate.ts';
 import { changePoints, forecastPrepared } from '../../src/scoring/forecast.ts';
@@ -24,7 +31,10 @@ const bigMemberArb = fc
     asOf: fc.integer({ min: dayOf(2019, 1, 1), max: dayOf(2030, 12, 31) }),
     specs: fc.array(contractSpecArb, { minLength: 30, maxLength: 120 }),
   })
-  .map(({ asOf, specs }) => ({ asOf: isoOf(asOf), contracts: specs.map((spec, index) => resolveContract(spec, asOf, `c${index + 1}`)) }));
+  .map(({ asOf, specs }) => ({
+    asOf: isoOf(asOf),
+    contracts: specs.map((spec, index) => resolveContract(spec, asOf, `c${index + 1}`)),
+  }));
 
 const anyMemberArb = fc.oneof({ weight: 3, arbitrary: memberArb }, { weight: 1, arbitrary: bigMemberArb });
 const planArb = fc.record(
@@ -32,7 +42,11 @@ const planArb = fc.record(
   { requiredKeys: [] },
 );
 
-function referenceDisplayed(contracts: readonly Contract[], asOf: string, options: Parameters<typeof displayedScore>[2]) {
+function referenceDisplayed(
+  contracts: readonly Contract[],
+  asOf: string,
+  options: Parameters<typeof displayedScore>[2],
+) {
   const member = prepareMember(contracts, asOf, options);
   const shown = displayedOn(member, member.asOf);
   return { score: shown.score, window: shown.source, band: shown.score === null ? null : bandOf(shown.score) };
@@ -41,12 +55,19 @@ function referenceDisplayed(contracts: readonly Contract[], asOf: string, option
 describe('incremental scoring equals full re-scoring', () => {
   it('forecast, for any member, as-of date, model options and horizon', () => {
     fc.assert(
-      fc.property(anyMemberArb, modelOptionsArb, fc.constantFrom(1, 3, 12, 24), ({ contracts, asOf }, options, months) => {
-        expect(forecastContracts(contracts, asOf, options)).toEqual(referenceForecast.forecastContracts(contracts, asOf, options));
-        expect(forecastPrepared(prepareMember(contracts, asOf, options), months)).toEqual(
-          referenceForecast.forecastPrepared(prepareMember(contracts, asOf, options), months),
-        );
-      }),
+      fc.property(
+        anyMemberArb,
+        modelOptionsArb,
+        fc.constantFrom(1, 3, 12, 24),
+        ({ contracts, asOf }, options, months) => {
+          expect(forecastContracts(contracts, asOf, options)).toEqual(
+            referenceForecast.forecastContracts(contracts, asOf, options),
+          );
+          expect(forecastPrepared(prepareMember(contracts, asOf, options), months)).toEqual(
+            referenceForecast.forecastPrepared(prepareMember(contracts, asOf, options), months),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -54,7 +75,9 @@ describe('incremental scoring equals full re-scoring', () => {
   it('plan, for any target and earnings', () => {
     fc.assert(
       fc.property(anyMemberArb, modelOptionsArb, planArb, ({ contracts, asOf }, options, plan) => {
-        expect(planContracts(contracts, asOf, plan, options)).toEqual(referencePlan.planContracts(contracts, asOf, plan, options));
+        expect(planContracts(contracts, asOf, plan, options)).toEqual(
+          referencePlan.planContracts(contracts, asOf, plan, options),
+        );
       }),
       { numRuns: 300 },
     );
@@ -78,7 +101,11 @@ describe('incremental scoring equals full re-scoring', () => {
         const planned = referencePlan.planPrepared(member, plan, forecast);
         const score = reportPrepared(member);
         const defaultPlan = plan.target === undefined && plan.earnings === undefined ? planned : undefined;
-        const tips = referenceTips.tipsPrepared(member, { report: score, forecast, ...(defaultPlan && { plan: defaultPlan }) });
+        const tips = referenceTips.tipsPrepared(member, {
+          report: score,
+          forecast,
+          ...(defaultPlan && { plan: defaultPlan }),
+        });
         expect(analyze(contracts, asOf, options, plan)).toEqual({ score, forecast, plan: planned, tips });
       }),
       { numRuns: 200 },
@@ -98,7 +125,9 @@ describe('running totals', () => {
         const running = new RunningTotals(member, member.asOf);
         const firstField = member.model.params.trending ? 0 : FIELDS; // no 3m window without trending
         const check = (day: number) =>
-          expect(Array.from(running.totalsOn(day).subarray(firstField))).toEqual(Array.from(computeTotals(member, day, newTotals()).subarray(firstField)));
+          expect(Array.from(running.totalsOn(day).subarray(firstField))).toEqual(
+            Array.from(computeTotals(member, day, newTotals()).subarray(firstField)),
+          );
         check(member.asOf);
         const points = changePoints(member, until);
         for (let i = 0; i < points.length; i++) {

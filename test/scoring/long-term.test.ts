@@ -33,7 +33,13 @@ describe('Long-term client score', () => {
     ]);
     // 100 × 1 / 4 = 25.
     expect(report).toMatchObject({ percent: 25, clients: 4, longTermClients: 1 });
-    expect(clientOf(report, 'A')).toMatchObject({ longTerm: true, inPastYear: true, since: '2024-01-01', until: '2024-05-01', months: 4 });
+    expect(clientOf(report, 'A')).toMatchObject({
+      longTerm: true,
+      inPastYear: true,
+      since: '2024-01-01',
+      until: '2024-05-01',
+      months: 4,
+    });
     expect(clientOf(report, 'D')).toMatchObject({ longTerm: false, ongoing: true, until: '2024-06-30' });
   });
 
@@ -92,7 +98,11 @@ describe('Long-term client score', () => {
     const open = contract({ client: 'Y', start: '2024-03-30', end: null, stars: null, earnings: 300 });
     // 2024-03-30 + 3 months = 2024-06-30 ≤ as-of 2024-06-30 → long-term.
     expect(longTermOf([open], '2024-06-30')).toMatchObject({ percent: 100, longTermClients: 1 });
-    expect(longTermOf([open], '2024-06-30').byClient[0]).toMatchObject({ ongoing: true, until: '2024-06-30', months: 3 });
+    expect(longTermOf([open], '2024-06-30').byClient[0]).toMatchObject({
+      ongoing: true,
+      until: '2024-06-30',
+      months: 3,
+    });
     // as-of 2024-06-29 < 2024-06-30 → not yet.
     expect(longTermOf([open], '2024-06-29')).toMatchObject({ percent: 0, longTermClients: 0 });
   });
@@ -112,7 +122,13 @@ describe('Long-term client score', () => {
     expect(longTermOf([late])).toMatchObject({ percent: 100, longTermClients: 1 });
     expect(longTermOf([late]).byClient[0]?.until).toBe('2024-04-12');
     // paid within the contract only: until = end 2024-03-01 < 2024-04-10 → not long-term.
-    const inside = { ...late, payments: [{ date: '2024-01-20', amount: 50 }, { date: '2024-02-20', amount: 50 }] };
+    const inside = {
+      ...late,
+      payments: [
+        { date: '2024-01-20', amount: 50 },
+        { date: '2024-02-20', amount: 50 },
+      ],
+    };
     expect(longTermOf([inside])).toMatchObject({ percent: 0, longTermClients: 0 });
     // the lastPayment field counts too: 2024-04-10 ≥ 2024-04-10 → long-term.
     const field = contract({ client: 'Q', start: '2024-01-10', end: '2024-02-01', lastPayment: '2024-04-10' });
@@ -124,7 +140,9 @@ describe('Long-term client score', () => {
     // only an old client (last paid 2022-02-01) → none in the base.
     expect(longTermOf([contract({ client: 'Old', start: '2022-01-01', end: '2022-02-01' })]).percent).toBeNull();
     // only $0 contracts → no last payment → none in the base.
-    expect(longTermOf([contract({ client: 'Z', earnings: 0, stars: null, start: '2024-01-01', end: '2024-05-01' })]).percent).toBeNull();
+    expect(
+      longTermOf([contract({ client: 'Z', earnings: 0, stars: null, start: '2024-01-01', end: '2024-05-01' })]).percent,
+    ).toBeNull();
   });
 
   it('the score is rounded, halves up', () => {
@@ -141,13 +159,22 @@ describe('Long-term client score', () => {
 
   it('longTermOn is the earliest start + 3 calendar months (clamped at month ends)', () => {
     // 2023-11-30 + 3 months = 2024-02-30 → 2024-02-29 (leap year).
-    const report = longTermOf([contract({ client: 'Z', start: '2023-11-30', end: null, stars: null, earnings: 100 })], '2024-01-15');
+    const report = longTermOf(
+      [contract({ client: 'Z', start: '2023-11-30', end: null, stars: null, earnings: 100 })],
+      '2024-01-15',
+    );
     expect(report.byClient[0]).toMatchObject({ longTerm: false, longTermOn: '2024-02-29', since: '2023-11-30' });
     // 2024-01-31 + 3 months = 2024-04-31 → 2024-04-30.
-    const april = longTermOf([contract({ client: 'W', start: '2024-01-31', end: null, stars: null, earnings: 100 })], '2024-02-15');
+    const april = longTermOf(
+      [contract({ client: 'W', start: '2024-01-31', end: null, stars: null, earnings: 100 })],
+      '2024-02-15',
+    );
     expect(april.byClient[0]?.longTermOn).toBe('2024-04-30');
     // on 2024-04-30 it is long-term: 2024-04-30 ≤ 2024-04-30.
-    const reached = longTermOf([contract({ client: 'W', start: '2024-01-31', end: null, stars: null, earnings: 100 })], '2024-04-30');
+    const reached = longTermOf(
+      [contract({ client: 'W', start: '2024-01-31', end: null, stars: null, earnings: 100 })],
+      '2024-04-30',
+    );
     expect(reached.byClient[0]).toMatchObject({ longTerm: true, longTermOn: '2024-04-30' });
   });
 

@@ -94,8 +94,17 @@ describe.each(MODELS)('Step 1 in %s: rules shared by both presets', (model) => {
   describe('rule 4: $0 and no feedback', () => {
     it('client_unresponsive is excluded, however long the contract ran', () => {
       // start 2023-01-01, end 2023-12-01: far beyond the 60 grace days, still excluded.
-      const c = contract({ earnings: 0, stars: null, start: '2023-01-01', end: '2023-12-01', endReason: 'client_unresponsive' });
-      expect(classifyOne(c, AS_OF, { model })).toMatchObject({ outcome: 'excluded', reasonCode: 'client-unresponsive' });
+      const c = contract({
+        earnings: 0,
+        stars: null,
+        start: '2023-01-01',
+        end: '2023-12-01',
+        endReason: 'client_unresponsive',
+      });
+      expect(classifyOne(c, AS_OF, { model })).toMatchObject({
+        outcome: 'excluded',
+        reasonCode: 'client-unresponsive',
+      });
     });
 
     it('closed exactly 60 days after its start is excluded ("closed quickly")', () => {
@@ -178,7 +187,10 @@ describe('Step 1: rules that differ between the presets', () => {
         outcome: 'excluded',
         reasonCode: 'zero-earnings-positive-feedback',
       });
-      expect(classifyOne(c, AS_OF, { model: 'upwork-2015' })).toMatchObject({ outcome: 'success', reasonCode: 'stars' });
+      expect(classifyOne(c, AS_OF, { model: 'upwork-2015' })).toMatchObject({
+        outcome: 'success',
+        reasonCode: 'stars',
+      });
     });
 
     it('$0 with neutral feedback (4 stars): upwork-2025 excluded, upwork-2015 neutral', () => {
@@ -206,15 +218,27 @@ describe('Step 1: rules that differ between the presets', () => {
     it('closed 61 days after its start counts: upwork-2015 negative, upwork-2025 excluded', () => {
       // 2024-01-01 → 2024-03-02 = 61 days > 60: not "closed quickly".
       const c = contract({ earnings: 0, stars: null, start: '2024-01-01', end: '2024-03-02' });
-      expect(classifyOne(c, AS_OF, { model: 'upwork-2015' })).toMatchObject({ outcome: 'negative', reasonCode: 'no-activity' });
-      expect(classifyOne(c, AS_OF, { model: 'upwork-2025' })).toMatchObject({ outcome: 'excluded', reasonCode: 'no-activity' });
+      expect(classifyOne(c, AS_OF, { model: 'upwork-2015' })).toMatchObject({
+        outcome: 'negative',
+        reasonCode: 'no-activity',
+      });
+      expect(classifyOne(c, AS_OF, { model: 'upwork-2025' })).toMatchObject({
+        outcome: 'excluded',
+        reasonCode: 'no-activity',
+      });
     });
 
     it('open 61 days after its start: upwork-2015 negative, upwork-2025 excluded', () => {
       // as-of 2024-03-02 − 2024-01-01 = 61 days > 60: no longer "too new".
       const c = contract({ earnings: 0, stars: null, start: '2024-01-01', end: null });
-      expect(classifyOne(c, '2024-03-02', { model: 'upwork-2015' })).toMatchObject({ outcome: 'negative', reasonCode: 'no-activity' });
-      expect(classifyOne(c, '2024-03-02', { model: 'upwork-2025' })).toMatchObject({ outcome: 'excluded', reasonCode: 'no-activity' });
+      expect(classifyOne(c, '2024-03-02', { model: 'upwork-2015' })).toMatchObject({
+        outcome: 'negative',
+        reasonCode: 'no-activity',
+      });
+      expect(classifyOne(c, '2024-03-02', { model: 'upwork-2025' })).toMatchObject({
+        outcome: 'excluded',
+        reasonCode: 'no-activity',
+      });
     });
   });
 
@@ -222,15 +246,27 @@ describe('Step 1: rules that differ between the presets', () => {
     it('open long-term work with the last payment 91 days ago is no longer a success', () => {
       // long-term by dates (2024-01-15 + 3 months = 2024-04-15 ≤ 2024-04-15), but 2024-07-15 − 2024-04-15 = 91 days > 90.
       const c = contract({ stars: null, earnings: 500, start: '2024-01-15', end: null, lastPayment: '2024-04-15' });
-      expect(classifyOne(c, '2024-07-15', { model: 'upwork-2015' })).toMatchObject({ outcome: 'negative', reasonCode: 'stale' });
-      expect(classifyOne(c, '2024-07-15', { model: 'upwork-2025' })).toMatchObject({ outcome: 'excluded', reasonCode: 'stale' });
+      expect(classifyOne(c, '2024-07-15', { model: 'upwork-2015' })).toMatchObject({
+        outcome: 'negative',
+        reasonCode: 'stale',
+      });
+      expect(classifyOne(c, '2024-07-15', { model: 'upwork-2025' })).toMatchObject({
+        outcome: 'excluded',
+        reasonCode: 'stale',
+      });
     });
 
     it('open, not long-term, last payment 91 days ago: upwork-2015 negative, upwork-2025 excluded', () => {
       // 2024-07-01 − 2024-04-01 = 91 days > 90.
       const c = contract({ stars: null, earnings: 300, start: '2024-03-15', end: null, lastPayment: '2024-04-01' });
-      expect(classifyOne(c, '2024-07-01', { model: 'upwork-2015' })).toMatchObject({ outcome: 'negative', reasonCode: 'stale' });
-      expect(classifyOne(c, '2024-07-01', { model: 'upwork-2025' })).toMatchObject({ outcome: 'excluded', reasonCode: 'stale' });
+      expect(classifyOne(c, '2024-07-01', { model: 'upwork-2015' })).toMatchObject({
+        outcome: 'negative',
+        reasonCode: 'stale',
+      });
+      expect(classifyOne(c, '2024-07-01', { model: 'upwork-2025' })).toMatchObject({
+        outcome: 'excluded',
+        reasonCode: 'stale',
+      });
     });
   });
 
@@ -238,7 +274,10 @@ describe('Step 1: rules that differ between the presets', () => {
     it('a day short of 3 months is not long-term: upwork-2025 excluded', () => {
       // 2024-01-15 + 3 months = 2024-04-15 > last payment = end 2024-04-14.
       const c = contract({ id: 'M', stars: null, earnings: 500, start: '2024-01-15', end: '2024-04-14' });
-      expect(classifyOne(c, AS_OF, { model: 'upwork-2025' })).toMatchObject({ outcome: 'excluded', reasonCode: 'missing-feedback' });
+      expect(classifyOne(c, AS_OF, { model: 'upwork-2025' })).toMatchObject({
+        outcome: 'excluded',
+        reasonCode: 'missing-feedback',
+      });
     });
 
     it('a day short of 3 months is not long-term: upwork-2015 neutral while missing feedback is ≤ 30%', () => {
@@ -260,9 +299,13 @@ describe('Step 1: rules that differ between the presets', () => {
 describe('Step 1, rule 5: the 30% share of missing feedback (upwork-2015)', () => {
   // All contracts end in May 2024, inside every window on 2024-06-30, each from its own client.
   const successes = (count: number) =>
-    Array.from({ length: count }, (_, i) => success(`S${i + 1}`, `Client S${i + 1}`, `2024-05-${String(i + 1).padStart(2, '0')}`));
+    Array.from({ length: count }, (_, i) =>
+      success(`S${i + 1}`, `Client S${i + 1}`, `2024-05-${String(i + 1).padStart(2, '0')}`),
+    );
   const missing = (count: number) =>
-    Array.from({ length: count }, (_, i) => missingFeedback(`M${i + 1}`, `Client M${i + 1}`, `2024-05-${String(i + 11).padStart(2, '0')}`));
+    Array.from({ length: count }, (_, i) =>
+      missingFeedback(`M${i + 1}`, `Client M${i + 1}`, `2024-05-${String(i + 11).padStart(2, '0')}`),
+    );
 
   it('exactly 30% (3 of 10 counted contracts) is not more than 30%: they stay neutral', () => {
     const report = score([...successes(7), ...missing(3)], AS_OF, { model: 'upwork-2015' });
@@ -331,19 +374,37 @@ describe('Derived dates', () => {
     });
     expect(classifyOne(shortPaid, '2024-07-31')).toMatchObject({ outcome: 'excluded', reasonCode: 'missing-feedback' });
     // latest payment one day later: 2024-06-02 ≤ 2024-06-02 → long-term.
-    const longPaid = { ...shortPaid, payments: [{ date: '2024-06-02', amount: 50 }, { date: '2024-03-02', amount: 50 }] };
+    const longPaid = {
+      ...shortPaid,
+      payments: [
+        { date: '2024-06-02', amount: 50 },
+        { date: '2024-03-02', amount: 50 },
+      ],
+    };
     expect(classifyOne(longPaid, '2024-07-31')).toMatchObject({ outcome: 'success', reasonCode: 'long-term' });
   });
 
   it('first payment is the start when no payments are listed', () => {
     // first = start 2024-01-01, last = lastPayment 2024-04-01; 2024-01-01 + 3 months = 2024-04-01 ≤ 2024-04-01.
-    const c = contract({ stars: null, earnings: 500, start: '2024-01-01', end: '2024-12-01', lastPayment: '2024-04-01' });
+    const c = contract({
+      stars: null,
+      earnings: 500,
+      start: '2024-01-01',
+      end: '2024-12-01',
+      lastPayment: '2024-04-01',
+    });
     expect(classifyOne(c, '2024-12-31')).toMatchObject({ outcome: 'success', reasonCode: 'long-term' });
   });
 
   it('lastPayment is used before the end of a closed contract', () => {
     // last = lastPayment 2024-03-31 (not end 2024-12-01); 2024-01-01 + 3 months = 2024-04-01 > 2024-03-31.
-    const c = contract({ stars: null, earnings: 500, start: '2024-01-01', end: '2024-12-01', lastPayment: '2024-03-31' });
+    const c = contract({
+      stars: null,
+      earnings: 500,
+      start: '2024-01-01',
+      end: '2024-12-01',
+      lastPayment: '2024-03-31',
+    });
     expect(classifyOne(c, '2024-12-31')).toMatchObject({ outcome: 'excluded', reasonCode: 'missing-feedback' });
   });
 
@@ -384,13 +445,25 @@ describe('Derived dates', () => {
     });
     expect(classifyOne(over, AS_OF).weight).toBe(1.25);
     // 100 + 150 = 250 ≤ 250 → weight 1.
-    const atTier = { ...over, payments: [{ date: '2024-05-10', amount: 100 }, { date: '2024-05-20', amount: 150 }] };
+    const atTier = {
+      ...over,
+      payments: [
+        { date: '2024-05-10', amount: 100 },
+        { date: '2024-05-20', amount: 150 },
+      ],
+    };
     expect(classifyOne(atTier, AS_OF).weight).toBe(1);
   });
 
   it('a contract with payments but no earnings field is paid (rule 5), not "no activity" (rule 4)', () => {
     // open, no feedback, paid 50 on 2024-06-10 (20 days before the as-of date) → in progress; a $0 contract would be "too new".
-    const c = contract({ stars: null, earnings: null, start: '2024-06-01', end: null, payments: [{ date: '2024-06-10', amount: 50 }] });
+    const c = contract({
+      stars: null,
+      earnings: null,
+      start: '2024-06-01',
+      end: null,
+      payments: [{ date: '2024-06-10', amount: 50 }],
+    });
     expect(classifyOne(c, AS_OF)).toMatchObject({ outcome: 'excluded', reasonCode: 'in-progress' });
   });
 
@@ -403,6 +476,9 @@ describe('Derived dates', () => {
   it('a $0 contract has no last payment: a long open $0 contract is never long-term work', () => {
     // start 2023-01-01, open, $0: rule 4 applies (no payment at all), 2015 → negative "no activity", never "long-term".
     const c = contract({ stars: null, earnings: 0, start: '2023-01-01', end: null });
-    expect(classifyOne(c, AS_OF, { model: 'upwork-2015' })).toMatchObject({ outcome: 'negative', reasonCode: 'no-activity' });
+    expect(classifyOne(c, AS_OF, { model: 'upwork-2015' })).toMatchObject({
+      outcome: 'negative',
+      reasonCode: 'no-activity',
+    });
   });
 });

@@ -11,7 +11,10 @@ describe('parameter overrides per call', () => {
   it('graceDays: 30 makes a $0 contract closed after 45 days count (upwork-2015)', () => {
     // 2024-01-01 → 2024-02-15 = 45 days: ≤ 60 → closed quickly (default); > 30 → negative "no activity".
     const c = contract({ earnings: 0, stars: null, start: '2024-01-01', end: '2024-02-15' });
-    expect(classifyOne(c, AS_OF, { model: 'upwork-2015' })).toMatchObject({ outcome: 'excluded', reasonCode: 'closed-quickly' });
+    expect(classifyOne(c, AS_OF, { model: 'upwork-2015' })).toMatchObject({
+      outcome: 'excluded',
+      reasonCode: 'closed-quickly',
+    });
     expect(classifyOne(c, AS_OF, { model: 'upwork-2015', params: { graceDays: 30 } })).toMatchObject({
       outcome: 'negative',
       reasonCode: 'no-activity',
@@ -50,8 +53,14 @@ describe('parameter overrides per call', () => {
     // last payment 2024-05-21: 2024-06-30 − 2024-05-21 = 40 days; ≤ 90 in progress, > 30 stale.
     const c = contract({ stars: null, earnings: 300, start: '2024-05-01', end: null, lastPayment: '2024-05-21' });
     expect(classifyOne(c, AS_OF).reasonCode).toBe('in-progress');
-    expect(classifyOne(c, AS_OF, { params: { activeDays: 30 } })).toMatchObject({ outcome: 'excluded', reasonCode: 'stale' });
-    expect(classifyOne(c, AS_OF, { model: 'upwork-2015', params: { activeDays: 30 } })).toMatchObject({ outcome: 'negative', reasonCode: 'stale' });
+    expect(classifyOne(c, AS_OF, { params: { activeDays: 30 } })).toMatchObject({
+      outcome: 'excluded',
+      reasonCode: 'stale',
+    });
+    expect(classifyOne(c, AS_OF, { model: 'upwork-2015', params: { activeDays: 30 } })).toMatchObject({
+      outcome: 'negative',
+      reasonCode: 'stale',
+    });
   });
 
   it('minOutcomes: 3 takes the score away from 2 contracts (upwork-2025)', () => {
@@ -64,7 +73,10 @@ describe('parameter overrides per call', () => {
 
   it('minOutcomes: 2 and minClients: 2 give upwork-2015 a score from 2 contracts', () => {
     // S = 1, N = 0, neutral 1 (4★): 100 × 1 / 2 = 50.
-    const contracts = [success('A', 'A', '2024-06-01'), contract({ id: 'B', client: 'B', stars: 4, start: '2024-06-01', end: '2024-06-02' })];
+    const contracts = [
+      success('A', 'A', '2024-06-01'),
+      contract({ id: 'B', client: 'B', stars: 4, start: '2024-06-01', end: '2024-06-02' }),
+    ];
     expect(score(contracts, AS_OF, { model: 'upwork-2015' }).score).toBeNull();
     expect(score(contracts, AS_OF, { model: 'upwork-2015', params: { minOutcomes: 2, minClients: 2 } }).score).toBe(50);
   });
@@ -104,8 +116,15 @@ describe('parameter overrides per call', () => {
     expect(classifyOne(c, AS_OF, { params: { starsSuccessMin: 4.8 } }).outcome).toBe('neutral');
     expect(classifyOne(c, AS_OF).outcome).toBe('success');
     expect(PRESETS['upwork-2025'].starsSuccessMin).toBe(4.5);
-    expect(resolveModel({ params: { graceDays: 10 } }).params).toMatchObject({ graceDays: 10, starsSuccessMin: 4.5, minOutcomes: 2 });
-    expect(resolveModel({ model: 'upwork-2015' })).toMatchObject({ name: 'upwork-2015', params: { minOutcomes: 4, minClients: 3 } });
+    expect(resolveModel({ params: { graceDays: 10 } }).params).toMatchObject({
+      graceDays: 10,
+      starsSuccessMin: 4.5,
+      minOutcomes: 2,
+    });
+    expect(resolveModel({ model: 'upwork-2015' })).toMatchObject({
+      name: 'upwork-2015',
+      params: { minOutcomes: 4, minClients: 3 },
+    });
   });
 
   it('the default model is upwork-2025', () => {

@@ -2,7 +2,14 @@
 // of that span beside them (not in place of them, as the Top Rated weeks have it).
 
 import { describe, expect, it } from 'vitest';
-import { estimateOn, pastScores, topRatedStatus, topRatedWeekDays, formatDay, type Contract } from '../../src/scoring/index.ts';
+import {
+  estimateOn,
+  pastScores,
+  topRatedStatus,
+  topRatedWeekDays,
+  formatDay,
+  type Contract,
+} from '../../src/scoring/index.ts';
 import { negative, success } from './fixtures.ts';
 
 const AS_OF = '2026-11-22';
@@ -25,7 +32,9 @@ describe('pastScores', () => {
   it('estimates each weekly date from what was known that day, as topRatedStatus does without records', () => {
     const past = pastScores(contracts, [], AS_OF);
     expect(past.weeks.map((week) => week.date)).toEqual(topRatedWeekDays(AS_OF).map(formatDay));
-    expect(past.weeks.map((week) => week.score)).toEqual(topRatedStatus(contracts, [], AS_OF).weeks.map((week) => week.score));
+    expect(past.weeks.map((week) => week.score)).toEqual(
+      topRatedStatus(contracts, [], AS_OF).weeks.map((week) => week.score),
+    );
     expect(past.weeks.map((week) => week.score)).toEqual(past.weeks.map((week) => estimateOn(contracts, week.date)));
     expect(past.recorded).toEqual([]);
   });

@@ -14,14 +14,20 @@ const laterArb = fc.oneof(fc.constantFrom(0, 1, 30, 89, 90, 91, 365), fc.integer
 describe('a prepared member, prepared again', () => {
   it('on another day and under other options equals the contracts prepared afresh', () => {
     fc.assert(
-      fc.property(memberArb, modelOptionsArb, modelOptionsArb, laterArb, ({ contracts, asOf }, first, second, later) => {
-        const day = formatDay((parseDay(asOf) as number) + later);
-        const once = prepareMember(contracts, asOf, first);
-        expect(prepareMember(once, day, second)).toEqual(prepareMember(contracts, day, second));
-        expect(standingOf(once, day, second)).toEqual(standingOf(contracts, day, second));
-        expect(displayedScore(once, day, second)).toEqual(displayedScore(contracts, day, second));
-        expect(scoreWithForecast(once, day, second)).toEqual(scoreWithForecast(contracts, day, second));
-      }),
+      fc.property(
+        memberArb,
+        modelOptionsArb,
+        modelOptionsArb,
+        laterArb,
+        ({ contracts, asOf }, first, second, later) => {
+          const day = formatDay((parseDay(asOf) as number) + later);
+          const once = prepareMember(contracts, asOf, first);
+          expect(prepareMember(once, day, second)).toEqual(prepareMember(contracts, day, second));
+          expect(standingOf(once, day, second)).toEqual(standingOf(contracts, day, second));
+          expect(displayedScore(once, day, second)).toEqual(displayedScore(contracts, day, second));
+          expect(scoreWithForecast(once, day, second)).toEqual(scoreWithForecast(contracts, day, second));
+        },
+      ),
       { numRuns: 300 },
     );
   });

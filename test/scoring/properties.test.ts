@@ -78,7 +78,8 @@ describe('arbitraries', () => {
         for (const contract of member.contracts) {
           // Valid inputs: earnings ≥ 0, and ≥ the payments' total when both are given.
           const paid = (contract.payments ?? []).reduce((sum, payment) => sum + payment.amount, 0);
-          if (contract.earnings !== undefined && contract.earnings !== null) expect(contract.earnings).toBeGreaterThanOrEqual(paid);
+          if (contract.earnings !== undefined && contract.earnings !== null)
+            expect(contract.earnings).toBeGreaterThanOrEqual(paid);
           if (contract.end) expect(contract.end >= contract.start && contract.end <= member.asOf).toBe(true);
         }
       }),
@@ -90,21 +91,33 @@ describe('arbitraries', () => {
     const members = fc.sample(memberArb, { numRuns: 400, seed: 42 });
     const contracts = members.flatMap((member) => member.contracts.map((contract) => ({ member, contract })));
     const asOfDays = members.map((member) => member.asOf.slice(8));
-    const count = (predicate: (entry: { member: Member; contract: Contract }) => boolean) => contracts.filter(predicate).length;
+    const count = (predicate: (entry: { member: Member; contract: Contract }) => boolean) =>
+      contracts.filter(predicate).length;
     const distance = (from: string, to: string) => dayOfIso(to) - dayOfIso(from);
-    const monthsBack = (member: Member, date: string, months: number) => shiftMonths(dayOfIso(member.asOf), -months) === dayOfIso(date);
+    const monthsBack = (member: Member, date: string, months: number) =>
+      shiftMonths(dayOfIso(member.asOf), -months) === dayOfIso(date);
     expect(asOfDays.filter((day) => Number(day) >= 28).length).toBeGreaterThan(40);
     expect(members.filter((member) => member.asOf.endsWith('-02-29')).length).toBeGreaterThan(3);
-    expect(count(({ contract }) => (contract.end ?? '').endsWith('-02-29') || contract.start.endsWith('-02-29'))).toBeGreaterThan(10);
+    expect(
+      count(({ contract }) => (contract.end ?? '').endsWith('-02-29') || contract.start.endsWith('-02-29')),
+    ).toBeGreaterThan(10);
     for (const months of [3, 6, 12, 24]) {
-      expect(count(({ member, contract }) => !!contract.end && monthsBack(member, contract.end, months))).toBeGreaterThan(10);
+      expect(
+        count(({ member, contract }) => !!contract.end && monthsBack(member, contract.end, months)),
+      ).toBeGreaterThan(10);
     }
     expect(count(({ contract }) => contract.earnings === 0)).toBeGreaterThan(100);
     expect(count(({ contract }) => !!contract.end && distance(contract.start, contract.end) === 60)).toBeGreaterThan(5);
     expect(count(({ contract }) => !!contract.end && distance(contract.start, contract.end) === 61)).toBeGreaterThan(5);
-    expect(count(({ member, contract }) => !contract.end && distance(contract.start, member.asOf) === 60)).toBeGreaterThan(3);
-    expect(count(({ member, contract }) => !!contract.lastPayment && distance(contract.lastPayment, member.asOf) === 90)).toBeGreaterThan(5);
-    expect(count(({ member, contract }) => !!contract.lastPayment && distance(contract.lastPayment, member.asOf) === 91)).toBeGreaterThan(5);
+    expect(
+      count(({ member, contract }) => !contract.end && distance(contract.start, member.asOf) === 60),
+    ).toBeGreaterThan(3);
+    expect(
+      count(({ member, contract }) => !!contract.lastPayment && distance(contract.lastPayment, member.asOf) === 90),
+    ).toBeGreaterThan(5);
+    expect(
+      count(({ member, contract }) => !!contract.lastPayment && distance(contract.lastPayment, member.asOf) === 91),
+    ).toBeGreaterThan(5);
     for (const flag of ['disputed', 'refunded', 'clientFlagged', 'pausedForClient'] as const) {
       expect(count(({ contract }) => contract[flag] === true)).toBeGreaterThan(50);
       expect(count(({ contract }) => contract[flag] === false)).toBeGreaterThan(50);
@@ -137,7 +150,8 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
           expect(report.score).toBeLessThanOrEqual(100);
           expect(report.band).toBe(expectedBand(report.score));
           // The displayed score is the highest eligible window, rounded; ties go to the first of 6m, 12m, 24m, trending.
-          const source = report.window === 'trending' ? report.windows.trending : report.windows[report.window ?? '24m'];
+          const source =
+            report.window === 'trending' ? report.windows.trending : report.windows[report.window ?? '24m'];
           expect(source.eligible).toBe(true);
           expect(Math.abs((source.score as number) - report.score)).toBeLessThanOrEqual(0.5 + 1e-9);
           const order = ['6m', '12m', '24m', 'trending'] as const;
@@ -149,9 +163,12 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
             else expect(window.score, key).toBeLessThanOrEqual(source.score as number);
           }
         }
-        const eligible = [report.windows['6m'], report.windows['12m'], report.windows['24m'], report.windows.trending].filter(
-          (window) => window.eligible && window.score !== null,
-        );
+        const eligible = [
+          report.windows['6m'],
+          report.windows['12m'],
+          report.windows['24m'],
+          report.windows.trending,
+        ].filter((window) => window.eligible && window.score !== null);
         expect(report.score === null).toBe(eligible.length === 0);
         for (const [key, value] of Object.entries(windowScores(report))) {
           if (value === null) continue;
@@ -171,7 +188,9 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
   it('2. reordering the contracts changes nothing', () => {
     fc.assert(
       fc.property(memberArb, fc.array(fc.nat(), { minLength: 30, maxLength: 30 }), (member, keys) => {
-        const order = member.contracts.map((_, index) => index).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || b - a);
+        const order = member.contracts
+          .map((_, index) => index)
+          .sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || b - a);
         const shuffled = order.map((index) => member.contracts[index] as Contract);
         const a = score(member.contracts, member.asOf, model);
         const b = score(shuffled, member.asOf, model);
@@ -194,7 +213,13 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
           Object.fromEntries(
             report.contracts.map((contract) => [
               contract.id,
-              { outcome: contract.outcome, weight: contract.weight, reasonCode: contract.reasonCode, inWindow: contract.inWindow, windows: contract.windows },
+              {
+                outcome: contract.outcome,
+                weight: contract.weight,
+                reasonCode: contract.reasonCode,
+                inWindow: contract.inWindow,
+                windows: contract.windows,
+              },
             ]),
           );
         expect(byId(b)).toEqual(byId(a));
@@ -208,7 +233,10 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
       [name.toUpperCase(), name.toLowerCase(), ` ${name}`, `${name.trim()}  `, name][how % 5] as string;
     fc.assert(
       fc.property(memberArb, fc.array(fc.nat(), { minLength: 30, maxLength: 30 }), (member, hows) => {
-        const respelled = member.contracts.map((contract, index) => ({ ...contract, client: respell(contract.client, hows[index] ?? 0) }));
+        const respelled = member.contracts.map((contract, index) => ({
+          ...contract,
+          client: respell(contract.client, hows[index] ?? 0),
+        }));
         const a = score(member.contracts, member.asOf, model);
         const b = score(respelled, member.asOf, model);
         expect(b.score).toBe(a.score);
@@ -221,14 +249,25 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
     );
   });
 
-  type ExcludedKind = 'clientFlagged' | 'pausedForClient' | 'zeroClientUnresponsive' | 'zeroFiveStars' | 'zeroNoFeedback';
+  type ExcludedKind =
+    | 'clientFlagged'
+    | 'pausedForClient'
+    | 'zeroClientUnresponsive'
+    | 'zeroFiveStars'
+    | 'zeroNoFeedback';
   const excludedKinds: ExcludedKind[] =
     model === 'upwork-2025'
       ? ['clientFlagged', 'pausedForClient', 'zeroClientUnresponsive', 'zeroFiveStars', 'zeroNoFeedback']
       : ['clientFlagged', 'pausedForClient', 'zeroClientUnresponsive'];
 
   /** A contract of an excluded kind (default-model.md, Step 1). */
-  function excludedContract(kind: ExcludedKind, spec: ContractSpec, explicitZero: boolean, asOf: number, client: string): Contract {
+  function excludedContract(
+    kind: ExcludedKind,
+    spec: ContractSpec,
+    explicitZero: boolean,
+    asOf: number,
+    client: string,
+  ): Contract {
     const closed = spec.end.kind === 'open' ? { ...spec, end: { kind: 'afterStart' as const, days: 120 } } : spec;
     const zero: ContractSpec = {
       ...spec,
@@ -282,41 +321,47 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
 
   it('4. adding a successful contract never lowers a window score or the displayed score', () => {
     fc.assert(
-      fc.property(memberArb, contractSpecArb, clientChoiceArb, fc.constantFrom<number | null>(null, null, null, 9, 10), (member, spec, client, privateScore) => {
-        const asOf = dayOfIso(member.asOf);
-        const closedSpec: ContractSpec = {
-          ...spec,
-          end: spec.end.kind === 'open' ? { kind: 'afterStart', days: 30 } : spec.end,
-          stars: 5,
-          privateScore,
-          disputed: undefined,
-          refunded: undefined,
-          clientFlagged: spec.clientFlagged === true ? false : spec.clientFlagged,
-          pausedForClient: spec.pausedForClient === true ? false : spec.pausedForClient,
-        };
-        const success = resolveContract(closedSpec, asOf, 'x1', client);
-        // Earnings > 0: when nothing was paid (then the payments' total is 0), make it $100.
-        const paid = (success.payments ?? []).reduce((sum, payment) => sum + payment.amount, 0);
-        if ((success.earnings ?? paid) <= 0) success.earnings = 100;
-        const contracts = [...member.contracts, success];
-        expect(validateContracts(contracts, member.asOf).ok).toBe(true);
-        const before = score(member.contracts, member.asOf, model);
-        const after = score(contracts, member.asOf, model);
-        const context = JSON.stringify(success);
-        expect(after.contracts.find((contract) => contract.id === 'x1')?.outcome, context).toBe('success');
-        const scoresBefore = windowScores(before);
-        const scoresAfter = windowScores(after);
-        for (const key of [...WINDOW_KEYS, 'trending'] as const) {
-          const was = scoresBefore[key];
-          const now = scoresAfter[key];
-          if (was === null || now === null) continue;
-          expect(now, `${key} ${context}`).toBeGreaterThanOrEqual(was);
-        }
-        if (before.score !== null) {
-          expect(after.score, context).not.toBeNull();
-          expect(after.score as number, context).toBeGreaterThanOrEqual(before.score);
-        }
-      }),
+      fc.property(
+        memberArb,
+        contractSpecArb,
+        clientChoiceArb,
+        fc.constantFrom<number | null>(null, null, null, 9, 10),
+        (member, spec, client, privateScore) => {
+          const asOf = dayOfIso(member.asOf);
+          const closedSpec: ContractSpec = {
+            ...spec,
+            end: spec.end.kind === 'open' ? { kind: 'afterStart', days: 30 } : spec.end,
+            stars: 5,
+            privateScore,
+            disputed: undefined,
+            refunded: undefined,
+            clientFlagged: spec.clientFlagged === true ? false : spec.clientFlagged,
+            pausedForClient: spec.pausedForClient === true ? false : spec.pausedForClient,
+          };
+          const success = resolveContract(closedSpec, asOf, 'x1', client);
+          // Earnings > 0: when nothing was paid (then the payments' total is 0), make it $100.
+          const paid = (success.payments ?? []).reduce((sum, payment) => sum + payment.amount, 0);
+          if ((success.earnings ?? paid) <= 0) success.earnings = 100;
+          const contracts = [...member.contracts, success];
+          expect(validateContracts(contracts, member.asOf).ok).toBe(true);
+          const before = score(member.contracts, member.asOf, model);
+          const after = score(contracts, member.asOf, model);
+          const context = JSON.stringify(success);
+          expect(after.contracts.find((contract) => contract.id === 'x1')?.outcome, context).toBe('success');
+          const scoresBefore = windowScores(before);
+          const scoresAfter = windowScores(after);
+          for (const key of [...WINDOW_KEYS, 'trending'] as const) {
+            const was = scoresBefore[key];
+            const now = scoresAfter[key];
+            if (was === null || now === null) continue;
+            expect(now, `${key} ${context}`).toBeGreaterThanOrEqual(was);
+          }
+          if (before.score !== null) {
+            expect(after.score, context).not.toBeNull();
+            expect(after.score as number, context).toBeGreaterThanOrEqual(before.score);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -350,10 +395,13 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
         let next = 0;
         let expected = forecast.score;
         for (let day = asOf + 1; day <= until; day++) {
-          while (next < changeDays.length && (changeDays[next] as number) <= day) expected = forecast.changes[next++]!.score;
+          while (next < changeDays.length && (changeDays[next] as number) <= day)
+            expected = forecast.changes[next++]!.score;
           const rescored = score(frozen, day, model).score;
           if (rescored !== expected) {
-            expect.fail(`re-scoring on ${formatDay(day)} gives ${rescored}, the forecast says ${expected} (changes: ${JSON.stringify(forecast.changes.map((c) => [c.date, c.score]))})`);
+            expect.fail(
+              `re-scoring on ${formatDay(day)} gives ${rescored}, the forecast says ${expected} (changes: ${JSON.stringify(forecast.changes.map((c) => [c.date, c.score]))})`,
+            );
           }
         }
       }),
@@ -363,11 +411,19 @@ describe.each(MODELS)('scoring core properties (%s)', (model) => {
 
   it('7. the planner: n new successful contracts reach the target and n − 1 do not', () => {
     const targetArb = fc.oneof(fc.constantFrom(80, 90, 90, 95, 100), fc.integer({ min: 1, max: 100 }));
-    const earningsArb = fc.option(fc.constantFrom(0, 50, 250, 250.01, 1000, 1000.01, 3000), { nil: undefined, freq: 3 });
+    const earningsArb = fc.option(fc.constantFrom(0, 50, 250, 250.01, 1000, 1000.01, 3000), {
+      nil: undefined,
+      freq: 3,
+    });
     let exercised = 0;
     fc.assert(
       fc.property(memberArb, targetArb, earningsArb, (member, target, earnings) => {
-        const plan = planContracts(member.contracts, member.asOf, earnings === undefined ? { target } : { target, earnings }, { model });
+        const plan = planContracts(
+          member.contracts,
+          member.asOf,
+          earnings === undefined ? { target } : { target, earnings },
+          { model },
+        );
         const current = score(member.contracts, member.asOf, model);
         expect(plan.score).toBe(current.score);
         const already = current.score !== null && current.score >= target;
@@ -403,7 +459,11 @@ describe('6. date arithmetic on day numbers', () => {
   const dayArb = fc.oneof(
     fc.integer({ min: first, max: last }),
     fc
-      .record({ year: fc.integer({ min: 1990, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), dom: fc.integer({ min: 27, max: 31 }) })
+      .record({
+        year: fc.integer({ min: 1990, max: 2100 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        dom: fc.integer({ min: 27, max: 31 }),
+      })
       .map(({ year, month, dom }) => Math.min(dayOf(year, month, dom), dayOf(year, month + 1, 1) - 1)),
     fc.integer({ min: 1990, max: 2100 }).map((year) => dayOf(year, 2, 28) + (year % 4 === 0 && year !== 2100 ? 1 : 0)),
   );
@@ -454,10 +514,16 @@ describe('6. date arithmetic on day numbers', () => {
       fc.integer({ min: 0, max: 1200 }),
       fc.record({ months: fc.integer({ min: 0, max: 30 }), delta: fc.integer({ min: -3, max: 3 }) }),
     );
-    const earningsArb = fc.oneof(fc.constantFrom(0, 0.01, 250, 250.01, 1000, 1000.01), fc.integer({ min: 0, max: 50_000 }));
+    const earningsArb = fc.oneof(
+      fc.constantFrom(0, 0.01, 250, 250.01, 1000, 1000.01),
+      fc.integer({ min: 0, max: 50_000 }),
+    );
     fc.assert(
       fc.property(dayArb, spanArb, earningsArb, (from, span, earnings) => {
-        const to = typeof span === 'number' ? from + span : Math.max(from, fromLocal(dfAddMonths(toLocal(from), span.months)) + span.delta);
+        const to =
+          typeof span === 'number'
+            ? from + span
+            : Math.max(from, fromLocal(dfAddMonths(toLocal(from), span.months)) + span.delta);
         const fits = (months: number) => fromLocal(dfAddMonths(toLocal(from), months)) <= to;
         let whole = 0;
         while (fits(whole + 1)) whole++;
@@ -466,7 +532,9 @@ describe('6. date arithmetic on day numbers', () => {
         while (fits(3 * (periods + 1))) periods++;
         const tier = earnings <= 250 ? 1 : earnings <= 1000 ? 1.25 : 1.5;
         const paid = earnings > 0;
-        expect(contractWeight(earnings, from, paid ? to : null, PRESETS['upwork-2025'])).toBe(Math.min(8, tier + (paid ? periods : 0)));
+        expect(contractWeight(earnings, from, paid ? to : null, PRESETS['upwork-2025'])).toBe(
+          Math.min(8, tier + (paid ? periods : 0)),
+        );
         expect(contractWeight(earnings, from, paid ? to : null, PRESETS['upwork-2015'])).toBe(1);
       }),
       { numRuns: 2000 },

@@ -25,7 +25,11 @@ interface Options {
 }
 
 /** The standing as scoreContracts reports it on `asOf` (what re-scoring that day gives). */
-function rescored(contracts: readonly Contract[], asOf: string | number, options: Options = {}): Omit<Standing, 'validUntil'> {
+function rescored(
+  contracts: readonly Contract[],
+  asOf: string | number,
+  options: Options = {},
+): Omit<Standing, 'validUntil'> {
   const report = scoreContracts(contracts, asOf, options);
   return {
     score: report.score,
@@ -55,7 +59,11 @@ describe('standingOf: hand-derived cases', () => {
     // A leaves 6m on the first D with D − 6 months > 2024-01-10: 2024-07-10 − 6 months = 2024-01-10
     // (still in), 2024-07-11 − 6 months = 2024-01-11 → 2024-07-11. Then 6m holds B and C: still
     // 100 from 6m, but 2 counted outcomes instead of 3 → validUntil = 2024-07-10.
-    const contracts = [success('A', 'Client A', '2024-01-10'), success('B', 'Client B', '2024-03-10'), success('C', 'Client C', '2024-03-20')];
+    const contracts = [
+      success('A', 'Client A', '2024-01-10'),
+      success('B', 'Client B', '2024-03-10'),
+      success('C', 'Client C', '2024-03-20'),
+    ];
     const standing = standingOf(contracts, '2024-06-30');
     expect(standing).toEqual({ score: 100, window: '6m', longTermPercent: 0, outcomes: 3, validUntil: '2024-07-10' });
     expect(rescored(contracts, '2024-07-11')).toEqual({ score: 100, window: '6m', longTermPercent: 0, outcomes: 2 });
@@ -72,7 +80,15 @@ describe('standingOf: hand-derived cases', () => {
     //   which changes no 24-month count). Long-term: 1 of 2 = 50% → on 2024-07-15, 2 of 2 = 100%.
     const contracts = [
       contract({ id: 'Y', client: 'Y', start: '2024-01-01', end: '2024-05-01', earnings: 1000, stars: 5 }),
-      contract({ id: 'X', client: 'X', start: '2024-04-15', end: null, earnings: 500, stars: null, lastPayment: '2024-06-20' }),
+      contract({
+        id: 'X',
+        client: 'X',
+        start: '2024-04-15',
+        end: null,
+        earnings: 500,
+        stars: null,
+        lastPayment: '2024-06-20',
+      }),
     ];
     const standing = standingOf(contracts, '2024-06-30');
     expect(standing).toEqual({ score: null, window: null, longTermPercent: 50, outcomes: 1, validUntil: '2024-07-14' });
@@ -92,7 +108,15 @@ describe('standingOf: hand-derived cases', () => {
     // → out on 2024-03-01 (not on 2023-02-28 + 12 months + 1 day = 2024-02-29), 1 of 1 = 100%.
     const contracts = [
       contract({ id: 'P', client: 'P', start: '2022-12-01', end: '2023-02-28', earnings: 500, stars: null }),
-      contract({ id: 'Q', client: 'Q', start: '2023-06-01', end: null, earnings: 2000, stars: null, lastPayment: '2024-01-20' }),
+      contract({
+        id: 'Q',
+        client: 'Q',
+        start: '2023-06-01',
+        end: null,
+        earnings: 2000,
+        stars: null,
+        lastPayment: '2024-01-20',
+      }),
     ];
     const standing = standingOf(contracts, '2024-01-31');
     expect(standing).toEqual({ score: null, window: null, longTermPercent: 50, outcomes: 1, validUntil: '2024-02-29' });
@@ -110,7 +134,15 @@ describe('standingOf: hand-derived cases', () => {
     const options: Options = { params: { longTermClientLookbackMonths: 6 } };
     const contracts = [
       contract({ id: 'P', client: 'P', start: '2026-01-10', end: '2026-02-28', earnings: 500, stars: null }),
-      contract({ id: 'Q', client: 'Q', start: '2025-12-01', end: null, earnings: 2000, stars: null, lastPayment: '2026-08-20' }),
+      contract({
+        id: 'Q',
+        client: 'Q',
+        start: '2025-12-01',
+        end: null,
+        earnings: 2000,
+        stars: null,
+        lastPayment: '2026-08-20',
+      }),
     ];
     const standing = standingOf(contracts, '2026-08-25', options);
     expect(standing).toEqual({ score: null, window: null, longTermPercent: 50, outcomes: 1, validUntil: '2026-08-31' });
@@ -185,11 +217,19 @@ function checkHolds(contracts: readonly Contract[], asOf: string, options: Optio
   expect(last).toBeLessThanOrEqual(horizon);
   for (let d = first; d <= last; d++) {
     const got = rescored(contracts, d, options);
-    if (got.score !== expected.score || got.window !== expected.window || got.longTermPercent !== expected.longTermPercent || got.outcomes !== expected.outcomes) {
-      expect.fail(`as of ${asOf}, valid until ${standing.validUntil}: re-scoring on ${formatDay(d)} gives ${JSON.stringify(got)}, not ${JSON.stringify(expected)}`);
+    if (
+      got.score !== expected.score ||
+      got.window !== expected.window ||
+      got.longTermPercent !== expected.longTermPercent ||
+      got.outcomes !== expected.outcomes
+    ) {
+      expect.fail(
+        `as of ${asOf}, valid until ${standing.validUntil}: re-scoring on ${formatDay(d)} gives ${JSON.stringify(got)}, not ${JSON.stringify(expected)}`,
+      );
     }
   }
-  if (last < horizon) expect(rescored(contracts, last + 1, options), `the day after ${standing.validUntil}`).not.toEqual(expected);
+  if (last < horizon)
+    expect(rescored(contracts, last + 1, options), `the day after ${standing.validUntil}`).not.toEqual(expected);
 }
 
 describe('standingOf: re-scoring every day up to validUntil gives the same standing', () => {

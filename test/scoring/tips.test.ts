@@ -25,7 +25,16 @@ describe('tips', () => {
   it('record-payment: an open paid contract whose last payment nears 90 days', () => {
     // last paid 2026-10-01 + 90 = 2026-12-30, 38 days ahead → soon; long-term success until then.
     const contracts = [
-      c({ id: 'ret', client: 'Acme', start: '2026-05-01', earnings: 3000, payments: [{ date: '2026-05-15', amount: 1500 }, { date: '2026-10-01', amount: 1500 }] }),
+      c({
+        id: 'ret',
+        client: 'Acme',
+        start: '2026-05-01',
+        earnings: 3000,
+        payments: [
+          { date: '2026-05-15', amount: 1500 },
+          { date: '2026-10-01', amount: 1500 },
+        ],
+      }),
     ];
     const [tip] = ofKind(tipsFor(contracts, AS_OF), 'record-payment');
     expect(tip).toMatchObject({ priority: 'soon', date: '2026-12-30', contractId: 'ret' });
@@ -41,7 +50,10 @@ describe('tips', () => {
       c({ id: 'quiet', client: 'Corvid', start: '2026-08-01', end: '2026-09-01', earnings: 500 }),
     ];
     const now = scoreContracts(contracts, AS_OF).score;
-    const withStars = scoreContracts(contracts.map((x) => (x.id === 'quiet' ? { ...x, stars: 5 } : x)), AS_OF).score;
+    const withStars = scoreContracts(
+      contracts.map((x) => (x.id === 'quiet' ? { ...x, stars: 5 } : x)),
+      AS_OF,
+    ).score;
     // S = 1.25, N = 1.25 → 0%; with 5 stars S = 2.5 of T = 3.75 → (2.5 − 1.25) / 3.75 = 33.3 → 33%.
     expect([now, withStars]).toEqual([0, 33]);
     const [tip] = ofKind(tipsFor(contracts, AS_OF), 'ask-feedback');
@@ -80,19 +92,30 @@ describe('tips', () => {
     const one = [c({ id: 'a', client: 'Acme', start: '2026-01-05', end: '2026-03-01', earnings: 500, stars: 5 })];
     const [noScore] = ofKind(tipsFor(one, AS_OF), 'get-a-score');
     expect(noScore?.text).toContain('you need 1 more counted contract and 1 more client');
-    const mixed = [...one, c({ id: 'b', client: 'Beta', start: '2026-03-01', end: '2026-04-01', earnings: 500, stars: 4 })];
+    const mixed = [
+      ...one,
+      c({ id: 'b', client: 'Beta', start: '2026-03-01', end: '2026-04-01', earnings: 500, stars: 4 }),
+    ];
     const [target] = ofKind(tipsFor(mixed, AS_OF), 'reach-target');
     expect(target?.text).toMatch(/^\d+ new successful contracts? of \$500 each/);
   });
 
   it.each([
     [[], 'No client paid you in the past year'],
-    [[c({ id: 'a', client: 'A', start: '2026-03-01', end: '2026-03-20', earnings: 100, stars: 5 })], 'Early in a freelance career that is normal'],
-    [[c({ id: 'a', client: 'A', start: '2026-01-01', end: '2026-06-20', earnings: 100, stars: 5 })], 'That is a strong base'],
+    [
+      [c({ id: 'a', client: 'A', start: '2026-03-01', end: '2026-03-20', earnings: 100, stars: 5 })],
+      'Early in a freelance career that is normal',
+    ],
+    [
+      [c({ id: 'a', client: 'A', start: '2026-01-01', end: '2026-06-20', earnings: 100, stars: 5 })],
+      'That is a strong base',
+    ],
     [
       [
         c({ id: 'first', client: 'Old', start: '2024-01-02', end: '2024-02-01', earnings: 100, stars: 5 }),
-        ...Array.from({ length: 8 }, (_, i) => c({ id: `n${i}`, client: `New ${i}`, start: '2026-06-01', end: '2026-06-20', earnings: 100, stars: 5 })),
+        ...Array.from({ length: 8 }, (_, i) =>
+          c({ id: `n${i}`, client: `New ${i}`, start: '2026-06-01', end: '2026-06-20', earnings: 100, stars: 5 }),
+        ),
       ],
       'With many new clients a year, a low share fits your strategy',
     ],
@@ -111,7 +134,16 @@ describe('tips', () => {
   it('orders urgent before soon before info', () => {
     const contracts = [
       c({ id: 'idle', client: 'Acme', start: '2026-09-30' }),
-      c({ id: 'ret', client: 'Beta', start: '2026-05-01', earnings: 3000, payments: [{ date: '2026-05-15', amount: 1500 }, { date: '2026-10-01', amount: 1500 }] }),
+      c({
+        id: 'ret',
+        client: 'Beta',
+        start: '2026-05-01',
+        earnings: 3000,
+        payments: [
+          { date: '2026-05-15', amount: 1500 },
+          { date: '2026-10-01', amount: 1500 },
+        ],
+      }),
     ];
     const order = { urgent: 0, soon: 1, info: 2 };
     const priorities = tipsFor(contracts, AS_OF, { model: 'upwork-2015' }).map((tip) => order[tip.priority]);

@@ -60,7 +60,13 @@ describe('Step 3: upwork-2025 duration bonus', () => {
     });
     expect(classifyOne(twoPeriods, AS_OF).weight).toBe(3);
     // last payment a day earlier, 2024-08-09 < 08-10 → k = 1 → 2.
-    const onePeriod = { ...twoPeriods, payments: [{ date: '2024-02-10', amount: 100 }, { date: '2024-08-09', amount: 100 }] };
+    const onePeriod = {
+      ...twoPeriods,
+      payments: [
+        { date: '2024-02-10', amount: 100 },
+        { date: '2024-08-09', amount: 100 },
+      ],
+    };
     expect(classifyOne(onePeriod, AS_OF).weight).toBe(2);
   });
 
@@ -124,7 +130,9 @@ describe('Step 3: durationBonusMode "max" (the duration replaces the tier: max(t
 
   it('is still capped at 8', () => {
     // $5,000; 30 months (2022-01-01 → 2024-07-01) → k = 10 → max(1.5, 11) = 11 → 8.
-    expect(classifyOne(contract({ earnings: 5000, start: '2022-01-01', end: '2024-07-01' }), AS_OF, max).weight).toBe(8);
+    expect(classifyOne(contract({ earnings: 5000, start: '2022-01-01', end: '2024-07-01' }), AS_OF, max).weight).toBe(
+      8,
+    );
   });
 });
 

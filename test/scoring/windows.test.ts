@@ -54,7 +54,11 @@ describe('Step 2: windows', () => {
 
   it('a contract outside every window does not count (a 1-star contract 25 months old leaves the score at 100)', () => {
     // 24m (from 2022-06-30): A and B, two successes from two clients → 100. The 1-star contract ended 2022-05-31.
-    const contracts = [success('A', 'A', '2024-05-01'), success('B', 'B', '2024-05-02'), negative('OLD', 'C', '2022-05-31')];
+    const contracts = [
+      success('A', 'A', '2024-05-01'),
+      success('B', 'B', '2024-05-02'),
+      negative('OLD', 'C', '2022-05-31'),
+    ];
     const report = score(contracts, '2024-06-30');
     expect(report.windows['24m']).toMatchObject({ outcomes: 2, negatives: 0, score: 100 });
     expect(report.score).toBe(100);
@@ -90,8 +94,29 @@ describe('Step 2: windows', () => {
     ];
     const report = score(contracts, '2024-06-30');
     // 6m: S=1, T=1 → 100 (1 outcome: not eligible). 12m: S=1, N=1, T=2 → 0. 24m: S=1, N=1, neutral 1, T=3 → 0.
-    expect(report.windows['6m']).toMatchObject({ successes: 1, negatives: 0, neutrals: 0, total: 1, score: 100, eligible: false });
-    expect(report.windows['12m']).toMatchObject({ successes: 1, negatives: 1, neutrals: 0, total: 2, score: 0, eligible: true });
-    expect(report.windows['24m']).toMatchObject({ successes: 1, negatives: 1, neutrals: 1, total: 3, score: 0, eligible: true });
+    expect(report.windows['6m']).toMatchObject({
+      successes: 1,
+      negatives: 0,
+      neutrals: 0,
+      total: 1,
+      score: 100,
+      eligible: false,
+    });
+    expect(report.windows['12m']).toMatchObject({
+      successes: 1,
+      negatives: 1,
+      neutrals: 0,
+      total: 2,
+      score: 0,
+      eligible: true,
+    });
+    expect(report.windows['24m']).toMatchObject({
+      successes: 1,
+      negatives: 1,
+      neutrals: 1,
+      total: 3,
+      score: 0,
+      eligible: true,
+    });
   });
 });

@@ -1,6 +1,14 @@
 // docs/scoring-model.md's worked example, computed by hand there: the doc stays true to the code.
 import { describe, expect, it } from 'vitest';
-import { estimateOn, explainGap, forecastContracts, planContracts, scoreContracts, topRatedStatus, type Contract } from '../../src/scoring/index.ts';
+import {
+  estimateOn,
+  explainGap,
+  forecastContracts,
+  planContracts,
+  scoreContracts,
+  topRatedStatus,
+  type Contract,
+} from '../../src/scoring/index.ts';
 
 const AS_OF = '2026-11-22';
 const contracts: Contract[] = [
@@ -24,19 +32,32 @@ describe('the worked example of docs/scoring-model.md', () => {
     expect(report.windows['24m'].score).toBeCloseTo(46.15, 2);
     expect(report.windows.trending.score).toBeCloseTo(82.14, 2);
     expect(Object.fromEntries(report.contracts.map((c) => [c.id, [c.outcome, c.weight]]))).toEqual({
-      A1: ['success', 1.5], B1: ['neutral', 4.5], C1: ['negative', 1.25], D1: ['success', 1.25],
-      E1: ['success', 3.5], F1: ['excluded', 1], G1: ['success', 1], H1: ['excluded', 1.25],
+      A1: ['success', 1.5],
+      B1: ['neutral', 4.5],
+      C1: ['negative', 1.25],
+      D1: ['success', 1.25],
+      E1: ['success', 3.5],
+      F1: ['excluded', 1],
+      G1: ['success', 1],
+      H1: ['excluded', 1.25],
     });
     expect(report.longTerm).toMatchObject({ percent: 60, clients: 5, longTermClients: 3 });
   });
 
   it('forecasts 100 on 2026-11-23, 29 on 2027-02-14 and 13 on 2027-05-23; plans 4 contracts to 90%', () => {
-    expect(forecastContracts(contracts, AS_OF).changes.map((change) => [change.date, change.score, change.window])).toEqual([
+    expect(
+      forecastContracts(contracts, AS_OF).changes.map((change) => [change.date, change.score, change.window]),
+    ).toEqual([
       ['2026-11-23', 100, '6m'],
       ['2027-02-14', 29, '12m'],
       ['2027-05-23', 13, '24m'],
     ]);
-    expect(planContracts(contracts, AS_OF)).toMatchObject({ earnings: 800, weight: 1.25, contractsNeeded: 4, reachedByWaitingOn: '2026-11-23' });
+    expect(planContracts(contracts, AS_OF)).toMatchObject({
+      earnings: 800,
+      weight: 1.25,
+      contractsNeeded: 4,
+      reachedByWaitingOn: '2026-11-23',
+    });
   });
 
   it('shows 50% from the 6-month window under upwork-2015 (a tie with 24m goes to 6m)', () => {
@@ -67,12 +88,18 @@ describe('the worked examples of docs/scoring-model.md §2.5, §2.12 and §2.13'
     expect(result.explanations).toHaveLength(1);
     expect(result.explanations[0]).toMatchObject({
       changes: [{ id: 'G1', from: 'success', to: 'neutral' }],
-      scores: [{ date: '2026-10-01', score: 75 }, { date: '2026-11-22', score: 64 }],
+      scores: [
+        { date: '2026-10-01', score: 75 },
+        { date: '2026-11-22', score: 64 },
+      ],
       distance: 0,
       text: "Upwork's 75% on 2026-10-01 and 64% on 2026-11-22 fit one hidden fact: G1 (delta, 4.8★) counted as neutral, most likely private feedback below 9.",
       commands: ['edit G1 counted:neutral'],
     });
-    const withG1Neutral = scoreContracts(contracts.map((c) => (c.id === 'G1' ? { ...c, counted: 'neutral' as const } : c)), AS_OF);
+    const withG1Neutral = scoreContracts(
+      contracts.map((c) => (c.id === 'G1' ? { ...c, counted: 'neutral' as const } : c)),
+      AS_OF,
+    );
     expect(withG1Neutral.windows['3m'].score).toBeCloseTo(77.78, 2);
     expect(withG1Neutral.windows['6m'].score).toBeCloseTo(50, 2);
     expect(withG1Neutral.windows['12m'].score).toBeCloseTo(30.43, 2);
@@ -81,7 +108,9 @@ describe('the worked examples of docs/scoring-model.md §2.5, §2.12 and §2.13'
 
   it('Top Rated: no week at 90%, $7,750 in 12 months, not eligible within a year', () => {
     const status = topRatedStatus(contracts, [], AS_OF);
-    expect(status.weeks.map((week) => week.score)).toEqual([50, 50, 75, 75, 75, 75, 75, 75, 75, 50, 50, 50, 82, 82, 82, 82]);
+    expect(status.weeks.map((week) => week.score)).toEqual([
+      50, 50, 75, 75, 75, 75, 75, 75, 75, 50, 50, 50, 82, 82, 82, 82,
+    ]);
     expect([status.weeksAtLeast90, status.earnings12m, status.eligibleOn]).toEqual([0, 7750, null]);
   });
 });

@@ -39,6 +39,7 @@ describe('graphemeBoundaryAtOrBefore', () => {
 
   it('a long run of flags keeps its pairs (no plain character to start from nearby)', () => {
     const text = `x${'🇩🇪'.repeat(300)}`;
-    for (const index of [3, 4, 5, 301, 599, 600]) expect(graphemeBoundaryAtOrBefore(text, index)).toBe(expected(text, index));
+    for (const index of [3, 4, 5, 301, 599, 600])
+      expect(graphemeBoundaryAtOrBefore(text, index)).toBe(expected(text, index));
   });
 });

@@ -34,8 +34,14 @@ const COMMAND_NAME_MAX_LENGTH = 32;
  * subcommand's name alone is the command.
  */
 export const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands: readonly string[] }>> = {
-  upwork: { description: 'What Upwork shows you: record it, explain a gap, Top Rated, accuracy', commands: ['actual', 'explain', 'badges', 'accuracy'] },
-  account: { description: 'Your own settings and data: time zone, export, link, forget', commands: ['timezone', 'export', 'link', 'unlink', 'forget'] },
+  upwork: {
+    description: 'What Upwork shows you: record it, explain a gap, Top Rated, accuracy',
+    commands: ['actual', 'explain', 'badges', 'accuracy'],
+  },
+  account: {
+    description: 'Your own settings and data: time zone, export, link, forget',
+    commands: ['timezone', 'export', 'link', 'unlink', 'forget'],
+  },
 };
 
 /** Cuts text to Discord's limit, marking the cut so a reader sees something is missing. */
@@ -59,7 +65,9 @@ function named<T extends ApplicationCommandOptionBase>(option: T, planned: Plann
  */
 function withoutChoiceList(description: string, choices: readonly string[]): string {
   const list = `: ${choices.join(', ')}`;
-  return description.endsWith(list) && description.length > list.length ? description.slice(0, -list.length) : description;
+  return description.endsWith(list) && description.length > list.length
+    ? description.slice(0, -list.length)
+    : description;
 }
 
 /** A named argument as a typed Discord option, so Discord checks form and range before we see it. */
@@ -76,7 +84,9 @@ function addArgOption(sub: SlashCommandSubcommandBuilder, arg: ArgSpec, planned:
       return;
     case 'date': {
       // The format stays whole even when the text before it must be cut.
-      const dated = description.includes(DATE_FORMAT) ? fitText(description) : `${fitText(description, MAX_DESCRIPTION - DATE_FORMAT.length - 2)}, ${DATE_FORMAT}`;
+      const dated = description.includes(DATE_FORMAT)
+        ? fitText(description)
+        : `${fitText(description, MAX_DESCRIPTION - DATE_FORMAT.length - 2)}, ${DATE_FORMAT}`;
       sub.addStringOption((option) => {
         named(option, planned, dated).setMinLength(DATE_FORMAT.length).setMaxLength(DATE_FORMAT.length);
         return arg.suggest === 'recordedDate' ? option.setAutocomplete(true) : option;
@@ -84,7 +94,9 @@ function addArgOption(sub: SlashCommandSubcommandBuilder, arg: ArgSpec, planned:
       return;
     }
     case 'money':
-      sub.addNumberOption((option) => named(option, planned, fitText(description)).setMinValue(MONEY_RANGE.min).setMaxValue(MONEY_RANGE.max));
+      sub.addNumberOption((option) =>
+        named(option, planned, fitText(description)).setMinValue(MONEY_RANGE.min).setMaxValue(MONEY_RANGE.max),
+      );
       return;
     case 'number':
       sub.addNumberOption((option) => {
@@ -95,13 +107,19 @@ function addArgOption(sub: SlashCommandSubcommandBuilder, arg: ArgSpec, planned:
       });
       return;
     case 'integer':
-      sub.addIntegerOption((option) => named(option, planned, fitText(description)).setMinValue(kind.min).setMaxValue(kind.max));
+      sub.addIntegerOption((option) =>
+        named(option, planned, fitText(description)).setMinValue(kind.min).setMaxValue(kind.max),
+      );
       return;
     case 'boolean':
       sub.addBooleanOption((option) => named(option, planned, fitText(description)));
       return;
     case 'choice':
-      sub.addStringOption((option) => named(option, planned, fitText(withoutChoiceList(description, kind.choices))).addChoices(...choicesOf(kind.choices)));
+      sub.addStringOption((option) =>
+        named(option, planned, fitText(withoutChoiceList(description, kind.choices))).addChoices(
+          ...choicesOf(kind.choices),
+        ),
+      );
       return;
   }
 }
@@ -115,11 +133,15 @@ function addOption(sub: SlashCommandSubcommandBuilder, planned: PlannedOption): 
       addArgOption(sub, role.arg, planned);
       return;
     case 'contractId':
-      sub.addStringOption((option) => named(option, planned, description).setMaxLength(CONTRACT_ID_MAX_LENGTH).setAutocomplete(true));
+      sub.addStringOption((option) =>
+        named(option, planned, description).setMaxLength(CONTRACT_ID_MAX_LENGTH).setAutocomplete(true),
+      );
       return;
     case 'commandName':
       // More commands than Discord's 25 choices: suggested as the member types instead.
-      sub.addStringOption((option) => named(option, planned, description).setMaxLength(COMMAND_NAME_MAX_LENGTH).setAutocomplete(true));
+      sub.addStringOption((option) =>
+        named(option, planned, description).setMaxLength(COMMAND_NAME_MAX_LENGTH).setAutocomplete(true),
+      );
       return;
     case 'word':
       sub.addBooleanOption((option) => named(option, planned, description));
@@ -154,8 +176,15 @@ function subcommand(command: CommandDefinition): SlashCommandSubcommandBuilder {
  * in any server, in DMs with the bot and in group DMs; adapters/discord/install-context.ts keeps
  * replies private where the server did not install the bot).
  */
-export const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall] as const;
-export const INTERACTION_CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel] as const;
+export const INTEGRATION_TYPES = [
+  ApplicationIntegrationType.GuildInstall,
+  ApplicationIntegrationType.UserInstall,
+] as const;
+export const INTERACTION_CONTEXTS = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+] as const;
 
 export function jssCommandBuilder(): SlashCommandBuilder {
   const builder = new SlashCommandBuilder()
@@ -163,17 +192,23 @@ export function jssCommandBuilder(): SlashCommandBuilder {
     .setDescription(COMMAND_DESCRIPTION)
     .setIntegrationTypes(...INTEGRATION_TYPES)
     .setContexts(...INTERACTION_CONTEXTS);
-  for (const command of COMMANDS.filter((candidate) => groupOf(candidate.name) === null)) builder.addSubcommand(subcommand(command));
+  for (const command of COMMANDS.filter((candidate) => groupOf(candidate.name) === null))
+    builder.addSubcommand(subcommand(command));
   for (const [name, group] of Object.entries(SUBCOMMAND_GROUPS)) {
-    const groupBuilder = new SlashCommandSubcommandGroupBuilder().setName(name).setDescription(fitText(group.description));
-    for (const command of COMMANDS.filter((candidate) => group.commands.includes(candidate.name))) groupBuilder.addSubcommand(subcommand(command));
+    const groupBuilder = new SlashCommandSubcommandGroupBuilder()
+      .setName(name)
+      .setDescription(fitText(group.description));
+    for (const command of COMMANDS.filter((candidate) => group.commands.includes(candidate.name)))
+      groupBuilder.addSubcommand(subcommand(command));
     builder.addSubcommandGroup(groupBuilder);
   }
   return builder;
 }
 
 /** The builder writes `options: []` for a subcommand without options; Discord reads that as no options, and the body sent stays as it was. */
-function withoutEmptyOptions(body: RESTPostAPIChatInputApplicationCommandsJSONBody): RESTPostAPIChatInputApplicationCommandsJSONBody {
+function withoutEmptyOptions(
+  body: RESTPostAPIChatInputApplicationCommandsJSONBody,
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const strip = (option: APIApplicationCommandSubcommandOption): APIApplicationCommandSubcommandOption => {
     if (option.options === undefined || option.options.length > 0) return option;
     const { options: _empty, ...rest } = option;
@@ -181,7 +216,8 @@ function withoutEmptyOptions(body: RESTPostAPIChatInputApplicationCommandsJSONBo
   };
   const options = (body.options ?? []).map((option) => {
     if (option.type === ApplicationCommandOptionType.Subcommand) return strip(option);
-    if (option.type === ApplicationCommandOptionType.SubcommandGroup) return { ...option, options: (option.options ?? []).map(strip) };
+    if (option.type === ApplicationCommandOptionType.SubcommandGroup)
+      return { ...option, options: (option.options ?? []).map(strip) };
     return option;
   });
   return { ...body, options };

@@ -71,13 +71,20 @@ export function discordName(canonical: string): string {
 
 /** The options of one subcommand, required ones first (Discord refuses them after optional ones). */
 export function optionPlan(command: CommandDefinition): PlannedOption[] {
-  if (command.maxPositionals > 0 && !command.positional) throw new Error(`${command.name} takes a positional word but its definition has no positional saying what it is`);
+  if (command.maxPositionals > 0 && !command.positional)
+    throw new Error(`${command.name} takes a positional word but its definition has no positional saying what it is`);
   const positional = command.positional ? positionalOption(command.positional) : undefined;
   const required = new Set(command.requires ?? []);
   const planned: PlannedOption[] = [];
   if (positional) {
     planned.push(positional);
-    for (const other of command.positional?.otherWords ?? []) planned.push({ name: other.word, required: false, role: { kind: 'word', word: other.word }, description: other.description });
+    for (const other of command.positional?.otherWords ?? [])
+      planned.push({
+        name: other.word,
+        required: false,
+        role: { kind: 'word', word: other.word },
+        description: other.description,
+      });
   }
   const takesContractId = positional?.role.kind === 'contractId';
   for (const arg of command.args) {
@@ -91,13 +98,26 @@ export function optionPlan(command: CommandDefinition): PlannedOption[] {
     });
   }
   const clearable = command.args.filter((arg) => arg.clearable).map((arg) => arg.name);
-  if (takesContractId && clearable.length > 0) planned.push({ name: CLEAR_OPTION, required: false, role: { kind: 'clear', fields: clearable }, description: 'a field to clear, as field:none does' });
-  if (command.body) planned.push({ name: FILE_OPTION, required: true, role: { kind: 'attachment' }, description: command.body.description });
+  if (takesContractId && clearable.length > 0)
+    planned.push({
+      name: CLEAR_OPTION,
+      required: false,
+      role: { kind: 'clear', fields: clearable },
+      description: 'a field to clear, as field:none does',
+    });
+  if (command.body)
+    planned.push({
+      name: FILE_OPTION,
+      required: true,
+      role: { kind: 'attachment' },
+      description: command.body.description,
+    });
   const names = planned.map((option) => option.name);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new Error(`${command.name}: two Discord options would be named ${duplicate}`);
   for (const name of required) {
-    if (!command.args.some((arg) => arg.name === name)) throw new Error(`${command.name}: requires names ${name}, which is not one of its arguments`);
+    if (!command.args.some((arg) => arg.name === name))
+      throw new Error(`${command.name}: requires names ${name}, which is not one of its arguments`);
   }
   // A stable sort keeps the registry's order within required and within optional options.
   return [...planned.filter((option) => option.required), ...planned.filter((option) => !option.required)];
@@ -108,7 +128,9 @@ export function canonicalName(command: CommandDefinition, optionName: string): s
   const option = optionPlan(command).find((candidate) => candidate.name === optionName);
   if (!option) return null;
   if (option.role.kind === 'arg') return option.role.arg.name;
-  return option.role.kind === 'contractId' || option.role.kind === 'commandName' ? (command.positional?.name ?? null) : null;
+  return option.role.kind === 'contractId' || option.role.kind === 'commandName'
+    ? (command.positional?.name ?? null)
+    : null;
 }
 
 /** What the focused option of an autocomplete request asks for (from the definition), or null when it suggests nothing. */

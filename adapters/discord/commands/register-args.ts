@@ -15,7 +15,9 @@ export const REGISTER_USAGE = [
 export type RegisterArgs = { ok: true; options: RegisterOptions } | { ok: false; message: string } | { ok: 'help' };
 
 function snowflakeProblem(label: string, value: string): string | null {
-  return SNOWFLAKE.test(value) ? null : `${label}: got ${JSON.stringify(value.slice(0, 40))}, expected a Discord id (17 to 20 digits)`;
+  return SNOWFLAKE.test(value)
+    ? null
+    : `${label}: got ${JSON.stringify(value.slice(0, 40))}, expected a Discord id (17 to 20 digits)`;
 }
 
 export function parseRegisterArgs(env: NodeJS.ProcessEnv, argv: readonly string[]): RegisterArgs {
@@ -24,23 +26,40 @@ export function parseRegisterArgs(env: NodeJS.ProcessEnv, argv: readonly string[
     const word = argv[i] as string;
     if (word === '--help' || word === '-h') return { ok: 'help' };
     const inline = word.startsWith('--guild=') ? word.slice('--guild='.length) : null;
-    if (word !== '--guild' && inline === null) return { ok: false, message: `unexpected argument ${JSON.stringify(word.slice(0, 40))}; expected --guild GUILD_ID or nothing` };
+    if (word !== '--guild' && inline === null)
+      return {
+        ok: false,
+        message: `unexpected argument ${JSON.stringify(word.slice(0, 40))}; expected --guild GUILD_ID or nothing`,
+      };
     if (guildId !== null) return { ok: false, message: '--guild is given twice; expected one guild id' };
     const value = inline ?? argv[++i];
-    if (value === undefined || value === '') return { ok: false, message: '--guild needs a value; expected --guild GUILD_ID' };
+    if (value === undefined || value === '')
+      return { ok: false, message: '--guild needs a value; expected --guild GUILD_ID' };
     const problem = snowflakeProblem('--guild', value);
     if (problem) return { ok: false, message: problem };
     guildId = value;
   }
   const token = env.DISCORD_TOKEN?.trim();
-  if (!token) return { ok: false, message: 'DISCORD_TOKEN is not set; expected the bot token from the developer portal (Bot → Reset Token)' };
+  if (!token)
+    return {
+      ok: false,
+      message: 'DISCORD_TOKEN is not set; expected the bot token from the developer portal (Bot → Reset Token)',
+    };
   const applicationId = env.DISCORD_APPLICATION_ID?.trim();
-  if (!applicationId) return { ok: false, message: 'DISCORD_APPLICATION_ID is not set; expected the application id from the developer portal (General Information)' };
+  if (!applicationId)
+    return {
+      ok: false,
+      message:
+        'DISCORD_APPLICATION_ID is not set; expected the application id from the developer portal (General Information)',
+    };
   const idProblem = snowflakeProblem('DISCORD_APPLICATION_ID', applicationId);
   if (idProblem) return { ok: false, message: idProblem };
   const apiUrl = env.DISCORD_API_URL?.trim() || null;
   if (apiUrl !== null && !/^https?:\/\/[^\s/]+/.test(apiUrl)) {
-    return { ok: false, message: `DISCORD_API_URL: got ${JSON.stringify(apiUrl.slice(0, 80))}, expected an http(s) URL such as http://127.0.0.1:9999/api` };
+    return {
+      ok: false,
+      message: `DISCORD_API_URL: got ${JSON.stringify(apiUrl.slice(0, 80))}, expected an http(s) URL such as http://127.0.0.1:9999/api`,
+    };
   }
   return { ok: true, options: { token, applicationId, guildId, apiUrl } };
 }

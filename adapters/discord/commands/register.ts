@@ -24,9 +24,16 @@ export interface RegisterResult {
   subcommands: number;
 }
 
-export async function registerCommands({ token, applicationId, guildId, apiUrl }: RegisterOptions): Promise<RegisterResult> {
+export async function registerCommands({
+  token,
+  applicationId,
+  guildId,
+  apiUrl,
+}: RegisterOptions): Promise<RegisterResult> {
   const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
-  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  const route = guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
   const definition = jssCommandDefinition();
   const saved = (await rest.put(route, { body: [definition] })) as RESTPutAPIApplicationCommandsResult;
   return {
@@ -34,7 +41,11 @@ export async function registerCommands({ token, applicationId, guildId, apiUrl }
     route,
     commands: saved.map((command) => ({ id: command.id, name: command.name })),
     // Subcommands inside a group (/jss upwork actual) count too.
-    subcommands: (definition.options ?? []).reduce((sum, option) => sum + (option.type === ApplicationCommandOptionType.SubcommandGroup ? (option.options ?? []).length : 1), 0),
+    subcommands: (definition.options ?? []).reduce(
+      (sum, option) =>
+        sum + (option.type === ApplicationCommandOptionType.SubcommandGroup ? (option.options ?? []).length : 1),
+      0,
+    ),
   };
 }
 

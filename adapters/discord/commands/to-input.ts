@@ -27,7 +27,9 @@ function asText(value: string | number | boolean): string {
 
 export function interactionOptionsToInput(subcommand: string, options: readonly InteractionOption[]): InteractionInput {
   const command = findCommand(subcommand);
-  const plan = new Map<string, PlannedOption>(command ? optionPlan(command).map((planned) => [planned.name, planned]) : []);
+  const plan = new Map<string, PlannedOption>(
+    command ? optionPlan(command).map((planned) => [planned.name, planned]) : [],
+  );
   const input: CommandInput = { command: subcommand.toLowerCase(), positionals: [], named: {}, body: '' };
   let attachmentId: string | null = null;
   const cleared: string[] = [];
@@ -63,7 +65,8 @@ export function interactionOptionsToInput(subcommand: string, options: readonly 
   }
   let problem: string | null = null;
   for (const field of cleared) {
-    if (Object.hasOwn(input.named, field)) problem = `${field} is given a value and cleared at once; expected one of the two`;
+    if (Object.hasOwn(input.named, field))
+      problem = `${field} is given a value and cleared at once; expected one of the two`;
     else input.named[field] = 'none';
   }
   return { input, attachmentId, problem };

@@ -6,7 +6,11 @@ import type { APIChatInputApplicationCommandInteraction } from 'discord-api-type
 import { downloadFile, tooLarge, type Downloaded } from '../../shared/download-file.ts';
 import { IMPORT_FILE_MAX } from '../limits.ts';
 
-export async function attachmentText(interaction: APIChatInputApplicationCommandInteraction, attachmentId: string, allowedOrigins: readonly string[]): Promise<Downloaded> {
+export async function attachmentText(
+  interaction: APIChatInputApplicationCommandInteraction,
+  attachmentId: string,
+  allowedOrigins: readonly string[],
+): Promise<Downloaded> {
   const attachment = interaction.data.resolved?.attachments?.[attachmentId];
   if (!attachment) return { ok: false, reason: 'the attached file is missing from the interaction' };
   if (attachment.size > IMPORT_FILE_MAX) return { ok: false, reason: tooLarge(attachment.size, IMPORT_FILE_MAX) };

@@ -13,13 +13,29 @@ import { answeredAtOnce } from './deferral.ts';
 import { chosenSubcommand } from './subcommand.ts';
 import type { HandledInteraction, ListenerDeps } from './types.ts';
 
-export async function onAutocomplete(deps: ListenerDeps, interaction: APIApplicationCommandAutocompleteInteraction): Promise<HandledInteraction> {
+export async function onAutocomplete(
+  deps: ListenerDeps,
+  interaction: APIApplicationCommandAutocompleteInteraction,
+): Promise<HandledInteraction> {
   const sub = chosenSubcommand(interaction.data.options);
   const focused = (sub?.options ?? []).find((option) => 'focused' in option && option.focused === true);
   const command = sub ? findCommand(sub.name) : undefined;
   const name = command && focused ? canonicalName(command, focused.name) : null;
   const typed = focused && 'value' in focused ? String(focused.value) : '';
-  const values = command && name !== null ? await suggest(deps.services, discordContext(interaction, deps.today()), command, name, typed, AUTOCOMPLETE_CHOICES_MAX) : [];
-  const choices = values.map((value) => ({ name: value.slice(0, CHOICE_TEXT_MAX), value: value.slice(0, CHOICE_TEXT_MAX) }));
+  const values =
+    command && name !== null
+      ? await suggest(
+          deps.services,
+          discordContext(interaction, deps.today()),
+          command,
+          name,
+          typed,
+          AUTOCOMPLETE_CHOICES_MAX,
+        )
+      : [];
+  const choices = values.map((value) => ({
+    name: value.slice(0, CHOICE_TEXT_MAX),
+    value: value.slice(0, CHOICE_TEXT_MAX),
+  }));
   return answeredAtOnce({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
 }

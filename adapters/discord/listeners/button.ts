@@ -14,7 +14,14 @@ import { deferred, deferWork, runFor } from './deferral.ts';
 import type { HandledInteraction, ListenerDeps } from './types.ts';
 
 /** What the sharer reads once the reply is in the channel. */
-const SHARED_NOTE: Reply = { kind: 'success', title: 'Shared in the channel', blocks: [], actions: [], attachments: [], shareable: false };
+const SHARED_NOTE: Reply = {
+  kind: 'success',
+  title: 'Shared in the channel',
+  blocks: [],
+  actions: [],
+  attachments: [],
+  shareable: false,
+};
 
 /** The command text a button's custom id carries ('' for an id of neither kind). */
 function commandText(customId: string): { share: boolean; text: string } {
@@ -27,7 +34,11 @@ function commandText(customId: string): { share: boolean; text: string } {
  * "Share in channel": answered privately first; only a successful reply is posted for everyone
  * (read-only, without buttons), so a failure never shows in the channel.
  */
-function shared(deps: ListenerDeps, interaction: APIMessageComponentButtonInteraction, input: CommandInput): HandledInteraction {
+function shared(
+  deps: ListenerDeps,
+  interaction: APIMessageComponentButtonInteraction,
+  input: CommandInput,
+): HandledInteraction {
   return deferWork(
     () => runFor(deps, interaction, input),
     async (reply) => {
@@ -43,6 +54,9 @@ export function onButton(deps: ListenerDeps, interaction: APIMessageComponentBut
   const { share, text } = commandText(interaction.data.custom_id);
   const parsed = parseCommandText(text || 'help');
   if (!parsed.ok) return deferred(deps, interaction, async () => errorReply(parsed.message));
-  if (share && !maySharePublicly(interaction)) return deferred(deps, interaction, async () => errorReply(SHARE_NEEDS_INSTALL, SHARE_NEEDS_INSTALL_HINT));
-  return share ? shared(deps, interaction, parsed.parsed) : deferred(deps, interaction, () => runFor(deps, interaction, parsed.parsed));
+  if (share && !maySharePublicly(interaction))
+    return deferred(deps, interaction, async () => errorReply(SHARE_NEEDS_INSTALL, SHARE_NEEDS_INSTALL_HINT));
+  return share
+    ? shared(deps, interaction, parsed.parsed)
+    : deferred(deps, interaction, () => runFor(deps, interaction, parsed.parsed));
 }

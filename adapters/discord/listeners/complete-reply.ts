@@ -31,7 +31,12 @@ function chartOf(deps: ListenerDeps, interaction: APIInteraction, reply: Reply):
  * Edits the deferred response into the reply (files attached when the reply has any), or with
  * `post`, sends it as a new message for everyone (a share) instead.
  */
-export async function completeReply(deps: ListenerDeps, interaction: APIInteraction, reply: Reply, post = false): Promise<void> {
+export async function completeReply(
+  deps: ListenerDeps,
+  interaction: APIInteraction,
+  reply: Reply,
+  post = false,
+): Promise<void> {
   const message = renderDiscordMessage(reply, reply.shareCommand ? { shareCommand: reply.shareCommand } : {});
   // The deferral decided who sees an edit; a posted share is for everyone: neither carries flags.
   const { flags: _flags, ...body } = message;
@@ -44,10 +49,16 @@ export async function completeReply(deps: ListenerDeps, interaction: APIInteract
   if (chart) {
     files.push({ name: chart.filename, data: chart.png, contentType: 'image/png' });
     // The chart shows inside the first embed rather than as a loose file under the message.
-    body.embeds = body.embeds.map((embed, index) => (index === 0 ? { ...embed, image: { url: `attachment://${chart.filename}` } } : embed));
+    body.embeds = body.embeds.map((embed, index) =>
+      index === 0 ? { ...embed, image: { url: `attachment://${chart.filename}` } } : embed,
+    );
   }
   const attachments = files.map((file, id) => ({ id, filename: file.name }));
-  const request = { body: { ...body, ...(files.length > 0 && { attachments }) }, files: files.length > 0 ? files : undefined, auth: false };
+  const request = {
+    body: { ...body, ...(files.length > 0 && { attachments }) },
+    files: files.length > 0 ? files : undefined,
+    auth: false,
+  };
   if (post) await deps.rest.post(Routes.webhook(deps.applicationId, interaction.token), request);
   else await deps.rest.patch(Routes.webhookMessage(deps.applicationId, interaction.token, '@original'), request);
 }

@@ -17,7 +17,10 @@ import type { HandledInteraction, ListenerDeps } from './types.ts';
 export { PROBLEM_TEXT as FAILED_TEXT } from '../../../src/replies/problem-reply.ts';
 
 /** "Thinking…", seen only by the member; the edit that completes it keeps that. */
-export const DEFERRED_EPHEMERAL: APIInteractionResponse = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
+export const DEFERRED_EPHEMERAL: APIInteractionResponse = {
+  type: InteractionResponseType.DeferredChannelMessageWithSource,
+  data: { flags: MessageFlags.Ephemeral },
+};
 
 /** A first response that is the whole answer (PONG, a modal, autocomplete choices). */
 export function answeredAtOnce(initial: APIInteractionResponse): HandledInteraction {
@@ -33,7 +36,11 @@ export function deferWork(work: () => Promise<Reply>, finish: (reply: Reply) => 
 }
 
 /** First response "deferred", then `work`'s reply edited into it. */
-export function deferred(deps: ListenerDeps, interaction: APIInteraction, work: () => Promise<Reply>): HandledInteraction {
+export function deferred(
+  deps: ListenerDeps,
+  interaction: APIInteraction,
+  work: () => Promise<Reply>,
+): HandledInteraction {
   return deferWork(work, (reply) => completeReply(deps, interaction, reply));
 }
 

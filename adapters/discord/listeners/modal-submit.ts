@@ -8,5 +8,7 @@ import type { HandledInteraction, ListenerDeps } from './types.ts';
 
 export function onModalSubmit(deps: ListenerDeps, interaction: APIModalSubmitInteraction): HandledInteraction {
   const named = submittedArgs(interaction.data.components ?? []);
-  return deferred(deps, interaction, () => runFor(deps, interaction, submittedInput(interaction.data.custom_id, named)));
+  return deferred(deps, interaction, () =>
+    runFor(deps, interaction, submittedInput(interaction.data.custom_id, named)),
+  );
 }

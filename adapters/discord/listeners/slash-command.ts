@@ -14,9 +14,15 @@ import { answeredAtOnce, deferred, runFor } from './deferral.ts';
 import { chosenSubcommand } from './subcommand.ts';
 import type { HandledInteraction, ListenerDeps } from './types.ts';
 
-export function onSlashCommand(deps: ListenerDeps, interaction: APIChatInputApplicationCommandInteraction): HandledInteraction {
+export function onSlashCommand(
+  deps: ListenerDeps,
+  interaction: APIChatInputApplicationCommandInteraction,
+): HandledInteraction {
   const sub = chosenSubcommand(interaction.data.options);
-  if (!sub) return deferred(deps, interaction, async () => errorReply(`expected a /${COMMAND_NAME} subcommand, e.g. /${COMMAND_NAME} score`));
+  if (!sub)
+    return deferred(deps, interaction, async () =>
+      errorReply(`expected a /${COMMAND_NAME} subcommand, e.g. /${COMMAND_NAME} score`),
+    );
   const { input, attachmentId, problem } = interactionOptionsToInput(sub.name, sub.options ?? []);
   if (problem) return deferred(deps, interaction, async () => errorReply(problem));
   const open = attachmentId === null ? formToOpen(input, deps.today()) : null;

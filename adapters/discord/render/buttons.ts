@@ -2,7 +2,13 @@
 // a cut command would run a different one, so a command too long for a custom_id gets no button.
 // The adapter routes custom_ids by RUN_PREFIX and SHARE_PREFIX.
 
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+} from 'discord.js';
 import type { Action, Reply } from '../../../src/replies/reply.ts';
 import { neutraliseMentions, truncate } from './escape.ts';
 import { ACTION_ROWS_MAX, BUTTON_LABEL_MAX, BUTTONS_PER_ROW_MAX, CUSTOM_ID_MAX } from './limits.ts';
@@ -33,7 +39,10 @@ export function customIdFor(prefix: string, command: string | undefined): string
  * command that fits, "Share in channel" last. Labels are plain text (Discord shows them as typed;
  * only @everyone and @here are defused, as everywhere).
  */
-export function actionRows(reply: Reply, shareCommand: string | undefined): APIActionRowComponent<APIButtonComponent>[] {
+export function actionRows(
+  reply: Reply,
+  shareCommand: string | undefined,
+): APIActionRowComponent<APIButtonComponent>[] {
   const shareId = reply.shareable ? customIdFor(SHARE_PREFIX, shareCommand) : null;
   const room = ACTION_ROWS_MAX * BUTTONS_PER_ROW_MAX - (shareId ? 1 : 0);
   const buttons: ButtonBuilder[] = [];
@@ -51,7 +60,8 @@ export function actionRows(reply: Reply, shareCommand: string | undefined): APIA
         .setCustomId(id),
     );
   }
-  if (shareId) buttons.push(new ButtonBuilder().setStyle(ButtonStyle.Secondary).setLabel(SHARE_LABEL).setCustomId(shareId));
+  if (shareId)
+    buttons.push(new ButtonBuilder().setStyle(ButtonStyle.Secondary).setLabel(SHARE_LABEL).setCustomId(shareId));
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW_MAX) {
     // The builders check Discord's limits (label, custom_id, five a row) as the JSON is made.

@@ -25,7 +25,8 @@ const MASS_MENTION = /@(everyone|here)/gi;
  * 5. inline syntax anywhere: `\ * _ ~ ` | < [ ]` (`<` starts mentions, emoji and timestamps).
  * `(`, `)` and a `>` inside a line mean nothing once `[` and `<` are escaped.
  */
-const MARKDOWN = /(?<![A-Za-z0-9])(https?:\/\/[^\s<`]+)(?=\s|$)|(https?):(?=\/\/)|^([ \t]*)([#>+-])|^([ \t]*\d+)([.)])|([\\*_~`|<[\]])/gm;
+const MARKDOWN =
+  /(?<![A-Za-z0-9])(https?:\/\/[^\s<`]+)(?=\s|$)|(https?):(?=\/\/)|^([ \t]*)([#>+-])|^([ \t]*\d+)([.)])|([\\*_~`|<[\]])/gm;
 
 /** `@everyone` and `@here` with a zero-width space after the `@`: they read the same and look like no mention. */
 export function neutraliseMentions(text: string): string {
@@ -34,13 +35,25 @@ export function neutraliseMentions(text: string): string {
 
 /** Member text for a markdown place (title, description, field): shows as typed, never formats, links or mentions. */
 export function escapeMarkdown(text: string): string {
-  return neutraliseMentions(text).replace(MARKDOWN, (_match, url: string | undefined, scheme: string | undefined, indent: string | undefined, lead: string | undefined, number: string | undefined, dot: string | undefined, char: string | undefined) => {
-    if (url !== undefined) return url;
-    if (scheme !== undefined) return `${scheme}\\:`;
-    if (lead !== undefined) return `${indent ?? ''}\\${lead}`;
-    if (dot !== undefined) return `${number ?? ''}\\${dot}`;
-    return `\\${char ?? ''}`;
-  });
+  return neutraliseMentions(text).replace(
+    MARKDOWN,
+    (
+      _match,
+      url: string | undefined,
+      scheme: string | undefined,
+      indent: string | undefined,
+      lead: string | undefined,
+      number: string | undefined,
+      dot: string | undefined,
+      char: string | undefined,
+    ) => {
+      if (url !== undefined) return url;
+      if (scheme !== undefined) return `${scheme}\\:`;
+      if (lead !== undefined) return `${indent ?? ''}\\${lead}`;
+      if (dot !== undefined) return `${number ?? ''}\\${dot}`;
+      return `\\${char ?? ''}`;
+    },
+  );
 }
 
 /**

@@ -42,7 +42,9 @@ export function descriptionOf(draft: Draft): string {
 
 /** Characters Discord counts for the draft's body. */
 function lengthOf(draft: Draft): number {
-  return descriptionOf(draft).length + draft.fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (
+    descriptionOf(draft).length + draft.fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
 }
 
 function emptyDraft(): Draft {
@@ -104,7 +106,10 @@ export function layoutUnits(units: readonly Unit[], budget: number): Layout {
     if (!fits(draft, after)) return 'budget';
     if (unit.kind === 'line' && unit.keepWithNext && next) {
       // What must fit of the next unit: all of it, or the start of a line long enough to be cut.
-      const start = next.kind === 'line' && lineText(next).length >= CUT_LINE_MIN ? { ...next, raw: next.raw.slice(0, cutIndex(next.raw, PARTIAL_MIN + ELLIPSIS.length)) } : next;
+      const start =
+        next.kind === 'line' && lineText(next).length >= CUT_LINE_MIN
+          ? { ...next, raw: next.raw.slice(0, cutIndex(next.raw, PARTIAL_MIN + ELLIPSIS.length)) }
+          : next;
       const then = placed(after, start);
       if (then === 'embed') return isEmpty(draft) ? after : 'embed';
       if (!fits(draft, then)) return 'budget';
@@ -117,7 +122,9 @@ export function layoutUnits(units: readonly Unit[], budget: number): Layout {
     const draft = current();
     if (draft.fields.length > 0 || lineText(unit).length < CUT_LINE_MIN) return;
     const base = withText(draft, unit.sep, unit.prefix);
-    const room = Math.min(EMBED_DESCRIPTION_MAX - descriptionOf(base).length, budget - used - (lengthOf(base) - lengthOf(draft))) - ELLIPSIS.length;
+    const room =
+      Math.min(EMBED_DESCRIPTION_MAX - descriptionOf(base).length, budget - used - (lengthOf(base) - lengthOf(draft))) -
+      ELLIPSIS.length;
     if (room < PARTIAL_MIN) return;
     const cut = prefixWithin(unit.raw, room);
     if (cut === 0) return;

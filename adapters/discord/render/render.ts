@@ -80,7 +80,10 @@ export function renderDiscordMessage(reply: Reply, options: RenderOptions = {}):
     ...(index === bodies.length - 1 && footer !== '' && { footer: { text: footer } }),
   }));
 
-  const content = options.content !== undefined && !isBlank(options.content) ? fitRendered(options.content, CONTENT_MAX, escapeMarkdown) : '';
+  const content =
+    options.content !== undefined && !isBlank(options.content)
+      ? fitRendered(options.content, CONTENT_MAX, escapeMarkdown)
+      : '';
   return {
     ...(content !== '' && { content }),
     embeds,

@@ -91,7 +91,13 @@ function tableUnits(table: Extract<Block, { type: 'table' }>): Unit[] {
   const rows: Unit[] =
     lines.rows.length === 0
       ? [{ kind: 'row', sep: firstSep, frame: { header: null }, text: lines.frame.header ?? ' ', counts: true }]
-      : lines.rows.map((text, i) => ({ kind: 'row', sep: i === 0 ? firstSep : '\n', frame: lines.frame, text, counts: true }));
+      : lines.rows.map((text, i) => ({
+          kind: 'row',
+          sep: i === 0 ? firstSep : '\n',
+          frame: lines.frame,
+          text,
+          counts: true,
+        }));
   return [...head, ...rows];
 }
 
@@ -101,7 +107,10 @@ function unitsOf(block: Block): Unit[] {
       return textLines(block.text);
     case 'list': {
       const head = heading(block.title);
-      return [...head, ...block.items.map((item, i) => line(i === 0 && head.length === 0 ? '\n\n' : '\n', BULLET, item))];
+      return [
+        ...head,
+        ...block.items.map((item, i) => line(i === 0 && head.length === 0 ? '\n\n' : '\n', BULLET, item)),
+      ];
     }
     case 'table':
       return tableUnits(block);

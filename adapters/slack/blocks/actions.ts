@@ -40,7 +40,12 @@ export function actionsBlock(reply: Reply, shareCommand?: string): ActionsBlock 
   });
   if (reply.shareable) {
     const value = shareCommand ?? reply.actions[0]?.command ?? '';
-    buttons.push({ type: 'button', action_id: SHARE_ACTION_ID, text: plain(SHARE_LABEL), ...(fits(value) && { value }) });
+    buttons.push({
+      type: 'button',
+      action_id: SHARE_ACTION_ID,
+      text: plain(SHARE_LABEL),
+      ...(fits(value) && { value }),
+    });
   }
   return buttons.length === 0 ? null : { type: 'actions', elements: buttons };
 }

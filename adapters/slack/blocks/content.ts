@@ -18,7 +18,9 @@ const DATE_MAX = 40;
 /** "*label*\nvalue" within FIELD_TEXT_MAX; null when both are blank. */
 export function fieldText(field: Field): string | null {
   const label = boldTitle(field.label, LABEL_MAX);
-  const value = isBlank(field.value) ? '' : truncate(escapeMrkdwn(field.value), FIELD_TEXT_MAX - (label === '' ? 0 : label.length + 1));
+  const value = isBlank(field.value)
+    ? ''
+    : truncate(escapeMrkdwn(field.value), FIELD_TEXT_MAX - (label === '' ? 0 : label.length + 1));
   if (label === '' || value === '') return label || value || null;
   return `${label}\n${value}`;
 }
@@ -43,7 +45,10 @@ function seriesSections(series: Extract<Block, { type: 'series' }>): SectionBloc
   const lines = [boldTitle(series.title, SECTION_TEXT_MAX / 2)];
   const line = seriesLine(seriesPoints(series), (text) => truncate(escapeMrkdwn(text), DATE_MAX));
   if (line !== null) lines.push(line);
-  return packLines(lines.filter((line) => line !== ''), SECTION_TEXT_MAX).map(section);
+  return packLines(
+    lines.filter((line) => line !== ''),
+    SECTION_TEXT_MAX,
+  ).map(section);
 }
 
 function contextBlocks(text: string): ContextBlock[] {

@@ -27,7 +27,12 @@ function textLength(blocks: readonly SlackBlock[]): number {
   return blocks.reduce((sum, block) => sum + blockTextLength(block), 0);
 }
 
-export function fitBlocks(head: readonly SlackBlock[], body: readonly SlackBlock[], tail: readonly SlackBlock[], textBudget: number): SlackBlock[] {
+export function fitBlocks(
+  head: readonly SlackBlock[],
+  body: readonly SlackBlock[],
+  tail: readonly SlackBlock[],
+  textBudget: number,
+): SlackBlock[] {
   const all = [...head, ...body, ...tail];
   if (all.length <= MESSAGE_BLOCKS_MAX && textLength(all) <= textBudget) return all;
   const room = MESSAGE_BLOCKS_MAX - head.length - tail.length - 1;

@@ -9,7 +9,13 @@ import { runForMember, sendFiles } from './run-for-member.ts';
 import { whoOfAction } from './who.ts';
 
 export function runButtonListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const parsed = parseCommandText(action.value ?? '');
     if (!parsed.ok) return;

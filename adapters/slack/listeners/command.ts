@@ -37,17 +37,17 @@ export function commandListener(deps: ListenerDeps) {
         await client.views.open({ trigger_id: command.trigger_id, view: formView(open) });
       } catch (error) {
         reportError(deps, who, error);
-        await respond({ response_type: 'ephemeral', ...messageOf(errorReply(`the form could not be opened; type the command with its arguments instead, e.g. ${EXAMPLE}`)) });
+        await respond({
+          response_type: 'ephemeral',
+          ...messageOf(
+            errorReply(`the form could not be opened; type the command with its arguments instead, e.g. ${EXAMPLE}`),
+          ),
+        });
       }
       return;
     }
-    await ackOrRespond(
-      runForMember(deps, who, input, client),
-      deps.ackBudgetMs,
-      ack,
-      respond,
-      messageOf,
-      (reply) => sendFiles(deps, client, { userId: who.userId }, reply, who),
+    await ackOrRespond(runForMember(deps, who, input, client), deps.ackBudgetMs, ack, respond, messageOf, (reply) =>
+      sendFiles(deps, client, { userId: who.userId }, reply, who),
     );
   };
 }

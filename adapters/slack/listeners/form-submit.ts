@@ -29,12 +29,20 @@ function resultOf(reply: Reply) {
 
 /** The modal's answer to an outcome: errors on the fields it names, else the result in the modal. */
 function formAnswer(outcome: FormOutcome, blockIds: readonly string[]) {
-  if (outcome.kind === 'fileRefused') return { response_action: 'errors' as const, errors: { [IMPORT_FILE_BLOCK]: `${outcome.reason}. Nothing was imported.` } };
+  if (outcome.kind === 'fileRefused')
+    return {
+      response_action: 'errors' as const,
+      errors: { [IMPORT_FILE_BLOCK]: `${outcome.reason}. Nothing was imported.` },
+    };
   const { reply } = outcome;
   if (reply.kind === 'error') {
     const fieldErrors = reply.fieldErrors ?? {};
     const known = Object.keys(fieldErrors).filter((field) => blockIds.includes(field));
-    if (known.length > 0) return { response_action: 'errors' as const, errors: Object.fromEntries(known.map((field) => [field, fieldErrors[field] as string])) };
+    if (known.length > 0)
+      return {
+        response_action: 'errors' as const,
+        errors: Object.fromEntries(known.map((field) => [field, fieldErrors[field] as string])),
+      };
   }
   return { response_action: 'update' as const, view: resultOf(reply) };
 }
@@ -46,7 +54,12 @@ export function formSubmitListener(deps: ListenerDeps, command: CommandDefinitio
     const positionals = command.form?.opensWhen === 'only-positional' ? [view.private_metadata] : [];
     const input: CommandInput = { command: command.name, positionals, named, body: '' };
     const reply = await runCommand(deps.services, slackContext(whoOfSubmission(body, view), deps.today()), input);
-    await ack(formAnswer({ kind: 'reply', reply }, view.blocks.map((block) => block.block_id ?? '')));
+    await ack(
+      formAnswer(
+        { kind: 'reply', reply },
+        view.blocks.map((block) => block.block_id ?? ''),
+      ),
+    );
   };
 }
 
@@ -74,10 +87,14 @@ export function fileFormSubmitListener(deps: ListenerDeps, command: CommandDefin
       await ack(formAnswer(quick, blockIds));
       return;
     }
-    await ack({ response_action: 'update', view: resultView('Importing…', 'Reading your file; the result shows here in a moment.') });
+    await ack({
+      response_action: 'update',
+      view: resultView('Importing…', 'Reading your file; the result shows here in a moment.'),
+    });
     const outcome = await work;
     // Too late for errors on the field: a refused file is told in the modal instead.
-    const reply = outcome.kind === 'fileRefused' ? errorReply(`file: ${outcome.reason}`, 'Nothing was imported.') : outcome.reply;
+    const reply =
+      outcome.kind === 'fileRefused' ? errorReply(`file: ${outcome.reason}`, 'Nothing was imported.') : outcome.reply;
     try {
       await client.views.update({ view_id: view.id, view: resultOf(reply) });
     } catch (error) {

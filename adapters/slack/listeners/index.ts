@@ -21,6 +21,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const listener = command.body ? fileFormSubmitListener(deps, command) : formSubmitListener(deps, command);
     app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: formId(command) }, listener);
   }
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: RUN_ACTION_PATTERN }, runButtonListener(deps));
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: RUN_ACTION_PATTERN },
+    runButtonListener(deps),
+  );
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, shareListener(deps));
 }

@@ -31,12 +31,24 @@ function needsAdminCheck(input: CommandInput): boolean {
  * The command context for a member: users.info is asked for the admin check only when the admin
  * rule applies, and for the member's time zone about once a day (cached in their row).
  */
-export async function memberContext(deps: ListenerDeps, who: SlackWho, input: CommandInput, client: WebClient): Promise<CommandContext> {
+export async function memberContext(
+  deps: ListenerDeps,
+  who: SlackWho,
+  input: CommandInput,
+  client: WebClient,
+): Promise<CommandContext> {
   const admin = needsAdminCheck(input) ? await isWorkspaceAdmin(client, who.userId) : false;
   const { services } = deps;
   const community = slackContext(who, '').community;
   const now = (services.clock ?? systemClock).now();
-  const timeZone = await slackUserTimeZone({ store: services.store, client, community, userId: who.userId, now, logger: deps.logger });
+  const timeZone = await slackUserTimeZone({
+    store: services.store,
+    client,
+    community,
+    userId: who.userId,
+    now,
+    logger: deps.logger,
+  });
   return { ...slackContext(who, deps.today(), admin), timeZone };
 }
 
@@ -46,7 +58,12 @@ export function reportError(deps: ListenerDeps, who: SlackWho, error: unknown): 
 }
 
 /** Runs a command for a member; whatever fails (users.info for the admin check included), they get an answer. */
-export function runForMember(deps: ListenerDeps, who: SlackWho, input: CommandInput, client: WebClient): Promise<Reply> {
+export function runForMember(
+  deps: ListenerDeps,
+  who: SlackWho,
+  input: CommandInput,
+  client: WebClient,
+): Promise<Reply> {
   return memberContext(deps, who, input, client)
     .then((ctx) => runCommand(deps.services, ctx, input))
     .catch((error: unknown) => {
@@ -56,7 +73,13 @@ export function runForMember(deps: ListenerDeps, who: SlackWho, input: CommandIn
 }
 
 /** Uploads a reply's files after its message went out; a failed upload is reported, the message stands. */
-export async function sendFiles(deps: ListenerDeps, client: WebClient, target: UploadTarget, reply: Reply, who: SlackWho): Promise<void> {
+export async function sendFiles(
+  deps: ListenerDeps,
+  client: WebClient,
+  target: UploadTarget,
+  reply: Reply,
+  who: SlackWho,
+): Promise<void> {
   try {
     await uploadFiles(client, target, reply);
   } catch (error) {

@@ -13,7 +13,13 @@ import { sendFiles } from './run-for-member.ts';
 import { whoOfAction } from './who.ts';
 
 export function shareListener(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const parsed = parseCommandText(action.value || 'score');
     if (!parsed.ok) return;

@@ -4,7 +4,8 @@ import { defineCommand } from '../define.ts';
 
 export const accuracy = defineCommand({
   name: 'accuracy',
-  summary: "How close each model preset comes to the scores members recorded (figures only, no names); helps admins pick the community's preset.",
+  summary:
+    "How close each model preset comes to the scores members recorded (figures only, no names); helps admins pick the community's preset.",
   usage: 'accuracy',
   examples: ['accuracy'],
   args: [],

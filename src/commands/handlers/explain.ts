@@ -6,7 +6,8 @@ import { defineCommand } from '../define.ts';
 
 export const explain = defineCommand({
   name: 'explain',
-  summary: 'What Upwork may know that the bot does not: hidden facts that make the estimate meet your recorded scores, each with the command that applies it.',
+  summary:
+    'What Upwork may know that the bot does not: hidden facts that make the estimate meet your recorded scores, each with the command that applies it.',
   usage: 'explain',
   examples: ['explain'],
   args: [],
@@ -14,7 +15,10 @@ export const explain = defineCommand({
   async run({ store, member, community }) {
     const observations = await store.listObservations(member.id);
     if (observations.length === 0) {
-      return reply('info', 'Nothing to explain yet', { summary: 'Record the Job Success Score Upwork shows you first: actual 87 (for today) or actual 87 date:2026-11-20.' });
+      return reply('info', 'Nothing to explain yet', {
+        summary:
+          'Record the Job Success Score Upwork shows you first: actual 87 (for today) or actual 87 date:2026-11-20.',
+      });
     }
     const contracts = await store.listContracts(member.id);
     return explainReply(explainGap(contracts, observations, modelOptionsOf(community)));

@@ -18,12 +18,28 @@ export const exportCommand = defineCommand({
     const json = args.format === 'json';
     // CSV is one table a file: the recorded scores come as a second file (import takes either).
     const attachments: Attachment[] = json
-      ? [{ filename: `jss-coach-contracts-${ctx.asOf}.json`, mimeType: 'application/json', content: `${JSON.stringify({ contracts, observations }, null, 2)}\n` }]
+      ? [
+          {
+            filename: `jss-coach-contracts-${ctx.asOf}.json`,
+            mimeType: 'application/json',
+            content: `${JSON.stringify({ contracts, observations }, null, 2)}\n`,
+          },
+        ]
       : [
           { filename: `jss-coach-contracts-${ctx.asOf}.csv`, mimeType: 'text/csv', content: contractsToCsv(contracts) },
-          ...(observations.length > 0 ? [{ filename: `jss-coach-scores-${ctx.asOf}.csv`, mimeType: 'text/csv', content: observationsToCsv(observations) }] : []),
+          ...(observations.length > 0
+            ? [
+                {
+                  filename: `jss-coach-scores-${ctx.asOf}.csv`,
+                  mimeType: 'text/csv',
+                  content: observationsToCsv(observations),
+                },
+              ]
+            : []),
         ];
     const scores = observations.length > 0 ? ` and ${plural(observations.length, 'recorded score')}` : '';
-    return reply('success', `Your ${plural(contracts.length, 'contract')}${scores} as ${json ? 'JSON' : 'CSV'}`, { attachments });
+    return reply('success', `Your ${plural(contracts.length, 'contract')}${scores} as ${json ? 'JSON' : 'CSV'}`, {
+      attachments,
+    });
   },
 });

@@ -22,22 +22,41 @@ export const forget = defineCommand({
   writes: true,
   async run({ ctx, store, clock, member, args }) {
     // On Discord the history is the person's: every server's and the DMs' alike.
-    const where = historyCommunityOf(ctx.platform) === null ? 'in this community' : 'in every server and in direct messages';
+    const where =
+      historyCommunityOf(ctx.platform) === null ? 'in this community' : 'in every server and in direct messages';
     const code = args.confirm;
     if (code === undefined) {
       const fresh = newConfirmationCode();
-      await store.createConfirmation(member.id, 'forget', fresh, new Date(clock.now().getTime() + CONFIRM_MINUTES * 60_000));
+      await store.createConfirmation(
+        member.id,
+        'forget',
+        fresh,
+        new Date(clock.now().getTime() + CONFIRM_MINUTES * 60_000),
+      );
       return reply('confirm', 'Delete everything about you?', {
         summary: `This deletes your contracts, payments, recorded Upwork scores, leaderboard entries and settings ${where}, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
         actions: [{ label: 'Delete everything', command: `forget confirm:${fresh}`, style: 'danger' }],
       });
     }
     if (!(await store.consumeConfirmation(member.id, 'forget', code.trim().toUpperCase(), clock.now()))) {
-      throw new CommandError(errorReply(`confirm: got ${JSON.stringify(code)}, expected the code from your latest "forget" (codes last ${CONFIRM_MINUTES} minutes and work once)`, 'Nothing was deleted.'));
+      throw new CommandError(
+        errorReply(
+          `confirm: got ${JSON.stringify(code)}, expected the code from your latest "forget" (codes last ${CONFIRM_MINUTES} minutes and work once)`,
+          'Nothing was deleted.',
+        ),
+      );
     }
     if (!(await store.forgetMember(member.id))) {
-      throw new CommandError(errorReply('everything about you was already deleted by another request while this ran', 'Nothing more was deleted.'));
+      throw new CommandError(
+        errorReply(
+          'everything about you was already deleted by another request while this ran',
+          'Nothing more was deleted.',
+        ),
+      );
     }
-    return reply('success', 'Everything about you is deleted', { summary: 'Your contracts, payments, recorded scores and leaderboard entry are gone. Adding a contract starts afresh.' });
+    return reply('success', 'Everything about you is deleted', {
+      summary:
+        'Your contracts, payments, recorded scores and leaderboard entry are gone. Adding a contract starts afresh.',
+    });
   },
 });

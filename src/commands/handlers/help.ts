@@ -11,7 +11,11 @@ export function helpCommand(commands: () => readonly CommandDefinition[]): Comma
     usage: `help [COMMAND|${HELP_TOPICS.map((topic) => topic.name).join('|')}]`,
     examples: ['help', 'help add', ...HELP_TOPICS.map((topic) => `help ${topic.name}`)],
     args: [],
-    positional: { name: 'command', kind: { type: 'commandName' }, description: 'a command to explain, or upwork (where to find your Upwork CSV)' },
+    positional: {
+      name: 'command',
+      kind: { type: 'commandName' },
+      description: 'a command to explain, or upwork (where to find your Upwork CSV)',
+    },
     writes: false,
     async run({ ctx, positionals }) {
       const [topic] = positionals;
@@ -21,7 +25,15 @@ export function helpCommand(commands: () => readonly CommandDefinition[]): Comma
         const related = HELP_TOPICS.filter((page) => page.related.includes(command.name));
         const blocks = [
           { type: 'text' as const, text: `Usage: ${command.usage}` },
-          ...(command.args.length > 0 ? [{ type: 'list' as const, title: 'Arguments:', items: command.args.map((arg) => `${arg.name}: ${arg.description}`) }] : []),
+          ...(command.args.length > 0
+            ? [
+                {
+                  type: 'list' as const,
+                  title: 'Arguments:',
+                  items: command.args.map((arg) => `${arg.name}: ${arg.description}`),
+                },
+              ]
+            : []),
           { type: 'list' as const, title: 'Examples:', items: [...command.examples] },
           ...related.map((page) => ({ type: 'context' as const, text: `See also help ${page.name}: ${page.title}.` })),
         ];
@@ -33,7 +45,11 @@ export function helpCommand(commands: () => readonly CommandDefinition[]): Comma
       return reply('info', 'jss-coach: your Upwork Job Success Score, explained', {
         summary: `${intro}Type a command, e.g. add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5, then score. A leading /jss is optional.`,
         blocks: [
-          { type: 'table', columns: ['command', 'what it does'], rows: all.map((candidate) => [candidate.name, candidate.summary]) },
+          {
+            type: 'table',
+            columns: ['command', 'what it does'],
+            rows: all.map((candidate) => [candidate.name, candidate.summary]),
+          },
           ...HELP_TOPICS.map((page) => ({ type: 'context' as const, text: `help ${page.name}: ${page.summary}` })),
         ],
       });

@@ -20,17 +20,33 @@ export const leaderboard = defineCommand({
   usage: 'leaderboard [longterm] [page:N]',
   examples: ['leaderboard', 'leaderboard longterm', 'leaderboard page:2'],
   args: [{ name: 'page', kind: integer(1, 100_000), description: 'the page, 10 members a page' }],
-  positional: { name: 'longterm', kind: { type: 'word', word: 'longterm' }, description: 'rank by long-term client % instead of estimated score' },
+  positional: {
+    name: 'longterm',
+    kind: { type: 'word', word: 'longterm' },
+    description: 'rank by long-term client % instead of estimated score',
+  },
   writes: false,
   async run({ ctx, store, community, communityMember: member, args, positionals }) {
     const [mode] = positionals;
     if (mode !== undefined && mode.toLowerCase() !== 'longterm') {
-      throw new CommandError(errorReply(`got ${JSON.stringify(mode.slice(0, 40))}, expected "leaderboard" or "leaderboard longterm"`));
+      throw new CommandError(
+        errorReply(`got ${JSON.stringify(mode.slice(0, 40))}, expected "leaderboard" or "leaderboard longterm"`),
+      );
     }
-    if (!community.leaderboardEnabled) return reply('info', 'Leaderboards are off in this community', { summary: 'An admin can switch them on with config leaderboard:on.' });
+    if (!community.leaderboardEnabled)
+      return reply('info', 'Leaderboards are off in this community', {
+        summary: 'An admin can switch them on with config leaderboard:on.',
+      });
     const order: LeaderboardOrder = mode === undefined ? 'score' : 'longTerm';
     // Scores move with the calendar: snapshots that ran out are brought up to date before ranking.
-    const query = { communityId: community.id, order, memberId: member.id, page: args.page, pageSize: PAGE_SIZE, unrankedLimit: UNRANKED_NAMES };
+    const query = {
+      communityId: community.id,
+      order,
+      memberId: member.id,
+      page: args.page,
+      pageSize: PAGE_SIZE,
+      unrankedLimit: UNRANKED_NAMES,
+    };
     const view = await readLeaderboard(store, query, ctx.asOf);
     const byLongTerm = order === 'longTerm';
     const rows = view.rows.map((row) => [
@@ -42,11 +58,17 @@ export const leaderboard = defineCommand({
     const blocks: Block[] = [
       rows.length > 0
         ? { type: 'table', columns: ['rank', 'member', byLongTerm ? 'long-term %' : 'score', ''], rows }
-        : { type: 'text', text: `Nobody with ${byLongTerm ? 'a long-term client %' : 'a score'} has joined yet. Join with "join".` },
+        : {
+            type: 'text',
+            text: `Nobody with ${byLongTerm ? 'a long-term client %' : 'a score'} has joined yet. Join with "join".`,
+          },
     ];
     if (view.unranked.total > 0 && view.page === view.pages) {
       const more = view.unranked.total - view.unranked.names.length;
-      blocks.push({ type: 'text', text: `Not enough history yet: ${view.unranked.names.join(', ')}${more > 0 ? `, …and ${more} more` : ''}` });
+      blocks.push({
+        type: 'text',
+        text: `Not enough history yet: ${view.unranked.names.join(', ')}${more > 0 ? `, …and ${more} more` : ''}`,
+      });
     }
     const you = view.me
       ? `You are #${view.me.rank} of ${view.total}.`

@@ -10,6 +10,8 @@ export const leave = defineCommand({
   writes: true,
   async run({ store, communityMember }) {
     await store.setMemberFlags(communityMember.id, { leaderboardOptIn: false });
-    return reply('success', 'You left the leaderboard', { summary: 'You no longer appear in the leaderboard or its statistics. Join again with "join".' });
+    return reply('success', 'You left the leaderboard', {
+      summary: 'You no longer appear in the leaderboard or its statistics. Join again with "join".',
+    });
   },
 });

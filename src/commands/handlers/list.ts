@@ -13,7 +13,12 @@ function mergedCopiesNote(member: Member, contracts: readonly Contract[]): Block
   const ids = new Set(contracts.map((contract) => contract.id.toLowerCase()));
   const present = (member.mergedCopies ?? []).filter((id) => ids.has(id.toLowerCase()));
   if (present.length === 0) return [];
-  return [{ type: 'context', text: `${present.join(', ')}: from another server's copy of your history — check and remove duplicates ("remove ID").` }];
+  return [
+    {
+      type: 'context',
+      text: `${present.join(', ')}: from another server's copy of your history — check and remove duplicates ("remove ID").`,
+    },
+  ];
 }
 
 export const list = defineCommand({
@@ -28,9 +33,16 @@ export const list = defineCommand({
     const copies = mergedCopiesNote(member, contracts);
     if (contracts.length === 0) {
       return reply('info', 'You have no contracts yet', {
-        blocks: [{ type: 'text', text: 'Add one: add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5 end:2026-04-30' }],
+        blocks: [
+          {
+            type: 'text',
+            text: 'Add one: add client:"Acme Ltd" type:hourly start:2026-01-10 earnings:1200 stars:5 end:2026-04-30',
+          },
+        ],
       });
     }
-    return reply('info', `Your contracts (${contracts.length})`, { blocks: [{ type: 'list', items: contracts.map(contractLine) }, ...copies] });
+    return reply('info', `Your contracts (${contracts.length})`, {
+      blocks: [{ type: 'list', items: contracts.map(contractLine) }, ...copies],
+    });
   },
 });

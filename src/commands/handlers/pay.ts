@@ -40,7 +40,8 @@ export const pay = defineCommand({
   async run({ ctx, store, member, community, args, positionals }) {
     const [id] = positionals;
     const { amount } = args;
-    if (id === undefined || amount === undefined) throw new CommandError(errorReply('pay needs a contract id and an amount; e.g. pay c3 amount:800'));
+    if (id === undefined || amount === undefined)
+      throw new CommandError(errorReply('pay needs a contract id and an amount; e.g. pay c3 amount:800'));
     if (amount <= 0) throw new CommandError(errorReply(`amount: got ${amount}, expected more than $0`));
     const contracts = await store.listContracts(member.id);
     const current = findContract(contracts, id);
@@ -51,7 +52,9 @@ export const pay = defineCommand({
       // The date is spelled out: confirming tomorrow must record the payment of the day asked about.
       const command = confirmedCommand('pay', [current.id], { amount, date: payment.date });
       const listed = recorded === 'listed';
-      const title = listed ? `${usd(amount)} on ${payment.date} is already recorded on ${current.id} — add again?` : `${current.id} already has a payment on ${payment.date} — add again?`;
+      const title = listed
+        ? `${usd(amount)} on ${payment.date} is already recorded on ${current.id} — add again?`
+        : `${current.id} already has a payment on ${payment.date} — add again?`;
       const why = listed ? '' : ` ${current.id} keeps only its total paid, so amounts cannot be compared.`;
       return reply('confirm', title, {
         summary: `Nothing was recorded.${why} To record it again as a payment of its own: ${command}`,
@@ -59,8 +62,12 @@ export const pay = defineCommand({
       });
     }
     const updated = checkContract({ ...withPayment(current, payment) }, ctx.asOf);
-    if ((await store.replaceContract(member.id, current.id, updated)) !== 'replaced') throw changedMeanwhile(current.id, 'recorded');
+    if ((await store.replaceContract(member.id, current.id, updated)) !== 'replaced')
+      throw changedMeanwhile(current.id, 'recorded');
     const after = contracts.map((contract) => (contract === current ? updated : contract));
-    return reply('success', `Recorded ${usd(amount)} on ${current.id} (${payment.date})`, { summary: contractLine(updated), blocks: [scoreChangeBlock(contracts, after, ctx.asOf, community)] });
+    return reply('success', `Recorded ${usd(amount)} on ${current.id} (${payment.date})`, {
+      summary: contractLine(updated),
+      blocks: [scoreChangeBlock(contracts, after, ctx.asOf, community)],
+    });
   },
 });

@@ -12,7 +12,12 @@ export const remove = defineCommand({
   usage: 'remove ID',
   examples: ['remove c2'],
   args: [],
-  positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract to delete, e.g. c1' },
+  positional: {
+    name: 'id',
+    kind: { type: 'contractId' },
+    required: true,
+    description: 'the contract to delete, e.g. c1',
+  },
   writes: true,
   async run({ ctx, store, clock, member, community, positionals }) {
     const [id] = positionals;
@@ -20,9 +25,15 @@ export const remove = defineCommand({
     const contracts = await store.listContracts(member.id);
     const current = findContract(contracts, id);
     if (!current) throw unknownContract(id, contracts);
-    const deleted = await undoable(store, clock, member.id, `remove ${current.id}`, () => store.deleteContract(member.id, current.id));
+    const deleted = await undoable(store, clock, member.id, `remove ${current.id}`, () =>
+      store.deleteContract(member.id, current.id),
+    );
     if (!deleted) throw changedMeanwhile(current.id, 'removed');
     const after = contracts.filter((contract) => contract !== current);
-    return reply('success', `Removed ${current.id}`, { summary: contractLine(current), blocks: [scoreChangeBlock(contracts, after, ctx.asOf, community)], actions: [{ label: 'Undo', command: 'undo' }] });
+    return reply('success', `Removed ${current.id}`, {
+      summary: contractLine(current),
+      blocks: [scoreChangeBlock(contracts, after, ctx.asOf, community)],
+      actions: [{ label: 'Undo', command: 'undo' }],
+    });
   },
 });

@@ -15,10 +15,22 @@ export const score = defineCommand({
   async run(run) {
     const analysis = await analyzeMember(run);
     const observations = await run.store.listObservations(run.member.id);
-    const answer = scoreReply(analysis.score, analysis.tips, analysis.forecast, false, pastOfMember(run, analysis.contracts, observations));
+    const answer = scoreReply(
+      analysis.score,
+      analysis.tips,
+      analysis.forecast,
+      false,
+      pastOfMember(run, analysis.contracts, observations),
+    );
     // The latest score the member recorded, against the estimate for that day: one line when they differ.
     const latest = observations.at(-1);
     const gap = latest && gapLine(latest, estimateOn(analysis.contracts, latest.date, modelOptionsOf(run.community)));
-    return gap ? { ...answer, blocks: [...answer.blocks, gap], actions: [...answer.actions, { label: 'Explain the gap', command: 'explain' }] } : answer;
+    return gap
+      ? {
+          ...answer,
+          blocks: [...answer.blocks, gap],
+          actions: [...answer.actions, { label: 'Explain the gap', command: 'explain' }],
+        }
+      : answer;
   },
 });

@@ -8,7 +8,8 @@ import { defineCommand } from '../define.ts';
 
 export const stats = defineCommand({
   name: 'stats',
-  summary: "The community's estimated scores: median, quartiles and where you stand (members who joined only; with fewer than 4, their scores are listed).",
+  summary:
+    "The community's estimated scores: median, quartiles and where you stand (members who joined only; with fewer than 4, their scores are listed).",
   usage: 'stats',
   examples: ['stats'],
   args: [],
@@ -18,7 +19,9 @@ export const stats = defineCommand({
     const histogram = await store.scoreHistogram(community.id);
     const size = histogramSize(histogram);
     if (size === 0) {
-      return reply('info', 'No community statistics yet', { summary: 'Statistics come from members who joined the leaderboard and have a score. Join with "join".' });
+      return reply('info', 'No community statistics yet', {
+        summary: 'Statistics come from members who joined the leaderboard and have a score. Join with "join".',
+      });
     }
     const mine = displayedScore(await store.listContracts(member.id), ctx.asOf, modelOptionsOf(community)).score;
     return communityStatsReply(histogram, size, mine);

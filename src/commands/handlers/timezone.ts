@@ -11,11 +11,13 @@ import { CommandError } from '../types.ts';
 /** The word that clears the member's own zone. */
 export const CLEAR_TIME_ZONE = 'none';
 
-const EXPECTED = 'an IANA time zone such as Europe/Berlin, America/Los_Angeles or Asia/Kolkata, or "none" to clear yours';
+const EXPECTED =
+  'an IANA time zone such as Europe/Berlin, America/Los_Angeles or Asia/Kolkata, or "none" to clear yours';
 
 export const timezone = defineCommand({
   name: 'timezone',
-  summary: 'Your time zone, for "today" and the reminder hour: timezone zone:Europe/Berlin; zone:none clears it; timezone alone shows it.',
+  summary:
+    'Your time zone, for "today" and the reminder hour: timezone zone:Europe/Berlin; zone:none clears it; timezone alone shows it.',
   usage: 'timezone [zone:AREA/CITY|none]',
   examples: ['timezone', 'timezone zone:Europe/Berlin', 'timezone zone:America/Los_Angeles', 'timezone zone:none'],
   args: [{ name: 'zone', kind: TEXT, description: 'an IANA zone such as Europe/Berlin, or none' }],
@@ -34,14 +36,26 @@ export const timezone = defineCommand({
     const typed = args.zone.trim();
     if (typed.toLowerCase() === CLEAR_TIME_ZONE) {
       const cleared = await store.setMemberTimeZone(member.id, null, null);
-      if (!cleared) throw new CommandError(errorReply('you were deleted by another request while this ran; nothing was changed'));
-      return reply('success', 'Time zone cleared', { summary: `"today" is now the ${ctx.platform === 'slack' ? "zone Slack gives for you" : `day in ${ctx.platform === 'console' ? "this machine's zone" : FALLBACK_TIME_ZONE}`}. Set one again with "timezone zone:Europe/Berlin".` });
+      if (!cleared)
+        throw new CommandError(errorReply('you were deleted by another request while this ran; nothing was changed'));
+      return reply('success', 'Time zone cleared', {
+        summary: `"today" is now the ${ctx.platform === 'slack' ? 'zone Slack gives for you' : `day in ${ctx.platform === 'console' ? "this machine's zone" : FALLBACK_TIME_ZONE}`}. Set one again with "timezone zone:Europe/Berlin".`,
+      });
     }
     const zone = canonicalTimeZone(typed);
-    if (zone === null) throw new CommandError(errorReply(`zone: got ${JSON.stringify(typed.slice(0, 60))}, expected ${EXPECTED}; nothing was changed`, 'Usage: timezone [zone:AREA/CITY|none]'));
+    if (zone === null)
+      throw new CommandError(
+        errorReply(
+          `zone: got ${JSON.stringify(typed.slice(0, 60))}, expected ${EXPECTED}; nothing was changed`,
+          'Usage: timezone [zone:AREA/CITY|none]',
+        ),
+      );
     const saved = await store.setMemberTimeZone(member.id, zone, null);
-    if (!saved) throw new CommandError(errorReply('you were deleted by another request while this ran; nothing was changed'));
+    if (!saved)
+      throw new CommandError(errorReply('you were deleted by another request while this ran; nothing was changed'));
     const today = dayInTimeZone(clock.now(), zone);
-    return reply('success', 'Time zone set', { summary: `Your time zone is ${zone}: today is ${today} for you, and reminders come at the reminder hour there.` });
+    return reply('success', 'Time zone set', {
+      summary: `Your time zone is ${zone}: today is ${today} for you, and reminders come at the reminder hour there.`,
+    });
   },
 });

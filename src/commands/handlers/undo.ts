@@ -27,7 +27,9 @@ export function describeChanges(from: readonly Contract[], to: readonly Contract
   const now = new Map(to.map((contract) => [key(contract), contract]));
   const added = to.filter((contract) => !was.has(key(contract))).map((contract) => contract.id);
   const removed = from.filter((contract) => !now.has(key(contract))).map((contract) => contract.id);
-  const changed = to.filter((contract) => was.has(key(contract)) && JSON.stringify(was.get(key(contract))) !== JSON.stringify(contract)).map((contract) => contract.id);
+  const changed = to
+    .filter((contract) => was.has(key(contract)) && JSON.stringify(was.get(key(contract))) !== JSON.stringify(contract))
+    .map((contract) => contract.id);
   return [
     ...(added.length > 0 ? [`${words[0]} ${added.join(', ')}`] : []),
     ...(changed.length > 0 ? [`${words[1]} ${changed.join(', ')}`] : []),
@@ -46,7 +48,13 @@ export const undo = defineCommand({
   summary: `Put your contracts back as they were before your last remove or import mode:replace (within ${UNDO_HOURS} hours); changes made since are discarded, after asking.`,
   usage: 'undo [confirm:yes]',
   examples: ['undo', 'undo confirm:yes'],
-  args: [{ name: 'confirm', kind: choice(['yes']), description: 'yes: undo even though you changed contracts since (those changes are discarded)' }],
+  args: [
+    {
+      name: 'confirm',
+      kind: choice(['yes']),
+      description: 'yes: undo even though you changed contracts since (those changes are discarded)',
+    },
+  ],
   writes: true,
   async run({ ctx, store, clock, member, community, args }) {
     const now = clock.now();
@@ -55,7 +63,10 @@ export const undo = defineCommand({
     if (snapshot.expiresAt.getTime() <= now.getTime()) {
       // Returned, not thrown: the expired snapshot's deletion is kept.
       await store.pruneUndoSnapshots(now, member.id);
-      return errorReply(`your last undoable change ("${snapshot.change}", ${ago(snapshot.takenAt, now)}) is more than ${UNDO_HOURS} hours old and can no longer be undone`, 'Nothing was changed.');
+      return errorReply(
+        `your last undoable change ("${snapshot.change}", ${ago(snapshot.takenAt, now)}) is more than ${UNDO_HOURS} hours old and can no longer be undone`,
+        'Nothing was changed.',
+      );
     }
     const current = await store.listContracts(member.id);
     const since = snapshot.after === null ? ['changed your contracts'] : describeChanges(snapshot.after, current);
@@ -66,11 +77,19 @@ export const undo = defineCommand({
       });
     }
     if (!(await store.restoreUndoSnapshot(member.id, now))) {
-      throw new CommandError(errorReply('there is nothing to undo any more (another request used it or it ran out while this ran)', 'Nothing was changed.'));
+      throw new CommandError(
+        errorReply(
+          'there is nothing to undo any more (another request used it or it ran out while this ran)',
+          'Nothing was changed.',
+        ),
+      );
     }
     const restored = describeChanges(current, snapshot.before, RESTORED);
     const count = snapshot.before.length;
-    const back = count === 0 ? 'You have no contracts again, as before it' : `Your ${plural(count, 'contract')} ${count === 1 ? 'is' : 'are'} back as before it`;
+    const back =
+      count === 0
+        ? 'You have no contracts again, as before it'
+        : `Your ${plural(count, 'contract')} ${count === 1 ? 'is' : 'are'} back as before it`;
     return reply('success', `Undid "${snapshot.change}"`, {
       summary: `${back}${restored.length > 0 ? ` (${restored.join('; ')})` : ''}.`,
       blocks: [scoreChangeBlock(current, snapshot.before, ctx.asOf, community)],

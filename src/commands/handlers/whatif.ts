@@ -2,7 +2,13 @@ import { CONTRACT_ARGS, integer } from '../args.ts';
 import { applyArgs, checkContract, findContract, unknownContract } from '../contract-input.ts';
 import { num, percent, usd, WINDOW_NAMES } from '../../replies/format.ts';
 import { reply } from '../../replies/reply.ts';
-import { FALLBACK_EARNINGS, medianPaidEarnings, scoreContracts, type Contract, type ScoreReport } from '../../scoring/index.ts';
+import {
+  FALLBACK_EARNINGS,
+  medianPaidEarnings,
+  scoreContracts,
+  type Contract,
+  type ScoreReport,
+} from '../../scoring/index.ts';
 import { modelOptionsOf } from '../../contracts/model-options.ts';
 import { defineCommand } from '../define.ts';
 
@@ -24,8 +30,15 @@ export const whatif = defineCommand({
   summary: 'Your score with hypothetical contracts or changes; nothing is saved.',
   usage: 'whatif [ID field:value …] | whatif [count:N] [earnings:USD] [stars:5] [client:NAME] …',
   examples: ['whatif stars:5 earnings:1500', 'whatif count:3', 'whatif c4 stars:5'],
-  args: [...CONTRACT_ARGS.filter((spec) => spec.name !== 'id'), { name: 'count', kind: integer(1, MAX_HYPOTHETICAL), description: 'how many such contracts' }],
-  positional: { name: 'id', kind: { type: 'contractId' }, description: 'a contract to change in thought (default: new contracts)' },
+  args: [
+    ...CONTRACT_ARGS.filter((spec) => spec.name !== 'id'),
+    { name: 'count', kind: integer(1, MAX_HYPOTHETICAL), description: 'how many such contracts' },
+  ],
+  positional: {
+    name: 'id',
+    kind: { type: 'contractId' },
+    description: 'a contract to change in thought (default: new contracts)',
+  },
   writes: false,
   async run({ ctx, store, member, community, args, positionals }) {
     const contracts = await store.listContracts(member.id);
@@ -45,7 +58,19 @@ export const whatif = defineCommand({
       const n = count ?? 1;
       const earnings = medianPaidEarnings(contracts) ?? FALLBACK_EARNINGS;
       const added = Array.from({ length: n }, (_, i) =>
-        checkContract({ client: `What-if client ${i + 1}`, type: 'fixed', start: ctx.asOf, end: ctx.asOf, earnings, stars: 5, ...fields, id: `whatif-${i + 1}` }, ctx.asOf),
+        checkContract(
+          {
+            client: `What-if client ${i + 1}`,
+            type: 'fixed',
+            start: ctx.asOf,
+            end: ctx.asOf,
+            earnings,
+            stars: 5,
+            ...fields,
+            id: `whatif-${i + 1}`,
+          },
+          ctx.asOf,
+        ),
       );
       hypothetical = [...contracts, ...added];
       what = `with ${assumedContracts(n, added[0] as Contract, fields.client !== undefined && fields.client !== null)}`;

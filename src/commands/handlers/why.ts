@@ -9,7 +9,11 @@ export const why = defineCommand({
   usage: 'why [ID]',
   examples: ['why', 'why c3'],
   args: [],
-  positional: { name: 'id', kind: { type: 'contractId' }, description: 'one contract to explain (default: all of them)' },
+  positional: {
+    name: 'id',
+    kind: { type: 'contractId' },
+    description: 'one contract to explain (default: all of them)',
+  },
   writes: false,
   async run(run) {
     const analysis = await analyzeMember(run);

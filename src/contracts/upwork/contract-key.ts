@@ -31,7 +31,8 @@ export function cleanTitle(text: string): string {
 export function contractKeyOf(texts: readonly string[]): ContractKey | undefined {
   for (const text of texts) {
     const numbered = NUMBERED.exec(text.trim());
-    if (numbered) return { number: numbered[2] as string, title: cleanTitle(numbered[1] as string) || `contract ${numbered[2]}` };
+    if (numbered)
+      return { number: numbered[2] as string, title: cleanTitle(numbered[1] as string) || `contract ${numbered[2]}` };
     const inside = NUMBER_INSIDE.exec(text);
     if (inside) {
       const title = cleanTitle(text.replace(NUMBER_INSIDE, ' '));

@@ -60,7 +60,13 @@ export const UPWORK_LAYOUTS: readonly UpworkLayout[] = [
 
 /** A header cell as compared: no BOM, quotes or outer blanks, lower case, one space between words. */
 export function normaliseColumn(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().replace(/^"|"$/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^"|"$/g, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /** The layout whose required columns the header has, current transaction history first. */
@@ -81,5 +87,7 @@ export function isUpworkCsv(text: string): boolean {
 
 /** The columns a header must have, for the reply to a file that is none of the known ones. */
 export function describeLayouts(): string {
-  return UPWORK_LAYOUTS.map((layout) => `${layout.label}: ${layout.required.map((column) => JSON.stringify(column)).join(', ')}`).join('; ');
+  return UPWORK_LAYOUTS.map(
+    (layout) => `${layout.label}: ${layout.required.map((column) => JSON.stringify(column)).join(', ')}`,
+  ).join('; ');
 }

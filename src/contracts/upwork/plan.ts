@@ -83,15 +83,19 @@ function groupRows(rows: readonly UpworkRow[]): Group[] {
 }
 
 function existingIdOf(group: Group, keys: ImportedKeys): string | null {
-  const byNumber = group.number === null ? undefined : keys.contracts.find((key) => key.upworkContract === group.number);
+  const byNumber =
+    group.number === null ? undefined : keys.contracts.find((key) => key.upworkContract === group.number);
   if (byNumber) return byNumber.id;
   const title = group.title.toLowerCase();
-  const byTitle = keys.contracts.find((key) => key.upworkTitle?.toLowerCase() === title && (group.number === null || key.upworkContract === null));
+  const byTitle = keys.contracts.find(
+    (key) => key.upworkTitle?.toLowerCase() === title && (group.number === null || key.upworkContract === null),
+  );
   return byTitle?.id ?? null;
 }
 
 const dollars = (cents: number) => cents / 100;
-const sumCents = (list: readonly { amount: number }[]) => list.reduce((sum, payment) => sum + Math.round(payment.amount * 100), 0);
+const sumCents = (list: readonly { amount: number }[]) =>
+  list.reduce((sum, payment) => sum + Math.round(payment.amount * 100), 0);
 
 function placeholderClient(title: string): string {
   return `${UNKNOWN_CLIENT_PREFIX}${title}`.slice(0, LIMITS.clientLength - 1) + ')';
@@ -112,7 +116,12 @@ function newContract(id: string, group: Group, payments: SourcedPayment[], refun
 }
 
 /** Earnings stay the total paid: stated ones grow by the new payments, and a refund takes its part off. */
-function mergedContract(current: Contract, payments: SourcedPayment[], refundCents: number, firstDate: string): Contract {
+function mergedContract(
+  current: Contract,
+  payments: SourcedPayment[],
+  refundCents: number,
+  firstDate: string,
+): Contract {
   const listed = [...(current.payments ?? []), ...payments.map(({ date, amount }) => ({ date, amount }))];
   const stated = current.earnings ?? null;
   let earningsCents = stated === null ? null : Math.round(stated * 100) + sumCents(payments);
@@ -122,15 +131,27 @@ function mergedContract(current: Contract, payments: SourcedPayment[], refundCen
     start: firstDate < current.start ? firstDate : current.start,
     earnings: earningsCents === null ? null : dollars(earningsCents),
     payments: listed.length > 0 ? listed : null,
-    refunded: refundCents > 0 ? true : current.refunded ?? null,
+    refunded: refundCents > 0 ? true : (current.refunded ?? null),
   };
 }
 
-export function planUpworkImport(file: UpworkFile, existing: readonly Contract[], keys: ImportedKeys, asOf: string): PlanResult {
+export function planUpworkImport(
+  file: UpworkFile,
+  existing: readonly Contract[],
+  keys: ImportedKeys,
+  asOf: string,
+): PlanResult {
   const known = new Set(keys.sourceIds);
   const byId = new Map(existing.map((contract) => [contract.id.toLowerCase(), contract]));
   const taken = existing.map((contract) => contract.id);
-  const plan: ImportPlan = { changes: [], newContracts: 0, updatedContracts: 0, newPayments: 0, refunds: 0, knownRows: 0 };
+  const plan: ImportPlan = {
+    changes: [],
+    newContracts: 0,
+    updatedContracts: 0,
+    newPayments: 0,
+    refunds: 0,
+    knownRows: 0,
+  };
   const problems: string[] = [];
   // Oldest first, so new ids follow the order the work was done in.
   const groups = groupRows(file.rows).sort((a, b) => (a.rows[0]?.date ?? '').localeCompare(b.rows[0]?.date ?? ''));
@@ -147,12 +168,19 @@ export function planUpworkImport(file: UpworkFile, existing: readonly Contract[]
     const existingId = existingIdOf(group, keys);
     const current = existingId === null ? undefined : byId.get(existingId.toLowerCase());
     const firstDate = fresh.map((row) => row.date).sort()[0] as string;
-    const contract = current ? mergedContract(current, payments, refundCents, firstDate) : newContract(nextFreeId(taken), group, payments, refundCents);
+    const contract = current
+      ? mergedContract(current, payments, refundCents, firstDate)
+      : newContract(nextFreeId(taken), group, payments, refundCents);
     if (!current) taken.push(contract.id);
     const checked = validateContracts([contract], asOf);
-    const name = group.number === null ? JSON.stringify(group.title) : `${JSON.stringify(group.title)} (${group.number})`;
+    const name =
+      group.number === null ? JSON.stringify(group.title) : `${JSON.stringify(group.title)} (${group.number})`;
     if (!checked.ok) {
-      problems.push(...checked.problems.map((problem) => `contract ${name}${problem.field ? `, field ${problem.field}` : ''}: ${problem.message}`));
+      problems.push(
+        ...checked.problems.map(
+          (problem) => `contract ${name}${problem.field ? `, field ${problem.field}` : ''}: ${problem.message}`,
+        ),
+      );
       continue;
     }
     plan.changes.push({

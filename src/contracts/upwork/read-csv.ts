@@ -53,17 +53,30 @@ export function contractKeyText(contract: ContractKey): string {
 export function readUpworkCsv(text: string, asOf: string): UpworkFileResult {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, max_record_size: 100_000 }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      max_record_size: 100_000,
+    }) as unknown as typeof records;
   } catch (error) {
     return failed(`the CSV cannot be read (${(error as Error).message}); expected comma-separated rows with a header`);
   }
   const [head, ...body] = records;
   const header = (head?.record ?? []).map(normaliseColumn);
   const layout = recogniseLayout(header);
-  if (!layout) return failed(`the header is none of the Upwork reports jss-coach reads; expected the columns of ${describeLayouts()}`);
-  if (body.length > MAX_UPWORK_ROWS) return failed(`got ${body.length.toLocaleString('en-US')} rows, expected at most ${MAX_UPWORK_ROWS.toLocaleString('en-US')} a file (export a shorter date range)`);
+  if (!layout)
+    return failed(
+      `the header is none of the Upwork reports jss-coach reads; expected the columns of ${describeLayouts()}`,
+    );
+  if (body.length > MAX_UPWORK_ROWS)
+    return failed(
+      `got ${body.length.toLocaleString('en-US')} rows, expected at most ${MAX_UPWORK_ROWS.toLocaleString('en-US')} a file (export a shorter date range)`,
+    );
   const index = new Map(header.map((name, position) => [name, position]));
-  const original = new Map(header.map((name, position) => [name, (head?.record[position] ?? name).replace(/^\uFEFF/, '').trim()]));
+  const original = new Map(
+    header.map((name, position) => [name, (head?.record[position] ?? name).replace(/^\uFEFF/, '').trim()]),
+  );
   const problems: string[] = [];
   const rows: UpworkRow[] = [];
   const skipped = new Map<string, number>();
@@ -76,7 +89,10 @@ export function readUpworkCsv(text: string, asOf: string): UpworkFileResult {
     if (problems.length >= MAX_PROBLEMS) break;
     const line = info.lines;
     const cell = (column: string) => (index.has(column) ? (record[index.get(column) as number] ?? '').trim() : '');
-    const wrong = (column: string, expected: string) => problems.push(`row ${line}, column ${JSON.stringify(original.get(column) ?? column)}: got ${showValue(cell(column))}, expected ${expected}`);
+    const wrong = (column: string, expected: string) =>
+      problems.push(
+        `row ${line}, column ${JSON.stringify(original.get(column) ?? column)}: got ${showValue(cell(column))}, expected ${expected}`,
+      );
 
     const date = parseUpworkDate(cell(layout.date));
     if (date === undefined) {
@@ -102,12 +118,18 @@ export function readUpworkCsv(text: string, asOf: string): UpworkFileResult {
       continue;
     }
     if (kind !== 'refund' && signed < 0) {
-      wrong(layout.amount, `a positive amount for a payment of type ${showValue(cell(layout.type) || 'hourly')} (money taken back is a Refund)`);
+      wrong(
+        layout.amount,
+        `a positive amount for a payment of type ${showValue(cell(layout.type) || 'hourly')} (money taken back is a Refund)`,
+      );
       continue;
     }
     const contract = contractKeyOf(layout.contract.map(cell));
     if (!contract) {
-      wrong(layout.contract[0] as string, 'the contract\'s title followed by its Upwork contract number in parentheses, e.g. "HTML Front End Dev (35695275)"');
+      wrong(
+        layout.contract[0] as string,
+        'the contract\'s title followed by its Upwork contract number in parentheses, e.g. "HTML Front End Dev (35695275)"',
+      );
       continue;
     }
     const cents = Math.abs(signed);

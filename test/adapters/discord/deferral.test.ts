@@ -9,7 +9,10 @@ describe('deferWork', () => {
   it('answers "deferred, ephemeral" before the work has finished', async () => {
     let release: (value: Reply) => void = () => {};
     const finished: Reply[] = [];
-    const handled = deferWork(() => new Promise<Reply>((resolve) => (release = resolve)), async (done) => void finished.push(done));
+    const handled = deferWork(
+      () => new Promise<Reply>((resolve) => (release = resolve)),
+      async (done) => void finished.push(done),
+    );
     expect(handled.initial).toEqual({ type: 5, data: { flags: 64 } });
     expect(handled.initial).toEqual(DEFERRED_EPHEMERAL);
     expect(finished).toEqual([]);
@@ -20,7 +23,12 @@ describe('deferWork', () => {
 
   it('a work that throws is finished with the failure text as an error reply', async () => {
     const finished: Reply[] = [];
-    const handled = deferWork(async () => { throw new Error('db down'); }, async (done) => void finished.push(done));
+    const handled = deferWork(
+      async () => {
+        throw new Error('db down');
+      },
+      async (done) => void finished.push(done),
+    );
     await handled.followUp;
     expect(finished).toHaveLength(1);
     expect(finished[0]?.kind).toBe('error');

@@ -11,9 +11,12 @@ describe('Discord direct messages (fake Discord REST API on loopback)', () => {
     discord = await startFakeServer((request) => {
       if (request.method === 'POST' && request.path === '/api/v10/users/@me/channels') {
         const recipient = String(request.data?.recipient_id ?? '');
-        return recipient === '999' ? { status: 403, json: { code: 50007, message: 'Cannot send messages to this user' } } : { json: { id: `dm-${recipient}`, type: 1 } };
+        return recipient === '999'
+          ? { status: 403, json: { code: 50007, message: 'Cannot send messages to this user' } }
+          : { json: { id: `dm-${recipient}`, type: 1 } };
       }
-      if (request.method === 'POST' && /^\/api\/v10\/channels\/[^/]+\/messages$/.test(request.path)) return { json: { id: 'message-1' } };
+      if (request.method === 'POST' && /^\/api\/v10\/channels\/[^/]+\/messages$/.test(request.path))
+        return { json: { id: 'message-1' } };
       return { status: 404, json: { code: 0, message: 'not here' } };
     });
   });
@@ -27,10 +30,13 @@ describe('Discord direct messages (fake Discord REST API on loopback)', () => {
 
   it('opens the DM channel, then posts the embeds there with parse: [] and the bot token', async () => {
     const before = discord.requests.length;
-    await send()('123456789012345678', reply('info', 'Your JSS reminders for 2026-11-22', {
-      blocks: [{ type: 'list', items: ['@everyone **Acme** <@1> stops counting on 2026-11-23'] }],
-      actions: [{ label: 'Score', command: 'score' }],
-    }));
+    await send()(
+      '123456789012345678',
+      reply('info', 'Your JSS reminders for 2026-11-22', {
+        blocks: [{ type: 'list', items: ['@everyone **Acme** <@1> stops counting on 2026-11-23'] }],
+        actions: [{ label: 'Score', command: 'score' }],
+      }),
+    );
     const calls = discord.requests.slice(before);
     expect(calls.map((request) => `${request.method} ${request.path}`)).toEqual([
       'POST /api/v10/users/@me/channels',

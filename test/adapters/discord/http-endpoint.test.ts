@@ -17,7 +17,8 @@ function keys(): { privateKey: KeyObject; publicHex: string } {
 
 const { privateKey, publicHex } = keys();
 const now = () => Math.floor(Date.now() / 1000);
-const signatureOf = (timestamp: string, body: string) => sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
+const signatureOf = (timestamp: string, body: string) =>
+  sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
 
 describe('isValidSignature: the 5-minute window both ways', () => {
   const key = publicKeyFromHex(publicHex);
@@ -63,7 +64,11 @@ describe('the interactions endpoint', () => {
   async function post(body: string, timestamp = String(now())) {
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signatureOf(timestamp, body), 'x-signature-timestamp': timestamp },
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signatureOf(timestamp, body),
+        'x-signature-timestamp': timestamp,
+      },
       body,
     });
     return { status: response.status, json: (await response.json().catch(() => null)) as unknown };

@@ -6,7 +6,12 @@ import fc from 'fast-check';
 import { ComponentType, TextInputStyle } from 'discord.js';
 import type { APIModalSubmissionComponent } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { LABEL_DESCRIPTION_MAX, LABEL_TEXT_MAX, MODAL_ROWS_MAX, MODAL_TITLE_MAX } from '../../../adapters/discord/limits.ts';
+import {
+  LABEL_DESCRIPTION_MAX,
+  LABEL_TEXT_MAX,
+  MODAL_ROWS_MAX,
+  MODAL_TITLE_MAX,
+} from '../../../adapters/discord/limits.ts';
 import { formModal, submittedArgs, submittedInput } from '../../../adapters/discord/modals.ts';
 import { bareForm, formId } from '../../../src/commands/forms.ts';
 import { COMMANDS } from '../../../src/commands/registry.ts';
@@ -18,38 +23,55 @@ const MODAL_COMMANDS = COMMANDS.filter((command) => command.form && !command.bod
 type Fields = Record<string, string>;
 
 const asLabels = (fields: Fields): APIModalSubmissionComponent[] =>
-  Object.entries(fields).map(([custom_id, value], index) => ({ type: ComponentType.Label, id: index + 1, component: { type: ComponentType.TextInput, id: 100 + index, custom_id, value } }));
+  Object.entries(fields).map(([custom_id, value], index) => ({
+    type: ComponentType.Label,
+    id: index + 1,
+    component: { type: ComponentType.TextInput, id: 100 + index, custom_id, value },
+  }));
 const asActionRows = (fields: Fields): APIModalSubmissionComponent[] =>
-  Object.entries(fields).map(([custom_id, value]) => ({ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id, value }] }));
+  Object.entries(fields).map(([custom_id, value]) => ({
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.TextInput, custom_id, value }],
+  }));
 
 describe('formModal', () => {
   it('has forms to test', () => {
     expect(MODAL_COMMANDS.map((command) => command.name)).toEqual(expect.arrayContaining(['add', 'end']));
   });
 
-  it.each(MODAL_COMMANDS.map((command) => [command.name, command] as const))('%s: every field is a Label wrapping a short text input named for its argument, within Discord’s limits', (name, command) => {
-    const positional = command.form?.opensWhen === 'only-positional' ? 'c1' : null;
-    const open = bareForm(name, TODAY, positional);
-    if (!open) throw new Error(`${name} opens no form`);
-    const modal = formModal(open);
-    expect(modal.custom_id).toBe(positional === null ? formId(command) : `${formId(command)}:${positional}`);
-    expect(modal.title.length).toBeLessThanOrEqual(MODAL_TITLE_MAX);
-    expect(modal.components.length).toBe(Math.min(open.form.fields.length, MODAL_ROWS_MAX));
-    modal.components.forEach((component, index) => {
-      if (component.type !== ComponentType.Label) throw new Error(`expected a Label, got type ${component.type}`);
-      expect(component.label.length).toBeLessThanOrEqual(LABEL_TEXT_MAX);
-      expect((component.description ?? '').length).toBeLessThanOrEqual(LABEL_DESCRIPTION_MAX);
-      const field = open.form.fields[index];
-      expect(component.component).toMatchObject({ type: ComponentType.TextInput, style: TextInputStyle.Short, custom_id: field?.arg, required: field?.required === true });
-      // Inside a Label the input carries no label of its own (Discord refuses one there).
-      expect(component.component).not.toHaveProperty('label');
-    });
-  });
+  it.each(MODAL_COMMANDS.map((command) => [command.name, command] as const))(
+    '%s: every field is a Label wrapping a short text input named for its argument, within Discord’s limits',
+    (name, command) => {
+      const positional = command.form?.opensWhen === 'only-positional' ? 'c1' : null;
+      const open = bareForm(name, TODAY, positional);
+      if (!open) throw new Error(`${name} opens no form`);
+      const modal = formModal(open);
+      expect(modal.custom_id).toBe(positional === null ? formId(command) : `${formId(command)}:${positional}`);
+      expect(modal.title.length).toBeLessThanOrEqual(MODAL_TITLE_MAX);
+      expect(modal.components.length).toBe(Math.min(open.form.fields.length, MODAL_ROWS_MAX));
+      modal.components.forEach((component, index) => {
+        if (component.type !== ComponentType.Label) throw new Error(`expected a Label, got type ${component.type}`);
+        expect(component.label.length).toBeLessThanOrEqual(LABEL_TEXT_MAX);
+        expect((component.description ?? '').length).toBeLessThanOrEqual(LABEL_DESCRIPTION_MAX);
+        const field = open.form.fields[index];
+        expect(component.component).toMatchObject({
+          type: ComponentType.TextInput,
+          style: TextInputStyle.Short,
+          custom_id: field?.arg,
+          required: field?.required === true,
+        });
+        // Inside a Label the input carries no label of its own (Discord refuses one there).
+        expect(component.component).not.toHaveProperty('label');
+      });
+    },
+  );
 
   it('add: a date names its format and starts at today; a field with a hint shows it under the label', () => {
     const open = bareForm('add', TODAY);
     if (!open) throw new Error('add opens no form');
-    const labels = formModal(open).components.flatMap((component) => (component.type === ComponentType.Label ? [component] : []));
+    const labels = formModal(open).components.flatMap((component) =>
+      component.type === ComponentType.Label ? [component] : [],
+    );
     const start = labels.find((label) => label.component.custom_id === 'start');
     expect(start?.label).toBe('Start (YYYY-MM-DD)');
     expect(start?.component).toMatchObject({ value: TODAY });
@@ -65,7 +87,9 @@ describe('submittedArgs', () => {
   it('reads Labels and action rows alike: the trimmed non-empty values by input id', () => {
     fc.assert(
       fc.property(fields, (given) => {
-        const expected = Object.fromEntries(Object.entries(given).flatMap(([name, value]) => (value.trim() === '' ? [] : [[name, value.trim()]])));
+        const expected = Object.fromEntries(
+          Object.entries(given).flatMap(([name, value]) => (value.trim() === '' ? [] : [[name, value.trim()]])),
+        );
         expect(submittedArgs(asLabels(given))).toEqual(expected);
         expect(submittedArgs(asActionRows(given))).toEqual(expected);
       }),
@@ -75,7 +99,11 @@ describe('submittedArgs', () => {
   it('skips what is not a text input: text displays, and a Label around another component', () => {
     const components: APIModalSubmissionComponent[] = [
       { type: ComponentType.TextDisplay, id: 1 },
-      { type: ComponentType.Label, id: 2, component: { type: ComponentType.StringSelect, id: 3, custom_id: 'type', values: ['fixed'] } },
+      {
+        type: ComponentType.Label,
+        id: 2,
+        component: { type: ComponentType.StringSelect, id: 3, custom_id: 'type', values: ['fixed'] },
+      },
       ...asLabels({ client: ' Acme ' }),
     ];
     expect(submittedArgs(components)).toEqual({ client: 'Acme' });
@@ -85,6 +113,11 @@ describe('submittedArgs', () => {
     const open = bareForm('end', TODAY, 'c3');
     if (!open) throw new Error('end opens no form');
     const modal = formModal(open);
-    expect(submittedInput(modal.custom_id, submittedArgs(asLabels({ end: '2026-11-01', stars: '5' })))).toEqual({ command: 'end', positionals: ['c3'], named: { end: '2026-11-01', stars: '5' }, body: '' });
+    expect(submittedInput(modal.custom_id, submittedArgs(asLabels({ end: '2026-11-01', stars: '5' })))).toEqual({
+      command: 'end',
+      positionals: ['c3'],
+      named: { end: '2026-11-01', stars: '5' },
+      body: '',
+    });
   });
 });

@@ -4,7 +4,14 @@
 // layer. discord.js' own embedLength is the oracle for what Discord counts.
 
 import { readFileSync } from 'node:fs';
-import { ButtonStyle, ComponentType, MessageFlags, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord-api-types/v10';
 import { embedLength } from 'discord.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +47,14 @@ import {
 } from '../../../adapters/discord/render/index.ts';
 import { errorReply, reply, type Action, type Block, type Reply } from '../../../src/replies/reply.ts';
 import { replyArbitraries } from '../../helpers/reply-arbitrary.ts';
-import { forecastReply, longTermReply, planReply, scoreReply, tipsReply, whyReply } from '../../../src/replies/score.ts';
+import {
+  forecastReply,
+  longTermReply,
+  planReply,
+  scoreReply,
+  tipsReply,
+  whyReply,
+} from '../../../src/replies/score.ts';
 import { analyze, forecastContracts, scoreContracts, tipsFor, type Contract } from '../../../src/scoring/index.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -50,9 +64,11 @@ const ZW = ZERO_WIDTH_SPACE;
 const info = (blocks: Block[], parts: Partial<Reply> = {}) => reply('info', 'T', { blocks, ...parts });
 const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length);
 
-const descriptions = (message: DiscordMessage) => message.embeds.flatMap((embed) => (embed.description === undefined ? [] : [embed.description]));
+const descriptions = (message: DiscordMessage) =>
+  message.embeds.flatMap((embed) => (embed.description === undefined ? [] : [embed.description]));
 const fieldsOf = (message: DiscordMessage): APIEmbedField[] => message.embeds.flatMap((embed) => embed.fields ?? []);
-const buttons = (message: DiscordMessage) => message.components.flatMap((row) => row.components) as APIButtonComponentWithCustomId[];
+const buttons = (message: DiscordMessage) =>
+  message.components.flatMap((row) => row.components) as APIButtonComponentWithCustomId[];
 const footerOf = (message: DiscordMessage) => message.embeds.at(-1)?.footer?.text;
 
 const NOTICE = /^…and (\d+) more not shown$/;
@@ -93,7 +109,12 @@ function liveMarkdown(text: string): string[] {
 function textsOf(message: DiscordMessage): string[] {
   return [
     ...(message.content === undefined ? [] : [message.content]),
-    ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '', ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])]),
+    ...message.embeds.flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      embed.footer?.text ?? '',
+      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    ]),
     ...buttons(message).flatMap((button) => [button.label ?? '', button.custom_id]),
   ];
 }
@@ -161,7 +182,8 @@ function expectWithinLimits(message: DiscordMessage): void {
   }
   for (const text of textsOf(message)) expect(text).not.toMatch(LONE_SURROGATE);
   // No text the renderer writes pings or shows as a mass mention, not even a label or the footer.
-  for (const text of textsOf(message).filter((text) => !ids.includes(text))) expect(text).not.toMatch(/@(everyone|here)/i);
+  for (const text of textsOf(message).filter((text) => !ids.includes(text)))
+    expect(text).not.toMatch(/@(everyone|here)/i);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +237,9 @@ describe('escapeMarkdown', () => {
 
   it('makes mentions, emoji, timestamps and masked links inert', () => {
     expect(escapeMarkdown('<@123> <@!123> <@&456> <#789>')).toBe('\\<@123> \\<@!123> \\<@&456> \\<#789>');
-    expect(escapeMarkdown('<:blob:1> <t:1700000000:R> </jss score:1>')).toBe('\\<:blob:1> \\<t:1700000000:R> \\</jss score:1>');
+    expect(escapeMarkdown('<:blob:1> <t:1700000000:R> </jss score:1>')).toBe(
+      '\\<:blob:1> \\<t:1700000000:R> \\</jss score:1>',
+    );
     expect(escapeMarkdown('[click](https://evil.example)')).toBe('\\[click\\](https://evil.example)');
     expect(escapeMarkdown('<https://example.com>')).toBe('\\<https://example.com>');
   });
@@ -250,17 +274,44 @@ describe('escapeMarkdown', () => {
 
   it('is undone by dropping the backslashes and zero-width spaces it added, and leaves nothing live', () => {
     const piece = fc.oneof(
-      fc.constantFrom('*', '**', '_', '__', '~~', '`', '```', '||', '\\', '<@123>', '<@&456>', '@everyone', '@here', '[a](b)', '# ', '> ', '- ', '1. ', '\n', 'https://x.y/a_b*', ' '),
+      fc.constantFrom(
+        '*',
+        '**',
+        '_',
+        '__',
+        '~~',
+        '`',
+        '```',
+        '||',
+        '\\',
+        '<@123>',
+        '<@&456>',
+        '@everyone',
+        '@here',
+        '[a](b)',
+        '# ',
+        '> ',
+        '- ',
+        '1. ',
+        '\n',
+        'https://x.y/a_b*',
+        ' ',
+      ),
       fc.string({ unit: 'grapheme', maxLength: 6 }),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 20 }).map((parts) => parts.join('')), (text) => {
-        const escaped = escapeMarkdown(text);
-        expect(liveMarkdown(escaped)).toEqual([]);
-        // Links are left as typed, backslashes included.
-        const undone = escaped.replace(new RegExp(`${URL.source}|\\\\([^0-9A-Za-z\\s])`, 'g'), (match, char?: string) => char ?? match).replace(new RegExp(`@${ZW}`, 'g'), '@');
-        expect(undone).toBe(text.replace(new RegExp(`@${ZW}`, 'g'), '@'));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 20 }).map((parts) => parts.join('')),
+        (text) => {
+          const escaped = escapeMarkdown(text);
+          expect(liveMarkdown(escaped)).toEqual([]);
+          // Links are left as typed, backslashes included.
+          const undone = escaped
+            .replace(new RegExp(`${URL.source}|\\\\([^0-9A-Za-z\\s])`, 'g'), (match, char?: string) => char ?? match)
+            .replace(new RegExp(`@${ZW}`, 'g'), '@');
+          expect(undone).toBe(text.replace(new RegExp(`@${ZW}`, 'g'), '@'));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -307,7 +358,12 @@ describe('truncate', () => {
 describe('message basics', () => {
   it('is ephemeral by default, mentions nobody, and has one embed coloured by kind', () => {
     const message = renderDiscordMessage(reply('success', 'Added c1'));
-    expect(message).toEqual({ embeds: [{ title: 'Added c1', color: KIND_COLORS.success }], components: [], allowed_mentions: { parse: [] }, flags: 64 });
+    expect(message).toEqual({
+      embeds: [{ title: 'Added c1', color: KIND_COLORS.success }],
+      components: [],
+      allowed_mentions: { parse: [] },
+      flags: 64,
+    });
     expect(renderDiscordMessage(reply('info', 'x'), { ephemeral: false })).not.toHaveProperty('flags');
     expect(renderDiscordMessage(reply('info', 'x'), { ephemeral: false }).allowed_mentions).toEqual({ parse: [] });
     expect(KIND_COLORS).toEqual({ success: 0x57f287, error: 0xed4245, info: 0x5865f2, confirm: 0xe67e22 });
@@ -315,20 +371,30 @@ describe('message basics', () => {
   });
 
   it('an error title carries ⚠️; a blank title falls back to the bot’s name', () => {
-    expect(renderDiscordMessage(reply('error', 'That did not work')).embeds[0]?.title).toBe(`${ERROR_PREFIX}That did not work`);
+    expect(renderDiscordMessage(reply('error', 'That did not work')).embeds[0]?.title).toBe(
+      `${ERROR_PREFIX}That did not work`,
+    );
     expect(renderDiscordMessage(reply('info', ' \n ')).embeds[0]?.title).toBe(FALLBACK_TITLE);
   });
 
   it('summary, text, list, series in order in the description, blocks a blank line apart', () => {
     const message = renderDiscordMessage(
-      info([
-        { type: 'text', text: 'first line\nsecond line' },
-        { type: 'list', title: 'Tips:', items: ['one', 'two'] },
-        { type: 'context', text: 'model upwork-2025' },
-      ], { summary: 'The summary.' }),
+      info(
+        [
+          { type: 'text', text: 'first line\nsecond line' },
+          { type: 'list', title: 'Tips:', items: ['one', 'two'] },
+          { type: 'context', text: 'model upwork-2025' },
+        ],
+        { summary: 'The summary.' },
+      ),
     );
     expect(message.embeds).toEqual([
-      { title: 'T', description: 'The summary.\n\nfirst line\nsecond line\n\n**Tips:**\n• one\n• two', color: KIND_COLORS.info, footer: { text: 'model upwork-2025' } },
+      {
+        title: 'T',
+        description: 'The summary.\n\nfirst line\nsecond line\n\n**Tips:**\n• one\n• two',
+        color: KIND_COLORS.info,
+        footer: { text: 'model upwork-2025' },
+      },
     ]);
   });
 
@@ -336,7 +402,14 @@ describe('message basics', () => {
     const message = renderDiscordMessage(
       info([
         { type: 'text', text: 'before' },
-        { type: 'fields', fields: [{ label: 'Model', value: 'upwork-2025' }, { label: ' ', value: 'no label' }, { label: '', value: '' }] },
+        {
+          type: 'fields',
+          fields: [
+            { label: 'Model', value: 'upwork-2025' },
+            { label: ' ', value: 'no label' },
+            { label: '', value: '' },
+          ],
+        },
         { type: 'text', text: 'after' },
         { type: 'context', text: 'small print' },
       ]),
@@ -373,9 +446,15 @@ describe('message basics', () => {
   });
 
   it('content, when asked for, is escaped and within 2000: exactly 2000 kept, 2001 cut with …', () => {
-    expect(renderDiscordMessage(reply('info', 'T'), { content: 'Shared by **Ann** @everyone' }).content).toBe(`Shared by \\*\\*Ann\\*\\* @${ZW}everyone`);
-    expect(renderDiscordMessage(reply('info', 'T'), { content: repeat('c', CONTENT_MAX) }).content).toBe(repeat('c', CONTENT_MAX));
-    expect(renderDiscordMessage(reply('info', 'T'), { content: repeat('c', CONTENT_MAX + 1) }).content).toBe(`${repeat('c', CONTENT_MAX - 1)}…`);
+    expect(renderDiscordMessage(reply('info', 'T'), { content: 'Shared by **Ann** @everyone' }).content).toBe(
+      `Shared by \\*\\*Ann\\*\\* @${ZW}everyone`,
+    );
+    expect(renderDiscordMessage(reply('info', 'T'), { content: repeat('c', CONTENT_MAX) }).content).toBe(
+      repeat('c', CONTENT_MAX),
+    );
+    expect(renderDiscordMessage(reply('info', 'T'), { content: repeat('c', CONTENT_MAX + 1) }).content).toBe(
+      `${repeat('c', CONTENT_MAX - 1)}…`,
+    );
     // Escapes count: 1000 "*" are 2000 characters escaped; 1001 are cut before the escape that would not fit.
     expect(renderDiscordMessage(reply('info', 'T'), { content: repeat('*', 1000) }).content).toBe('\\*'.repeat(1000));
     const over = renderDiscordMessage(reply('info', 'T'), { content: repeat('*', 1001) }).content ?? '';
@@ -389,8 +468,12 @@ describe('message basics', () => {
 
 describe('boundaries', () => {
   it('title: exactly 256 characters is kept whole; 257 is cut to 256 with …', () => {
-    expect(renderDiscordMessage(reply('info', repeat('t', EMBED_TITLE_MAX))).embeds[0]?.title).toBe(repeat('t', EMBED_TITLE_MAX));
-    expect(renderDiscordMessage(reply('info', repeat('t', EMBED_TITLE_MAX + 1))).embeds[0]?.title).toBe(`${repeat('t', EMBED_TITLE_MAX - 1)}…`);
+    expect(renderDiscordMessage(reply('info', repeat('t', EMBED_TITLE_MAX))).embeds[0]?.title).toBe(
+      repeat('t', EMBED_TITLE_MAX),
+    );
+    expect(renderDiscordMessage(reply('info', repeat('t', EMBED_TITLE_MAX + 1))).embeds[0]?.title).toBe(
+      `${repeat('t', EMBED_TITLE_MAX - 1)}…`,
+    );
     // The limit counts the escaped title: 128 "_" are 256 characters escaped, 129 are cut.
     expect(renderDiscordMessage(reply('info', repeat('_', 128))).embeds[0]?.title).toBe('\\_'.repeat(128));
     expect(renderDiscordMessage(reply('info', repeat('_', 129))).embeds[0]?.title).toBe(`${'\\_'.repeat(127)}…`);
@@ -437,7 +520,9 @@ describe('boundaries', () => {
 
   it('description: the limit counts escaped text, and a split never separates a backslash from its character', () => {
     // 2048 "*" are 4096 characters escaped: one embed. One more "*" needs a second embed.
-    expect(descriptions(renderDiscordMessage(info([{ type: 'text', text: repeat('*', 2048) }])))).toEqual(['\\*'.repeat(2048)]);
+    expect(descriptions(renderDiscordMessage(info([{ type: 'text', text: repeat('*', 2048) }])))).toEqual([
+      '\\*'.repeat(2048),
+    ]);
     const over = descriptions(renderDiscordMessage(info([{ type: 'text', text: repeat('*', 2049) }])));
     expect(over).toEqual(['\\*'.repeat(2048), '\\*']);
     // Shifted by one: "a" then 2048 "*" is 4097 escaped; the cut falls before the escape it would split.
@@ -447,12 +532,18 @@ describe('boundaries', () => {
 
   it('description: a split line that goes on in the next embed gets the escapes of a line start there', () => {
     const text = `${repeat('x', EMBED_DESCRIPTION_MAX)}# not a heading`;
-    expect(descriptions(renderDiscordMessage(info([{ type: 'text', text }])))).toEqual([repeat('x', EMBED_DESCRIPTION_MAX), '\\# not a heading']);
+    expect(descriptions(renderDiscordMessage(info([{ type: 'text', text }])))).toEqual([
+      repeat('x', EMBED_DESCRIPTION_MAX),
+      '\\# not a heading',
+    ]);
   });
 
   it('total: embeds of exactly 6000 characters are kept whole; one more leaves the last field out, with a notice', () => {
     // Title "T" (1) + five fields of 1 + 1024 + one of 1 + 873: 6000.
-    const fields = (last: number) => [...Array.from({ length: 5 }, (_, i) => ({ label: `${i}`, value: repeat('v', FIELD_VALUE_MAX) })), { label: 'f', value: repeat('w', last) }];
+    const fields = (last: number) => [
+      ...Array.from({ length: 5 }, (_, i) => ({ label: `${i}`, value: repeat('v', FIELD_VALUE_MAX) })),
+      { label: 'f', value: repeat('w', last) },
+    ];
     const at = renderDiscordMessage(info([{ type: 'fields', fields: fields(873) }]));
     expect(embedsLength(at.embeds)).toBe(EMBED_TOTAL_MAX);
     expect(fieldsOf(at).length).toBe(6);
@@ -466,7 +557,12 @@ describe('boundaries', () => {
   it('total: counted over all embeds of the message, title and footer included', () => {
     const line = (i: number) => `${String.fromCharCode(97 + i)} ${repeat('w', 997)}`; // 999 characters
     const text = Array.from({ length: 12 }, (_, i) => line(i)).join('\n');
-    const message = renderDiscordMessage(info([{ type: 'text', text }, { type: 'context', text: repeat('c', 500) }]));
+    const message = renderDiscordMessage(
+      info([
+        { type: 'text', text },
+        { type: 'context', text: repeat('c', 500) },
+      ]),
+    );
     expectWithinLimits(message);
     // 6000 - "T" - the footer ("…and 12 more not shown" at most, a line break, the context: 523) leave
     // 5476: four lines in the first embed (3999), one in the second (999), and 476 of the sixth with "…".
@@ -477,7 +573,12 @@ describe('boundaries', () => {
   });
 
   it('total: a long paragraph at the end of the budget is cut with …', () => {
-    const message = renderDiscordMessage(info([{ type: 'text', text: repeat('a', 4000) }, { type: 'text', text: repeat('b', 4000) }]));
+    const message = renderDiscordMessage(
+      info([
+        { type: 'text', text: repeat('a', 4000) },
+        { type: 'text', text: repeat('b', 4000) },
+      ]),
+    );
     expectWithinLimits(message);
     expect(embedsLength(message.embeds)).toBe(EMBED_TOTAL_MAX);
     expect(descriptions(message)).toEqual([repeat('a', 4000), `${repeat('b', EMBED_TOTAL_MAX - 1 - 4000 - 1)}…`]);
@@ -495,32 +596,52 @@ describe('boundaries', () => {
   });
 
   it('field name: exactly 256 characters is kept whole; 257 is cut to 256 with …', () => {
-    const name = (label: string) => fieldsOf(renderDiscordMessage(info([{ type: 'fields', fields: [{ label, value: 'v' }] }])))[0]?.name;
+    const name = (label: string) =>
+      fieldsOf(renderDiscordMessage(info([{ type: 'fields', fields: [{ label, value: 'v' }] }])))[0]?.name;
     expect(name(repeat('n', FIELD_NAME_MAX))).toBe(repeat('n', FIELD_NAME_MAX));
     expect(name(repeat('n', FIELD_NAME_MAX + 1))).toBe(`${repeat('n', FIELD_NAME_MAX - 1)}…`);
     expect(name('two\nlines')).toBe('two lines');
   });
 
   it('field value: exactly 1024 characters is kept whole; 1025 is cut to 1024 with …', () => {
-    const value = (text: string) => fieldsOf(renderDiscordMessage(info([{ type: 'fields', fields: [{ label: 'L', value: text }] }])))[0]?.value;
+    const value = (text: string) =>
+      fieldsOf(renderDiscordMessage(info([{ type: 'fields', fields: [{ label: 'L', value: text }] }])))[0]?.value;
     expect(value(repeat('v', FIELD_VALUE_MAX))).toBe(repeat('v', FIELD_VALUE_MAX));
     expect(value(repeat('v', FIELD_VALUE_MAX + 1))).toBe(`${repeat('v', FIELD_VALUE_MAX - 1)}…`);
     expect(value('**bold** <@1>')).toBe('\\*\\*bold\\*\\* \\<@1>');
   });
 
   it('footer: exactly 2048 characters is kept whole; 2049 is cut to 2048 with …', () => {
-    expect(footerOf(renderDiscordMessage(info([{ type: 'context', text: repeat('c', FOOTER_TEXT_MAX) }])))).toBe(repeat('c', FOOTER_TEXT_MAX));
-    expect(footerOf(renderDiscordMessage(info([{ type: 'context', text: repeat('c', FOOTER_TEXT_MAX + 1) }])))).toBe(`${repeat('c', FOOTER_TEXT_MAX - 1)}…`);
+    expect(footerOf(renderDiscordMessage(info([{ type: 'context', text: repeat('c', FOOTER_TEXT_MAX) }])))).toBe(
+      repeat('c', FOOTER_TEXT_MAX),
+    );
+    expect(footerOf(renderDiscordMessage(info([{ type: 'context', text: repeat('c', FOOTER_TEXT_MAX + 1) }])))).toBe(
+      `${repeat('c', FOOTER_TEXT_MAX - 1)}…`,
+    );
     // Several context blocks share the footer, one a line; with a notice, the notice comes first, whole.
-    expect(footerOf(renderDiscordMessage(info([{ type: 'context', text: 'one' }, { type: 'text', text: 'x' }, { type: 'context', text: 'two' }])))).toBe('one\ntwo');
+    expect(
+      footerOf(
+        renderDiscordMessage(
+          info([
+            { type: 'context', text: 'one' },
+            { type: 'text', text: 'x' },
+            { type: 'context', text: 'two' },
+          ]),
+        ),
+      ),
+    ).toBe('one\ntwo');
   });
 
   it('embeds: exactly 10 are kept; what would need an 11th is left out with a notice', () => {
     const fields = (count: number) => Array.from({ length: count }, (_, i) => ({ label: 'n', value: `${i}` }));
-    const at = renderDiscordMessage(info([{ type: 'fields', fields: fields(EMBED_FIELDS_MAX * EMBEDS_PER_MESSAGE_MAX) }]));
+    const at = renderDiscordMessage(
+      info([{ type: 'fields', fields: fields(EMBED_FIELDS_MAX * EMBEDS_PER_MESSAGE_MAX) }]),
+    );
     expect(at.embeds.length).toBe(EMBEDS_PER_MESSAGE_MAX);
     expect(noticeCount(at)).toBeNull();
-    const over = renderDiscordMessage(info([{ type: 'fields', fields: fields(EMBED_FIELDS_MAX * EMBEDS_PER_MESSAGE_MAX + 3) }]));
+    const over = renderDiscordMessage(
+      info([{ type: 'fields', fields: fields(EMBED_FIELDS_MAX * EMBEDS_PER_MESSAGE_MAX + 3) }]),
+    );
     expectWithinLimits(over);
     expect(over.embeds.length).toBe(EMBEDS_PER_MESSAGE_MAX);
     expect(fieldsOf(over).length).toBe(EMBED_FIELDS_MAX * EMBEDS_PER_MESSAGE_MAX);
@@ -528,20 +649,33 @@ describe('boundaries', () => {
   });
 
   it('buttons: 25 actions make 5 rows of 5; a 26th is left out; share takes the last place', () => {
-    const actions = (count: number): Action[] => Array.from({ length: count }, (_, i) => ({ label: `Run ${i}`, command: `cmd ${i}` }));
+    const actions = (count: number): Action[] =>
+      Array.from({ length: count }, (_, i) => ({ label: `Run ${i}`, command: `cmd ${i}` }));
     const at = renderDiscordMessage(reply('info', 'T', { actions: actions(25) }));
     expect(at.components.map((row) => row.components.length)).toEqual([5, 5, 5, 5, 5]);
     const over = renderDiscordMessage(reply('info', 'T', { actions: actions(26) }));
-    expect(buttons(over).map((button) => button.custom_id)).toEqual(actions(25).map((action) => `${RUN_PREFIX}${action.command}`));
-    const shared = buttons(renderDiscordMessage(reply('info', 'T', { actions: actions(25), shareable: true, shareCommand: 'score' })));
+    expect(buttons(over).map((button) => button.custom_id)).toEqual(
+      actions(25).map((action) => `${RUN_PREFIX}${action.command}`),
+    );
+    const shared = buttons(
+      renderDiscordMessage(reply('info', 'T', { actions: actions(25), shareable: true, shareCommand: 'score' })),
+    );
     expect(shared.length).toBe(25);
-    expect(shared.at(-1)).toEqual({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: SHARE_LABEL, custom_id: `${SHARE_PREFIX}score` });
+    expect(shared.at(-1)).toEqual({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: SHARE_LABEL,
+      custom_id: `${SHARE_PREFIX}score`,
+    });
     expect(shared.at(-2)?.custom_id).toBe(`${RUN_PREFIX}cmd 23`);
-    expect(renderDiscordMessage(reply('info', 'T', { actions: actions(6) })).components.map((row) => row.components.length)).toEqual([5, 1]);
+    expect(
+      renderDiscordMessage(reply('info', 'T', { actions: actions(6) })).components.map((row) => row.components.length),
+    ).toEqual([5, 1]);
   });
 
   it('buttons: a label of exactly 80 characters is kept whole; 81 is cut to 80 with …', () => {
-    const label = (text: string) => buttons(renderDiscordMessage(reply('info', 'T', { actions: [{ label: text, command: 'why' }] })))[0]?.label;
+    const label = (text: string) =>
+      buttons(renderDiscordMessage(reply('info', 'T', { actions: [{ label: text, command: 'why' }] })))[0]?.label;
     expect(label(repeat('b', BUTTON_LABEL_MAX))).toBe(repeat('b', BUTTON_LABEL_MAX));
     expect(label(repeat('b', BUTTON_LABEL_MAX + 1))).toBe(`${repeat('b', BUTTON_LABEL_MAX - 1)}…`);
     // Labels are plain text: shown as typed, not escaped.
@@ -553,12 +687,25 @@ describe('boundaries', () => {
     const at = buttons(renderDiscordMessage(reply('info', 'T', { actions: [{ label: 'Why', command }] })));
     expect(at.map((button) => button.custom_id)).toEqual([`${RUN_PREFIX}${command}`]);
     expect(at[0]?.custom_id.length).toBe(CUSTOM_ID_MAX);
-    const over = renderDiscordMessage(reply('info', 'T', { actions: [{ label: 'Why', command: `${command}x` }, { label: 'Plan', command: 'plan' }] }));
+    const over = renderDiscordMessage(
+      reply('info', 'T', {
+        actions: [
+          { label: 'Why', command: `${command}x` },
+          { label: 'Plan', command: 'plan' },
+        ],
+      }),
+    );
     expect(buttons(over).map((button) => button.custom_id)).toEqual([`${RUN_PREFIX}plan`]);
     // The share button is held to the same limit.
     const shareCommand = repeat('s', CUSTOM_ID_MAX - SHARE_PREFIX.length);
-    expect(buttons(renderDiscordMessage(reply('info', 'T', { shareable: true }), { shareCommand })).map((button) => button.custom_id)).toEqual([`${SHARE_PREFIX}${shareCommand}`]);
-    expect(buttons(renderDiscordMessage(reply('info', 'T', { shareable: true }), { shareCommand: `${shareCommand}s` }))).toEqual([]);
+    expect(
+      buttons(renderDiscordMessage(reply('info', 'T', { shareable: true }), { shareCommand })).map(
+        (button) => button.custom_id,
+      ),
+    ).toEqual([`${SHARE_PREFIX}${shareCommand}`]);
+    expect(
+      buttons(renderDiscordMessage(reply('info', 'T', { shareable: true }), { shareCommand: `${shareCommand}s` })),
+    ).toEqual([]);
   });
 
   it('buttons: styles map to Discord’s, a blank label shows the command, equal commands make one button', () => {
@@ -576,15 +723,27 @@ describe('boundaries', () => {
     expect(buttons(message)).toEqual([
       { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Remove', custom_id: 'jss:run:remove c1 --yes' },
       { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Keep', custom_id: 'jss:run:list' },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'score <x> & y', custom_id: 'jss:run:score  <x>\n& y' },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'score <x> & y',
+        custom_id: 'jss:run:score  <x>\n& y',
+      },
     ]);
   });
 
   it('share button: the shareCommand option, else the reply’s own; none without one or when not shareable', () => {
-    const share = (message: DiscordMessage) => buttons(message).find((button) => button.custom_id.startsWith(SHARE_PREFIX));
-    const shareable = reply('info', 'T', { shareable: true, shareCommand: 'score', actions: [{ label: 'Why', command: 'why' }] });
+    const share = (message: DiscordMessage) =>
+      buttons(message).find((button) => button.custom_id.startsWith(SHARE_PREFIX));
+    const shareable = reply('info', 'T', {
+      shareable: true,
+      shareCommand: 'score',
+      actions: [{ label: 'Why', command: 'why' }],
+    });
     expect(share(renderDiscordMessage(shareable))?.custom_id).toBe('jss:share:score');
-    expect(share(renderDiscordMessage(shareable, { shareCommand: 'score --detailed' }))?.custom_id).toBe('jss:share:score --detailed');
+    expect(share(renderDiscordMessage(shareable, { shareCommand: 'score --detailed' }))?.custom_id).toBe(
+      'jss:share:score --detailed',
+    );
     expect(buttons(renderDiscordMessage(shareable)).map((button) => button.label)).toEqual(['Why', SHARE_LABEL]);
     expect(share(renderDiscordMessage({ ...shareable, shareCommand: undefined }))).toBeUndefined();
     expect(share(renderDiscordMessage({ ...shareable, shareable: false }))).toBeUndefined();
@@ -603,14 +762,29 @@ describe('tables', () => {
 
   it('are aligned columns in a code block under a bold title; cells show as typed', () => {
     const [text] = descriptions(renderDiscordMessage(info([table(2)])));
-    expect(text).toBe(['**Contracts:**', '```', 'id  client         outcome', 'c0  Client 0       success', 'c1  Echo & **Co**  success', '```'].join('\n'));
+    expect(text).toBe(
+      [
+        '**Contracts:**',
+        '```',
+        'id  client         outcome',
+        'c0  Client 0       success',
+        'c1  Echo & **Co**  success',
+        '```',
+      ].join('\n'),
+    );
   });
 
   it('member backticks cannot close the block; a table without columns or rows still renders', () => {
-    const [text] = descriptions(renderDiscordMessage(info([{ type: 'table', columns: ['a'], rows: [['```'], ['x`']] }])));
+    const [text] = descriptions(
+      renderDiscordMessage(info([{ type: 'table', columns: ['a'], rows: [['```'], ['x`']] }])),
+    );
     expect(text).toBe(['```', 'a', `\`${ZW}\`${ZW}\`${ZW}`, `x\`${ZW}`, '```'].join('\n'));
-    expect(descriptions(renderDiscordMessage(info([{ type: 'table', columns: ['a', 'b'], rows: [] }])))).toEqual(['```\na  b\n```']);
-    expect(descriptions(renderDiscordMessage(info([{ type: 'table', columns: [], rows: [['x', 'y']] }])))).toEqual(['```\nx  y\n```']);
+    expect(descriptions(renderDiscordMessage(info([{ type: 'table', columns: ['a', 'b'], rows: [] }])))).toEqual([
+      '```\na  b\n```',
+    ]);
+    expect(descriptions(renderDiscordMessage(info([{ type: 'table', columns: [], rows: [['x', 'y']] }])))).toEqual([
+      '```\nx  y\n```',
+    ]);
   });
 
   it('split between embeds by rows: each part is a closed block and starts with the header row', () => {
@@ -631,7 +805,9 @@ describe('tables', () => {
   });
 
   it('a row too long is cut with …, the fences kept', () => {
-    const [text] = descriptions(renderDiscordMessage(info([{ type: 'table', columns: ['a', 'b'], rows: [['x', repeat('y', 5000)]] }])));
+    const [text] = descriptions(
+      renderDiscordMessage(info([{ type: 'table', columns: ['a', 'b'], rows: [['x', repeat('y', 5000)]] }])),
+    );
     const lines = text?.split('\n') ?? [];
     expect(lines[2]?.endsWith('…')).toBe(true);
     expect(lines[2]?.length).toBeLessThan(EMBED_DESCRIPTION_MAX / 2);
@@ -649,19 +825,41 @@ describe('tables', () => {
 describe('series', () => {
   it('shows the sparkline with its dates and range, as the text reply does', () => {
     const message = renderDiscordMessage(
-      info([{ type: 'series', title: 'Your score', points: [{ date: '2026-11-22', value: 58 }, { date: '2027-03-29', value: 36 }, { date: '2027-11-22', value: 36 }] }]),
+      info([
+        {
+          type: 'series',
+          title: 'Your score',
+          points: [
+            { date: '2026-11-22', value: 58 },
+            { date: '2027-03-29', value: 36 },
+            { date: '2027-11-22', value: 36 },
+          ],
+        },
+      ]),
     );
     const [text] = descriptions(message);
     expect(text?.split('\n')[0]).toBe('**Your score**');
     expect(text?.split('\n')[1]).toMatch(/^2026-11-22 [▁▂▃▄▅▆▇█]{25} 2027-11-22 36–58%$/);
-    expect(descriptions(renderDiscordMessage(info([{ type: 'series', title: 'Empty', points: [] }])))).toEqual(['**Empty**']);
+    expect(descriptions(renderDiscordMessage(info([{ type: 'series', title: 'Empty', points: [] }])))).toEqual([
+      '**Empty**',
+    ]);
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 
 describe('escaping in rendered replies', () => {
-  const evil = ['@everyone', '@here', '<@123>', '<@&456>', '**bold**', '`code`', '||spoiler||', '[x](https://evil.example)', '# head'];
+  const evil = [
+    '@everyone',
+    '@here',
+    '<@123>',
+    '<@&456>',
+    '**bold**',
+    '`code`',
+    '||spoiler||',
+    '[x](https://evil.example)',
+    '# head',
+  ];
   const name = evil.join(' ');
   const short = evil.slice(0, 4).join(' ');
   const escaped = `@${ZW}everyone @${ZW}here \\<@123> \\<@&456> \\*\\*bold\\*\\* \\\`code\\\` \\|\\|spoiler\\|\\| \\[x\\](https://evil.example) # head`;
@@ -720,20 +918,49 @@ describe('escaping in rendered replies', () => {
 
 describe('huge replies stay postable and say what was left out', () => {
   it('300 list items', () => {
-    const items = Array.from({ length: 300 }, (_, i) => `Tip ${i}: ask your client for **feedback** <@${i}> ${'now '.repeat(5)}`);
-    const message = renderDiscordMessage(info([{ type: 'list', title: 'Tips:', items }, { type: 'context', text: 'model upwork-2025' }]));
+    const items = Array.from(
+      { length: 300 },
+      (_, i) => `Tip ${i}: ask your client for **feedback** <@${i}> ${'now '.repeat(5)}`,
+    );
+    const message = renderDiscordMessage(
+      info([
+        { type: 'list', title: 'Tips:', items },
+        { type: 'context', text: 'model upwork-2025' },
+      ]),
+    );
     expectWithinLimits(message);
-    const shown = descriptions(message).join('\n').split('\n').filter((line) => line.startsWith('• '));
+    const shown = descriptions(message)
+      .join('\n')
+      .split('\n')
+      .filter((line) => line.startsWith('• '));
     expect(shown.length).toBeGreaterThan(50);
     expect(noticeCount(message)).toBe(300 - shown.length);
-    expect(shown.map((line) => line.split(':')[0])).toEqual(Array.from({ length: shown.length }, (_, i) => `• Tip ${i}`));
+    expect(shown.map((line) => line.split(':')[0])).toEqual(
+      Array.from({ length: shown.length }, (_, i) => `• Tip ${i}`),
+    );
     expect(footerOf(message)).toBe(`${leftOutNotice(300 - shown.length)}\nmodel upwork-2025`);
     expect(embedsLength(message.embeds)).toBeGreaterThan(EMBED_TOTAL_MAX - 100);
   });
 
   it('a 400-row table', () => {
-    const rows = Array.from({ length: 400 }, (_, i) => [`c${i}`, `Client <${i}>`, 'success', `×${i}`, 'because '.repeat(4)]);
-    const message = renderDiscordMessage(info([{ type: 'table', title: 'How each contract counts:', columns: ['id', 'client', 'outcome', 'weight', 'why'], rows }, { type: 'context', text: 'model' }]));
+    const rows = Array.from({ length: 400 }, (_, i) => [
+      `c${i}`,
+      `Client <${i}>`,
+      'success',
+      `×${i}`,
+      'because '.repeat(4),
+    ]);
+    const message = renderDiscordMessage(
+      info([
+        {
+          type: 'table',
+          title: 'How each contract counts:',
+          columns: ['id', 'client', 'outcome', 'weight', 'why'],
+          rows,
+        },
+        { type: 'context', text: 'model' },
+      ]),
+    );
     expectWithinLimits(message);
     const shownRows = descriptions(message)
       .flatMap((part) => part.split('\n'))
@@ -755,14 +982,24 @@ describe('huge replies stay postable and say what was left out', () => {
     const large = Array.from({ length: 40 }, (_, i) => ({ label: `Field ${i}`, value: `value ${i} `.repeat(60) }));
     const cut = renderDiscordMessage(info([{ type: 'fields', fields: large }]));
     expectWithinLimits(cut);
-    expect(fieldsOf(cut).map((field) => field.name)).toEqual(Array.from({ length: fieldsOf(cut).length }, (_, i) => `Field ${i}`));
+    expect(fieldsOf(cut).map((field) => field.name)).toEqual(
+      Array.from({ length: fieldsOf(cut).length }, (_, i) => `Field ${i}`),
+    );
     expect(noticeCount(cut)).toBe(40 - fieldsOf(cut).length);
     expect(noticeCount(cut)).toBeGreaterThan(20);
   });
 
   it('a huge context is cut so the notice and the body still fit', () => {
     const items = Array.from({ length: 200 }, (_, i) => `item ${i} ${'x'.repeat(40)}`);
-    const message = renderDiscordMessage(info([{ type: 'list', items }, { type: 'context', text: repeat('c', 5000) }], { title: repeat('T', 400) }));
+    const message = renderDiscordMessage(
+      info(
+        [
+          { type: 'list', items },
+          { type: 'context', text: repeat('c', 5000) },
+        ],
+        { title: repeat('T', 400) },
+      ),
+    );
     expectWithinLimits(message);
     const footer = footerOf(message) ?? '';
     expect(footer.length).toBe(FOOTER_TEXT_MAX);
@@ -776,7 +1013,34 @@ describe('huge replies stay postable and say what was left out', () => {
 
 describe('property: any reply renders within every limit', () => {
   const { text, reply: replyArb } = replyArbitraries(
-    ['@everyone', '@here', '<@123>', '<@&456>', '<#7>', '**', '*', '_', '__', '~~', '`', '```', '||', '\\', '> ', '# ', '-# ', '- ', '1. ', '[a](https://x.y)', 'https://x.y/a_b*c', '\n', ' ', '😀', '👍🏽', 'é'],
+    [
+      '@everyone',
+      '@here',
+      '<@123>',
+      '<@&456>',
+      '<#7>',
+      '**',
+      '*',
+      '_',
+      '__',
+      '~~',
+      '`',
+      '```',
+      '||',
+      '\\',
+      '> ',
+      '# ',
+      '-# ',
+      '- ',
+      '1. ',
+      '[a](https://x.y)',
+      'https://x.y/a_b*c',
+      '\n',
+      ' ',
+      '😀',
+      '👍🏽',
+      'é',
+    ],
     ['a', '*', '<', '😀', 'line\n', 'word '],
     5000,
   );
@@ -789,8 +1053,12 @@ describe('property: any reply renders within every limit', () => {
       leftOut: messages.filter((message) => noticeCount(message) !== null).length,
       nearTotal: messages.filter((message) => embedsLength(message.embeds) > EMBED_TOTAL_MAX - 500).length,
       severalEmbeds: messages.filter((message) => message.embeds.length > 1).length,
-      fullDescription: messages.filter((message) => descriptions(message).some((part) => part.length > EMBED_DESCRIPTION_MAX - 200)).length,
-      manyFields: messages.filter((message) => message.embeds.some((embed) => (embed.fields ?? []).length === EMBED_FIELDS_MAX)).length,
+      fullDescription: messages.filter((message) =>
+        descriptions(message).some((part) => part.length > EMBED_DESCRIPTION_MAX - 200),
+      ).length,
+      manyFields: messages.filter((message) =>
+        message.embeds.some((embed) => (embed.fields ?? []).length === EMBED_FIELDS_MAX),
+      ).length,
       manyButtons: messages.filter((message) => buttons(message).length >= 20).length,
       mentions: samples.filter((generated) => JSON.stringify(generated).includes('@everyone')).length,
     };
@@ -805,10 +1073,22 @@ describe('property: any reply renders within every limit', () => {
         expect(message.flags).toBe(64);
         expect(message.embeds[0]?.color).toBe(KIND_COLORS[generated.kind]);
         // The buttons are the first actions whose commands fit, in order, one per command; share last.
-        const commands = [...new Set(generated.actions.map((action) => action.command).filter((command) => command.trim() !== '' && RUN_PREFIX.length + command.length <= CUSTOM_ID_MAX))];
-        const shares = generated.shareable && generated.shareCommand !== undefined && generated.shareCommand.trim() !== '' && SHARE_PREFIX.length + generated.shareCommand.length <= CUSTOM_ID_MAX;
+        const commands = [
+          ...new Set(
+            generated.actions
+              .map((action) => action.command)
+              .filter((command) => command.trim() !== '' && RUN_PREFIX.length + command.length <= CUSTOM_ID_MAX),
+          ),
+        ];
+        const shares =
+          generated.shareable &&
+          generated.shareCommand !== undefined &&
+          generated.shareCommand.trim() !== '' &&
+          SHARE_PREFIX.length + generated.shareCommand.length <= CUSTOM_ID_MAX;
         const runs = buttons(message).filter((button) => button.custom_id.startsWith(RUN_PREFIX));
-        expect(runs.map((button) => button.custom_id.slice(RUN_PREFIX.length))).toEqual(commands.slice(0, 25 - (shares ? 1 : 0)));
+        expect(runs.map((button) => button.custom_id.slice(RUN_PREFIX.length))).toEqual(
+          commands.slice(0, 25 - (shares ? 1 : 0)),
+        );
         expect(buttons(message).at(-1)?.custom_id === `${SHARE_PREFIX}${generated.shareCommand}`).toBe(shares);
       }),
       { numRuns: 150 },
@@ -819,7 +1099,8 @@ describe('property: any reply renders within every limit', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('real replies from the command layer', () => {
-  const contracts = (JSON.parse(readFileSync('examples/contracts.json', 'utf8')) as { contracts: Contract[] }).contracts;
+  const contracts = (JSON.parse(readFileSync('examples/contracts.json', 'utf8')) as { contracts: Contract[] })
+    .contracts;
   const asOf = '2026-11-22';
   const analysis = analyze(contracts, asOf);
 
@@ -868,12 +1149,21 @@ describe('real replies from the command layer', () => {
     }
     const plan = renderDiscordMessage(planReply(analysis.plan));
     expect(plan.embeds[0]?.description).toBe(escapeMarkdown(analysis.plan.summary));
-    expect(fieldsOf(plan)[0]).toEqual({ name: 'New contracts needed', value: String(analysis.plan.contractsNeeded), inline: true });
+    expect(fieldsOf(plan)[0]).toEqual({
+      name: 'New contracts needed',
+      value: String(analysis.plan.contractsNeeded),
+      inline: true,
+    });
     expect(plan.components).toEqual([]);
   });
 
   it('an error: red, ⚠️ title, the problems as a list, the hint in the footer, no buttons', () => {
-    const message = renderDiscordMessage(errorReply(['start: not a date <2026-13-01>', 'stars: 6 is more than 5'], 'Try: add client="A & B" start=2026-01-05'));
+    const message = renderDiscordMessage(
+      errorReply(
+        ['start: not a date <2026-13-01>', 'stars: 6 is more than 5'],
+        'Try: add client="A & B" start=2026-01-05',
+      ),
+    );
     expectWithinLimits(message);
     expect(message.embeds).toEqual([
       {

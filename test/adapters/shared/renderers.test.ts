@@ -57,7 +57,8 @@ const codeLines = (text: string) => [...text.matchAll(FENCED)].flatMap((match) =
 function slackTexts(message: SlackMessage): string[] {
   return message.blocks.flatMap((block) => {
     if (block.type === 'header') return [block.text.text];
-    if (block.type === 'section') return [...(block.text ? [block.text] : []), ...(block.fields ?? [])].map((text) => text.text);
+    if (block.type === 'section')
+      return [...(block.text ? [block.text] : []), ...(block.fields ?? [])].map((text) => text.text);
     if (block.type === 'context') return block.elements.map((element) => element.text);
     return block.elements.map((button) => button.text.text);
   });
@@ -73,7 +74,9 @@ const slack: Platform = {
   },
   titleMax: HEADER_TEXT_MAX,
   fieldValue: (r) => {
-    const field = renderSlackMessage(r).blocks.flatMap((block) => (block.type === 'section' ? (block.fields ?? []) : []))[0]?.text ?? '';
+    const field =
+      renderSlackMessage(r).blocks.flatMap((block) => (block.type === 'section' ? (block.fields ?? []) : []))[0]
+        ?.text ?? '';
     // A field is `*label*\nvalue`; the test's fields have a blank label, so the text is the value.
     return field;
   },
@@ -85,26 +88,42 @@ const slack: Platform = {
     const found: string[] = [];
     // Slack pings only through markup (<!channel>, <@U1>, <!here>) in mrkdwn and the message text:
     // a raw < or > there could make one. Header and button texts are plain_text, which never pings.
-    const mrkdwn = message.blocks.flatMap((block) => (block.type === 'header' || block.type === 'actions' ? [] : slackTexts({ ...message, blocks: [block] })));
+    const mrkdwn = message.blocks.flatMap((block) =>
+      block.type === 'header' || block.type === 'actions' ? [] : slackTexts({ ...message, blocks: [block] }),
+    );
     for (const text of [message.text, ...mrkdwn]) found.push(...(text.match(/[<>]/g) ?? []));
     // Bare "@here" pings only when Slack is asked to link names: every mrkdwn text is verbatim.
     for (const block of message.blocks) {
-      if (block.type === 'section') for (const text of [...(block.text ? [block.text] : []), ...(block.fields ?? [])]) if (text.verbatim !== true) found.push(`not verbatim: ${text.text}`);
-      if (block.type === 'context') for (const element of block.elements) if (element.verbatim !== true) found.push(`not verbatim: ${element.text}`);
+      if (block.type === 'section')
+        for (const text of [...(block.text ? [block.text] : []), ...(block.fields ?? [])])
+          if (text.verbatim !== true) found.push(`not verbatim: ${text.text}`);
+      if (block.type === 'context')
+        for (const element of block.elements)
+          if (element.verbatim !== true) found.push(`not verbatim: ${element.text}`);
     }
     if ('link_names' in message || 'parse' in message) found.push('link_names or parse set');
     return found;
   },
   shareLabel: SLACK_SHARE_LABEL,
-  buttonLabels: (r) => renderSlackMessage(r).blocks.flatMap((block) => (block.type === 'actions' ? block.elements.map((button) => button.text.text) : [])),
+  buttonLabels: (r) =>
+    renderSlackMessage(r).blocks.flatMap((block) =>
+      block.type === 'actions' ? block.elements.map((button) => button.text.text) : [],
+    ),
   errorPrefix: SLACK_ERROR_PREFIX,
 };
 
 function discordTexts(message: DiscordMessage): string[] {
   return [
     ...(message.content === undefined ? [] : [message.content]),
-    ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]), embed.footer?.text ?? '']),
-    ...message.components.flatMap((row) => row.components.map((button) => ('label' in button ? (button.label ?? '') : ''))),
+    ...message.embeds.flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+      embed.footer?.text ?? '',
+    ]),
+    ...message.components.flatMap((row) =>
+      row.components.map((button) => ('label' in button ? (button.label ?? '') : '')),
+    ),
   ].filter((text) => text !== '');
 }
 
@@ -116,19 +135,33 @@ const discord: Platform = {
   fieldValue: (r) => renderDiscordMessage(r).embeds.flatMap((embed) => embed.fields ?? [])[0]?.value ?? '',
   fieldValueMax: FIELD_VALUE_MAX,
   texts: (r) => discordTexts(renderDiscordMessage(r)),
-  tableLines: (r) => discordTexts(renderDiscordMessage(r)).flatMap(codeLines).map((line) => line.replace(/\u200b/g, '')),
+  tableLines: (r) =>
+    discordTexts(renderDiscordMessage(r))
+      .flatMap(codeLines)
+      .map((line) => line.replace(/\u200b/g, '')),
   pings: (r) => {
     const message = renderDiscordMessage(r, { content: textOf(r) });
     const found: string[] = [];
     // allowed_mentions { parse: [] } is what stops every ping; the escapes only keep text looking inert.
-    if (JSON.stringify(message.allowed_mentions) !== JSON.stringify({ parse: [] })) found.push(`allowed_mentions ${JSON.stringify(message.allowed_mentions)}`);
+    if (JSON.stringify(message.allowed_mentions) !== JSON.stringify({ parse: [] }))
+      found.push(`allowed_mentions ${JSON.stringify(message.allowed_mentions)}`);
     // The markdown places (content, title, description, fields) read as typed; footers and labels are plain text.
-    const markdown = [message.content ?? '', ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])])];
+    const markdown = [
+      message.content ?? '',
+      ...message.embeds.flatMap((embed) => [
+        embed.title ?? '',
+        embed.description ?? '',
+        ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+      ]),
+    ];
     for (const text of markdown) found.push(...(text.match(/(?<!\\)<[@#!&]|@(?:everyone|here)/gi) ?? []));
     return found;
   },
   shareLabel: DISCORD_SHARE_LABEL,
-  buttonLabels: (r) => renderDiscordMessage(r).components.flatMap((row) => row.components.map((button) => ('label' in button ? (button.label ?? '') : ''))),
+  buttonLabels: (r) =>
+    renderDiscordMessage(r).components.flatMap((row) =>
+      row.components.map((button) => ('label' in button ? (button.label ?? '') : '')),
+    ),
   errorPrefix: DISCORD_ERROR_PREFIX,
 };
 
@@ -190,18 +223,23 @@ describe.each([slack, discord])('$name renderer: what every platform promises', 
 
     it('for any text and limit: fits, is a beginning of the text, breaks no pair and no cluster', () => {
       fc.assert(
-        fc.property(fc.array(fc.constantFrom(...CLUSTERS, ' ', 'x'), { maxLength: 60 }).map((parts) => parts.join('')), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.integer({ min: 1, max: 80 }), (built, random, max) => {
-          const text = built + random;
-          const cut = platform.truncate(text, max);
-          expect(cut.length).toBeLessThanOrEqual(max);
-          if (text.length <= max) expect(cut).toBe(text);
-          else {
-            expect(cut.endsWith('…')).toBe(true);
-            expect(text.startsWith(cut.slice(0, -1))).toBe(true);
-          }
-          expect(cut).not.toMatch(LONE_SURROGATE);
-          expect(isWholeClusters(text, cut)).toBe(true);
-        }),
+        fc.property(
+          fc.array(fc.constantFrom(...CLUSTERS, ' ', 'x'), { maxLength: 60 }).map((parts) => parts.join('')),
+          fc.string({ unit: 'grapheme', maxLength: 60 }),
+          fc.integer({ min: 1, max: 80 }),
+          (built, random, max) => {
+            const text = built + random;
+            const cut = platform.truncate(text, max);
+            expect(cut.length).toBeLessThanOrEqual(max);
+            if (text.length <= max) expect(cut).toBe(text);
+            else {
+              expect(cut.endsWith('…')).toBe(true);
+              expect(text.startsWith(cut.slice(0, -1))).toBe(true);
+            }
+            expect(cut).not.toMatch(LONE_SURROGATE);
+            expect(isWholeClusters(text, cut)).toBe(true);
+          },
+        ),
       );
     });
   });
@@ -222,29 +260,71 @@ describe.each([slack, discord])('$name renderer: what every platform promises', 
   });
 
   it('tables: columns padded on the text as typed, the same lines on every platform', () => {
-    const table: Block = { type: 'table', columns: ['id', 'client', 'stars'], rows: [['c1', 'A & B', '5'], ['c22', 'Echo\nCo', '4.5']] };
+    const table: Block = {
+      type: 'table',
+      columns: ['id', 'client', 'stars'],
+      rows: [
+        ['c1', 'A & B', '5'],
+        ['c22', 'Echo\nCo', '4.5'],
+      ],
+    };
     const lines = platform.tableLines(reply('info', 'T', { blocks: [table] }));
     expect(lines).toEqual(['id   client   stars', 'c1   A & B    5', 'c22  Echo Co  4.5']);
   });
 
   it('tables: one long cell widens its column to at most PAD_MAX', () => {
     const long = 'x'.repeat(PAD_MAX + 20);
-    const lines = platform.tableLines(reply('info', 'T', { blocks: [{ type: 'table', columns: ['a', 'b'], rows: [[long, '1'], ['y', '2']] }] }));
+    const lines = platform.tableLines(
+      reply('info', 'T', {
+        blocks: [
+          {
+            type: 'table',
+            columns: ['a', 'b'],
+            rows: [
+              [long, '1'],
+              ['y', '2'],
+            ],
+          },
+        ],
+      }),
+    );
     expect(lines[0]).toBe(`${'a'.padEnd(PAD_MAX)}  b`);
     expect(lines[2]).toBe(`${'y'.padEnd(PAD_MAX)}  2`);
   });
 
   it('member text never pings: channel, here, everyone and user mentions, however typed', () => {
-    const typed = ['<!channel>', '<!here>', '<@U1>', '<@123456>', '@here', '@everyone', '@channel', '<#C1>', '<!subteam^S1>'];
+    const typed = [
+      '<!channel>',
+      '<!here>',
+      '<@U1>',
+      '<@123456>',
+      '@here',
+      '@everyone',
+      '@channel',
+      '<#C1>',
+      '<!subteam^S1>',
+    ];
     for (const text of typed) {
-      const r = reply('info', text, { blocks: [{ type: 'text', text }, { type: 'fields', fields: [{ label: text, value: text }] }, { type: 'context', text }], actions: [{ label: text, command: 'score' }] });
+      const r = reply('info', text, {
+        blocks: [
+          { type: 'text', text },
+          { type: 'fields', fields: [{ label: text, value: text }] },
+          { type: 'context', text },
+        ],
+        actions: [{ label: text, command: 'score' }],
+      });
       expect(platform.pings(r), text).toEqual([]);
     }
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('<', '>', '@', '!', '#', 'here', 'everyone', 'channel', 'U1', '&', ' ', '|'), { maxLength: 20 }), (parts) => {
-        const text = parts.join('');
-        expect(platform.pings(reply('info', text, { blocks: [{ type: 'text', text }] }))).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('<', '>', '@', '!', '#', 'here', 'everyone', 'channel', 'U1', '&', ' ', '|'), {
+          maxLength: 20,
+        }),
+        (parts) => {
+          const text = parts.join('');
+          expect(platform.pings(reply('info', text, { blocks: [{ type: 'text', text }] }))).toEqual([]);
+        },
+      ),
     );
   });
 
@@ -256,7 +336,12 @@ describe.each([slack, discord])('$name renderer: what every platform promises', 
 
   it('a shareable reply carries the shared "Share in channel" button', () => {
     expect(platform.shareLabel).toBe(SHARED_SHARE_LABEL);
-    const shareable = reply('info', 'Score', { blocks: [{ type: 'text', text: 'x' }], actions: [{ label: 'Why', command: 'why' }], shareable: true, shareCommand: 'score' });
+    const shareable = reply('info', 'Score', {
+      blocks: [{ type: 'text', text: 'x' }],
+      actions: [{ label: 'Why', command: 'why' }],
+      shareable: true,
+      shareCommand: 'score',
+    });
     expect(platform.buttonLabels(shareable).at(-1)).toBe(SHARED_SHARE_LABEL);
     expect(platform.buttonLabels({ ...shareable, shareable: false })).not.toContain(SHARED_SHARE_LABEL);
   });

@@ -38,23 +38,36 @@ import { errorReply, reply, type Action, type Block, type Reply } from '../../..
 import { replyArbitraries } from '../../helpers/reply-arbitrary.ts';
 import { formView, resultView } from '../../../adapters/slack/modals.ts';
 import { bareForm } from '../../../src/commands/forms.ts';
-import { forecastReply, longTermReply, planReply, scoreReply, tipsReply, whyReply } from '../../../src/replies/score.ts';
+import {
+  forecastReply,
+  longTermReply,
+  planReply,
+  scoreReply,
+  tipsReply,
+  whyReply,
+} from '../../../src/replies/score.ts';
 import { analyze, type Contract } from '../../../src/scoring/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const sections = (message: SlackMessage) => message.blocks.filter((block): block is SectionBlock => block.type === 'section');
-const contexts = (message: SlackMessage) => message.blocks.filter((block): block is ContextBlock => block.type === 'context');
-const actionsOf = (message: SlackMessage) => message.blocks.filter((block): block is ActionsBlock => block.type === 'actions');
-const headerOf = (message: SlackMessage) => message.blocks.find((block): block is HeaderBlock => block.type === 'header');
+const sections = (message: SlackMessage) =>
+  message.blocks.filter((block): block is SectionBlock => block.type === 'section');
+const contexts = (message: SlackMessage) =>
+  message.blocks.filter((block): block is ContextBlock => block.type === 'context');
+const actionsOf = (message: SlackMessage) =>
+  message.blocks.filter((block): block is ActionsBlock => block.type === 'actions');
+const headerOf = (message: SlackMessage) =>
+  message.blocks.find((block): block is HeaderBlock => block.type === 'header');
 const buttons = (message: SlackMessage) => actionsOf(message).flatMap((block) => block.elements);
-const sectionTexts = (message: SlackMessage) => sections(message).flatMap((block) => (block.text ? [block.text.text] : []));
+const sectionTexts = (message: SlackMessage) =>
+  sections(message).flatMap((block) => (block.text ? [block.text.text] : []));
 
 /** Every mrkdwn string of a message: section texts and fields, context elements. */
 function mrkdwnTexts(message: SlackMessage): string[] {
   return message.blocks.flatMap((block) => {
-    if (block.type === 'section') return [...(block.text ? [block.text] : []), ...(block.fields ?? [])].map((text) => text.text);
+    if (block.type === 'section')
+      return [...(block.text ? [block.text] : []), ...(block.fields ?? [])].map((text) => text.text);
     if (block.type === 'context') return block.elements.map((element) => element.text);
     return [];
   });
@@ -129,7 +142,9 @@ function expectWithinLimits(message: SlackMessage, textBudget = MESSAGE_BLOCKS_T
   });
   expect(actionsOf(message).length).toBeLessThanOrEqual(1);
   for (const block of message.blocks) {
-    if (block.type === 'section') for (const text of [...(block.text ? [block.text] : []), ...(block.fields ?? [])]) expect(text.verbatim).toBe(true);
+    if (block.type === 'section')
+      for (const text of [...(block.text ? [block.text] : []), ...(block.fields ?? [])])
+        expect(text.verbatim).toBe(true);
     if (block.type === 'context') for (const element of block.elements) expect(element.verbatim).toBe(true);
   }
   for (const text of mrkdwnTexts(message)) {
@@ -280,10 +295,17 @@ describe('boundaries', () => {
   it('section text: long text is split at line ends, each line whole', () => {
     const line = repeat('l', 1499);
     // Two lines and their newline: 2999 characters, one section. Three lines: 4499, two sections.
-    expect(sectionTexts(renderSlackMessage(info([{ type: 'text', text: `${line}\n${line}` }])))).toEqual([`${line}\n${line}`]);
-    expect(sectionTexts(renderSlackMessage(info([{ type: 'text', text: `${line}\n${line}\n${line}` }])))).toEqual([`${line}\n${line}`, line]);
+    expect(sectionTexts(renderSlackMessage(info([{ type: 'text', text: `${line}\n${line}` }])))).toEqual([
+      `${line}\n${line}`,
+    ]);
+    expect(sectionTexts(renderSlackMessage(info([{ type: 'text', text: `${line}\n${line}\n${line}` }])))).toEqual([
+      `${line}\n${line}`,
+      line,
+    ]);
     const lines = Array.from({ length: 300 }, (_, i) => `line ${i}: ${repeat('x', 40)}`);
-    const parts = sectionTexts(renderSlackMessage(info([{ type: 'text', text: lines.join('\n') }]), { textBudget: Infinity }));
+    const parts = sectionTexts(
+      renderSlackMessage(info([{ type: 'text', text: lines.join('\n') }]), { textBudget: Infinity }),
+    );
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.join('\n')).toBe(lines.join('\n'));
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
@@ -322,13 +344,19 @@ describe('boundaries', () => {
     const room = FIELD_TEXT_MAX - `*${label}*\n`.length;
     const at = sections(renderSlackMessage(info([{ type: 'fields', fields: [{ label, value: repeat('v', room) }] }])));
     expect(at[0]?.fields?.[0]?.text).toBe(`*${label}*\n${repeat('v', room)}`);
-    const over = sections(renderSlackMessage(info([{ type: 'fields', fields: [{ label, value: repeat('v', room + 1) }] }])));
+    const over = sections(
+      renderSlackMessage(info([{ type: 'fields', fields: [{ label, value: repeat('v', room + 1) }] }])),
+    );
     expect(over[0]?.fields?.[0]?.text).toBe(`*${label}*\n${repeat('v', room - 1)}…`);
     // Without a label the value alone has the whole 2000.
-    const bare = sections(renderSlackMessage(info([{ type: 'fields', fields: [{ label: '', value: repeat('v', FIELD_TEXT_MAX) }] }])));
+    const bare = sections(
+      renderSlackMessage(info([{ type: 'fields', fields: [{ label: '', value: repeat('v', FIELD_TEXT_MAX) }] }])),
+    );
     expect(bare[0]?.fields?.[0]?.text).toBe(repeat('v', FIELD_TEXT_MAX));
     // A huge label cannot crowd out its value.
-    const crowded = sections(renderSlackMessage(info([{ type: 'fields', fields: [{ label: repeat('L', 5000), value: 'the value' }] }])));
+    const crowded = sections(
+      renderSlackMessage(info([{ type: 'fields', fields: [{ label: repeat('L', 5000), value: 'the value' }] }])),
+    );
     expect(crowded[0]?.fields?.[0]?.text.endsWith('…*\nthe value')).toBe(true);
   });
 
@@ -351,20 +379,31 @@ describe('boundaries', () => {
   });
 
   it('buttons: 25 actions make 25 buttons; a 26th is left out; share takes the last place', () => {
-    const actions = (count: number): Action[] => Array.from({ length: count }, (_, i) => ({ label: `Run ${i}`, command: `cmd ${i}` }));
-    expect(buttons(renderSlackMessage(reply('info', 'T', { actions: actions(ACTIONS_ELEMENTS_MAX) }))).length).toBe(ACTIONS_ELEMENTS_MAX);
+    const actions = (count: number): Action[] =>
+      Array.from({ length: count }, (_, i) => ({ label: `Run ${i}`, command: `cmd ${i}` }));
+    expect(buttons(renderSlackMessage(reply('info', 'T', { actions: actions(ACTIONS_ELEMENTS_MAX) }))).length).toBe(
+      ACTIONS_ELEMENTS_MAX,
+    );
     const over = buttons(renderSlackMessage(reply('info', 'T', { actions: actions(ACTIONS_ELEMENTS_MAX + 1) })));
     expect(over.map((button) => button.value)).toEqual(actions(ACTIONS_ELEMENTS_MAX).map((action) => action.command));
-    const shared = buttons(renderSlackMessage(reply('info', 'T', { actions: actions(ACTIONS_ELEMENTS_MAX), shareable: true })));
+    const shared = buttons(
+      renderSlackMessage(reply('info', 'T', { actions: actions(ACTIONS_ELEMENTS_MAX), shareable: true })),
+    );
     expect(shared.length).toBe(ACTIONS_ELEMENTS_MAX);
     expect(shared.at(-1)?.action_id).toBe(SHARE_ACTION_ID);
     expect(shared.at(-2)?.value).toBe(`cmd ${ACTIONS_ELEMENTS_MAX - 2}`);
   });
 
   it('buttons: a label of exactly 75 characters is kept whole; 76 is cut to 75 with …', () => {
-    const at = buttons(renderSlackMessage(reply('info', 'T', { actions: [{ label: repeat('b', BUTTON_TEXT_MAX), command: 'why' }] })));
+    const at = buttons(
+      renderSlackMessage(reply('info', 'T', { actions: [{ label: repeat('b', BUTTON_TEXT_MAX), command: 'why' }] })),
+    );
     expect(at[0]?.text.text).toBe(repeat('b', BUTTON_TEXT_MAX));
-    const over = buttons(renderSlackMessage(reply('info', 'T', { actions: [{ label: repeat('b', BUTTON_TEXT_MAX + 1), command: 'why' }] })));
+    const over = buttons(
+      renderSlackMessage(
+        reply('info', 'T', { actions: [{ label: repeat('b', BUTTON_TEXT_MAX + 1), command: 'why' }] }),
+      ),
+    );
     expect(over[0]?.text.text).toBe(`${repeat('b', BUTTON_TEXT_MAX - 1)}…`);
   });
 
@@ -372,7 +411,14 @@ describe('boundaries', () => {
     const command = `add ${repeat('x', BUTTON_VALUE_MAX - 4)}`;
     const at = buttons(renderSlackMessage(reply('info', 'T', { actions: [{ label: 'Add', command }] })));
     expect(at.map((button) => button.value)).toEqual([command]);
-    const over = renderSlackMessage(reply('info', 'T', { actions: [{ label: 'Add', command: `${command}x` }, { label: 'Why', command: 'why' }] }));
+    const over = renderSlackMessage(
+      reply('info', 'T', {
+        actions: [
+          { label: 'Add', command: `${command}x` },
+          { label: 'Why', command: 'why' },
+        ],
+      }),
+    );
     expect(buttons(over).map((button) => [button.action_id, button.value])).toEqual([['jss_run_1', 'why']]);
   });
 
@@ -387,26 +433,51 @@ describe('boundaries', () => {
       }),
     );
     expect(buttons(message)).toEqual([
-      { type: 'button', action_id: 'jss_run_0', text: { type: 'plain_text', text: 'Remove', emoji: false }, value: 'remove c1 --yes', style: 'danger' },
-      { type: 'button', action_id: 'jss_run_1', text: { type: 'plain_text', text: 'Keep', emoji: false }, value: 'list', style: 'primary' },
-      { type: 'button', action_id: 'jss_run_2', text: { type: 'plain_text', text: 'score <x> & y', emoji: false }, value: 'score <x> & y' },
+      {
+        type: 'button',
+        action_id: 'jss_run_0',
+        text: { type: 'plain_text', text: 'Remove', emoji: false },
+        value: 'remove c1 --yes',
+        style: 'danger',
+      },
+      {
+        type: 'button',
+        action_id: 'jss_run_1',
+        text: { type: 'plain_text', text: 'Keep', emoji: false },
+        value: 'list',
+        style: 'primary',
+      },
+      {
+        type: 'button',
+        action_id: 'jss_run_2',
+        text: { type: 'plain_text', text: 'score <x> & y', emoji: false },
+        value: 'score <x> & y',
+      },
     ]);
   });
 
   it('share button: the first action’s command, or the shareCommand given, or no value', () => {
     const withActions = reply('info', 'T', { shareable: true, actions: [{ label: 'Why', command: 'why' }] });
     const share = (message: SlackMessage) => buttons(message).find((button) => button.action_id === SHARE_ACTION_ID);
-    expect(share(renderSlackMessage(withActions))).toEqual({ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: SHARE_LABEL, emoji: false }, value: 'why' });
+    expect(share(renderSlackMessage(withActions))).toEqual({
+      type: 'button',
+      action_id: SHARE_ACTION_ID,
+      text: { type: 'plain_text', text: SHARE_LABEL, emoji: false },
+      value: 'why',
+    });
     expect(share(renderSlackMessage(withActions, { shareCommand: 'score' }))?.value).toBe('score');
     const alone = renderSlackMessage(reply('info', 'T', { shareable: true }));
     expect(actionsOf(alone)).toHaveLength(1);
     expect(share(alone)).toBeDefined();
     expect(share(alone)).not.toHaveProperty('value');
-    expect(share(renderSlackMessage(reply('info', 'T', { actions: [{ label: 'Why', command: 'why' }] })))).toBeUndefined();
+    expect(
+      share(renderSlackMessage(reply('info', 'T', { actions: [{ label: 'Why', command: 'why' }] }))),
+    ).toBeUndefined();
   });
 
   it('blocks: exactly 50 are kept whole; 51 keep the first 49 and a notice of the 2 left out', () => {
-    const contextsOf = (count: number): Block[] => Array.from({ length: count }, (_, i) => ({ type: 'context', text: `note ${i}` }));
+    const contextsOf = (count: number): Block[] =>
+      Array.from({ length: count }, (_, i) => ({ type: 'context', text: `note ${i}` }));
     const at = renderSlackMessage(info(contextsOf(MESSAGE_BLOCKS_MAX - 1)));
     expect(at.blocks.length).toBe(MESSAGE_BLOCKS_MAX);
     expect(noticeCount(at)).toBeNull();
@@ -439,7 +510,9 @@ describe('boundaries', () => {
   });
 
   it('message text: title and summary within 4000, escaped; cut with … past it', () => {
-    expect(renderSlackMessage(reply('info', 'Score 58%', { summary: 'for <!here> & co' })).text).toBe('Score 58%: for &lt;!here&gt; &amp; co');
+    expect(renderSlackMessage(reply('info', 'Score 58%', { summary: 'for <!here> & co' })).text).toBe(
+      'Score 58%: for &lt;!here&gt; &amp; co',
+    );
     expect(renderSlackMessage(reply('error', 'That did not work')).text).toBe(`${ERROR_PREFIX}That did not work`);
     const room = MESSAGE_TEXT_MAX - 'T: '.length;
     expect(renderSlackMessage(reply('info', 'T', { summary: repeat('s', room) })).text).toBe(`T: ${repeat('s', room)}`);
@@ -478,7 +551,16 @@ describe('tables', () => {
 
   it('are aligned columns in a code block under a bold title, aligned on the text as typed', () => {
     const [text] = sectionTexts(renderSlackMessage(info([table(2)])));
-    expect(text).toBe(['*Contracts:*', '```', 'id  client     outcome', 'c0  Client 0   success', 'c1  Echo &amp; Co  success', '```'].join('\n'));
+    expect(text).toBe(
+      [
+        '*Contracts:*',
+        '```',
+        'id  client     outcome',
+        'c0  Client 0   success',
+        'c1  Echo &amp; Co  success',
+        '```',
+      ].join('\n'),
+    );
   });
 
   it('split by rows within 3000 characters each, fences closed and the header row repeated', () => {
@@ -499,7 +581,9 @@ describe('tables', () => {
   });
 
   it('a row too long for a section is cut with …, the fences kept', () => {
-    const [text] = sectionTexts(renderSlackMessage(info([{ type: 'table', columns: ['a', 'b'], rows: [['x', repeat('y', 5000)]] }])));
+    const [text] = sectionTexts(
+      renderSlackMessage(info([{ type: 'table', columns: ['a', 'b'], rows: [['x', repeat('y', 5000)]] }])),
+    );
     expect(text?.length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
     expect(text?.endsWith('…\n```')).toBe(true);
   });
@@ -508,12 +592,24 @@ describe('tables', () => {
 describe('series', () => {
   it('shows the sparkline with its dates and range, as the text reply does', () => {
     const message = renderSlackMessage(
-      info([{ type: 'series', title: 'Your score', points: [{ date: '2026-11-22', value: 58 }, { date: '2027-03-29', value: 36 }, { date: '2027-11-22', value: 36 }] }]),
+      info([
+        {
+          type: 'series',
+          title: 'Your score',
+          points: [
+            { date: '2026-11-22', value: 58 },
+            { date: '2027-03-29', value: 36 },
+            { date: '2027-11-22', value: 36 },
+          ],
+        },
+      ]),
     );
     const [text] = sectionTexts(message);
     expect(text?.split('\n')[0]).toBe('*Your score*');
     expect(text?.split('\n')[1]).toMatch(/^2026-11-22 [▁▂▃▄▅▆▇█]{25} 2027-11-22 36–58%$/);
-    expect(sectionTexts(renderSlackMessage(info([{ type: 'series', title: 'Empty', points: [] }])))).toEqual(['*Empty*']);
+    expect(sectionTexts(renderSlackMessage(info([{ type: 'series', title: 'Empty', points: [] }])))).toEqual([
+      '*Empty*',
+    ]);
   });
 });
 
@@ -540,7 +636,8 @@ describe('escaping in rendered replies', () => {
       }),
     );
     expectWithinLimits(message);
-    const escaped = '&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;https://evil|click&gt; Tom &amp;amp; Jerry A &amp; B';
+    const escaped =
+      '&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;https://evil|click&gt; Tom &amp;amp; Jerry A &amp; B';
     for (const text of mrkdwnTexts(message)) expect(text).toContain(escaped);
     expect(mrkdwnTexts(message).length).toBe(7);
     expect(message.text).toBe(`Client ${escaped}: ${escaped}`);
@@ -555,7 +652,10 @@ describe('escaping in rendered replies', () => {
 
 describe('huge replies stay postable and say what was left out', () => {
   it('200 list items', () => {
-    const items = Array.from({ length: 200 }, (_, i) => `Tip ${i}: ${'ask your client for feedback <now> & '.repeat(3)}`);
+    const items = Array.from(
+      { length: 200 },
+      (_, i) => `Tip ${i}: ${'ask your client for feedback <now> & '.repeat(3)}`,
+    );
     const full = renderSlackMessage(info([{ type: 'list', title: 'Tips:', items }]), { textBudget: Infinity });
     const message = renderSlackMessage(info([{ type: 'list', title: 'Tips:', items }]));
     expectWithinLimits(message);
@@ -567,11 +667,24 @@ describe('huge replies stay postable and say what was left out', () => {
   });
 
   it('a 500-row table', () => {
-    const rows = Array.from({ length: 500 }, (_, i) => [`c${i}`, `Client <${i}>`, 'success', `×${i}`, 'because '.repeat(6)]);
-    const block: Block = { type: 'table', title: 'How each contract counts:', columns: ['id', 'client', 'outcome', 'weight', 'why'], rows };
+    const rows = Array.from({ length: 500 }, (_, i) => [
+      `c${i}`,
+      `Client <${i}>`,
+      'success',
+      `×${i}`,
+      'because '.repeat(6),
+    ]);
+    const block: Block = {
+      type: 'table',
+      title: 'How each contract counts:',
+      columns: ['id', 'client', 'outcome', 'weight', 'why'],
+      rows,
+    };
     const message = renderSlackMessage(info([block, { type: 'context', text: 'model upwork-2025' }]));
     expectWithinLimits(message);
-    const full = renderSlackMessage(info([block, { type: 'context', text: 'model upwork-2025' }]), { textBudget: Infinity });
+    const full = renderSlackMessage(info([block, { type: 'context', text: 'model upwork-2025' }]), {
+      textBudget: Infinity,
+    });
     expectWithinLimits(full, Infinity);
     expect(noticeCount(full)).toBeNull();
     expect(noticeCount(message)).toBe(full.blocks.length - message.blocks.length + 1);
@@ -580,7 +693,9 @@ describe('huge replies stay postable and say what was left out', () => {
 
   it('a table so long it passes 50 blocks even without the text budget', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => [`c${i}`, `Client ${i}`, 'reason '.repeat(5)]);
-    const message = renderSlackMessage(info([{ type: 'table', columns: ['id', 'client', 'why'], rows }]), { textBudget: Infinity });
+    const message = renderSlackMessage(info([{ type: 'table', columns: ['id', 'client', 'why'], rows }]), {
+      textBudget: Infinity,
+    });
     expectWithinLimits(message, Infinity);
     expect(message.blocks.length).toBe(MESSAGE_BLOCKS_MAX);
     expect(noticeCount(message)).toBeGreaterThan(0);
@@ -602,7 +717,23 @@ describe('huge replies stay postable and say what was left out', () => {
 describe('property: any reply renders within every limit', () => {
   // Slack's share button is the adapter's to set: these replies carry none of their own.
   const { reply: anyReply } = replyArbitraries(
-    ['<', '>', '&', '&amp;', '&lt;', '<!channel>', '<@U123>', '<https://x|y>', '\n', ' ', '*', '```', '😀', 'é', '👍🏽'],
+    [
+      '<',
+      '>',
+      '&',
+      '&amp;',
+      '&lt;',
+      '<!channel>',
+      '<@U123>',
+      '<https://x|y>',
+      '\n',
+      ' ',
+      '*',
+      '```',
+      '😀',
+      'é',
+      '👍🏽',
+    ],
     ['a', '&', '<', '😀', 'line\n'],
     4000,
   );
@@ -614,9 +745,15 @@ describe('property: any reply renders within every limit', () => {
     const unlimited = samples.map((generated) => renderSlackMessage(generated, { textBudget: Infinity }));
     const counts = {
       cutByBudget: budgeted.filter((message) => noticeCount(message) !== null).length,
-      fiftyBlocks: unlimited.filter((message) => message.blocks.length === MESSAGE_BLOCKS_MAX && noticeCount(message) !== null).length,
-      fullSections: unlimited.filter((message) => sectionTexts(message).some((text) => text.length > SECTION_TEXT_MAX - 10)).length,
-      tenFields: unlimited.filter((message) => sections(message).some((block) => block.fields?.length === SECTION_FIELDS_MAX)).length,
+      fiftyBlocks: unlimited.filter(
+        (message) => message.blocks.length === MESSAGE_BLOCKS_MAX && noticeCount(message) !== null,
+      ).length,
+      fullSections: unlimited.filter((message) =>
+        sectionTexts(message).some((text) => text.length > SECTION_TEXT_MAX - 10),
+      ).length,
+      tenFields: unlimited.filter((message) =>
+        sections(message).some((block) => block.fields?.length === SECTION_FIELDS_MAX),
+      ).length,
       manyActions: samples.filter((generated) => generated.actions.length > ACTIONS_ELEMENTS_MAX).length,
       mentions: samples.filter((generated) => JSON.stringify(generated).includes('<!channel>')).length,
     };
@@ -630,8 +767,12 @@ describe('property: any reply renders within every limit', () => {
         expectWithinLimits(message);
         // The first buttons are the reply's first actions that fit, in order, with their commands as values.
         const runs = buttons(message).filter((button) => button.action_id !== SHARE_ACTION_ID);
-        const expected = generated.actions.filter((action) => action.command.trim() !== '' && action.command.length <= BUTTON_VALUE_MAX);
-        expect(runs.map((button) => button.value)).toEqual(expected.slice(0, ACTIONS_ELEMENTS_MAX - (generated.shareable ? 1 : 0)).map((action) => action.command));
+        const expected = generated.actions.filter(
+          (action) => action.command.trim() !== '' && action.command.length <= BUTTON_VALUE_MAX,
+        );
+        expect(runs.map((button) => button.value)).toEqual(
+          expected.slice(0, ACTIONS_ELEMENTS_MAX - (generated.shareable ? 1 : 0)).map((action) => action.command),
+        );
         expect(buttons(message).some((button) => button.action_id === SHARE_ACTION_ID)).toBe(generated.shareable);
       }),
       { numRuns: 150 },
@@ -651,7 +792,8 @@ describe('property: any reply renders within every limit', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('real replies from the command layer', () => {
-  const contracts = (JSON.parse(readFileSync('examples/contracts.json', 'utf8')) as { contracts: Contract[] }).contracts;
+  const contracts = (JSON.parse(readFileSync('examples/contracts.json', 'utf8')) as { contracts: Contract[] })
+    .contracts;
   const analysis = analyze(contracts, '2026-11-22');
 
   it('a detailed score: header first, tables in code blocks, buttons and the share button', () => {
@@ -664,7 +806,9 @@ describe('real replies from the command layer', () => {
     expect(message.text).toBe(escapeMrkdwn(scored.title));
     expect(noticeCount(message)).toBeNull();
     const texts = sectionTexts(message);
-    expect(texts.some((text) => text.startsWith('*Windows (weighted; the best eligible one is shown):*\n```\nwindow'))).toBe(true);
+    expect(
+      texts.some((text) => text.startsWith('*Windows (weighted; the best eligible one is shown):*\n```\nwindow')),
+    ).toBe(true);
     // The client "Echo & Co" of examples/contracts.json, escaped inside the code block.
     expect(texts.some((text) => text.includes('Echo &amp; Co'))).toBe(true);
     expect(texts.some((text) => /^\*Tips:\*\n• /.test(text))).toBe(true);
@@ -676,7 +820,9 @@ describe('real replies from the command layer', () => {
       ['jss_run_2', 'Plan to 90%', 'plan'],
       [SHARE_ACTION_ID, SHARE_LABEL, 'why'],
     ]);
-    expect(buttons(renderSlackMessage(scored, { shareCommand: 'score --detailed' })).at(-1)?.value).toBe('score --detailed');
+    expect(buttons(renderSlackMessage(scored, { shareCommand: 'score --detailed' })).at(-1)?.value).toBe(
+      'score --detailed',
+    );
   });
 
   it('why, forecast, long-term, tips and plan: each within limits, header first, share button only when shareable', () => {
@@ -690,9 +836,14 @@ describe('real replies from the command layer', () => {
     for (const real of replies) {
       const message = renderSlackMessage(real);
       expectWithinLimits(message);
-      expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: real.title, emoji: false } });
+      expect(message.blocks[0]).toEqual({
+        type: 'header',
+        text: { type: 'plain_text', text: real.title, emoji: false },
+      });
       expect(buttons(message).some((button) => button.action_id === SHARE_ACTION_ID)).toBe(real.shareable);
-      expect(contexts(message).at(-1)?.elements[0]?.text).toMatch(/^Estimate under model upwork-2025, as of 2026-11-22\./);
+      expect(contexts(message).at(-1)?.elements[0]?.text).toMatch(
+        /^Estimate under model upwork-2025, as of 2026-11-22\./,
+      );
     }
     const plan = renderSlackMessage(planReply(analysis.plan));
     expect(sections(plan)[0]?.text?.text).toBe(analysis.plan.summary);
@@ -701,11 +852,18 @@ describe('real replies from the command layer', () => {
   });
 
   it('an error: ⚠️ title, the problems as a list, the hint as small print, no buttons', () => {
-    const message = renderSlackMessage(errorReply(['start: not a date <2026-13-01>', 'stars: 6 is more than 5'], 'Try: add client="A & B" start=2026-01-05'));
+    const message = renderSlackMessage(
+      errorReply(
+        ['start: not a date <2026-13-01>', 'stars: 6 is more than 5'],
+        'Try: add client="A & B" start=2026-01-05',
+      ),
+    );
     expectWithinLimits(message);
     expect(headerOf(message)?.text.text).toBe(`${ERROR_PREFIX}That did not work (2 problems)`);
     expect(sectionTexts(message)).toEqual(['• start: not a date &lt;2026-13-01&gt;\n• stars: 6 is more than 5']);
-    expect(contexts(message).map((block) => block.elements[0]?.text)).toEqual(['Try: add client="A &amp; B" start=2026-01-05']);
+    expect(contexts(message).map((block) => block.elements[0]?.text)).toEqual([
+      'Try: add client="A &amp; B" start=2026-01-05',
+    ]);
     expect(actionsOf(message)).toEqual([]);
   });
 });
@@ -717,7 +875,10 @@ describe('what a notification and a form result show', () => {
   });
 
   it('a form result is verbatim (no auto-links or mentions) and its title is cut between graphemes', () => {
-    const view = resultView('Imported 7 👍🏽', 'done') as unknown as { title: { text: string }; blocks: { text: { verbatim?: boolean } }[] };
+    const view = resultView('Imported 7 👍🏽', 'done') as unknown as {
+      title: { text: string };
+      blocks: { text: { verbatim?: boolean } }[];
+    };
     expect(view.blocks[0]?.text.verbatim).toBe(true);
     expect(view.title.text).toBe('Imported 7 👍🏽');
     // 24 is Slack's limit in UTF-16 units: the family emoji (11 units) does not fit after 20 x, and is not split.

@@ -16,16 +16,24 @@ describe('Slack command text back to what the member typed', () => {
     ['<mailto:a@b.co|a@b.co> <mailto:c@d.co>', 'a@b.co c@d.co'],
     ['<@U123> <@U123|maria> <@W9|@sam>', '@U123 @maria @sam'],
     ['<#C123|general> <#C9>', '#general #C9'],
-    ['<!here> <!channel> <!everyone> <!subteam^S1|@devs> <!date^1392734382^{date}|Feb 18>', '@here @channel @everyone @devs Feb 18'],
+    [
+      '<!here> <!channel> <!everyone> <!subteam^S1|@devs> <!date^1392734382^{date}|Feb 18>',
+      '@here @channel @everyone @devs Feb 18',
+    ],
   ])('%s → %s', (sent, typed) => {
     expect(plainCommandText(sent)).toBe(typed);
   });
 
   it('any text Slack escaped comes back exactly as typed (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('&', '<', '>', ';', 'a', 'm', 'p', 'l', 't', 'g', ' ', '"', '#', '@', '|', 'é', '😀') }), (typed) => {
-        expect(plainCommandText(slackEscape(typed))).toBe(typed);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('&', '<', '>', ';', 'a', 'm', 'p', 'l', 't', 'g', ' ', '"', '#', '@', '|', 'é', '😀'),
+        }),
+        (typed) => {
+          expect(plainCommandText(slackEscape(typed))).toBe(typed);
+        },
+      ),
     );
   });
 });

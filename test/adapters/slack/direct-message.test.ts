@@ -9,7 +9,9 @@ describe('Slack direct messages (fake Slack Web API on loopback)', () => {
   beforeAll(async () => {
     slack = await startFakeServer((request) => {
       if (request.path === '/api/chat.postMessage') {
-        return request.data?.channel === 'U-gone' ? { json: { ok: false, error: 'user_not_found' } } : { json: { ok: true, channel: 'D1', ts: '1.2' } };
+        return request.data?.channel === 'U-gone'
+          ? { json: { ok: false, error: 'user_not_found' } }
+          : { json: { ok: true, channel: 'D1', ts: '1.2' } };
       }
       return { json: { ok: false, error: 'unknown_method' } };
     });
@@ -20,9 +22,12 @@ describe('Slack direct messages (fake Slack Web API on loopback)', () => {
 
   it('posts chat.postMessage to the user id, with the bot token, escaped text and Block Kit', async () => {
     const before = slack.requests.length;
-    await send()('U123', reply('info', 'Your JSS reminders for 2026-11-22', {
-      blocks: [{ type: 'list', items: ['<!channel> Acme & Co <@U999> stops counting on 2026-11-23'] }],
-    }));
+    await send()(
+      'U123',
+      reply('info', 'Your JSS reminders for 2026-11-22', {
+        blocks: [{ type: 'list', items: ['<!channel> Acme & Co <@U999> stops counting on 2026-11-23'] }],
+      }),
+    );
     const posted = slack.requests.slice(before);
     expect(posted.map((request) => request.path)).toEqual(['/api/chat.postMessage']);
     const [request] = posted;

@@ -7,7 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_BODY_MAX, SIGNATURE_WINDOW_SECONDS } from '../../../adapters/slack/limits.ts';
-import { signedSlackHeaders, slackNow as now, slackSignature as signature, TEST_SIGNING_SECRET } from '../../helpers/slack-request.ts';
+import {
+  signedSlackHeaders,
+  slackNow as now,
+  slackSignature as signature,
+  TEST_SIGNING_SECRET,
+} from '../../helpers/slack-request.ts';
 
 const SECRET = TEST_SIGNING_SECRET;
 const FORM = 'application/x-www-form-urlencoded';
@@ -16,11 +21,19 @@ const FIXTURE = 'test/adapters/slack/fixtures/serve-slack.ts';
 /** Longer than Bolt's 3 s "not acknowledged" wait: a request that hangs shows up as a 404 after it. */
 const REQUEST_TIMEOUT_MS = 5000;
 
-const signedHeaders = (body: string | Buffer, contentType: string | null, timestamp = now()) => signedSlackHeaders(body, { contentType, timestamp });
+const signedHeaders = (body: string | Buffer, contentType: string | null, timestamp = now()) =>
+  signedSlackHeaders(body, { contentType, timestamp });
 
 const helpBody = new URLSearchParams({
-  command: '/jss', text: 'help', team_id: 'T0TEST', team_domain: 'freelancers', user_id: 'U1', user_name: 'member',
-  channel_id: 'C1', response_url: 'http://127.0.0.1:9/response', trigger_id: 'trigger-help',
+  command: '/jss',
+  text: 'help',
+  team_id: 'T0TEST',
+  team_domain: 'freelancers',
+  user_id: 'U1',
+  user_name: 'member',
+  channel_id: 'C1',
+  response_url: 'http://127.0.0.1:9/response',
+  trigger_id: 'trigger-help',
 }).toString();
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -32,14 +45,19 @@ describe('signed but malformed Slack requests (the app in a child process)', () 
 
   async function startServer(): Promise<void> {
     stderr = '';
-    const started = spawn(process.execPath, ['--import', 'tsx', FIXTURE], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SLACK_SIGNING_SECRET: SECRET } });
+    const started = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SLACK_SIGNING_SECRET: SECRET },
+    });
     started.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const port = await new Promise<string>((resolve, reject) => {
       started.stdout?.on('data', (chunk: Buffer) => {
         const found = /port=(\d+)/.exec(chunk.toString());
         if (found) resolve(found[1] as string);
       });
-      started.once('exit', (code) => reject(new Error(`the Slack fixture exited (${code}) before listening:\n${stderr}`)));
+      started.once('exit', (code) =>
+        reject(new Error(`the Slack fixture exited (${code}) before listening:\n${stderr}`)),
+      );
     });
     child = started;
     endpoint = `http://127.0.0.1:${port}/slack/events`;
@@ -56,14 +74,24 @@ describe('signed but malformed Slack requests (the app in a child process)', () 
     if (alive()) child?.kill();
   });
 
-  async function post(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  async function post(
+    body: string | Buffer,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; text: string }> {
     try {
-      const response = await fetch(endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       return { status: response.status, text: await response.text() };
     } catch (error) {
       // Give a dying process a moment to exit, so the report says what killed it.
       await new Promise((resolve) => setTimeout(resolve, 200));
-      throw new Error(`no answer (${(error as Error).message}); server ${alive() ? 'alive' : `dead, its stderr:\n${stderr}`}`);
+      throw new Error(
+        `no answer (${(error as Error).message}); server ${alive() ? 'alive' : `dead, its stderr:\n${stderr}`}`,
+      );
     }
   }
 
@@ -95,7 +123,11 @@ describe('signed but malformed Slack requests (the app in a child process)', () 
     ['form payload=[]', 'payload=[]', FORM],
     ['form payload=42', 'payload=42', FORM],
     ['form payload without a type', form({ payload: '{"user":{"id":"U1"}}' }), FORM],
-    ['form payload given twice', `${form({ payload: '{"type":"block_actions"}' })}&${form({ payload: '{"type":"block_actions"}' })}`, FORM],
+    [
+      'form payload given twice',
+      `${form({ payload: '{"type":"block_actions"}' })}&${form({ payload: '{"type":"block_actions"}' })}`,
+      FORM,
+    ],
     ['a form with neither command nor payload', 'a=b', FORM],
     ['an empty form', '', FORM],
     ['a command form without user_id', form({ command: '/jss', text: 'help', team_id: 'T0TEST' }), FORM],
@@ -103,7 +135,11 @@ describe('signed but malformed Slack requests (the app in a child process)', () 
     ['a command without content-type', helpBody, null],
     ['a command as text/plain', helpBody, 'text/plain'],
     ['a command as multipart', helpBody, 'multipart/form-data; boundary=x'],
-    ['invalid UTF-8 in a form', Buffer.concat([Buffer.from('command=/jss&text='), Buffer.from([0xff, 0xfe, 0xfd])]), FORM],
+    [
+      'invalid UTF-8 in a form',
+      Buffer.concat([Buffer.from('command=/jss&text='), Buffer.from([0xff, 0xfe, 0xfd])]),
+      FORM,
+    ],
   ];
 
   it.each(malformed)('%s: 400 at once, and the server carries on', async (_, body, contentType) => {
@@ -157,7 +193,10 @@ describe('signed but malformed Slack requests (the app in a child process)', () 
 
   it('a client that goes away in the middle of its body: the server carries on', async () => {
     await new Promise<void>((resolve) => {
-      const outgoing = httpRequest(endpoint, { method: 'POST', headers: { ...signedHeaders('', FORM), 'content-length': '1000' } });
+      const outgoing = httpRequest(endpoint, {
+        method: 'POST',
+        headers: { ...signedHeaders('', FORM), 'content-length': '1000' },
+      });
       outgoing.on('error', () => resolve());
       outgoing.write('command=/jss', () => setTimeout(() => (outgoing.destroy(), resolve()), 50));
     });
@@ -194,9 +233,21 @@ describe('signed but malformed Slack requests (the app in a child process)', () 
 
   it.each([
     ['no signature headers', {}],
-    ['a wrong secret', { 'x-slack-signature': signature(helpBody, now(), 'wrong'), 'x-slack-request-timestamp': String(now()) }],
-    ['a signature of another version', { 'x-slack-signature': signature(helpBody, now()).replace('v0=', 'v1='), 'x-slack-request-timestamp': String(now()) }],
-    ['a timestamp that is not a number', { 'x-slack-signature': signature(helpBody, now()), 'x-slack-request-timestamp': 'soon' }],
+    [
+      'a wrong secret',
+      { 'x-slack-signature': signature(helpBody, now(), 'wrong'), 'x-slack-request-timestamp': String(now()) },
+    ],
+    [
+      'a signature of another version',
+      {
+        'x-slack-signature': signature(helpBody, now()).replace('v0=', 'v1='),
+        'x-slack-request-timestamp': String(now()),
+      },
+    ],
+    [
+      'a timestamp that is not a number',
+      { 'x-slack-signature': signature(helpBody, now()), 'x-slack-request-timestamp': 'soon' },
+    ],
   ])('%s: 401 before the body is judged', async (_, headers) => {
     const { status } = await post(helpBody, { ...headers, 'content-type': FORM });
     expect(status).toBe(401);

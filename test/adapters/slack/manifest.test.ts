@@ -31,7 +31,9 @@ describe('the Slack manifest', () => {
 
   it('names the OAuth redirect URL, the Home tab and the events the app handles', () => {
     expect(listUnder('redirect_urls').map((url) => new URL(url).pathname)).toEqual([REDIRECT_PATH]);
-    expect(listUnder('bot_events')).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked', 'app_home_opened']));
+    expect(listUnder('bot_events')).toEqual(
+      expect.arrayContaining(['app_uninstalled', 'tokens_revoked', 'app_home_opened']),
+    );
     expect(manifest).toMatch(/app_home:\n\s+home_tab_enabled: true/);
   });
 });

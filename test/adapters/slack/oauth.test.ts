@@ -61,7 +61,8 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
     slack = await startFakeServer((request) => {
       if (request.path === '/api/oauth.v2.access') {
         const grant = GRANTS[String(request.data?.code)];
-        if (!grant || request.data?.client_id !== OAUTH.clientId || request.data?.client_secret !== OAUTH.clientSecret) return { json: { ok: false, error: 'invalid_code' } };
+        if (!grant || request.data?.client_id !== OAUTH.clientId || request.data?.client_secret !== OAUTH.clientSecret)
+          return { json: { ok: false, error: 'invalid_code' } };
         return {
           json: {
             ok: true,
@@ -77,14 +78,23 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
           },
         };
       }
-      if (request.path === '/api/auth.test') return { json: { ok: true, bot_id: 'B0JSS', user_id: 'UBOT', url: 'https://example.slack.com/' } };
-      if (request.path === '/api/users.info') return { json: { ok: true, user: { id: String(request.data?.user), is_admin: true, is_owner: false } } };
+      if (request.path === '/api/auth.test')
+        return { json: { ok: true, bot_id: 'B0JSS', user_id: 'UBOT', url: 'https://example.slack.com/' } };
+      if (request.path === '/api/users.info')
+        return { json: { ok: true, user: { id: String(request.data?.user), is_admin: true, is_owner: false } } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' }; // response_url
     });
     adapter = createSlackApp({
       services: { store, onError: (error) => void errors.push(error) },
-      config: { signingSecret: TEST_SIGNING_SECRET, botToken: null, oauth: OAUTH, appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+      config: {
+        signingSecret: TEST_SIGNING_SECRET,
+        botToken: null,
+        oauth: OAUTH,
+        appToken: null,
+        port: 0,
+        apiUrl: `${slack.url}/api/`,
+      },
       oauth: slackOAuthServices(db, OAUTH, recording),
       today: () => AS_OF,
       ackBudgetMs: 2000,
@@ -118,13 +128,19 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
     const href = authorizeLink(page);
     if (!href) throw new Error(`no install link on the page: ${page}`);
     const state = new URL(href).searchParams.get('state');
-    const cookie = response.headers.getSetCookie().find((line) => line.startsWith('slack-app-oauth-state='))?.split(';')[0];
+    const cookie = response.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('slack-app-oauth-state='))
+      ?.split(';')[0];
     if (!state || !cookie) throw new Error('the install page gave no state or no state cookie');
     return { page, state, cookie };
   }
 
   function redirect(code: string, state: string, cookie: string | null) {
-    return fetch(`${base}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+    return fetch(`${base}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`, {
+      headers: cookie ? { cookie } : {},
+      redirect: 'manual',
+    });
   }
 
   async function install(code: string): Promise<Response> {
@@ -156,13 +172,28 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
   }
 
   async function event(team: string, payload: Record<string, unknown>) {
-    const body = JSON.stringify({ token: 'x', team_id: team, api_app_id: 'A0JSS', type: 'event_callback', event_id: `Ev${++trigger}`, event_time: 1, event: payload });
-    const response = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedSlackHeaders(body, { contentType: 'application/json' }), body });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: team,
+      api_app_id: 'A0JSS',
+      type: 'event_callback',
+      event_id: `Ev${++trigger}`,
+      event_time: 1,
+      event: payload,
+    });
+    const response = await fetch(`${base}/slack/events`, {
+      method: 'POST',
+      headers: signedSlackHeaders(body, { contentType: 'application/json' }),
+      body,
+    });
     expect(response.status).toBe(200);
   }
 
   /** The bearer tokens the fake Slack saw on users.info (the admin check of `config leaderboard:…`). */
-  const usersInfoTokens = () => slack.requests.filter((request) => request.path === '/api/users.info').map((request) => request.headers.authorization);
+  const usersInfoTokens = () =>
+    slack.requests
+      .filter((request) => request.path === '/api/users.info')
+      .map((request) => request.headers.authorization);
 
   it('serves the "Add to Slack" page with an authorize link: client id, scopes, a signed state, and the state cookie', async () => {
     const { page, state } = await openInstallPage();
@@ -187,7 +218,9 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
     expect((await redirect('code-alpha', state, null)).status).toBe(400);
     expect((await redirect('code-alpha', state, 'slack-app-oauth-state=someone-else')).status).toBe(400);
     // No code.
-    expect((await fetch(`${base}/slack/oauth_redirect?state=${encodeURIComponent(state)}`, { headers: { cookie } })).status).toBe(400);
+    expect(
+      (await fetch(`${base}/slack/oauth_redirect?state=${encodeURIComponent(state)}`, { headers: { cookie } })).status,
+    ).toBe(400);
     expect(accessCalls()).toBe(before);
     expect(await installationRows()).toEqual([]);
   });
@@ -201,14 +234,25 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
     const rows = await installationRows();
     expect(rows).toHaveLength(1);
     const [row] = rows;
-    expect(row).toMatchObject({ key: 'T:TALPHA', teamId: 'TALPHA', teamName: 'Team TALPHA', botUserId: 'UBOT-TALPHA', botId: 'B0JSS', installerUserId: 'U-installer-TALPHA', appId: 'A0JSS', botScopes: [...BOT_SCOPES] });
+    expect(row).toMatchObject({
+      key: 'T:TALPHA',
+      teamId: 'TALPHA',
+      teamName: 'Team TALPHA',
+      botUserId: 'UBOT-TALPHA',
+      botId: 'B0JSS',
+      installerUserId: 'U-installer-TALPHA',
+      appId: 'A0JSS',
+      botScopes: [...BOT_SCOPES],
+    });
     // Nothing in the row gives the token away; the key opens it.
     const token = GRANTS['code-alpha']?.token ?? '';
     expect(JSON.stringify(row)).not.toContain(token);
     expect(JSON.stringify(row)).not.toContain(Buffer.from(token).toString('base64'));
     expect(createTokenCipher(OAUTH.tokenKey).open(row?.botTokenSealed ?? '', 'T:TALPHA')).toBe(token);
     // Another key does not.
-    expect(() => createTokenCipher(Buffer.alloc(32, 8)).open(row?.botTokenSealed ?? '', 'T:TALPHA')).toThrow(/does not open/);
+    expect(() => createTokenCipher(Buffer.alloc(32, 8)).open(row?.botTokenSealed ?? '', 'T:TALPHA')).toThrow(
+      /does not open/,
+    );
   });
 
   it('refuses a state replayed after its install (same link, same cookie), even within its 10 minutes', async () => {
@@ -228,14 +272,20 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
     expect((await install('code-beta')).status).toBe(200);
     expect((await installationRows()).map((row) => row.key).sort()).toEqual(['T:TALPHA', 'T:TBETA']);
     const seen = usersInfoTokens().length;
-    const [alpha, beta] = await Promise.all([command('TALPHA', 'config leaderboard:off', 'UA'), command('TBETA', 'config leaderboard:off', 'UB')]);
+    const [alpha, beta] = await Promise.all([
+      command('TALPHA', 'config leaderboard:off', 'UA'),
+      command('TBETA', 'config leaderboard:off', 'UB'),
+    ]);
     expect(alpha.status).toBe(200);
     expect(beta.status).toBe(200);
     expect(alpha.text).toContain('Community settings');
     expect(beta.text).toContain('Community settings');
-    expect(usersInfoTokens().slice(seen).sort()).toEqual([`Bearer ${GRANTS['code-alpha']?.token}`, `Bearer ${GRANTS['code-beta']?.token}`].sort());
+    expect(usersInfoTokens().slice(seen).sort()).toEqual(
+      [`Bearer ${GRANTS['code-alpha']?.token}`, `Bearer ${GRANTS['code-beta']?.token}`].sort(),
+    );
     // Each team's own community changed.
-    for (const team of ['TALPHA', 'TBETA']) expect((await store.ensureCommunity({ platform: 'slack', externalId: team })).leaderboardEnabled).toBe(false);
+    for (const team of ['TALPHA', 'TBETA'])
+      expect((await store.ensureCommunity({ platform: 'slack', externalId: team })).leaderboardEnabled).toBe(false);
     expect(errors).toEqual([]);
   });
 
@@ -246,10 +296,12 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
     expect(status).toBe(401);
     expect(text).not.toContain('Community settings');
     expect(slack.requests.length).toBe(calls);
-    expect(await store.findMember((await store.ensureCommunity({ platform: 'slack', externalId: 'TNEVER' })).id, 'U1')).toBeNull();
+    expect(
+      await store.findMember((await store.ensureCommunity({ platform: 'slack', externalId: 'TNEVER' })).id, 'U1'),
+    ).toBeNull();
   });
 
-  it('installing again replaces the team\'s token', async () => {
+  it("installing again replaces the team's token", async () => {
     expect((await install('code-alpha-again')).status).toBe(200);
     const seen = usersInfoTokens().length;
     await command('TALPHA', 'config leaderboard:on', 'UA');
@@ -257,7 +309,11 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
   });
 
   it('app_uninstalled deletes the installation at once and schedules the community data for deletion after the grace period', async () => {
-    await command('TBETA', 'add client:"Beta Co" type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5', 'UB');
+    await command(
+      'TBETA',
+      'add client:"Beta Co" type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5',
+      'UB',
+    );
     const before = Date.now();
     await event('TBETA', { type: 'app_uninstalled' });
     await vi.waitFor(async () => expect((await installationRows()).map((row) => row.key)).toEqual(['T:TALPHA']));
@@ -271,7 +327,9 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
     expect(await forgetUninstalledCommunities(db, new Date(Date.now() + 86_400_000))).toEqual([]);
     const beta = await db.select().from(communities).where(eq(communities.externalId, 'TBETA'));
     expect(beta).toHaveLength(1);
-    expect(await forgetUninstalledCommunities(db, new Date(Date.now() + (UNINSTALL_GRACE_DAYS + 1) * 86_400_000))).toEqual(['TBETA']);
+    expect(
+      await forgetUninstalledCommunities(db, new Date(Date.now() + (UNINSTALL_GRACE_DAYS + 1) * 86_400_000)),
+    ).toEqual(['TBETA']);
     expect(await db.select().from(communities).where(eq(communities.externalId, 'TBETA'))).toEqual([]);
     expect(await pendingForget(db, 'TBETA')).toBeNull();
     // The other team is untouched.
@@ -279,7 +337,11 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
   });
 
   it('tokens_revoked for the bot uninstalls too; installing again within the grace period keeps the data', async () => {
-    await command('TALPHA', 'add client:"Alpha Co" type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5', 'UA');
+    await command(
+      'TALPHA',
+      'add client:"Alpha Co" type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5',
+      'UA',
+    );
     // A user token revoked alone changes nothing (the app asks for none).
     await event('TALPHA', { type: 'tokens_revoked', tokens: { oauth: ['UA'], bot: [] } });
     await event('TALPHA', { type: 'tokens_revoked', tokens: { bot: ['UBOT-TALPHA'] } });
@@ -287,7 +349,9 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
     expect(await pendingForget(db, 'TALPHA')).not.toBeNull();
     expect((await install('code-alpha')).status).toBe(200);
     expect(await pendingForget(db, 'TALPHA')).toBeNull();
-    expect(await forgetUninstalledCommunities(db, new Date(Date.now() + (UNINSTALL_GRACE_DAYS + 1) * 86_400_000))).toEqual([]);
+    expect(
+      await forgetUninstalledCommunities(db, new Date(Date.now() + (UNINSTALL_GRACE_DAYS + 1) * 86_400_000)),
+    ).toEqual([]);
     const community = await store.ensureCommunity({ platform: 'slack', externalId: 'TALPHA' });
     const member = await store.findMember(community.id, 'UA');
     expect(member && (await store.listContracts(member.id)).map((contract) => contract.client)).toEqual(['Alpha Co']);
@@ -295,8 +359,19 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
 
   it('the installation store reads what it wrote back whole (Bolt authorize reads it so)', async () => {
     const installations = createSlackInstallationStore(db, createTokenCipher(OAUTH.tokenKey));
-    const fetched = await installations.fetchInstallation({ teamId: 'TALPHA', enterpriseId: undefined, isEnterpriseInstall: false });
-    expect(fetched).toMatchObject({ team: { id: 'TALPHA' }, bot: { token: GRANTS['code-alpha']?.token, userId: 'UBOT-TALPHA', scopes: [...BOT_SCOPES] }, isEnterpriseInstall: false, authVersion: 'v2' });
-    await expect(installations.fetchInstallation({ teamId: 'TNONE', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/no Slack installation/);
+    const fetched = await installations.fetchInstallation({
+      teamId: 'TALPHA',
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+    expect(fetched).toMatchObject({
+      team: { id: 'TALPHA' },
+      bot: { token: GRANTS['code-alpha']?.token, userId: 'UBOT-TALPHA', scopes: [...BOT_SCOPES] },
+      isEnterpriseInstall: false,
+      authVersion: 'v2',
+    });
+    await expect(
+      installations.fetchInstallation({ teamId: 'TNONE', enterpriseId: undefined, isEnterpriseInstall: false }),
+    ).rejects.toThrow(/no Slack installation/);
   });
 });

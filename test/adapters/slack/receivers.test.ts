@@ -12,9 +12,21 @@ describe('the guarded HTTP receiver', () => {
   beforeAll(async () => {
     adapter = createSlackApp({
       services: { store: {} as Store },
-      config: { signingSecret: 'secret', botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: 'http://127.0.0.1:9/api/' },
+      config: {
+        signingSecret: 'secret',
+        botToken: 'xoxb-test',
+        appToken: null,
+        port: 0,
+        apiUrl: 'http://127.0.0.1:9/api/',
+      },
       today: () => '2026-11-22',
-      extraRoutes: [{ path: '/discord/interactions', method: 'POST', handler: (_request, response) => (response.writeHead(202), response.end('discord')) }],
+      extraRoutes: [
+        {
+          path: '/discord/interactions',
+          method: 'POST',
+          handler: (_request, response) => (response.writeHead(202), response.end('discord')),
+        },
+      ],
     });
     base = `http://127.0.0.1:${await adapter.start()}`;
   });

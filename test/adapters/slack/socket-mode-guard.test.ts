@@ -5,7 +5,16 @@ import { AuthorizationError, type App, type Logger } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GuardedSocketModeReceiver } from '../../../adapters/slack/receivers.ts';
 
-const silent = (): Logger => ({ debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn(), setLevel: vi.fn(), getLevel: vi.fn(), setName: vi.fn() }) as unknown as Logger;
+const silent = (): Logger =>
+  ({
+    debug: vi.fn(),
+    info: vi.fn(),
+    warn: vi.fn(),
+    error: vi.fn(),
+    setLevel: vi.fn(),
+    getLevel: vi.fn(),
+    setName: vi.fn(),
+  }) as unknown as Logger;
 
 const command = { command: '/jss', text: 'help', team_id: 'T1', user_id: 'U1', user_name: 'u', trigger_id: 't' };
 
@@ -24,7 +33,13 @@ describe('the Socket Mode receiver’s guard', () => {
     receiver.init({ logger: appLogger, processEvent } as unknown as App);
     /** Delivers a body as Slack's socket client does, and waits for the receiver's async listener. */
     async function deliver(body: unknown, ack: () => Promise<void>) {
-      receiver.client.emit('slack_event', { ack, envelope_id: 'e1', type: 'slash_commands', body, accepts_response_payload: true });
+      receiver.client.emit('slack_event', {
+        ack,
+        envelope_id: 'e1',
+        type: 'slash_commands',
+        body,
+        accepts_response_payload: true,
+      });
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return { deliver, appLogger };
@@ -51,15 +66,24 @@ describe('the Socket Mode receiver’s guard', () => {
   it('hands a slash command to Bolt', async () => {
     const processEvent = vi.fn(async () => {});
     const { deliver } = setUp(processEvent);
-    await deliver(command, vi.fn(async () => {}));
+    await deliver(
+      command,
+      vi.fn(async () => {}),
+    );
     expect(processEvent).toHaveBeenCalledWith(expect.objectContaining({ body: command }));
   });
 
   it('a listener that throws and an ack that fails leave no unhandled rejection', async () => {
     // An authorization error is one Bolt acknowledges after the fact; here that ack fails too.
-    const { deliver } = setUp(async () => { throw new AuthorizationError('no installation', new Error('none')); });
-    await deliver(command, async () => { throw new Error('socket closed'); });
-    await deliver(null, async () => { throw new Error('socket closed'); });
+    const { deliver } = setUp(async () => {
+      throw new AuthorizationError('no installation', new Error('none'));
+    });
+    await deliver(command, async () => {
+      throw new Error('socket closed');
+    });
+    await deliver(null, async () => {
+      throw new Error('socket closed');
+    });
     expect(unhandled).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ const NOON_UTC = new Date('2026-11-30T12:00:00Z');
 const pglite = databaseKinds[0];
 if (!pglite) throw new Error('no database kinds');
 
-describe('the Slack member\'s time zone (users.info on a fake Web API)', () => {
+describe("the Slack member's time zone (users.info on a fake Web API)", () => {
   let store: Store;
   let close: () => Promise<void>;
   let slack: FakeServer;
@@ -46,8 +46,10 @@ describe('the Slack member\'s time zone (users.info on a fake Web API)', () => {
     warnings.length = 0;
   });
 
-  const asks = (user: string) => slack.requests.filter((request) => request.path === '/api/users.info' && request.data?.user === user).length;
-  const lookup = (userId: string, now = NOON_UTC) => slackUserTimeZone({ store, client, community: COMMUNITY, userId, now, logger });
+  const asks = (user: string) =>
+    slack.requests.filter((request) => request.path === '/api/users.info' && request.data?.user === user).length;
+  const lookup = (userId: string, now = NOON_UTC) =>
+    slackUserTimeZone({ store, client, community: COMMUNITY, userId, now, logger });
   async function stored(user: string) {
     const community = await store.ensureCommunity(COMMUNITY);
     const member = await store.findMember(community.id, user);
@@ -110,7 +112,13 @@ describe('the Slack member\'s time zone (users.info on a fake Web API)', () => {
     beforeAll(async () => {
       adapter = createSlackApp({
         services: { store, clock: { now: () => NOON_UTC } },
-        config: { signingSecret: 'test-signing-secret', botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+        config: {
+          signingSecret: 'test-signing-secret',
+          botToken: 'xoxb-test',
+          appToken: null,
+          port: 0,
+          apiUrl: `${slack.url}/api/`,
+        },
         today: () => '2026-11-22',
       });
       endpoint = `http://127.0.0.1:${await adapter.start()}/slack/events`;
@@ -118,7 +126,16 @@ describe('the Slack member\'s time zone (users.info on a fake Web API)', () => {
     afterAll(async () => adapter.stop());
 
     async function slash(user: string, text: string): Promise<string> {
-      const body = new URLSearchParams({ command: '/jss', text, team_id: TEAM, user_id: user, user_name: user, channel_id: 'C1', response_url: `${slack.url}/response`, trigger_id: `t-${user}-${text.length}` }).toString();
+      const body = new URLSearchParams({
+        command: '/jss',
+        text,
+        team_id: TEAM,
+        user_id: user,
+        user_name: user,
+        channel_id: 'C1',
+        response_url: `${slack.url}/response`,
+        trigger_id: `t-${user}-${text.length}`,
+      }).toString();
       return (await postSignedSlack(endpoint, body)).text();
     }
 

@@ -8,7 +8,8 @@ const NOW = 1_800_000_000;
 const BODY = Buffer.from('command=%2Fjss&text=help');
 
 const sign = (timestamp: number, body = BODY, secret = SECRET) => slackSignature(body, timestamp, secret);
-const check = (signature: string | undefined, timestamp: string | undefined, body = BODY) => isValidSlackSignature(SECRET, signature, timestamp, body, NOW);
+const check = (signature: string | undefined, timestamp: string | undefined, body = BODY) =>
+  isValidSlackSignature(SECRET, signature, timestamp, body, NOW);
 
 describe('isValidSlackSignature', () => {
   it('accepts a request signed now', () => {

@@ -151,6 +151,10 @@ function isAssumedPaidOnAsOf(contract: PreparedContract): boolean {
   return contract.end === null && contract.earnings > 0 && !input.lastPayment && (input.payments?.length ?? 0) === 0;
 }
 
-export function forecastContracts(contracts: readonly Contract[], asOf: string | Day, options: ModelOptions = {}): ForecastReport {
+export function forecastContracts(
+  contracts: readonly Contract[],
+  asOf: string | Day,
+  options: ModelOptions = {},
+): ForecastReport {
   return forecastPrepared(prepareMember(contracts, asOf, options));
 }

@@ -48,7 +48,8 @@ export function medianPaidEarnings(contracts: readonly Contract[]): number | nul
   if (paid.length === 0) return null;
   paid.sort((a, b) => a - b);
   const middle = paid.length >> 1;
-  const median = paid.length % 2 === 1 ? (paid[middle] as number) : ((paid[middle - 1] as number) + (paid[middle] as number)) / 2;
+  const median =
+    paid.length % 2 === 1 ? (paid[middle] as number) : ((paid[middle - 1] as number) + (paid[middle] as number)) / 2;
   return Math.round(median * 100) / 100;
 }
 
@@ -103,7 +104,9 @@ export function planPrepared(member: PreparedMember, options: PlanOptions = {}, 
   const needed = alreadyThere ? 0 : weight === null ? null : contractsNeeded(member, target, weight);
   let reachedByWaitingOn: string | null = alreadyThere ? formatDay(member.asOf) : null;
   if (!alreadyThere) {
-    const change = (forecast ?? forecastPrepared(member)).changes.find((candidate) => candidate.score !== null && candidate.score >= target);
+    const change = (forecast ?? forecastPrepared(member)).changes.find(
+      (candidate) => candidate.score !== null && candidate.score >= target,
+    );
     reachedByWaitingOn = change ? change.date : null;
   }
   const report = {
