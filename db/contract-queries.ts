@@ -19,7 +19,7 @@ function byContractId(memberId: number, contractId: string) {
  * The outer id is written qualified: drizzle leaves columns of a one-table select unqualified, and
  * a bare "id" inside the subquery would be the payment's.
  */
-const paymentsJson = sql<
+export const paymentsJson = sql<
   PaymentJson[] | string
 >`coalesce((select json_agg(json_build_object('date', p.date, 'amountCents', p.amount_cents) order by p.id) from ${payments} p where p.contract_row_id = "contracts"."id"), '[]'::json)`.as(
   'payments',
@@ -28,7 +28,7 @@ const paymentsJson = sql<
 type PaymentJson = Pick<PaymentRow, 'date' | 'amountCents'>;
 
 /** postgres.js hands json back parsed; a driver that hands back text gets parsed here. */
-function paymentsOf(value: PaymentJson[] | string): PaymentJson[] {
+export function paymentsOf(value: PaymentJson[] | string): PaymentJson[] {
   return typeof value === 'string' ? (JSON.parse(value) as PaymentJson[]) : value;
 }
 

@@ -2,6 +2,9 @@
 // module's function bound to it.
 
 import { forgetCommunity } from './community-forget.ts';
+import { historyContracts } from './history-queries.ts';
+import * as linkQueries from './link-queries.ts';
+import { PERSONAL_HISTORIES_ID } from '../src/commands/history-owner.ts';
 import * as contractQueries from './contract-queries.ts';
 import * as importQueries from './import-queries.ts';
 import type { Database } from './database.ts';
@@ -23,6 +26,13 @@ export function createStore(db: Database, inTransaction = false): Store {
     ensureMember: (communityId, platformUserId, displayName) =>
       memberQueries.ensureMember(db, communityId, platformUserId, displayName),
     findMember: (communityId, platformUserId) => memberQueries.findMember(db, communityId, platformUserId),
+    findMemberById: (memberId) => memberQueries.findMemberById(db, memberId),
+    takeLinkCode: (code, now) => linkQueries.takeLinkCode(db, code, now),
+    joinHistories: (winner, loser) => linkQueries.joinHistories(db, winner, loser),
+    splitHistory: (owner, platform, platformUserId) =>
+      linkQueries.splitHistory(db, owner, platform, platformUserId, PERSONAL_HISTORIES_ID),
+    ensureMemberWithHistory: (communityId, historyCommunityId, platformUserId, displayName) =>
+      memberQueries.ensureMemberWithHistory(db, communityId, historyCommunityId, platformUserId, displayName),
     lockMember: async (memberId) => {
       if (!inTransaction)
         throw new Error('lockMember holds a row lock to the end of a transaction: call it inside transaction()');
@@ -52,7 +62,7 @@ export function createStore(db: Database, inTransaction = false): Store {
     deleteAllObservations: (memberId) => observationQueries.deleteAllObservations(db, memberId),
     observationsInCommunity: (communityId) => observationQueries.observationsInCommunity(db, communityId),
 
-    listContractsOf: (memberIds) => contractQueries.loadContracts(db, memberIds),
+    listContractsOf: (memberIds) => historyContracts(db, memberIds),
 
     saveSnapshots: (snapshots) => snapshotQueries.saveSnapshots(db, snapshots),
     getSnapshot: (memberId) => snapshotQueries.getSnapshot(db, memberId),

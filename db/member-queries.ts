@@ -3,7 +3,15 @@
 // requests create the same row at once.
 
 import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { Community, CommunityRef, CommunitySettings, Member, MemberFlags } from '../src/ports/store.ts';
+import { alias } from 'drizzle-orm/pg-core';
+import type {
+  Community,
+  CommunityRef,
+  CommunitySettings,
+  Member,
+  MemberFlags,
+  MemberWithHistory,
+} from '../src/ports/store.ts';
 import type { Database } from './database.ts';
 import { communities, members } from './schema.ts';
 import { addExpiredSnapshot, deleteSnapshot } from './snapshot-queries.ts';
@@ -33,6 +41,9 @@ function toMember(row: MemberRow): Member {
     remindersOptIn: row.remindersOptIn,
     timeZone: row.timeZone,
     timeZoneFetchedAt: row.timeZoneFetchedAt,
+    // Only when set: most members own their history and have nothing merged.
+    ...(row.historyMemberId !== null && { historyMemberId: row.historyMemberId }),
+    ...(row.mergedCopies.length > 0 && { mergedCopies: row.mergedCopies }),
   };
 }
 
@@ -97,6 +108,11 @@ export async function ensureMember(
   return toMember(returned(rows, 'member'));
 }
 
+export async function findMemberById(db: Database, memberId: number): Promise<Member | null> {
+  const [row] = await db.select().from(members).where(eq(members.id, memberId)).limit(1);
+  return row ? toMember(row) : null;
+}
+
 export async function findMember(db: Database, communityId: number, platformUserId: string): Promise<Member | null> {
   const [row] = await db
     .select()
@@ -104,6 +120,65 @@ export async function findMember(db: Database, communityId: number, platformUser
     .where(and(eq(members.communityId, communityId), eq(members.platformUserId, platformUserId)))
     .limit(1);
   return row ? toMember(row) : null;
+}
+
+const historyRows = alias(members, 'history');
+
+/**
+ * The member and their person's history row. Most requests find both linked and the name unchanged:
+ * one read. Otherwise each row is created if missing and the member pointed at the history row.
+ */
+export async function ensureMemberWithHistory(
+  db: Database,
+  communityId: number,
+  historyCommunityId: number,
+  platformUserId: string,
+  displayName: string,
+): Promise<MemberWithHistory> {
+  const [found] = await db
+    .select({ member: members, history: historyRows })
+    .from(members)
+    .leftJoin(historyRows, eq(historyRows.id, members.historyMemberId))
+    .where(and(eq(members.communityId, communityId), eq(members.platformUserId, platformUserId)))
+    .limit(1);
+  if (found?.history && found.member.displayName === displayName)
+    return { member: toMember(found.member), history: toMember(found.history) };
+  const personal = await ensureHistoryRow(db, historyCommunityId, platformUserId, displayName);
+  // A person linked to another platform (the link command): their history is that one's.
+  const linkedTo = personal.historyMemberId ? await findMemberById(db, personal.historyMemberId) : null;
+  const history = linkedTo ?? personal;
+  const member = await ensureMember(db, communityId, platformUserId, displayName);
+  if (member.historyMemberId === history.id) return { member, history };
+  // Only a member not linked yet: a concurrent request linked it to the same row (one per user).
+  const [linked] = await db
+    .update(members)
+    .set({ historyMemberId: history.id })
+    .where(and(eq(members.id, member.id), isNull(members.historyMemberId)))
+    .returning();
+  const now = linked ? toMember(linked) : await findMember(db, communityId, platformUserId);
+  if (!now) throw new Error(`member ${member.id} went while being linked to their history`);
+  return { member: now, history };
+}
+
+/** The person's history row: created once with the name first seen; a server's nickname does not rename it. */
+async function ensureHistoryRow(
+  db: Database,
+  historyCommunityId: number,
+  platformUserId: string,
+  displayName: string,
+): Promise<Member> {
+  const existing = await findMember(db, historyCommunityId, platformUserId);
+  if (existing) return existing;
+  const [inserted] = await db
+    .insert(members)
+    .values({ communityId: historyCommunityId, platformUserId, displayName })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted) return toMember(inserted);
+  return returned(
+    [await findMember(db, historyCommunityId, platformUserId)].filter((row): row is Member => row !== null),
+    'history member',
+  );
 }
 
 /**
@@ -143,7 +218,8 @@ export async function setMemberTimeZone(
 }
 
 export async function forgetMember(db: Database, memberId: number): Promise<boolean> {
-  // Contracts, payments, observations, snapshots, undo snapshots and confirmations go with the member (ON DELETE CASCADE).
+  // Contracts, payments, observations, snapshots, undo snapshots and confirmations go with the member
+  // (ON DELETE CASCADE); so do the server rows whose history it owns, with their leaderboard rows.
   const deleted = await db.delete(members).where(eq(members.id, memberId)).returning({ id: members.id });
   return deleted.length > 0;
 }

@@ -1,7 +1,7 @@
 // The scores a member saw on Upwork: one row per member and day. Every query is keyed by member
 // id, so a member reaches only their own records.
 
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Observation } from '../src/scoring/index.ts';
 import type { Database } from './database.ts';
 import { members, observations } from './schema.ts';
@@ -34,7 +34,8 @@ export async function observationsInCommunity(db: Database, communityId: number)
   const rows = await db
     .select({ memberId: observations.memberId, ...OBSERVATION_COLUMNS })
     .from(observations)
-    .innerJoin(members, eq(members.id, observations.memberId))
+    // A Discord member's scores are on their person's history row (members.history_member_id).
+    .innerJoin(members, eq(sql`coalesce(${members.historyMemberId}, ${members.id})`, observations.memberId))
     .where(eq(members.communityId, communityId))
     .orderBy(asc(observations.memberId), asc(observations.date));
   const result = new Map<number, Observation[]>();

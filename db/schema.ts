@@ -80,9 +80,21 @@ export const members = pgTable(
     // (time_zone_fetched_at null), or cached from the platform (Slack's users.info) at that time.
     timeZone: text('time_zone'),
     timeZoneFetchedAt: timestamp('time_zone_fetched_at', { withTimezone: true }),
+    // Whose history (contracts, recorded scores, undo snapshot, reminders, time zone) this member's
+    // is: null, their own (Slack, console, and a person's own history row); on Discord, the person's
+    // row in the platform's personal-history community (src/commands/history-owner.ts), so one
+    // person in many servers and in DMs keeps one history. Deleting that row deletes this one.
+    historyMemberId: integer('history_member_id').references((): AnyPgColumn => members.id, { onDelete: 'cascade' }),
+    // Contract ids the merge of per-server copies (migration 0010) renamed because the copies
+    // differed: `list` names them until the member removes or renames them.
+    mergedCopies: text('merged_copies').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
-  (table) => [unique('members_community_id_platform_user_id_key').on(table.communityId, table.platformUserId)],
+  (table) => [
+    unique('members_community_id_platform_user_id_key').on(table.communityId, table.platformUserId),
+    // A write expires the snapshots of every server row of the person; forget cascades through it.
+    index('members_history_member_id_idx').on(table.historyMemberId),
+  ],
 );
 
 // Contracts come back in the order they were added: by `id` (a sequence), which an edit keeps

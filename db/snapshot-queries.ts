@@ -4,7 +4,7 @@
 
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { communities, scoreSnapshots } from './schema.ts';
+import { communities, members, scoreSnapshots } from './schema.ts';
 import type { ScoreSnapshot, StaleSnapshot } from '../src/ports/store.ts';
 
 /** A valid_until that is before any real day: the snapshot is recomputed on the next read. */
@@ -117,9 +117,16 @@ export async function expireSnapshots(
   db: Database,
   target: { memberId: number } | { communityId: number },
 ): Promise<void> {
+  // A member's: theirs, and those of the server rows whose history is theirs (members.history_member_id).
   const where =
     'memberId' in target
-      ? eq(scoreSnapshots.memberId, target.memberId)
+      ? or(
+          eq(scoreSnapshots.memberId, target.memberId),
+          inArray(
+            scoreSnapshots.memberId,
+            db.select({ id: members.id }).from(members).where(eq(members.historyMemberId, target.memberId)),
+          ),
+        )
       : eq(scoreSnapshots.communityId, target.communityId);
   // The precomputed next standing came from the old contracts or model: it goes too.
   await db

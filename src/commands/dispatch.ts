@@ -3,7 +3,7 @@
 // a failure or a retried request changes nothing (or nothing more).
 
 import { systemClock, type Clock } from '../ports/clock.ts';
-import type { Member, Store } from '../ports/store.ts';
+import type { CommunityRef, Member, Store } from '../ports/store.ts';
 import { dayInTimeZone, memberTimeZone } from './time-zone.ts';
 import { problemReply } from '../replies/problem-reply.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
@@ -14,6 +14,7 @@ import type { InFlight } from './in-flight.ts';
 import type { CommandObservation, CommandOutcome } from './observe.ts';
 import type { ChartOwner, ChartService } from '../charts/chart-service.ts';
 import { attachChart, seriesBlockOf } from '../charts/forecast-chart.ts';
+import { historyCommunityOf } from './history-owner.ts';
 import { COMMANDS, findCommand } from './registry.ts';
 import { CommandError, type CommandContext } from './types.ts';
 import { needsAdmin } from './define.ts';
@@ -104,12 +105,12 @@ export function cleanDisplayName(name: string, fallback: string): string {
 }
 
 /**
- * The member, their row locked to the end of the command's transaction: one member's writes run one
- * after another (so what a handler read is still true when it writes), other members' do not wait.
+ * The member's (or their history's) row locked to the end of the command's transaction: one
+ * member's writes run one after another (so what a handler read is still true when it writes),
+ * other members' do not wait.
  */
-async function lockedMember(store: Store, communityId: number, userId: string, displayName: string) {
-  const ensured = await store.ensureMember(communityId, userId, displayName);
-  const locked = await store.lockMember(ensured.id);
+async function lockedRow(store: Store, memberId: number): Promise<Member> {
+  const locked = await store.lockMember(memberId);
   // A "forget" of theirs committed between the two: say so rather than write for a member who is gone.
   if (!locked)
     throw new CommandError(
@@ -119,6 +120,67 @@ async function lockedMember(store: Store, communityId: number, userId: string, d
       ),
     );
   return locked;
+}
+
+/**
+ * The personal-history community's id, looked up once per store: it is made once and never
+ * deleted (no command runs in it, so neither forget-community nor an uninstall reaches it).
+ */
+const historyCommunityIds = new WeakMap<Store, Map<string, number>>();
+
+async function historyCommunityId(store: Store, ref: CommunityRef): Promise<number> {
+  let known = historyCommunityIds.get(store);
+  if (!known) {
+    known = new Map();
+    historyCommunityIds.set(store, known);
+  }
+  const key = `${ref.platform}:${ref.externalId}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const id = (await store.ensureCommunity(ref)).id;
+  known.set(key, id);
+  return id;
+}
+
+/** The community member and whose history is theirs (a person's row on Discord: history-owner.ts). */
+interface Members {
+  member: Member;
+  history: Member;
+}
+
+/**
+ * For a write, the history row is the one locked: one person's writes from two servers (or a DM)
+ * take turns. The member and the history row were made before the transaction (`linked`), so the
+ * only row lock a write takes on members is the history row's, first.
+ */
+async function membersFor(
+  store: Store,
+  writes: boolean,
+  communityId: number,
+  ctx: CommandContext,
+  displayName: string,
+  linked: Members | null,
+): Promise<Members> {
+  if (linked === null) {
+    const ensured = await store.ensureMember(communityId, ctx.userId, displayName);
+    // Only the history row is locked: a linked member's own row is not (forget, holding the
+    // history row, deletes it: locking it first would invite a deadlock).
+    const member = writes && !ensured.historyMemberId ? await lockedRow(store, ensured.id) : ensured;
+    // A member who linked another platform's identity (`link`) shares that history.
+    if (!member.historyMemberId) return { member, history: member };
+    const history = writes
+      ? await lockedRow(store, member.historyMemberId)
+      : await store.findMemberById(member.historyMemberId);
+    if (!history)
+      throw new CommandError(
+        errorReply(
+          'everything about you was deleted by another request while this ran; nothing was done',
+          'Try again to start afresh.',
+        ),
+      );
+    return { member, history };
+  }
+  return writes ? { member: linked.member, history: await lockedRow(store, linked.history.id) } : linked;
 }
 
 /** Runs a command and tells `services.observe` how it went and how long it took. */
@@ -186,10 +248,28 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     // config of that member (member row, then community row). Creating or renaming a community
     // is not the member's data, so it may stay when the command fails.
     const community = await services.store.ensureCommunity(ctx.community);
+    // The person's history row (Discord) is made and linked before the transaction too: it is not
+    // this command's data, and linking updates the member row, which must not be locked after the
+    // history row (another server's write locks the history row, then its own member row on join).
+    const historyCommunity = historyCommunityOf(ctx.platform);
+    const linked =
+      historyCommunity === null || historyCommunity.externalId === ctx.community.externalId
+        ? null
+        : await services.store.ensureMemberWithHistory(
+            community.id,
+            await historyCommunityId(services.store, historyCommunity),
+            ctx.userId,
+            displayName,
+          );
     return inTransaction(async (store) => {
-      const member = definition.writes
-        ? await lockedMember(store, community.id, ctx.userId, displayName)
-        : await store.ensureMember(community.id, ctx.userId, displayName);
+      const { member: communityMember, history: member } = await membersFor(
+        store,
+        definition.writes,
+        community.id,
+        ctx,
+        displayName,
+        linked,
+      );
       // "today" is the member's day; values read against the adapter's day are read again against it.
       const today = memberToday(services, ctx, member);
       const zoned = today === ctx.asOf ? converted : convertArgs(definition.name, definition.args, input.named, today);
@@ -198,7 +278,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
       chartOwner = { memberId: member.id, asOf: today };
       const once = definition.writes && ctx.requestId !== null;
       if (once) {
-        const claim = await store.claimRequest(community.id, ctx.requestId as string, member.id);
+        const claim = await store.claimRequest(community.id, ctx.requestId as string, communityMember.id);
         if (!claim.fresh) {
           return claim.sameMember
             ? (claim.reply as Reply)
@@ -211,6 +291,7 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
         clock: services.clock ?? systemClock,
         community,
         member,
+        communityMember,
         args: zoned.values,
         positionals: input.positionals,
         body: input.body,

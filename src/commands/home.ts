@@ -74,7 +74,9 @@ export async function loadHome(services: Services, ctx: CommandContext, options:
       store,
       clock: services.clock ?? systemClock,
       community,
+      // Home is Slack's, where a member's history is their own row.
       member,
+      communityMember: member,
       args: {},
       positionals: [],
       body: '',

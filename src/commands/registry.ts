@@ -16,6 +16,7 @@ import { importCommand } from './handlers/import.ts';
 import { join } from './handlers/join.ts';
 import { leaderboard } from './handlers/leaderboard.ts';
 import { leave } from './handlers/leave.ts';
+import { link, unlink } from './handlers/link.ts';
 import { list } from './handlers/list.ts';
 import { longterm } from './handlers/longterm.ts';
 import { pay } from './handlers/pay.ts';
@@ -59,6 +60,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   timezone,
   importCommand,
   exportCommand,
+  link,
+  unlink,
   forget,
   config,
 ];

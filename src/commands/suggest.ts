@@ -3,6 +3,7 @@
 // adapter reads the store for it.
 
 import { HELP_TOPICS } from './help-topics.ts';
+import { findHistoryMember } from './history-owner.ts';
 import type { Services } from './dispatch.ts';
 import { COMMANDS } from './registry.ts';
 import type { CommandContext, CommandDefinition } from './types.ts';
@@ -52,8 +53,8 @@ async function memberValues(
   ctx: CommandContext,
   target: Exclude<SuggestionTarget, 'commandName'>,
 ): Promise<string[]> {
-  const community = await services.store.ensureCommunity(ctx.community);
-  const member = await services.store.findMember(community.id, ctx.userId);
+  // On Discord the person's own contracts and days, whichever server or DM they type in.
+  const member = await findHistoryMember(services.store, ctx);
   if (!member) return [];
   if (target === 'recordedDate')
     return (await services.store.listObservations(member.id)).map((observation) => observation.date).reverse();

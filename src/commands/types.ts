@@ -28,7 +28,14 @@ export interface CommandRun {
   store: Store;
   clock: Clock;
   community: Community;
+  /**
+   * Whose history the command reads and writes: contracts, recorded scores, undo, reminders, time
+   * zone. On Discord the person's own row, shared by every server and DM (history-owner.ts); else
+   * the community member. Locked for the transaction when the command writes.
+   */
   member: Member;
+  /** The member of this community: leaderboard (join, leave, rank), display name, admin confirmations. */
+  communityMember: Member;
   args: Record<string, ArgValue>;
   positionals: string[];
   /** Lines after the command line (CSV for import). */

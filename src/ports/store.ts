@@ -35,6 +35,16 @@ export interface Member {
   timeZone: string | null;
   /** When the platform was last asked for the zone; null when the member set it themselves. */
   timeZoneFetchedAt: Date | null;
+  /** The person's row that owns this member's history (src/commands/history-owner.ts); null or absent: their own. */
+  historyMemberId?: number | null;
+  /** Contract ids renamed when per-server copies of the history were merged (they differed); `list` names them. */
+  mergedCopies?: readonly string[];
+}
+
+/** A community member and the member whose history (contracts, scores, reminders, zone) is theirs. */
+export interface MemberWithHistory {
+  member: Member;
+  history: Member;
 }
 
 export interface CommunitySettings {
@@ -155,6 +165,30 @@ export interface Store {
   ensureMember(communityId: number, platformUserId: string, displayName: string): Promise<Member>;
   findMember(communityId: number, platformUserId: string): Promise<Member | null>;
   /**
+   * Finds or creates the member and the person's history row in `historyCommunityId`, the member
+   * pointing at it (safe under concurrency; the history row's name is set once, never renamed).
+   */
+  ensureMemberWithHistory(
+    communityId: number,
+    historyCommunityId: number,
+    platformUserId: string,
+    displayName: string,
+  ): Promise<MemberWithHistory>;
+  findMemberById(memberId: number): Promise<Member | null>;
+
+  /** Uses up an unexpired `link` code (made with createConfirmation, action 'link'): the member row that issued it, and its platform. */
+  takeLinkCode(code: string, now: Date): Promise<{ memberId: number; platform: Platform } | null>;
+  /**
+   * Joins `loser`'s history into `winner`'s (both locked): the loser's contracts whose id or Upwork
+   * number the winner lacks move over, and scores of days it lacks; the rest of the loser's goes.
+   */
+  joinHistories(winner: number, loser: number): Promise<{ movedContracts: number; droppedContracts: number }>;
+  /**
+   * Splits the rows of `platform`/`platformUserId` from the other identities sharing `owner`'s
+   * history, the side without the owner getting a copy of it; false when nothing is linked.
+   */
+  splitHistory(owner: number, platform: Platform, platformUserId: string): Promise<boolean>;
+  /**
    * Locks the member's row to the end of the transaction, so one member's writes run one after
    * another (other members and foreign-key checks are not held up); returns the member as now
    * stored, or null when they were deleted meanwhile. Only inside transaction().
@@ -196,17 +230,17 @@ export interface Store {
   recordObservation(memberId: number, observation: Observation): Promise<RecordedObservation>;
   deleteObservation(memberId: number, date: string): Promise<boolean>;
   deleteAllObservations(memberId: number): Promise<number>;
-  /** Every member of the community who recorded a score, with their records (for figures without names). */
+  /** Every member of the community who recorded a score, keyed by their history's owner, with their records (for figures without names). */
   observationsInCommunity(communityId: number): Promise<Map<number, Observation[]>>;
 
-  /** Several members' contracts at once (members without any are absent from the map). */
+  /** Several members' contracts at once, each read from their history's owner (members without any are absent from the map). */
   listContractsOf(memberIds: readonly number[]): Promise<Map<number, Contract[]>>;
 
   /** Stores members' standings; a newer snapshot replaces the member's older one. */
   saveSnapshots(snapshots: readonly ScoreSnapshot[]): Promise<void>;
   /** The member's snapshot; present exactly while they are on the leaderboard (opted in). */
   getSnapshot(memberId: number): Promise<ScoreSnapshot | null>;
-  /** Marks snapshots stale (the member's contracts or the community's settings changed). */
+  /** Marks snapshots stale (the member's contracts, or their history's, or the community's settings changed). */
   expireSnapshots(target: { memberId: number } | { communityId: number }): Promise<void>;
   /**
    * Locks up to `limit` stale snapshots (valid_until before `today`, or computed after it) of a

@@ -99,7 +99,7 @@ describe.each(postgresKinds)('forget-community races on PostgreSQL', (postgres) 
     const paused = pauseAfter(store, 'forgetCommunity');
     const forget = run(paused.store, 'boss', `config forget-community confirm:${code}`, 'ws-b', { isAdmin: true });
     await paused.reached;
-    const add = run(store, 'ann', ADD, 'ws-b');
+    const add = run(store, 'ann', ADD_MORE, 'ws-b');
     await untilSomeoneWaitsOnALock(db, 'the add');
     paused.release();
     expect(await forget).toContain('2 members');

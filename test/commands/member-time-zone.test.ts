@@ -9,6 +9,7 @@ import { canonicalTimeZone, dayInTimeZone, localTime, memberTimeZone } from '../
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext, TEST_AS_OF } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
+import { historyMemberOf } from '../helpers/history-member.ts';
 
 const NOON_UTC = new Date('2026-11-30T12:00:00Z');
 
@@ -80,8 +81,8 @@ for (const kind of databaseKinds) {
     const say = (user: string, text: string, extra = {}) =>
       runCommandText(services, commandContext('discord', 'guild-tz', user, extra), text);
     const startOf = async (user: string) => {
-      const community = await store.ensureCommunity({ platform: 'discord', externalId: 'guild-tz' });
-      const member = await store.findMember(community.id, user);
+      // On Discord the contracts are the person's, in every server.
+      const member = await historyMemberOf(store, 'discord', 'guild-tz', user);
       return (await store.listContracts(member?.id ?? -1)).map((contract) => contract.start);
     };
 

@@ -4,6 +4,7 @@ import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
+import { historyMemberOf } from '../helpers/history-member.ts';
 
 describe.each(databaseKinds)('the remind command on $name', (kind) => {
   let store: Store;
@@ -25,8 +26,8 @@ describe.each(databaseKinds)('the remind command on $name', (kind) => {
     runCommandText(services, commandContext('discord', 'guild-1', user), text);
 
   async function remindersOn(user: string): Promise<boolean | undefined> {
-    const community = await store.ensureCommunity({ platform: 'discord', externalId: 'guild-1' });
-    return (await store.findMember(community.id, user))?.remindersOptIn;
+    // On Discord reminders are the person's (one reminder, whatever the servers they are in).
+    return (await historyMemberOf(store, 'discord', 'guild-1', user))?.remindersOptIn;
   }
 
   it('is off until the member turns it on; remind alone says which', async () => {

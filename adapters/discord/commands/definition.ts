@@ -6,6 +6,8 @@
 
 import {
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   SlashCommandBuilder,
   SlashCommandSubcommandBuilder,
   SlashCommandSubcommandGroupBuilder,
@@ -37,8 +39,8 @@ const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands
     commands: ['actual', 'explain', 'badges', 'accuracy'],
   },
   account: {
-    description: 'Your own settings and data: time zone, export, forget',
-    commands: ['timezone', 'export', 'forget'],
+    description: 'Your own settings and data: time zone, export, link, forget',
+    commands: ['timezone', 'export', 'link', 'unlink', 'forget'],
   },
 };
 
@@ -55,6 +57,17 @@ function choicesOf(values: readonly string[]): APIApplicationCommandOptionChoice
 /** Name, description and required flag, which every option builder takes alike. */
 function named<T extends ApplicationCommandOptionBase>(option: T, planned: PlannedOption, description: string): T {
   return option.setName(planned.name).setDescription(description).setRequired(planned.required);
+}
+
+/**
+ * Discord lists an option's choices itself: a description ending in the same list (": a, b, c", as
+ * `help` needs it) drops it there, for the 8,000 characters a command may have in all.
+ */
+function withoutChoiceList(description: string, choices: readonly string[]): string {
+  const list = `: ${choices.join(', ')}`;
+  return description.endsWith(list) && description.length > list.length
+    ? description.slice(0, -list.length)
+    : description;
 }
 
 /** A named argument as a typed Discord option, so Discord checks form and range before we see it. */
@@ -103,7 +116,9 @@ function addArgOption(sub: SlashCommandSubcommandBuilder, arg: ArgSpec, planned:
       return;
     case 'choice':
       sub.addStringOption((option) =>
-        named(option, planned, fitText(description)).addChoices(...choicesOf(kind.choices)),
+        named(option, planned, fitText(withoutChoiceList(description, kind.choices))).addChoices(
+          ...choicesOf(kind.choices),
+        ),
       );
       return;
   }
@@ -156,8 +171,27 @@ function subcommand(command: CommandDefinition): SlashCommandSubcommandBuilder {
  * /jss as a builder: every subcommand and group from the registry. The one place for what the
  * top-level command carries besides them (where it may be installed and used, permissions).
  */
+/**
+ * Installable to a server (guild install) and to a member's own account (user install: /jss works
+ * in any server, in DMs with the bot and in group DMs; adapters/discord/install-context.ts keeps
+ * replies private where the server did not install the bot).
+ */
+const INTEGRATION_TYPES = [
+  ApplicationIntegrationType.GuildInstall,
+  ApplicationIntegrationType.UserInstall,
+] as const;
+const INTERACTION_CONTEXTS = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+] as const;
+
 function jssCommandBuilder(): SlashCommandBuilder {
-  const builder = new SlashCommandBuilder().setName(COMMAND_NAME).setDescription(COMMAND_DESCRIPTION);
+  const builder = new SlashCommandBuilder()
+    .setName(COMMAND_NAME)
+    .setDescription(COMMAND_DESCRIPTION)
+    .setIntegrationTypes(...INTEGRATION_TYPES)
+    .setContexts(...INTERACTION_CONTEXTS);
   for (const command of COMMANDS.filter((candidate) => groupOf(candidate.name) === null))
     builder.addSubcommand(subcommand(command));
   for (const [name, group] of Object.entries(SUBCOMMAND_GROUPS)) {

@@ -7,6 +7,7 @@ import { parseCommandText } from '../../../src/commands/grammar.ts';
 import type { CommandInput } from '../../../src/commands/dispatch.ts';
 import { errorReply, sharedView, type Reply } from '../../../src/replies/reply.ts';
 import { interactionUser } from '../context.ts';
+import { maySharePublicly, SHARE_NEEDS_INSTALL, SHARE_NEEDS_INSTALL_HINT } from '../install-context.ts';
 import { RUN_PREFIX, SHARE_PREFIX } from '../render/index.ts';
 import { completeReply, sendReplyChart, sendReplyMessage } from './complete-reply.ts';
 import { deferred, deferWork, runFor } from './deferral.ts';
@@ -56,6 +57,8 @@ export function onButton(deps: ListenerDeps, interaction: APIMessageComponentBut
   const { share, text } = commandText(interaction.data.custom_id);
   const parsed = parseCommandText(text || 'help');
   if (!parsed.ok) return deferred(deps, interaction, async () => errorReply(parsed.message));
+  if (share && !maySharePublicly(interaction))
+    return deferred(deps, interaction, async () => errorReply(SHARE_NEEDS_INSTALL, SHARE_NEEDS_INSTALL_HINT));
   return share
     ? shared(deps, interaction, parsed.parsed)
     : deferred(deps, interaction, () => runFor(deps, interaction, parsed.parsed));

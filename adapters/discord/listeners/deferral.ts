@@ -9,6 +9,7 @@ import { runCommand, type CommandInput } from '../../../src/commands/dispatch.ts
 import type { Reply } from '../../../src/replies/reply.ts';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { discordContext } from '../context.ts';
+import { maySharePublicly } from '../install-context.ts';
 import { completeReply } from './complete-reply.ts';
 import type { HandledInteraction, ListenerDeps } from './types.ts';
 
@@ -43,7 +44,8 @@ export function deferred(
   return deferWork(work, (reply) => completeReply(deps, interaction, reply));
 }
 
-/** Runs a command for the member of the interaction, as of today. */
-export function runFor(deps: ListenerDeps, interaction: APIInteraction, input: CommandInput): Promise<Reply> {
-  return runCommand(deps.services, discordContext(interaction, deps.today()), input);
+/** Runs a command for the member of the interaction, as of today; without a Share button where the bot may not post. */
+export async function runFor(deps: ListenerDeps, interaction: APIInteraction, input: CommandInput): Promise<Reply> {
+  const reply = await runCommand(deps.services, discordContext(interaction, deps.today()), input);
+  return reply.shareable && !maySharePublicly(interaction) ? { ...reply, shareable: false } : reply;
 }

@@ -35,7 +35,7 @@ export const config = defineCommand({
   ],
   writes: true,
   adminOnly: { when: 'to-change', refusal: 'only community admins can change settings; "config" alone shows them' },
-  async run({ store, clock, community, member, args, positionals }) {
+  async run({ store, clock, community, communityMember: member, args, positionals }) {
     const [word] = positionals;
     if (word !== undefined) {
       if (word.toLowerCase() !== FORGET_COMMUNITY)

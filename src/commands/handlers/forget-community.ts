@@ -4,6 +4,7 @@
 import { errorReply, reply, type Reply } from '../../replies/reply.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Community, Member, Store } from '../../ports/store.ts';
+import { historyCommunityOf } from '../history-owner.ts';
 import { CommandError } from '../types.ts';
 import { CONFIRM_MINUTES, newConfirmationCode } from './forget.ts';
 
@@ -16,6 +17,13 @@ interface ForgetCommunityRun {
   community: Community;
   member: Member;
   args: { confirm?: string | undefined; model?: unknown; leaderboard?: unknown; param?: unknown; reset?: unknown };
+}
+
+/** On Discord a member's contracts and scores are the person's, shared with other servers: a server's admin does not delete them. */
+function personalHistoriesNote(community: Community): string {
+  return historyCommunityOf(community.platform) === null
+    ? ''
+    : " Each member's own contracts and recorded scores belong to them across servers and stay; each member deletes theirs with forget.";
 }
 
 export async function forgetCommunity({ store, clock, community, member, args }: ForgetCommunityRun): Promise<Reply> {
@@ -37,7 +45,7 @@ export async function forgetCommunity({ store, clock, community, member, args }:
       new Date(clock.now().getTime() + CONFIRM_MINUTES * 60_000),
     );
     return reply('confirm', "Delete all of this community's data?", {
-      summary: `This deletes every member's contracts, payments, recorded Upwork scores, leaderboard entries and reminder settings in this community, and resets its settings, for good. To confirm within ${CONFIRM_MINUTES} minutes: config ${FORGET_COMMUNITY} confirm:${fresh}`,
+      summary: `This deletes every member's contracts, payments, recorded Upwork scores, leaderboard entries and reminder settings in this community, and resets its settings, for good.${personalHistoriesNote(community)} To confirm within ${CONFIRM_MINUTES} minutes: config ${FORGET_COMMUNITY} confirm:${fresh}`,
       actions: [
         { label: 'Delete all community data', command: `config ${FORGET_COMMUNITY} confirm:${fresh}`, style: 'danger' },
       ],
@@ -57,6 +65,6 @@ export async function forgetCommunity({ store, clock, community, member, args }:
       errorReply('this community was already deleted by another request while this ran', 'Nothing more was deleted.'),
     );
   return reply('success', "The community's data is deleted", {
-    summary: `${deleted} member${deleted === 1 ? '' : 's'} and everything of theirs are gone, and the settings are back to their defaults. Anyone who adds a contract starts afresh.`,
+    summary: `${deleted} member${deleted === 1 ? '' : 's'} and everything of theirs are gone, and the settings are back to their defaults. Anyone who adds a contract starts afresh.${personalHistoriesNote(community)}`,
   });
 }

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { TEXT } from '../args.ts';
 import { errorReply, reply } from '../../replies/reply.ts';
 import { defineCommand } from '../define.ts';
+import { historyCommunityOf } from '../history-owner.ts';
 import { CommandError } from '../types.ts';
 
 export const CONFIRM_MINUTES = 10;
@@ -19,7 +20,10 @@ export const forget = defineCommand({
   examples: ['forget'],
   args: [{ name: 'confirm', kind: TEXT, description: 'the code the first "forget" gave you' }],
   writes: true,
-  async run({ store, clock, member, args }) {
+  async run({ ctx, store, clock, member, args }) {
+    // On Discord the history is the person's: every server's and the DMs' alike.
+    const where =
+      historyCommunityOf(ctx.platform) === null ? 'in this community' : 'in every server and in direct messages';
     const code = args.confirm;
     if (code === undefined) {
       const fresh = newConfirmationCode();
@@ -30,7 +34,7 @@ export const forget = defineCommand({
         new Date(clock.now().getTime() + CONFIRM_MINUTES * 60_000),
       );
       return reply('confirm', 'Delete everything about you?', {
-        summary: `This deletes your contracts, payments, recorded Upwork scores, leaderboard entry and settings in this community, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
+        summary: `This deletes your contracts, payments, recorded Upwork scores, leaderboard entries and settings ${where}, for good. To confirm within ${CONFIRM_MINUTES} minutes: forget confirm:${fresh}`,
         actions: [{ label: 'Delete everything', command: `forget confirm:${fresh}`, style: 'danger' }],
       });
     }

@@ -26,7 +26,7 @@ export const leaderboard = defineCommand({
     description: 'rank by long-term client % instead of estimated score',
   },
   writes: false,
-  async run({ ctx, store, community, member, args, positionals }) {
+  async run({ ctx, store, community, communityMember: member, args, positionals }) {
     const [mode] = positionals;
     if (mode !== undefined && mode.toLowerCase() !== 'longterm') {
       throw new CommandError(

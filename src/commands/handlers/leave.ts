@@ -8,8 +8,8 @@ export const leave = defineCommand({
   examples: ['leave'],
   args: [],
   writes: true,
-  async run({ store, member }) {
-    await store.setMemberFlags(member.id, { leaderboardOptIn: false });
+  async run({ store, communityMember }) {
+    await store.setMemberFlags(communityMember.id, { leaderboardOptIn: false });
     return reply('success', 'You left the leaderboard', {
       summary: 'You no longer appear in the leaderboard or its statistics. Join again with "join".',
     });

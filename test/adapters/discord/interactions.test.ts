@@ -10,6 +10,7 @@ import { formId } from '../../../src/commands/forms.ts';
 import { add } from '../../../src/commands/handlers/add.ts';
 import type { Store } from '../../../src/ports/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
+import { historyMemberOf } from '../../helpers/history-member.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
 const APP = '123456789012345678';
@@ -136,8 +137,8 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   }
 
   async function contractsOf(user: string) {
-    const community = await store.ensureCommunity({ platform: 'discord', externalId: GUILD });
-    const member = await store.findMember(community.id, user);
+    // The person's contracts, whichever server they were added in.
+    const member = await historyMemberOf(store, 'discord', GUILD, user);
     return member ? store.listContracts(member.id) : [];
   }
 
@@ -501,6 +502,51 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
         (request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${click.token}`,
       ),
     ).toBe(false);
+  });
+
+  describe('user install: where the server did not install the bot, replies stay private', () => {
+    // authorizing_integration_owners: "0" the server's guild install, "1" the member's user install.
+    const userInstalled = { context: 0, authorizing_integration_owners: { '1': 'U1' } };
+    const webhookPosts = (token: string) =>
+      discord.requests.filter(
+        (request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${token}`,
+      );
+
+    it('a score there is answered privately, without a Share button', async () => {
+      const body = slash('score', [], 'U1', userInstalled);
+      expect((await post(body)).json).toEqual({ type: 5, data: { flags: 64 } });
+      const patch = await followUp(body.token);
+      expect(patch.body).toMatch(/score/i);
+      expect(patch.body).not.toContain(SHARE_PREFIX);
+      expect(webhookPosts(body.token)).toEqual([]);
+    });
+
+    it('in a server that installed the bot (both installs authorizing) the Share button stays', async () => {
+      const body = slash('score', [], 'U1', { context: 0, authorizing_integration_owners: { '0': GUILD, '1': 'U1' } });
+      await post(body);
+      expect((await followUp(body.token)).body).toContain(`${SHARE_PREFIX}score`);
+    });
+
+    it('in a group DM (private channel) there is no Share button either', async () => {
+      const body = slash('score', [], 'U1', {
+        context: 2,
+        guild_id: undefined,
+        member: undefined,
+        user: { id: 'U1', username: 'user-U1', global_name: 'Name U1' },
+        authorizing_integration_owners: { '1': 'U1' },
+      });
+      await post(body);
+      const patch = await followUp(body.token);
+      expect(patch.body).toMatch(/score/i);
+      expect(patch.body).not.toContain(SHARE_PREFIX);
+    });
+
+    it("a Share click there (an old message's button) is refused privately and posts nothing", async () => {
+      const click = interaction(3, { custom_id: `${SHARE_PREFIX}score`, component_type: 2 }, 'U1', userInstalled);
+      expect((await post(click)).json).toEqual({ type: 5, data: { flags: 64 } });
+      expect((await followUp(click.token)).body).toContain('this server has not installed jss-coach');
+      expect(webhookPosts(click.token)).toEqual([]);
+    });
   });
 
   it('the gateway path answers through the interaction callback with the same handler', async () => {

@@ -17,4 +17,14 @@ describe('the /jss registration body', () => {
     const sent = JSON.parse(JSON.stringify(jssCommandDefinition())) as unknown;
     expect(sent).toStrictEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')));
   });
+
+  it("is installable to servers and to members (user install), and usable in servers, the bot's DMs and group DMs", () => {
+    const sent = JSON.parse(JSON.stringify(jssCommandDefinition())) as {
+      integration_types?: number[];
+      contexts?: number[];
+    };
+    // integration_types: 0 guild install, 1 user install; contexts: 0 guild, 1 bot DM, 2 private channel.
+    expect(sent.integration_types).toEqual([0, 1]);
+    expect(sent.contexts).toEqual([0, 1, 2]);
+  });
 });
