@@ -176,10 +176,7 @@ function subcommand(command: CommandDefinition): SlashCommandSubcommandBuilder {
  * in any server, in DMs with the bot and in group DMs; adapters/discord/install-context.ts keeps
  * replies private where the server did not install the bot).
  */
-const INTEGRATION_TYPES = [
-  ApplicationIntegrationType.GuildInstall,
-  ApplicationIntegrationType.UserInstall,
-] as const;
+const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall] as const;
 const INTERACTION_CONTEXTS = [
   InteractionContextType.Guild,
   InteractionContextType.BotDM,
