@@ -3,6 +3,7 @@
 // form a platform opens for it. The command bus, the adapters, the docs, the Discord registration
 // and autocomplete read the definition; none of them keeps a table keyed by command name.
 
+import type { CommandGroup } from './groups.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { ArgSpec, ArgsOf } from './args.ts';
 import type { CommandDefinition, CommandRun } from './types.ts';
@@ -87,6 +88,7 @@ export interface CommandSpec<A extends readonly ArgSpec[]> {
   writes: boolean;
   adminOnly?: AdminRule;
   form?: FormSpec<A[number]['name']>;
+  group?: CommandGroup;
   run(run: TypedRun<ArgsOf<A>>): Promise<Reply>;
 }
 

@@ -1,5 +1,6 @@
 // What every command is given and what it declares, next to its handler (one command per file).
 
+import type { CommandGroup } from './groups.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Community, CommunityRef, Member, Platform, Store } from '../ports/store.ts';
 import type { Reply } from '../replies/reply.ts';
@@ -65,6 +66,8 @@ export interface CommandDefinition {
   adminOnly?: AdminRule;
   /** A platform-neutral form each adapter renders (Slack modal, Discord modal). */
   form?: FormSpec;
+  /** The heading it sits under (a subcommand group on Discord); none for the everyday commands. */
+  group?: CommandGroup;
   run(run: CommandRun): Promise<Reply>;
 }
 

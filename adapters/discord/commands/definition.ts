@@ -17,7 +17,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ArgSpec } from '../../../src/commands/args.ts';
-import { COMMANDS } from '../../../src/commands/registry.ts';
+import { COMMANDS, findCommand } from '../../../src/commands/registry.ts';
+import { COMMAND_GROUPS } from '../../../src/commands/groups.ts';
 import type { CommandDefinition } from '../../../src/commands/types.ts';
 import { MAX_CHOICE_NAME, MAX_DESCRIPTION } from './limits.ts';
 import { CONTRACT_ID_MAX_LENGTH, MONEY_RANGE, optionPlan, type PlannedOption } from './option-plan.ts';
@@ -28,21 +29,10 @@ const DATE_FORMAT = 'YYYY-MM-DD';
 const COMMAND_NAME_MAX_LENGTH = 32;
 
 /**
- * Discord allows 25 subcommands a command; the commands about what Upwork shows sit in a group of
- * their own (/jss upwork actual score:87), and those about the member's own account in another
- * (/jss account timezone zone:Europe/Berlin). Command names stay unique across groups, so the
- * subcommand's name alone is the command.
+ * Discord allows 25 subcommands a command: a command's group (src/commands/groups.ts) is a
+ * subcommand group here (/jss upwork actual score:87, /jss account timezone zone:Europe/Berlin).
+ * Command names stay unique across groups, so the subcommand's name alone is the command.
  */
-const SUBCOMMAND_GROUPS: Readonly<Record<string, { description: string; commands: readonly string[] }>> = {
-  upwork: {
-    description: 'What Upwork shows you: record it, explain a gap, Top Rated, accuracy',
-    commands: ['actual', 'explain', 'badges', 'accuracy'],
-  },
-  account: {
-    description: 'Your own settings and data: time zone, export, link, forget',
-    commands: ['timezone', 'export', 'link', 'unlink', 'forget'],
-  },
-};
 
 /** Cuts text to Discord's limit, marking the cut so a reader sees something is missing. */
 export function fitText(text: string, max = MAX_DESCRIPTION): string {
@@ -189,13 +179,11 @@ function jssCommandBuilder(): SlashCommandBuilder {
     .setDescription(COMMAND_DESCRIPTION)
     .setIntegrationTypes(...INTEGRATION_TYPES)
     .setContexts(...INTERACTION_CONTEXTS);
-  for (const command of COMMANDS.filter((candidate) => groupOf(candidate.name) === null))
+  for (const command of COMMANDS.filter((candidate) => candidate.group === undefined))
     builder.addSubcommand(subcommand(command));
-  for (const [name, group] of Object.entries(SUBCOMMAND_GROUPS)) {
-    const groupBuilder = new SlashCommandSubcommandGroupBuilder()
-      .setName(name)
-      .setDescription(fitText(group.description));
-    for (const command of COMMANDS.filter((candidate) => group.commands.includes(candidate.name)))
+  for (const [name, description] of Object.entries(COMMAND_GROUPS)) {
+    const groupBuilder = new SlashCommandSubcommandGroupBuilder().setName(name).setDescription(fitText(description));
+    for (const command of COMMANDS.filter((candidate) => candidate.group === name))
       groupBuilder.addSubcommand(subcommand(command));
     builder.addSubcommandGroup(groupBuilder);
   }
@@ -227,5 +215,5 @@ export function jssCommandDefinition(): RESTPostAPIChatInputApplicationCommandsJ
 
 /** The group a command sits in on Discord, or null for a subcommand of /jss itself. */
 export function groupOf(commandName: string): string | null {
-  return Object.entries(SUBCOMMAND_GROUPS).find(([, group]) => group.commands.includes(commandName))?.[0] ?? null;
+  return findCommand(commandName)?.group ?? null;
 }

@@ -4,6 +4,7 @@ import { defineCommand } from '../define.ts';
 
 export const accuracy = defineCommand({
   name: 'accuracy',
+  group: 'upwork',
   summary:
     "How close each model preset comes to the scores members recorded (figures only, no names); helps admins pick the community's preset.",
   usage: 'accuracy',

@@ -32,6 +32,7 @@ function parseScore(word: string): number {
 
 export const actual = defineCommand({
   name: 'actual',
+  group: 'upwork',
   summary:
     "Record the JSS Upwork shows you (one a day; the same day again replaces it); alone, lists them beside the bot's estimate for each day.",
   usage: 'actual [SCORE] [date:YYYY-MM-DD] [longterm:PERCENT]  ·  actual remove date:YYYY-MM-DD',

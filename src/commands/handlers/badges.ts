@@ -5,6 +5,7 @@ import { defineCommand } from '../define.ts';
 
 export const badges = defineCommand({
   name: 'badges',
+  group: 'upwork',
   summary:
     'Top Rated tracking: 16 weekly scores (yours where recorded), 12-month earnings, when you qualify, and what the bot cannot see.',
   usage: 'badges',

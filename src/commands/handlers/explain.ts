@@ -6,6 +6,7 @@ import { defineCommand } from '../define.ts';
 
 export const explain = defineCommand({
   name: 'explain',
+  group: 'upwork',
   summary:
     'What Upwork may know that the bot does not: hidden facts that make the estimate meet your recorded scores, each with the command that applies it.',
   usage: 'explain',

@@ -7,6 +7,7 @@ import { defineCommand } from '../define.ts';
 
 export const exportCommand = defineCommand({
   name: 'export',
+  group: 'account',
   summary: 'Download your contracts and recorded Upwork scores as CSV or JSON (the contract file format).',
   usage: 'export [format:csv|json]',
   examples: ['export', 'export format:json'],

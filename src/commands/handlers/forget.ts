@@ -15,6 +15,7 @@ export function newConfirmationCode(): string {
 
 export const forget = defineCommand({
   name: 'forget',
+  group: 'account',
   summary: 'Delete everything jss-coach keeps about you, after a confirmation.',
   usage: 'forget, then forget confirm:CODE',
   examples: ['forget'],

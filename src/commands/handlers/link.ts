@@ -22,6 +22,7 @@ function newLinkCode(): string {
 
 export const link = defineCommand({
   name: 'link',
+  group: 'account',
   summary: 'One history on two platforms: link gives a code to use there.',
   usage: 'link, then on the other platform: link code:CODE [keep:here|there]',
   examples: ['link', 'link code:ABCDE23456 keep:here'],
@@ -104,6 +105,7 @@ export const link = defineCommand({
 
 export const unlink = defineCommand({
   name: 'unlink',
+  group: 'account',
   summary: 'Split a linked history, a copy each.',
   usage: 'unlink',
   examples: ['unlink'],

@@ -16,6 +16,7 @@ const EXPECTED =
 
 export const timezone = defineCommand({
   name: 'timezone',
+  group: 'account',
   summary:
     'Your time zone, for "today" and the reminder hour: timezone zone:Europe/Berlin; zone:none clears it; timezone alone shows it.',
   usage: 'timezone [zone:AREA/CITY|none]',
