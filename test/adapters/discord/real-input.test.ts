@@ -13,6 +13,7 @@ import { formId } from '../../../src/commands/forms.ts';
 import { add } from '../../../src/commands/handlers/add.ts';
 import type { Store } from '../../../src/ports/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
+import { historyMemberOf } from '../../helpers/history-member.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
 const APP = '123456789012345678';
@@ -195,9 +196,9 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
       ),
     );
 
+  // A Discord member's contracts are their person's, whichever server they typed in.
   async function contractsOf(user: string) {
-    const community = await store.ensureCommunity({ platform: 'discord', externalId: GUILD });
-    const member = await store.findMember(community.id, user);
+    const member = await historyMemberOf(store, 'discord', GUILD, user);
     return member ? store.listContracts(member.id) : [];
   }
 
