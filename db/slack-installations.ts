@@ -134,15 +134,17 @@ export function createSlackInstallationStore(
           await tx.delete(slackUninstalls).where(eq(slackUninstalls.teamId, installation.team.id));
         // An org installing org-wide again keeps the data of the workspaces it served before.
         else if (installation.isEnterpriseInstall && installation.enterprise?.id)
-          await tx.delete(slackUninstalls).where(
-            inArray(
-              slackUninstalls.teamId,
-              tx
-                .select({ teamId: slackEnterpriseTeams.teamId })
-                .from(slackEnterpriseTeams)
-                .where(eq(slackEnterpriseTeams.enterpriseId, installation.enterprise.id)),
-            ),
-          );
+          await tx
+            .delete(slackUninstalls)
+            .where(
+              inArray(
+                slackUninstalls.teamId,
+                tx
+                  .select({ teamId: slackEnterpriseTeams.teamId })
+                  .from(slackEnterpriseTeams)
+                  .where(eq(slackEnterpriseTeams.enterpriseId, installation.enterprise.id)),
+              ),
+            );
       });
     },
 

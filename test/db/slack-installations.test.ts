@@ -167,7 +167,7 @@ describe.each(databaseKinds)('Slack installations on $name', (kind) => {
     expect(left).not.toContain('T7-b');
   });
 
-  it('an org installing org-wide again within the grace period keeps its workspaces\' data', async () => {
+  it("an org installing org-wide again within the grace period keeps its workspaces' data", async () => {
     await installations.storeInstallation(orgInstall('E9', 'xoxb-org9'));
     await requestFrom('T9-a', 'E9');
     await recordUninstall(db, { teamId: null, enterpriseId: 'E9', isEnterpriseInstall: true }, new Date());

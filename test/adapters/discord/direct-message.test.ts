@@ -56,7 +56,9 @@ describe('Discord direct messages (fake Discord REST API on loopback)', () => {
   });
 
   it('throws when Discord refuses, so the reminder is recorded as failed', async () => {
-    await expect(send()('999', reply('info', 'Reminders'), 'guild-1')).rejects.toThrow(/Cannot send messages to this user/);
+    await expect(send()('999', reply('info', 'Reminders'), 'guild-1')).rejects.toThrow(
+      /Cannot send messages to this user/,
+    );
   });
 
   it('is off without a bot token', () => {
