@@ -3,13 +3,15 @@
 // Each member's reminder goes with their own team's bot token (an org-wide installation's for the
 // teams it served); a team without an installation gets nothing and its row says why.
 
+import { PassThrough } from 'node:stream';
 import type { Installation } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackOAuthDirectMessage } from '../../../adapters/slack/direct-message.ts';
+import { directMessagesOf } from '../../../app/direct-messages.ts';
 import { createReminderQueue } from '../../../db/reminder-queue.ts';
 import { createSlackInstallationStore, type SlackInstallationStore } from '../../../db/slack-installations.ts';
 import { recordUninstall } from '../../../db/slack-uninstalls.ts';
 import { createTokenCipher } from '../../../db/token-cipher.ts';
+import { silentLogger } from '../../../src/ports/logger.ts';
 import type { Member } from '../../../src/ports/store.ts';
 import type { ReminderSummary } from '../../../src/reminders/job.ts';
 import { startReminderSchedule } from '../../../src/reminders/schedule.ts';
@@ -18,7 +20,8 @@ import { startFakeServer, type FakeServer } from '../../helpers/fake-http.ts';
 import { alwaysFind, deliveryRow, member } from '../../reminders/helpers.ts';
 
 const DAY = '2026-11-30';
-const cipher = createTokenCipher(Buffer.alloc(32, 7));
+const TOKEN_KEY = Buffer.alloc(32, 7);
+const cipher = createTokenCipher(TOKEN_KEY);
 
 function install(where: { team?: string; enterprise?: string }, token: string): Installation {
   return {
@@ -51,14 +54,22 @@ describe.each(databaseKinds)('Slack reminders in OAuth mode on $name', (kind) =>
     await opened.close();
   });
 
-  /** One scheduled run for DAY (PGlite with batches of one, as app/main.ts runs it); its summary. */
+  /** One scheduled run for DAY with the senders app/main.ts makes in OAuth mode (PGlite: batches of one); its summary. */
   async function runOnce(): Promise<ReminderSummary> {
-    const senders = {
-      slack: createSlackOAuthDirectMessage(
-        { botTokens: () => installations.botTokensByTeam(), apiUrl: `${slack.url}/api/` },
-        { retries: 0 },
-      ),
+    const slackSettings = {
+      signingSecret: 'secret',
+      botToken: null,
+      appToken: null,
+      port: 0,
+      apiUrl: `${slack.url}/api/`,
+      oauth: { clientId: '1.2', clientSecret: 'c', stateSecret: 's', tokenKey: TOKEN_KEY, redirectUrl: null },
     };
+    const senders = await directMessagesOf(
+      { slack: slackSettings, discord: null },
+      new PassThrough(),
+      silentLogger,
+      opened.db,
+    );
     let stop: () => Promise<void> = async () => {};
     const summary = await new Promise<ReminderSummary>((resolve, reject) => {
       stop = startReminderSchedule({
