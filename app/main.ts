@@ -127,7 +127,7 @@ async function runOpened(settings: Settings, logger: AppLogger, stop: StopSignal
     stopJobs.push(
       startReminderSchedule({
         queue: createReminderQueue(handle.db),
-        senders: await directMessagesOf(settings, process.stdout, logger),
+        senders: await directMessagesOf(settings, process.stdout, logger, handle.db),
         pinnedDay: settings.asOf,
         hour: settings.reminderHour,
         log: (message) => jobLog.info({ job: 'reminders' }, message),

@@ -438,6 +438,21 @@ export const slackOAuthStates = pgTable('slack_oauth_states', {
 });
 
 /**
+ * The workspaces an org-wide installation (Enterprise Grid) has served, recorded when its row
+ * authorises a team's request: the org's uninstall event names no team, so this is how its
+ * workspaces' data is scheduled for deletion, and how a team's token is found without its org.
+ */
+export const slackEnterpriseTeams = pgTable(
+  'slack_enterprise_teams',
+  {
+    teamId: text('team_id').primaryKey(),
+    enterpriseId: text('enterprise_id').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('slack_enterprise_teams_enterprise_idx').on(table.enterpriseId)],
+);
+
+/**
  * A Slack workspace that uninstalled the bot: its community data is deleted at `forget_after`
  * (the grace period), unless it installs again before then.
  */

@@ -2,17 +2,18 @@
 // installation is deleted at once, and its community data after a grace period, so a mistaken
 // uninstall can be undone by installing again (storeInstallation drops the pending row).
 
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, notInArray } from 'drizzle-orm';
 import type { Database } from './database.ts';
-import { communities, slackInstallations, slackUninstalls } from './schema.ts';
+import { communities, slackEnterpriseTeams, slackInstallations, slackUninstalls } from './schema.ts';
 
 /** Days between an uninstall and the deletion of the workspace's community data (README says so). */
 export const UNINSTALL_GRACE_DAYS = 30;
 
 /**
  * Deletes the workspace's installation and schedules its community data for deletion; a second
- * event for the same uninstall keeps the first date. `teamId` null (an org-wide uninstall without a
- * team) deletes the org's installation only.
+ * event for the same uninstall keeps the first date. An org-wide uninstall (its event names no
+ * team) deletes the org's installation and schedules the workspaces it served, as recorded in
+ * slack_enterprise_teams, except those with an installation of their own.
  */
 export async function recordUninstall(
   db: Database,
@@ -23,11 +24,31 @@ export async function recordUninstall(
     const key =
       who.isEnterpriseInstall && who.enterpriseId ? `E:${who.enterpriseId}` : who.teamId ? `T:${who.teamId}` : null;
     if (key) await tx.delete(slackInstallations).where(eq(slackInstallations.key, key));
-    if (who.teamId) {
+    const teams = who.teamId ? [who.teamId] : [];
+    if (who.isEnterpriseInstall && who.enterpriseId) {
+      const served = await tx
+        .select({ teamId: slackEnterpriseTeams.teamId })
+        .from(slackEnterpriseTeams)
+        .where(
+          and(
+            eq(slackEnterpriseTeams.enterpriseId, who.enterpriseId),
+            // (The subquery holds no NULL: NOT IN with a NULL would match nothing.)
+            notInArray(
+              slackEnterpriseTeams.teamId,
+              tx
+                .select({ teamId: slackInstallations.teamId })
+                .from(slackInstallations)
+                .where(and(eq(slackInstallations.isEnterpriseInstall, false), isNotNull(slackInstallations.teamId))),
+            ),
+          ),
+        );
+      for (const { teamId } of served) if (!teams.includes(teamId)) teams.push(teamId);
+    }
+    if (teams.length > 0) {
       const forgetAfter = new Date(now.getTime() + UNINSTALL_GRACE_DAYS * 86_400_000);
       await tx
         .insert(slackUninstalls)
-        .values({ teamId: who.teamId, uninstalledAt: now, forgetAfter })
+        .values(teams.map((teamId) => ({ teamId, uninstalledAt: now, forgetAfter })))
         .onConflictDoNothing();
     }
   });
@@ -56,6 +77,7 @@ export async function forgetUninstalledCommunities(db: Database, now: Date): Pro
       if (claimed.length === 0) return;
       // Members, contracts, payments, observations, snapshots, request ids go with it (ON DELETE CASCADE).
       await tx.delete(communities).where(and(eq(communities.platform, 'slack'), eq(communities.externalId, teamId)));
+      await tx.delete(slackEnterpriseTeams).where(eq(slackEnterpriseTeams.teamId, teamId));
       forgotten.push(teamId);
     });
   }

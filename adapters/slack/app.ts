@@ -19,6 +19,7 @@ import { CHART_ROUTE_PATH, chartKeyFrom } from './chart-url.ts';
 import { chartRouteHandler } from './home.ts';
 import { clientForTeam, startHomeRefresh } from './home-refresh-job.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
+import { createSlackTimeZoneCache } from './time-zone-cache.ts';
 
 /** A route on the HTTP server (the operations routes' shape). */
 export interface Route {
@@ -107,6 +108,7 @@ export function createSlackApp(options: SlackAppOptions): SlackAdapter {
     config: options.config,
     today: options.today,
     ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
+    timeZones: createSlackTimeZoneCache(),
     ...(options.logger && { logger: options.logger }),
     ...(home && { home }),
   };

@@ -3,11 +3,12 @@
 // a Home that fails is tried again the next day rather than every run. Each team's client carries
 // that team's token: the one workspace's, or the installation's in OAuth mode.
 
-import { webApi, type InstallationStore } from '@slack/bolt';
+import type { InstallationStore } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from './config.ts';
 import { publishHome } from './home.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
+import { webClientCache } from './web-clients.ts';
 
 const HOME_REFRESH_EVERY_MS = 10 * 60_000;
 /** Homes republished per run at most (views.publish allows about 100 a minute per team). */
@@ -17,21 +18,11 @@ export type ClientForTeam = (teamId: string) => Promise<WebClient | null>;
 
 /** A Web API client per team: the configured token, or the team's installation (OAuth mode). */
 export function clientForTeam(config: SlackConfig, installations?: InstallationStore): ClientForTeam {
-  const clients = new Map<string, WebClient>();
-  const clientOf = (token: string) => {
-    const known = clients.get(token);
-    if (known) return known;
-    const made = new webApi.WebClient(token, {
-      ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
-      retryConfig: { retries: 2 },
-      logLevel: webApi.LogLevel.WARN,
-    });
-    clients.set(token, made);
-    return made;
-  };
+  const clientOf = webClientCache(config.apiUrl);
   return async (teamId) => {
     if (config.botToken) return clientOf(config.botToken);
     if (!installations) return null;
+    // By team alone: the store finds the org-wide installation that served the team, if any.
     const installation = await installations
       .fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })
       .catch(() => null);

@@ -10,7 +10,7 @@
 import { MAX_ATTEMPTS, type ReminderQueue } from '../ports/reminder-queue.ts';
 import { runReminders, type ReminderSummary, type RunRemindersOptions } from './job.ts';
 import type { DirectMessages } from '../ports/direct-message.ts';
-import { platformsOf, routeByPlatform } from './senders.ts';
+import { platformsOf, prepareSenders, routeByPlatform } from './senders.ts';
 import { FALLBACK_TIME_ZONE, localTime } from '../commands/time-zone.ts';
 
 const DEFAULT_REMINDER_HOUR = 9;
@@ -63,6 +63,7 @@ export function startReminderSchedule(options: ReminderScheduleOptions): () => P
   let running: Promise<void> | null = null;
 
   async function runDay(day: string, timeZones: readonly string[] | undefined): Promise<void> {
+    await prepareSenders(options.senders);
     const summary = await runReminders({
       queue: options.queue,
       asOf: day,

@@ -9,10 +9,15 @@ export function platformsOf(senders: DirectMessages): Platform[] {
   return (Object.keys(senders) as Platform[]).filter((platform) => senders[platform] !== undefined);
 }
 
+/** Lets each sender read what it needs before a run (outside the queue's transactions). */
+export async function prepareSenders(senders: DirectMessages): Promise<void> {
+  await Promise.all(platformsOf(senders).map((platform) => senders[platform]?.prepare?.()));
+}
+
 export function routeByPlatform(senders: DirectMessages): SendReminder {
   return async (item, reply) => {
     const send = senders[item.platform];
     if (!send) throw new Error(`no direct messages on ${item.platform} from this instance`);
-    await send(item.platformUserId, reply);
+    await send(item.platformUserId, reply, item.community.externalId);
   };
 }

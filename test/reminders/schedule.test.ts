@@ -77,6 +77,7 @@ describe('the direct-message senders of an instance', () => {
     await send?.(
       'maria',
       reply('info', 'Your JSS reminders for 2026-11-22', { blocks: [{ type: 'list', items: ['c1 stops counting'] }] }),
+      'console',
     );
     const text = String(output.read());
     expect(text).toContain('[direct message to maria]\nYour JSS reminders for 2026-11-22');

@@ -5,6 +5,7 @@ import type { Services } from '../../../src/commands/dispatch.ts';
 import type { Logger } from '../../../src/ports/logger.ts';
 import type { SlackConfig } from '../config.ts';
 import type { SlackHomeServices } from '../home.ts';
+import type { SlackTimeZoneCache } from '../time-zone-cache.ts';
 
 export interface ListenerDeps {
   services: Services;
@@ -17,4 +18,6 @@ export interface ListenerDeps {
   logger?: Logger;
   /** App Home: where published Homes are recorded and the chart's public URL (Home is published without it, never refreshed). */
   home?: SlackHomeServices;
+  /** Members' Slack time zones this process has seen (skips reading their row on every command). */
+  timeZones?: SlackTimeZoneCache;
 }

@@ -61,6 +61,7 @@ export async function memberContext(
     userId: who.userId,
     now,
     logger: deps.logger,
+    cache: deps.timeZones,
   });
   return { ...slackContext(who, deps.today(), admin), timeZone };
 }

@@ -36,6 +36,7 @@ describe('Discord direct messages (fake Discord REST API on loopback)', () => {
         blocks: [{ type: 'list', items: ['@everyone **Acme** <@1> stops counting on 2026-11-23'] }],
         actions: [{ label: 'Score', command: 'score' }],
       }),
+      'guild-1',
     );
     const calls = discord.requests.slice(before);
     expect(calls.map((request) => `${request.method} ${request.path}`)).toEqual([
@@ -55,7 +56,9 @@ describe('Discord direct messages (fake Discord REST API on loopback)', () => {
   });
 
   it('throws when Discord refuses, so the reminder is recorded as failed', async () => {
-    await expect(send()('999', reply('info', 'Reminders'))).rejects.toThrow(/Cannot send messages to this user/);
+    await expect(send()('999', reply('info', 'Reminders'), 'guild-1')).rejects.toThrow(
+      /Cannot send messages to this user/,
+    );
   });
 
   it('is off without a bot token', () => {

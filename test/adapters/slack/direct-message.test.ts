@@ -27,6 +27,7 @@ describe('Slack direct messages (fake Slack Web API on loopback)', () => {
       reply('info', 'Your JSS reminders for 2026-11-22', {
         blocks: [{ type: 'list', items: ['<!channel> Acme & Co <@U999> stops counting on 2026-11-23'] }],
       }),
+      'T1',
     );
     const posted = slack.requests.slice(before);
     expect(posted.map((request) => request.path)).toEqual(['/api/chat.postMessage']);
@@ -44,11 +45,11 @@ describe('Slack direct messages (fake Slack Web API on loopback)', () => {
 
   it('escapes the notification text too', async () => {
     const before = slack.requests.length;
-    await send()('U123', reply('info', 'Reminders for <!here>', { summary: 'A & B' }));
+    await send()('U123', reply('info', 'Reminders for <!here>', { summary: 'A & B' }), 'T1');
     expect(slack.requests[before]?.data?.text).toBe('Reminders for &lt;!here&gt;: A &amp; B');
   });
 
   it('throws when Slack refuses, so the reminder is recorded as failed', async () => {
-    await expect(send()('U-gone', reply('info', 'Reminders'))).rejects.toThrow(/user_not_found/);
+    await expect(send()('U-gone', reply('info', 'Reminders'), 'T1')).rejects.toThrow(/user_not_found/);
   });
 });

@@ -374,4 +374,52 @@ describe.each(databaseKinds)('Slack OAuth on $name', (kind) => {
       installations.fetchInstallation({ teamId: 'TNONE', enterpriseId: undefined, isEnterpriseInstall: false }),
     ).rejects.toThrow(/no Slack installation/);
   });
+
+  it("an org-wide uninstall (no team in the event) schedules the data of the org's workspaces that used the app", async () => {
+    const installations = createSlackInstallationStore(db, createTokenCipher(OAUTH.tokenKey));
+    await installations.storeInstallation({
+      team: undefined,
+      enterprise: { id: 'EORG', name: 'Org' },
+      user: { id: 'U-admin', token: undefined, scopes: undefined },
+      bot: { token: 'xoxb-org-wide', scopes: [...BOT_SCOPES], id: 'B0ORG', userId: 'UBOT-ORG' },
+      isEnterpriseInstall: true,
+      authVersion: 'v2',
+    });
+    // A command from workspace TORG1 of the org, authorised by the org's installation.
+    const body = `${slashBody('TORG1', 'add client:"Org Co" type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5', 'UO')}&enterprise_id=EORG&is_enterprise_install=true`;
+    const response = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedSlackHeaders(body), body });
+    expect(response.status).toBe(200);
+    const orgCommunity = await store.ensureCommunity({ platform: 'slack', externalId: 'TORG1' });
+    await vi.waitFor(async () => {
+      const member = await store.findMember(orgCommunity.id, 'UO');
+      expect(member && (await store.listContracts(member.id)).map((contract) => contract.client)).toEqual(['Org Co']);
+    });
+
+    const uninstall = JSON.stringify({
+      token: 'x',
+      enterprise_id: 'EORG',
+      is_enterprise_install: true,
+      api_app_id: 'A0JSS',
+      type: 'event_callback',
+      event_id: `Ev${++trigger}`,
+      event_time: 1,
+      event: { type: 'app_uninstalled' },
+    });
+    const before = Date.now();
+    const answered = await fetch(`${base}/slack/events`, {
+      method: 'POST',
+      headers: signedSlackHeaders(uninstall, { contentType: 'application/json' }),
+      body: uninstall,
+    });
+    expect(answered.status).toBe(200);
+    await vi.waitFor(async () => expect(await pendingForget(db, 'TORG1')).not.toBeNull());
+    expect((await pendingForget(db, 'TORG1'))?.getTime()).toBeGreaterThanOrEqual(
+      before + UNINSTALL_GRACE_DAYS * 86_400_000 - 1000,
+    );
+    expect((await installationRows()).map((row) => row.key)).not.toContain('E:EORG');
+    expect(
+      await forgetUninstalledCommunities(db, new Date(Date.now() + (UNINSTALL_GRACE_DAYS + 1) * 86_400_000)),
+    ).toContain('TORG1');
+    expect(await db.select().from(communities).where(eq(communities.externalId, 'TORG1'))).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
+import { createSlackTimeZoneCache } from '../../../adapters/slack/time-zone-cache.ts';
 import { slackUserTimeZone, TIME_ZONE_REFRESH_MS } from '../../../adapters/slack/user-time-zone.ts';
 import { silentLogger, type Logger } from '../../../src/ports/logger.ts';
 import type { Store } from '../../../src/ports/store.ts';
@@ -103,6 +104,86 @@ describe("the Slack member's time zone (users.info on a fake Web API)", () => {
     zones.set('U-new', 'Asia/Tokyo');
     expect(await lookup('U-new')).toBe('Asia/Tokyo');
     expect(await stored('U-new')).toBeNull();
+  });
+
+  describe("with the process's cache", () => {
+    /** The store, counting the reads the lookup makes of the member's row. */
+    function countingStore() {
+      const reads = { count: 0 };
+      const counted: Store = {
+        ...store,
+        ensureCommunity: (ref) => {
+          reads.count++;
+          return store.ensureCommunity(ref);
+        },
+        findMember: (communityId, userId) => {
+          reads.count++;
+          return store.findMember(communityId, userId);
+        },
+      };
+      return { counted, reads };
+    }
+
+    it("answers from memory within the day (no reads of the member's row, no users.info), then reads and asks again", async () => {
+      await memberOf('U-mem');
+      zones.set('U-mem', 'Asia/Singapore');
+      const cache = createSlackTimeZoneCache();
+      const { counted, reads } = countingStore();
+      const cachedLookup = (now: Date) =>
+        slackUserTimeZone({ store: counted, client, community: COMMUNITY, userId: 'U-mem', now, logger, cache });
+      expect(await cachedLookup(NOON_UTC)).toBe('Asia/Singapore');
+      const afterFirst = reads.count;
+      expect(afterFirst).toBeGreaterThan(0);
+      zones.set('U-mem', 'Europe/Lisbon');
+      expect(await cachedLookup(new Date(NOON_UTC.getTime() + TIME_ZONE_REFRESH_MS - 1))).toBe('Asia/Singapore');
+      expect(reads.count).toBe(afterFirst);
+      expect(asks('U-mem')).toBe(1);
+      // The same user id in another workspace is another member.
+      expect(
+        await slackUserTimeZone({
+          store: counted,
+          client,
+          community: { platform: 'slack', externalId: 'T0OTHER' },
+          userId: 'U-mem',
+          now: NOON_UTC,
+          logger,
+          cache,
+        }),
+      ).toBe('Europe/Lisbon');
+      const later = new Date(NOON_UTC.getTime() + TIME_ZONE_REFRESH_MS);
+      const beforeLater = reads.count;
+      expect(await cachedLookup(later)).toBe('Europe/Lisbon');
+      expect(reads.count).toBeGreaterThan(beforeLater);
+      expect(await stored('U-mem')).toEqual({ timeZone: 'Europe/Lisbon', fetchedAt: later.toISOString() });
+    });
+
+    it('keeps nothing for a member who set their own zone or is not stored yet: their row is read each time', async () => {
+      const own = await memberOf('U-mem-own');
+      await store.setMemberTimeZone(own.id, 'Europe/Berlin', null);
+      zones.set('U-mem-new', 'Asia/Tokyo');
+      const cache = createSlackTimeZoneCache();
+      const { counted, reads } = countingStore();
+      for (const userId of ['U-mem-own', 'U-mem-new']) {
+        const lookupOf = () =>
+          slackUserTimeZone({ store: counted, client, community: COMMUNITY, userId, now: NOON_UTC, logger, cache });
+        const first = await lookupOf();
+        const before = reads.count;
+        expect(await lookupOf()).toBe(first);
+        expect(reads.count).toBeGreaterThan(before);
+      }
+    });
+
+    it('keeps at most its bound, dropping the least recently used', () => {
+      const cache = createSlackTimeZoneCache(2);
+      const entry = (zone: string) => ({ zone, fetchedAt: NOON_UTC });
+      cache.set('T', 'U1', entry('Asia/Tokyo'));
+      cache.set('T', 'U2', entry('Europe/Paris'));
+      expect(cache.get('T', 'U1')?.zone).toBe('Asia/Tokyo');
+      cache.set('T', 'U3', entry('America/Lima'));
+      expect(cache.get('T', 'U2')).toBeUndefined();
+      expect(cache.get('T', 'U1')?.zone).toBe('Asia/Tokyo');
+      expect(cache.get('T', 'U3')?.zone).toBe('America/Lima');
+    });
   });
 
   describe('through the Bolt app', () => {
