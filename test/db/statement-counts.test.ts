@@ -14,8 +14,8 @@ import { countStatements, type StatementCounter } from '../helpers/statement-cou
  * `add` differs by one between the drivers: drizzle opens a PGlite transaction with one more statement.
  */
 const STATEMENTS_PER_COMMAND = {
-  pglite: { score: 4, list: 3, add: 12, leaderboardAfterWrite: 19, leaderboard: 7 },
-  postgres: { score: 4, list: 3, add: 11, leaderboardAfterWrite: 19, leaderboard: 7 },
+  pglite: { score: 4, list: 3, add: 12, leaderboardAfterWrite: 13, leaderboard: 4 },
+  postgres: { score: 4, list: 3, add: 11, leaderboardAfterWrite: 13, leaderboard: 4 },
 } as const;
 
 describe.each(databaseKinds)('statements per command on $name', (kind) => {
