@@ -225,6 +225,17 @@ export interface Store {
    * covers `today` (one UPDATE; no contracts read). Returns how many moved.
    */
   promoteSnapshots(scope: { communityId: number | null; today: string }): Promise<number>;
+  /**
+   * Locks up to `limit` snapshots that promoteSnapshots would move on (of a community, or of all),
+   * with their community's model, so the job can save each promoted with its following standing
+   * in one write. Only inside transaction().
+   */
+  claimSnapshotsToPromote(scope: {
+    communityId: number | null;
+    today: string;
+    limit: number;
+    skipLocked: boolean;
+  }): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]>;
   /** Locks up to `limit` fresh snapshots without a next standing, skipping locked ones. Only inside transaction(). */
   claimSnapshotsWithoutNext(scope: {
     today: string;
