@@ -56,6 +56,7 @@ interface PageRow {
   pages: number;
   total: number;
   unranked_total: number;
+  stale: boolean;
   on_board: boolean;
   ahead: number | null;
   tied_before: number | null;
@@ -76,13 +77,20 @@ interface PageRow {
  *     sum of the counts, so the page's rows are an index scan from that value with a small offset;
  *   - `first_rank`: the first row's competition rank (later rows tie with the one above or sit
  *     at their position, worked out below);
- *   - `names`: the first members listed apart, only on the last page.
+ *   - `names`: the first members listed apart, only on the last page;
+ *   - `stale`, when asked: whether any snapshot of the community needs refreshing first.
  */
 export async function leaderboardPage(db: Database, query: LeaderboardPageQuery): Promise<LeaderboardView> {
   const k = KEY_COLUMNS[query.order];
   const primary = sql.raw(String(RANK_KEY_PRIMARY));
   const community = query.communityId;
   const size = query.pageSize;
+  // hasStaleSnapshots' probe, answered with the page so that a read on a day with nothing stale is one statement.
+  const stale =
+    query.staleAsOf === undefined
+      ? sql`false`
+      : sql`exists (select 1 from score_snapshots where community_id = ${community}
+          and (valid_until < ${query.staleAsOf}::date or computed_on > ${query.staleAsOf}::date))`;
   const result = await db.execute(sql`
     with counts as (
       select value, members from leaderboard_counts
@@ -146,7 +154,7 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
       order by s.member_id
       limit ${query.unrankedLimit}::int
     )
-    select chosen.page, chosen.pages, totals.total, totals.unranked_total,
+    select chosen.page, chosen.pages, totals.total, totals.unranked_total, ${stale} as stale,
       exists (select 1 from mine) as on_board, place.ahead, place.tied_before,
       (select case
          when start.page_offset = 0 then 1
@@ -182,6 +190,7 @@ export async function leaderboardPage(db: Database, query: LeaderboardPageQuery)
     me: ahead === null ? null : { rank: ahead + 1, position: ahead + Number(row.tied_before) + 1 },
     meListedApart: Boolean(row.on_board) && ahead === null,
     unranked: { total: Number(row.unranked_total), names: json<string[]>(row.names) },
+    stale: Boolean(row.stale),
   };
 }
 

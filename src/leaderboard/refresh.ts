@@ -30,6 +30,8 @@ export interface RefreshScope {
   today: string;
   /** Leave rows another transaction holds (the job) instead of waiting for them (a reader). */
   skipLocked: boolean;
+  /** The caller has just seen stale rows in this community (a read): skip the probe that would say so again. */
+  knownStale?: boolean;
   /** Also compute next standings ahead (the job; a reader leaves it to the job). */
   lookAhead?: boolean;
   batchSize?: number;
@@ -98,7 +100,7 @@ export function promotedWithNext(
 ): ScoreSnapshot {
   const { snapshot } = row;
   const next = snapshot.next;
-  if (next === null) throw new Error(`snapshot of member ${row.memberId} has no next standing to move on to`);
+  if (!next) throw new Error(`snapshot of member ${row.memberId} has no next standing to move on to`);
   return {
     ...snapshot,
     score: next.score,
@@ -126,7 +128,12 @@ export async function refreshStaleSnapshots(store: Store, scope: RefreshScope): 
   const limit = scope.batchSize ?? REFRESH_BATCH;
   const lookAhead = scope.lookAhead ?? false;
   // A read finds nothing to do on most days: one probe instead of an UPDATE and a transaction.
-  if (scope.communityId !== null && !lookAhead && !(await store.hasStaleSnapshots(scope.communityId, scope.today))) {
+  if (
+    scope.communityId !== null &&
+    !lookAhead &&
+    !scope.knownStale &&
+    !(await store.hasStaleSnapshots(scope.communityId, scope.today))
+  ) {
     return { promoted: 0, recomputed: 0, lookedAhead: 0 };
   }
   const promoted = !lookAhead

@@ -92,6 +92,8 @@ export interface LeaderboardPageQuery {
   pageSize: number;
   /** At most this many names of members listed apart (no value to rank by yet). */
   unrankedLimit: number;
+  /** Also tell whether any snapshot of the community is stale as of this day (YYYY-MM-DD), in the same read. */
+  staleAsOf?: string;
 }
 
 export interface RankedRow {
@@ -116,6 +118,8 @@ export interface LeaderboardView {
   /** The caller is on the leaderboard but has no value to rank by yet. */
   meListedApart: boolean;
   unranked: { total: number; names: string[] };
+  /** Some snapshot of the community is stale as of `staleAsOf` (always false without it). */
+  stale: boolean;
 }
 
 /**
