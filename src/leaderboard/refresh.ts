@@ -94,7 +94,7 @@ export function snapshotFor(
  * A snapshot moved on to its precomputed next standing (as promoteSnapshots moves it: computed on
  * the day after the old one ran out), with the standing after that computed from the contracts.
  */
-export function promotedWithNext(
+function promotedWithNext(
   row: StaleSnapshot & { snapshot: ScoreSnapshot },
   contracts: readonly Contract[],
 ): ScoreSnapshot {
