@@ -11,6 +11,7 @@ import { refreshStaleSnapshots, snapshotFor } from '../../src/leaderboard/refres
 import type { Store } from '../../src/ports/store.ts';
 import { commandContext, TEST_AS_OF } from '../helpers/command-context.ts';
 import { databaseKinds } from '../helpers/databases.ts';
+import { EXPIRED_DAY } from '../../db/snapshot-queries.ts';
 
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -36,8 +37,12 @@ describe.each(databaseKinds)('the refresh job on a day change on $name', (kind) 
     return Number(rows[0]?.n ?? 0);
   }
 
-  it('moves each run-out snapshot on in one write, its following standing computed, as recomputing with look-ahead would', async () => {
-    const team = 'team-rollover';
+  // The job's steps, kept to one community: a run for an earlier day would drag the other tests' members back.
+  const job = (communityId: number, today: string, on: Store = store) =>
+    refreshStaleSnapshots(on, { communityId, today, skipLocked: true, lookAhead: true });
+
+  /** A member on the leaderboard whose standing changes on its own, after the job looked ahead for them. */
+  async function memberLookedAhead(team: string) {
     const run = (text: string) => runCommandText({ store }, commandContext('slack', team, 'ann'), text);
     for (const line of [
       'add id:neg client:Old type:fixed start:2025-11-01 end:2025-12-15 earnings:500 stars:2',
@@ -51,30 +56,98 @@ describe.each(databaseKinds)('the refresh job on a day change on $name', (kind) 
     const community = await store.ensureCommunity({ platform: 'slack', externalId: team });
     const ann = await store.findMember(community.id, 'ann');
     if (!ann) throw new Error('no member ann');
-    const job = (today: string) =>
-      refreshStaleSnapshots(store, { communityId: null, today, skipLocked: true, lookAhead: true });
-
-    await job(TEST_AS_OF);
+    await job(community.id, TEST_AS_OF);
     const before = await store.getSnapshot(ann.id);
     if (!before?.next) throw new Error('the job should have looked ahead');
-    const nextDay = dayAfter(before.validUntil);
-    const written = await writesOf(ann.id);
+    return { run, community, ann, before, nextDay: dayAfter(before.validUntil) };
+  }
 
-    expect(await job(nextDay)).toEqual({ promoted: 1, recomputed: 0, lookedAhead: 0 });
-    expect(await writesOf(ann.id)).toBe(written + 1);
-    const after = await store.getSnapshot(ann.id);
-    const recomputed = snapshotFor(
-      { memberId: ann.id, communityId: community.id, model: 'upwork-2025', params: {} },
-      await store.listContracts(ann.id),
-      nextDay,
+  /** What a recomputation from the contracts, with look-ahead, gives on `day`. */
+  async function recomputed(memberId: number, communityId: number, day: string) {
+    return snapshotFor(
+      { memberId, communityId, model: 'upwork-2025', params: {} },
+      await store.listContracts(memberId),
+      day,
       true,
     );
-    expect(after).toEqual(recomputed);
+  }
+
+  /** The store, with the job's first save paused until `gate` opens (its rows locked, its contracts read). */
+  function pausedBeforeSave(gate: Promise<void>, paused: () => void): Store {
+    let first = true;
+    return new Proxy(store, {
+      get(target, property, receiver) {
+        if (property !== 'transaction') return Reflect.get(target, property, receiver);
+        return <T>(work: (tx: Store) => Promise<T>) =>
+          target.transaction((tx) =>
+            work(
+              new Proxy(tx, {
+                get(inner, name, innerReceiver) {
+                  if (name !== 'saveSnapshots' || !first) return Reflect.get(inner, name, innerReceiver);
+                  first = false;
+                  return async (snapshots: Parameters<Store['saveSnapshots']>[0]) => {
+                    paused();
+                    await gate;
+                    return inner.saveSnapshots(snapshots);
+                  };
+                },
+              }),
+            ),
+          );
+      },
+    });
+  }
+
+  it('moves each run-out snapshot on in one write, its following standing computed, as recomputing with look-ahead would', async () => {
+    const { community, ann, before, nextDay } = await memberLookedAhead('team-rollover');
+    if (!before.next) throw new Error('unreachable');
+    const written = await writesOf(ann.id);
+
+    expect(await job(community.id, nextDay)).toEqual({ promoted: 1, recomputed: 0, lookedAhead: 0 });
+    expect(await writesOf(ann.id)).toBe(written + 1);
+    const after = await store.getSnapshot(ann.id);
+    expect(after).toEqual(await recomputed(ann.id, community.id, nextDay));
     expect(after?.score).toBe(before.next.score);
     expect(after?.next).not.toBeNull();
 
     // Nothing left for the job on the same day: a second run writes nothing.
-    expect(await job(nextDay)).toEqual({ promoted: 0, recomputed: 0, lookedAhead: 0 });
+    expect(await job(community.id, nextDay)).toEqual({ promoted: 0, recomputed: 0, lookedAhead: 0 });
     expect(await writesOf(ann.id)).toBe(written + 1);
+  });
+
+  it("a write that lands while the job moves its snapshot on leaves it stale, the job's next standing gone with it", async () => {
+    const { run, community, ann, nextDay } = await memberLookedAhead('team-rollover-write');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let paused!: () => void;
+    const hasPaused = new Promise<void>((resolve) => (paused = resolve));
+    const rollover = job(community.id, nextDay, pausedBeforeSave(gate, paused));
+    await hasPaused;
+    const write = run('add client:Z type:fixed start:2026-10-01 end:2026-10-20 earnings:500 stars:1');
+    setTimeout(release, 200);
+    const [counts, reply] = await Promise.all([rollover, write]);
+    expect(counts.promoted).toBe(1);
+    expect(reply.kind).toBe('success');
+    const after = await store.getSnapshot(ann.id);
+    expect(after?.validUntil).toBe(EXPIRED_DAY);
+    expect(after?.next).toBeNull();
+  });
+
+  it("a read's promotion that meets the job's moves the snapshot on once", async () => {
+    const { community, ann, nextDay } = await memberLookedAhead('team-rollover-read');
+    const written = await writesOf(ann.id);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let paused!: () => void;
+    const hasPaused = new Promise<void>((resolve) => (paused = resolve));
+    const rollover = job(community.id, nextDay, pausedBeforeSave(gate, paused));
+    await hasPaused;
+    const read = refreshStaleSnapshots(store, { communityId: community.id, today: nextDay, skipLocked: false });
+    setTimeout(release, 200);
+    const [byJob, byRead] = await Promise.all([rollover, read]);
+    expect(byJob.promoted + byRead.promoted).toBe(1);
+    expect(byRead.recomputed).toBe(0);
+    expect(await writesOf(ann.id)).toBe(written + 1);
+    expect(await store.getSnapshot(ann.id)).toEqual(await recomputed(ann.id, community.id, nextDay));
   });
 });
