@@ -40,12 +40,12 @@ async function boardCounts(db: Database, communityId: number, order: Leaderboard
 
 const BOARDS: Record<LeaderboardOrder, LeaderboardBoard> = { score: 'score', longTerm: 'long_term' };
 
-/** A value read back from SQL: postgres.js answers bigint and json as text, PGlite as numbers and objects. */
+/** A json column as read back: parsed by the driver, or text to parse (kept either way). */
 function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** The raw column names of each board's key and counts (fixed strings, never input). */
+/** Each board's key column, as raw SQL for the aliased references below (fixed names, never input). */
 const KEY_COLUMNS: Record<LeaderboardOrder, SQL> = {
   score: sql.raw('score_key'),
   longTerm: sql.raw('long_term_key'),
