@@ -73,10 +73,13 @@ try {
   const firstTemplate = Math.min(...templateIds);
   await db.execute(sql`insert into members (community_id, platform_user_id, display_name, leaderboard_opt_in)
     select ${community.id}, 'U' || g, 'member ' || g, true from generate_series(0, ${MEMBERS - 1}) g`);
-  await db.execute(sql`insert into contracts (member_id, contract_id, client, type, start_date, end_date, earnings_cents, last_payment, stars, private_score, end_reason, disputed, refunded, client_flagged, paused_for_client)
-    select m.id, c.contract_id, c.client, c.type, c.start_date, c.end_date, c.earnings_cents, c.last_payment, c.stars, c.private_score, c.end_reason, c.disputed, c.refunded, c.client_flagged, c.paused_for_client
-    from members m join contracts c on c.member_id = ${firstTemplate} + (m.id % ${TEMPLATES})
-    where m.community_id = ${community.id}`);
+  // In slices of members: one statement for all 4,000,000 rows can outlast the 30 s statement timeout on a loaded machine.
+  for (let from = 0; from < MEMBERS; from += 10_000) {
+    await db.execute(sql`insert into contracts (member_id, contract_id, client, type, start_date, end_date, earnings_cents, last_payment, stars, private_score, end_reason, disputed, refunded, client_flagged, paused_for_client)
+      select m.id, c.contract_id, c.client, c.type, c.start_date, c.end_date, c.earnings_cents, c.last_payment, c.stars, c.private_score, c.end_reason, c.disputed, c.refunded, c.client_flagged, c.paused_for_client
+      from members m join contracts c on c.member_id = ${firstTemplate} + (m.id % ${TEMPLATES})
+      where m.community_id = ${community.id} and m.platform_user_id in (select 'U' || g from generate_series(${from}::int, ${Math.min(MEMBERS, from + 10_000) - 1}::int) g)`);
+  }
   await db.execute(sql`insert into score_snapshots (member_id, community_id, model, outcomes, computed_on, valid_until)
     select id, community_id, 'upwork-2025', 0, '1970-01-01', '1970-01-01' from members where community_id = ${community.id}`);
   await db.execute(sql`vacuum analyze`);
