@@ -73,6 +73,10 @@ export function createStore(db: Database, inTransaction = false): Store {
     },
     hasStaleSnapshots: (communityId, today) => snapshotQueries.hasStaleSnapshots(db, communityId, today),
     promoteSnapshots: (scope) => snapshotQueries.promoteSnapshots(db, scope),
+    claimSnapshotsToPromote: async (scope) => {
+      if (!inTransaction) throw new Error('claimSnapshotsToPromote locks rows: call it inside transaction()');
+      return snapshotQueries.claimSnapshotsToPromote(db, scope);
+    },
     claimSnapshotsWithoutNext: async (scope) => {
       if (!inTransaction) throw new Error('claimSnapshotsWithoutNext locks rows: call it inside transaction()');
       return snapshotQueries.claimSnapshotsWithoutNext(db, scope);

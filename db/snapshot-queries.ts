@@ -160,6 +160,17 @@ export async function oldestStaleSnapshotAge(db: Database, today: string): Promi
   return Math.max(0, row?.seconds ?? 0);
 }
 
+/** Snapshots that ran out before `today` and whose precomputed next standing covers it. */
+function dueForPromotion(scope: { communityId: number | null; today: string }): SQL | undefined {
+  return and(
+    scope.communityId === null ? undefined : eq(scoreSnapshots.communityId, scope.communityId),
+    lt(scoreSnapshots.validUntil, scope.today),
+    isNotNull(scoreSnapshots.nextValidUntil),
+    sql`${scoreSnapshots.validUntil} + 1 <= ${scope.today}::date`,
+    gte(scoreSnapshots.nextValidUntil, scope.today),
+  );
+}
+
 /**
  * Snapshots that ran out, whose precomputed next standing covers `today`, become that standing
  * (as computed on its first day). Row by row this is what a recomputation would give, since
@@ -169,13 +180,7 @@ export async function promoteSnapshots(
   db: Database,
   scope: { communityId: number | null; today: string },
 ): Promise<number> {
-  const due = and(
-    scope.communityId === null ? undefined : eq(scoreSnapshots.communityId, scope.communityId),
-    lt(scoreSnapshots.validUntil, scope.today),
-    isNotNull(scoreSnapshots.nextValidUntil),
-    sql`${scoreSnapshots.validUntil} + 1 <= ${scope.today}::date`,
-    gte(scoreSnapshots.nextValidUntil, scope.today),
-  );
+  const due = dueForPromotion(scope);
   const moved = await db
     .update(scoreSnapshots)
     .set({
@@ -232,6 +237,32 @@ export async function claimSnapshotsWithoutNext(
     .orderBy(asc(scoreSnapshots.memberId))
     .limit(scope.limit)
     .for('update', { skipLocked: true });
+  return withSettings(
+    db,
+    rows.map((row) => ({
+      memberId: row.memberId as number,
+      communityId: row.communityId as number,
+      snapshot: toSnapshot(row),
+    })),
+  );
+}
+
+/**
+ * Locks up to `limit` snapshots due for promotion (as promoteSnapshots would move them), lowest
+ * member id first, for the job to move on and look ahead in one write: it saves each as its next
+ * standing with the standing after that, instead of an UPDATE now and the look-ahead's save later.
+ */
+export async function claimSnapshotsToPromote(
+  db: Database,
+  scope: { communityId: number | null; today: string; limit: number; skipLocked: boolean },
+): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]> {
+  const rows = await db
+    .select(SNAPSHOT_COLUMNS)
+    .from(scoreSnapshots)
+    .where(dueForPromotion(scope))
+    .orderBy(asc(scoreSnapshots.memberId))
+    .limit(scope.limit)
+    .for('update', scope.skipLocked ? { skipLocked: true } : {});
   return withSettings(
     db,
     rows.map((row) => ({

@@ -1,6 +1,6 @@
-// A leaderboard read that is cheap on the common day, when nothing is stale: the staleness probe
-// runs alongside the page's own first queries instead of before them. When something is stale,
-// the community's snapshots are brought up to date and the page is read again.
+// A leaderboard read that is one statement on the common day, when nothing is stale: the page
+// answers the staleness probe too. When something is stale, the community's snapshots are brought
+// up to date and the page is read again.
 
 import type { LeaderboardPageQuery, LeaderboardView, Store } from '../ports/store.ts';
 import { refreshStaleSnapshots } from './refresh.ts';
@@ -10,11 +10,8 @@ export async function readLeaderboard(
   query: LeaderboardPageQuery,
   today: string,
 ): Promise<LeaderboardView> {
-  const [stale, view] = await Promise.all([
-    store.hasStaleSnapshots(query.communityId, today),
-    store.leaderboardPage(query),
-  ]);
-  if (!stale) return view;
-  await refreshStaleSnapshots(store, { communityId: query.communityId, today, skipLocked: false });
+  const view = await store.leaderboardPage({ ...query, staleAsOf: today });
+  if (!view.stale) return view;
+  await refreshStaleSnapshots(store, { communityId: query.communityId, today, skipLocked: false, knownStale: true });
   return store.leaderboardPage(query);
 }

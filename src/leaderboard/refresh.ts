@@ -1,5 +1,7 @@
 // Keeps leaderboard snapshots current. Three steps, each in batches of one transaction:
-//   1. promote: snapshots that ran out move on to their precomputed next standing (one UPDATE);
+//   1. promote: snapshots that ran out move on to their precomputed next standing. A read does it
+//      in one UPDATE; the job saves each moved row once with its following standing computed too,
+//      rather than an UPDATE now and step 3's save of the same row moments later;
 //   2. recompute: snapshots still stale (expired by a write or a model change, or never
 //      computed) are scored from their contracts;
 //   3. look ahead (the job only): fresh snapshots get their next standing computed, so that the
@@ -28,6 +30,8 @@ export interface RefreshScope {
   today: string;
   /** Leave rows another transaction holds (the job) instead of waiting for them (a reader). */
   skipLocked: boolean;
+  /** The caller has just seen stale rows in this community (a read): skip the probe that would say so again. */
+  knownStale?: boolean;
   /** Also compute next standings ahead (the job; a reader leaves it to the job). */
   lookAhead?: boolean;
   batchSize?: number;
@@ -86,6 +90,29 @@ export function snapshotFor(
   };
 }
 
+/**
+ * A snapshot moved on to its precomputed next standing (as promoteSnapshots moves it: computed on
+ * the day after the old one ran out), with the standing after that computed from the contracts.
+ */
+function promotedWithNext(
+  row: StaleSnapshot & { snapshot: ScoreSnapshot },
+  contracts: readonly Contract[],
+): ScoreSnapshot {
+  const { snapshot } = row;
+  const next = snapshot.next;
+  if (!next) throw new Error(`snapshot of member ${row.memberId} has no next standing to move on to`);
+  return {
+    ...snapshot,
+    score: next.score,
+    window: next.window,
+    longTermPercent: next.longTermPercent,
+    outcomes: next.outcomes,
+    computedOn: dayAfter(snapshot.validUntil),
+    validUntil: next.validUntil,
+    next: nextStanding(row, contracts, next.validUntil),
+  };
+}
+
 /** Runs `batch` in transactions until one does less than a full batch; returns the total done. */
 async function inBatches(store: Store, limit: number, batch: (tx: Store) => Promise<number>): Promise<number> {
   let total = 0;
@@ -101,10 +128,28 @@ export async function refreshStaleSnapshots(store: Store, scope: RefreshScope): 
   const limit = scope.batchSize ?? REFRESH_BATCH;
   const lookAhead = scope.lookAhead ?? false;
   // A read finds nothing to do on most days: one probe instead of an UPDATE and a transaction.
-  if (scope.communityId !== null && !lookAhead && !(await store.hasStaleSnapshots(scope.communityId, scope.today))) {
+  if (
+    scope.communityId !== null &&
+    !lookAhead &&
+    !scope.knownStale &&
+    !(await store.hasStaleSnapshots(scope.communityId, scope.today))
+  ) {
     return { promoted: 0, recomputed: 0, lookedAhead: 0 };
   }
-  const promoted = await store.promoteSnapshots({ communityId: scope.communityId, today: scope.today });
+  const promoted = !lookAhead
+    ? await store.promoteSnapshots({ communityId: scope.communityId, today: scope.today })
+    : await inBatches(store, limit, async (tx) => {
+        const rows = await tx.claimSnapshotsToPromote({
+          communityId: scope.communityId,
+          today: scope.today,
+          limit,
+          skipLocked: scope.skipLocked,
+        });
+        if (rows.length === 0) return 0;
+        const contracts = await tx.listContractsOf(rows.map((row) => row.memberId));
+        await tx.saveSnapshots(rows.map((row) => promotedWithNext(row, contracts.get(row.memberId) ?? [])));
+        return rows.length;
+      });
   const recomputed = await inBatches(store, limit, async (tx) => {
     const stale = await tx.claimStaleSnapshots({
       communityId: scope.communityId,

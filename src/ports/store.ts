@@ -102,6 +102,8 @@ export interface LeaderboardPageQuery {
   pageSize: number;
   /** At most this many names of members listed apart (no value to rank by yet). */
   unrankedLimit: number;
+  /** Also tell whether any snapshot of the community is stale as of this day (YYYY-MM-DD), in the same read. */
+  staleAsOf?: string;
 }
 
 export interface RankedRow {
@@ -126,6 +128,8 @@ export interface LeaderboardView {
   /** The caller is on the leaderboard but has no value to rank by yet. */
   meListedApart: boolean;
   unranked: { total: number; names: string[] };
+  /** Some snapshot of the community is stale as of `staleAsOf` (always false without it). */
+  stale: boolean;
 }
 
 /**
@@ -259,6 +263,17 @@ export interface Store {
    * covers `today` (one UPDATE; no contracts read). Returns how many moved.
    */
   promoteSnapshots(scope: { communityId: number | null; today: string }): Promise<number>;
+  /**
+   * Locks up to `limit` snapshots that promoteSnapshots would move on (of a community, or of all),
+   * with their community's model, so the job can save each promoted with its following standing
+   * in one write. Only inside transaction().
+   */
+  claimSnapshotsToPromote(scope: {
+    communityId: number | null;
+    today: string;
+    limit: number;
+    skipLocked: boolean;
+  }): Promise<(StaleSnapshot & { snapshot: ScoreSnapshot })[]>;
   /** Locks up to `limit` fresh snapshots without a next standing, skipping locked ones. Only inside transaction(). */
   claimSnapshotsWithoutNext(scope: {
     today: string;

@@ -113,6 +113,33 @@ describe.each(databaseKinds)('leaderboard pages from snapshots and counts on $na
     );
   });
 
+  it('the page answers whether the community has a stale snapshot as of the day asked, as hasStaleSnapshots does', async () => {
+    // Snapshots computed on 2026-11-22, valid until 2026-12-31.
+    const { communityId, members } = await community([{ score: 90, longTermPercent: 50, outcomes: 2 }]);
+    const { communityId: other } = await community([{ score: 80, longTermPercent: 50, outcomes: 2 }]);
+    const page = (staleAsOf: string | undefined) =>
+      store.leaderboardPage({
+        communityId,
+        order: 'score',
+        memberId: members[0]?.id ?? 0,
+        page: undefined,
+        pageSize: 5,
+        unrankedLimit: 3,
+        staleAsOf,
+      });
+    for (const day of ['2026-11-21', '2026-11-22', '2026-12-31', '2027-01-01']) {
+      expect((await page(day)).stale).toBe(await store.hasStaleSnapshots(communityId, day));
+    }
+    expect((await page('2026-12-01')).stale).toBe(false);
+    expect((await page('2027-01-01')).stale).toBe(true);
+    expect((await page(undefined)).stale).toBe(false);
+    // Another community's stale row is not this one's.
+    await store.expireSnapshots({ communityId: other });
+    expect((await page('2026-12-01')).stale).toBe(false);
+    await store.expireSnapshots({ communityId });
+    expect((await page('2026-12-01')).stale).toBe(true);
+  });
+
   it('the counts follow every insert, update, expiry, leave and forget (cascades included)', async () => {
     await fc.assert(
       fc.asyncProperty(
