@@ -3,11 +3,11 @@
 // Slack keeps one history per workspace member.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices, useDatabase } from '../helpers/command-session.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
@@ -20,12 +20,7 @@ let users = 0;
 const newUser = () => `D${++users}`;
 
 function onDiscord(store: Store) {
-  const services: Services = {
-    store,
-    onError: (error) => {
-      throw error;
-    },
-  };
+  const services: Services = throwingServices(store);
   return async (where: string, user: string, text: string, extra: { isAdmin?: boolean; displayName?: string } = {}) =>
     renderText(await runCommandText(services, commandContext('discord', where, user, extra), text));
 }
@@ -137,12 +132,7 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
   });
 
   it('on Slack a member of two workspaces still has two histories', async () => {
-    const services: Services = {
-      store,
-      onError: (error) => {
-        throw error;
-      },
-    };
+    const services: Services = throwingServices(store);
     const user = newUser();
     await runCommandText(services, commandContext('slack', 'T-one', user), ADD_A);
     expect(renderText(await runCommandText(services, commandContext('slack', 'T-two', user), 'list'))).toContain(
@@ -155,27 +145,21 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
 describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))(
   "one person's writes from two servers on PostgreSQL",
   (postgres) => {
-    let store: Store;
-    let db: Database;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ store, db, close } = await postgres.open());
-    });
-    afterAll(async () => close());
+    const database = useDatabase(postgres);
 
     it("an add from a second server waits for the first server's add and gets the next id", async () => {
       const user = newUser();
-      await onDiscord(store)('race-1', user, 'list');
-      await onDiscord(store)('race-2', user, 'list');
-      const paused = pauseAfter(store, 'insertContract');
+      await onDiscord(database.store)('race-1', user, 'list');
+      await onDiscord(database.store)('race-2', user, 'list');
+      const paused = pauseAfter(database.store, 'insertContract');
       const first = onDiscord(paused.store)('race-1', user, 'add client:One type:fixed start:2026-01-10');
       await paused.reached;
-      const second = onDiscord(store)('race-2', user, 'add client:Two type:fixed start:2026-01-11');
-      await untilSomeoneWaitsOnALock(db, 'the add from the second server');
+      const second = onDiscord(database.store)('race-2', user, 'add client:Two type:fixed start:2026-01-11');
+      await untilSomeoneWaitsOnALock(database.db, 'the add from the second server');
       paused.release();
       expect(await first).toMatch(/^Added c1/);
       expect(await second).toMatch(/^Added c2/);
-      const listed = await onDiscord(store)(`dm:${user}`, user, 'list');
+      const listed = await onDiscord(database.store)(`dm:${user}`, user, 'list');
       expect(listed).toContain('Your contracts (2)');
     });
   },

@@ -4,11 +4,11 @@
 // is stored exactly once.
 
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.ts';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices, useDatabase } from '../helpers/command-session.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf } from '../helpers/seed-contracts.ts';
@@ -40,27 +40,15 @@ describe.each(databaseKinds)('overlapping imports sent at once on $name', (kind)
 });
 
 describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgres) => {
-  let store: Store;
-  let db: Database;
-  let close: () => Promise<void>;
+  const database = useDatabase(postgres);
   let users = 0;
 
-  beforeAll(async () => {
-    ({ store, db, close } = await postgres.open());
-  });
-  afterAll(async () => close());
-
-  const services = (on: Store): Services => ({
-    store: on,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const services = (on: Store): Services => throwingServices(on);
   const run = (on: Store, user: string, text: string) =>
     runCommandText(services(on), commandContext('slack', 'team-race', user), text);
 
   async function stored(user: string) {
-    const contracts = await store.listContracts(await memberOf(store, 'team-race', user));
+    const contracts = await database.store.listContracts(await memberOf(database.store, 'team-race', user));
     const payments = contracts.flatMap((contract) =>
       (contract.payments ?? []).map((payment) => `${contract.id} ${payment.date} ${payment.amount}`),
     );
@@ -69,11 +57,11 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
 
   it('the second import waits for the first (held after its write) and adds only what is new', async () => {
     const user = `r${++users}`;
-    const paused = pauseAfter(store, 'saveImport');
+    const paused = pauseAfter(database.store, 'saveImport');
     const first = run(paused.store, user, FIRST);
     await paused.reached;
-    const second = run(store, user, SECOND);
-    await untilSomeoneWaitsOnALock(db, 'the second import');
+    const second = run(database.store, user, SECOND);
+    await untilSomeoneWaitsOnALock(database.db, 'the second import');
     paused.release();
     const replies = [await first, await second];
     expect(replies.map((reply) => reply.title)).toEqual([
@@ -89,7 +77,11 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
   it('ten members, each with both files (and one twice) at once: every payment exactly once', async () => {
     const members = Array.from({ length: 10 }, () => `r${++users}`);
     await Promise.all(
-      members.flatMap((user) => [run(store, user, FIRST), run(store, user, SECOND), run(store, user, FIRST)]),
+      members.flatMap((user) => [
+        run(database.store, user, FIRST),
+        run(database.store, user, SECOND),
+        run(database.store, user, FIRST),
+      ]),
     );
     for (const user of members) {
       const { contracts, payments } = await stored(user);

@@ -9,6 +9,7 @@ import { SHARE_PREFIX } from '../../../adapters/discord/render/index.ts';
 import { formId } from '../../../src/commands/forms.ts';
 import { add } from '../../../src/commands/handlers/add.ts';
 import type { Store } from '../../../src/ports/store.ts';
+import { throwingServices } from '../../helpers/command-session.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { historyMemberOf } from '../../helpers/history-member.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
@@ -46,12 +47,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
       return { json: { id: 'message-1' } };
     });
     bot = createDiscordBot({
-      services: {
-        store,
-        onError: (error) => {
-          throw error;
-        },
-      },
+      services: throwingServices(store),
       config: {
         applicationId: APP,
         publicKey: publicHex,

@@ -12,6 +12,7 @@ import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app
 import { formId } from '../../../src/commands/forms.ts';
 import { add } from '../../../src/commands/handlers/add.ts';
 import type { Store } from '../../../src/ports/store.ts';
+import { throwingServices } from '../../helpers/command-session.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
@@ -74,13 +75,7 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
       request.path.includes('/callback') ? { status: 204 } : { json: { id: 'message-1' } },
     );
     bot = createDiscordBot({
-      services: {
-        store,
-        clock: { now: () => NOW },
-        onError: (error) => {
-          throw error;
-        },
-      },
+      services: throwingServices(store, { clock: { now: () => NOW } }),
       config: {
         applicationId: APP,
         publicKey: der.subarray(der.length - 32).toString('hex'),
