@@ -11,6 +11,7 @@ import { formId } from '../../../src/commands/forms.ts';
 import { add } from '../../../src/commands/handlers/add.ts';
 import { throwingServices } from '../../helpers/command-session.ts';
 import { useDiscordBot } from '../../helpers/discord-bot.ts';
+import { historyMemberOf } from '../../helpers/history-member.ts';
 import { signedDiscordHeaders, TEST_DISCORD_APP } from '../../helpers/discord-request.ts';
 import type { RecordedRequest } from '../../helpers/fake-http.ts';
 
@@ -152,8 +153,8 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
     );
 
   async function contractsOf(user: string) {
-    const community = await live.store.ensureCommunity({ platform: 'discord', externalId: GUILD });
-    const member = await live.store.findMember(community.id, user);
+    // On Discord the contracts are the person's, in every server.
+    const member = await historyMemberOf(live.store, 'discord', GUILD, user);
     return member ? live.store.listContracts(member.id) : [];
   }
 
