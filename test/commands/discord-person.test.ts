@@ -3,11 +3,13 @@
 // Slack keeps one history per workspace member.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { throwingServices, useDatabase } from '../helpers/command-session.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
@@ -145,21 +147,23 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
 describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))(
   "one person's writes from two servers on PostgreSQL",
   (postgres) => {
-    const database = useDatabase(postgres);
+    let store: Store;
+    let db: Database;
+    useDatabase(postgres, (opened) => ({ store, db } = opened));
 
     it("an add from a second server waits for the first server's add and gets the next id", async () => {
       const user = newUser();
-      await onDiscord(database.store)('race-1', user, 'list');
-      await onDiscord(database.store)('race-2', user, 'list');
-      const paused = pauseAfter(database.store, 'insertContract');
+      await onDiscord(store)('race-1', user, 'list');
+      await onDiscord(store)('race-2', user, 'list');
+      const paused = pauseAfter(store, 'insertContract');
       const first = onDiscord(paused.store)('race-1', user, 'add client:One type:fixed start:2026-01-10');
       await paused.reached;
-      const second = onDiscord(database.store)('race-2', user, 'add client:Two type:fixed start:2026-01-11');
-      await untilSomeoneWaitsOnALock(database.db, 'the add from the second server');
+      const second = onDiscord(store)('race-2', user, 'add client:Two type:fixed start:2026-01-11');
+      await untilSomeoneWaitsOnALock(db, 'the add from the second server');
       paused.release();
       expect(await first).toMatch(/^Added c1/);
       expect(await second).toMatch(/^Added c2/);
-      const listed = await onDiscord(database.store)(`dm:${user}`, user, 'list');
+      const listed = await onDiscord(store)(`dm:${user}`, user, 'list');
       expect(listed).toContain('Your contracts (2)');
     });
   },

@@ -3,6 +3,7 @@
 // form's input; on PostgreSQL two identical adds racing yield one "Added" and one question.
 
 import fc from 'fast-check';
+import type { Database } from '../../db/database.ts';
 import { describe, expect, it } from 'vitest';
 import { runCommand, runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { confirmedCommand, recordedPayment, sameContractEntry } from '../../src/commands/duplicates.ts';
@@ -12,7 +13,8 @@ import type { Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import type { Contract } from '../../src/scoring/types.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { throwingServices, useDatabase } from '../helpers/command-session.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf } from '../helpers/seed-contracts.ts';
@@ -95,15 +97,16 @@ describe('what counts as the same', () => {
 });
 
 describe.each(databaseKinds)('duplicates on $name', (kind) => {
-  const database = useDatabase(kind);
+  let store: Store;
+  useDatabase(kind, (opened) => ({ store } = opened));
   let users = 0;
 
-  const services = (): Services => throwingServices(database.store);
+  const services = (): Services => throwingServices(store);
   const run = (user: string, text: string): Promise<Reply> =>
     runCommandText(services(), commandContext('slack', COMMUNITY, user), text);
   const newUser = async () => {
     const user = `d${++users}`;
-    return { user, memberId: await memberOf(database.store, COMMUNITY, user) };
+    return { user, memberId: await memberOf(store, COMMUNITY, user) };
   };
 
   it('the same add twice: the second asks, with the exact command; that command adds it', async () => {
@@ -117,9 +120,9 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
       'add client:"Echo & Co" type:hourly start:2026-01-10 end:2026-04-30 earnings:1200 stars:5 confirm:yes',
     );
     expect(asked.summary).toContain(command);
-    expect(await database.store.listContracts(memberId)).toHaveLength(1);
+    expect(await store.listContracts(memberId)).toHaveLength(1);
     expect((await run(user, command)).title).toBe('Added c2');
-    expect((await database.store.listContracts(memberId)).map((contract) => contract.client)).toEqual([
+    expect((await store.listContracts(memberId)).map((contract) => contract.client)).toEqual([
       'Echo & Co',
       'Echo & Co',
     ]);
@@ -130,7 +133,7 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
     await run(user, ECHO);
     expect((await run(user, `${ECHO} disputed:true`)).title).toBe('Added c2');
     expect((await run(user, ECHO.replace('Echo & Co', 'Echo and Co'))).title).toBe('Added c3');
-    expect(await database.store.listContracts(memberId)).toHaveLength(3);
+    expect(await store.listContracts(memberId)).toHaveLength(3);
   });
 
   it('an id already taken is refused as before, not offered as a duplicate', async () => {
@@ -139,7 +142,7 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
     const again = await run(user, `${ECHO} id:e1`);
     expect(again.kind).toBe('error');
     expect(renderText(again)).toContain('you already have a contract "e1"');
-    expect(await database.store.listContracts(memberId)).toHaveLength(1);
+    expect(await store.listContracts(memberId)).toHaveLength(1);
   });
 
   it('the add form sent twice: the second answers with the question and a button running the confirmed command', async () => {
@@ -158,7 +161,7 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
       label: 'Add again',
       command: 'add client:"Echo & Co" type:hourly start:2026-01-10 earnings:1200 confirm:yes',
     });
-    expect(await database.store.listContracts(memberId)).toHaveLength(1);
+    expect(await store.listContracts(memberId)).toHaveLength(1);
   });
 
   it('the same payment twice: the second asks; pay … confirm:yes records it', async () => {
@@ -169,9 +172,9 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
     expect(asked.kind).toBe('confirm');
     expect(asked.title).toBe('$300 on 2026-02-01 is already recorded on c1 — add again?');
     expect(asked.actions?.[0]?.command).toBe('pay c1 amount:300 date:2026-02-01 confirm:yes');
-    expect((await database.store.getContract(memberId, 'c1'))?.payments).toHaveLength(1);
+    expect((await store.getContract(memberId, 'c1'))?.payments).toHaveLength(1);
     expect((await run(user, 'pay c1 amount:300 date:2026-02-01 confirm:yes')).title).toMatch(/^Recorded/);
-    expect((await database.store.getContract(memberId, 'c1'))?.payments).toEqual([
+    expect((await store.getContract(memberId, 'c1'))?.payments).toEqual([
       { date: '2026-02-01', amount: 300 },
       { date: '2026-02-01', amount: 300 },
     ]);
@@ -194,24 +197,26 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
     const asked = await run(user, 'pay c1 amount:200 date:2026-03-01');
     expect(asked.kind).toBe('confirm');
     expect(asked.summary).toContain('amounts cannot be compared');
-    expect((await database.store.getContract(memberId, 'c1'))?.earnings).toBe(1200);
+    expect((await store.getContract(memberId, 'c1'))?.earnings).toBe(1200);
   });
 });
 
 describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('duplicate races on PostgreSQL', (postgres) => {
-  const database = useDatabase(postgres);
+  let store: Store;
+  let db: Database;
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
 
   it('two identical adds at once: one "Added", one "already recorded"; one contract', async () => {
-    const memberId = await memberOf(database.store, COMMUNITY, 'racer');
+    const memberId = await memberOf(store, COMMUNITY, 'racer');
     const run = (on: Store) => runCommandText(throwingServices(on), commandContext('slack', COMMUNITY, 'racer'), ECHO);
-    const paused = pauseAfter(database.store, 'insertContract');
+    const paused = pauseAfter(store, 'insertContract');
     const first = run(paused.store);
     await paused.reached;
-    const second = run(database.store);
-    await untilSomeoneWaitsOnALock(database.db, 'the second add');
+    const second = run(store);
+    await untilSomeoneWaitsOnALock(db, 'the second add');
     paused.release();
     const titles = [(await first).title, (await second).title];
     expect(titles).toEqual(['Added c1', 'c1 is already recorded — add again?']);
-    expect(await database.store.listContracts(memberId)).toHaveLength(1);
+    expect(await store.listContracts(memberId)).toHaveLength(1);
   });
 });

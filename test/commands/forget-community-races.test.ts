@@ -2,13 +2,15 @@
 // hoped for). A write that commits first is forgotten with the rest; a write that comes after the
 // deletion committed is refused, never applied to a member who is gone; nothing fails or deadlocks.
 
+import type { Database } from '../../db/database.ts';
 import { describe, expect, it } from 'vitest';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { throwingServices, useDatabase } from '../helpers/command-session.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
@@ -65,33 +67,35 @@ describe.each(databaseKinds)("forget-community beside a burst of members' adds o
 });
 
 describe.each(postgresKinds)('forget-community races on PostgreSQL', (postgres) => {
-  const database = useDatabase(postgres);
+  let store: Store;
+  let db: Database;
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
 
   it('an add held in its transaction commits first; the deletion waits for it and takes it too', async () => {
-    await run(database.store, 'ann', ADD, 'ws-a');
-    const code = await confirmCode(database.store, 'ws-a');
-    const paused = pauseAfter(database.store, 'insertContract');
+    await run(store, 'ann', ADD, 'ws-a');
+    const code = await confirmCode(store, 'ws-a');
+    const paused = pauseAfter(store, 'insertContract');
     const add = run(paused.store, 'ann', ADD_MORE, 'ws-a');
     await paused.reached;
-    const forget = run(database.store, 'boss', `config forget-community confirm:${code}`, 'ws-a', { isAdmin: true });
-    await untilSomeoneWaitsOnALock(database.db, 'the deletion');
+    const forget = run(store, 'boss', `config forget-community confirm:${code}`, 'ws-a', { isAdmin: true });
+    await untilSomeoneWaitsOnALock(db, 'the deletion');
     paused.release();
     expect(await add).toMatch(/^Added/);
     expect(await forget).toContain('2 members');
-    expect(await contractCount(database.store, 'ws-a', 'ann')).toBeNull();
+    expect(await contractCount(store, 'ws-a', 'ann')).toBeNull();
   });
 
   it('an add that arrives while the deletion is held is refused after it commits, never applied to the deleted member', async () => {
-    await run(database.store, 'ann', ADD, 'ws-b');
-    const code = await confirmCode(database.store, 'ws-b');
-    const paused = pauseAfter(database.store, 'forgetCommunity');
+    await run(store, 'ann', ADD, 'ws-b');
+    const code = await confirmCode(store, 'ws-b');
+    const paused = pauseAfter(store, 'forgetCommunity');
     const forget = run(paused.store, 'boss', `config forget-community confirm:${code}`, 'ws-b', { isAdmin: true });
     await paused.reached;
-    const add = run(database.store, 'ann', ADD_MORE, 'ws-b');
-    await untilSomeoneWaitsOnALock(database.db, 'the add');
+    const add = run(store, 'ann', ADD_MORE, 'ws-b');
+    await untilSomeoneWaitsOnALock(db, 'the add');
     paused.release();
     expect(await forget).toContain('2 members');
     expect(await add).toContain('everything about you was deleted by another request while this ran; nothing was done');
-    expect(await contractCount(database.store, 'ws-b', 'ann')).toBeNull();
+    expect(await contractCount(store, 'ws-b', 'ann')).toBeNull();
   });
 });

@@ -2,13 +2,14 @@
 // stars and percentages in everyday forms, read when unambiguous and echoed as read.
 
 import fc from 'fast-check';
+import type { Store } from '../../src/ports/store.ts';
 import { describe, expect, it } from 'vitest';
 import { readDay, readDecimal, readMoney } from '../../src/contracts/forgiving-values.ts';
 import { runCommandText } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { useDatabase } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 const TODAY = '2026-11-22';
@@ -124,15 +125,10 @@ describe('everyday forms of values', () => {
 });
 
 describe.each(databaseKinds)('forgiving commands on $name', (kind) => {
-  const database = useDatabase(kind);
+  let store: Store;
+  useDatabase(kind, (opened) => ({ store } = opened));
   const run = async (text: string, user = 'U-forgiving') =>
-    renderText(
-      await runCommandText(
-        { store: database.store },
-        commandContext('slack', 'team-forgiving', user, { asOf: TODAY }),
-        text,
-      ),
-    );
+    renderText(await runCommandText({ store }, commandContext('slack', 'team-forgiving', user, { asOf: TODAY }), text));
 
   it('reads everyday forms, stores the house form and says how it read them', async () => {
     const reply = await run(
@@ -147,11 +143,11 @@ describe.each(databaseKinds)('forgiving commands on $name', (kind) => {
     expect(added).toContain(
       'Read start: Jan 5 2026 as 2026-01-05; earnings: $1,200.50 as 1200.5; stars: 4,5 as 4.5; end: 2026/03/01 as 2026-03-01; endReason: canceled as cancelled.',
     );
-    const member = await database.store.findMember(
-      (await database.store.ensureCommunity({ platform: 'slack', externalId: 'team-forgiving' })).id,
+    const member = await store.findMember(
+      (await store.ensureCommunity({ platform: 'slack', externalId: 'team-forgiving' })).id,
       'U-forgiving',
     );
-    expect(await database.store.listContracts(member?.id as number)).toMatchObject([
+    expect(await store.listContracts(member?.id as number)).toMatchObject([
       {
         client: 'Acme Ltd',
         start: '2026-01-05',

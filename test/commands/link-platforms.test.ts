@@ -7,7 +7,8 @@ import type { Platform, Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { throwingServices, useDatabase } from '../helpers/command-session.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
@@ -15,11 +16,12 @@ import { pauseAfter } from '../helpers/staged-store.ts';
 const NOW = new Date('2026-11-22T12:00:00Z');
 
 describe.each(databaseKinds)('link and unlink across Slack and Discord on $name', (kind) => {
-  const database = useDatabase(kind);
+  let store: Store;
+  useDatabase(kind, (opened) => ({ store } = opened));
   let now = NOW;
   let people = 0;
 
-  const services = (): Services => throwingServices(database.store, { clock: { now: () => now } });
+  const services = (): Services => throwingServices(store, { clock: { now: () => now } });
   /** One person: S<n> in Slack workspace T-link, D<n> on Discord. */
   function person() {
     const n = ++people;

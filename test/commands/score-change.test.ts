@@ -1,16 +1,18 @@
 // Replies that close the loop: every change ends with the estimated score before and after it.
 
+import type { Store } from '../../src/ports/store.ts';
 import { describe, expect, it } from 'vitest';
 import { runCommandText } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { useDatabase } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 describe.each(databaseKinds)('the score after a change, on $name', (kind) => {
-  const database = useDatabase(kind);
+  let store: Store;
+  useDatabase(kind, (opened) => ({ store } = opened));
   const run = async (text: string) =>
-    renderText(await runCommandText({ store: database.store }, commandContext('slack', 'team-loop', 'U1'), text));
+    renderText(await runCommandText({ store }, commandContext('slack', 'team-loop', 'U1'), text));
   const scoreNow = async () => Number(/Job Success Score \(estimate\): (\d+)%/.exec(await run('score'))?.[1]);
 
   it('add, edit, pay, end, remove and import each say what the score was and is', async () => {

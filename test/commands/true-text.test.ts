@@ -2,6 +2,7 @@
 // `none` refused for fields every contract needs.
 
 import fc from 'fast-check';
+import type { Store } from '../../src/ports/store.ts';
 import { describe, expect, it } from 'vitest';
 import { showValue } from '../../src/contracts/validate.ts';
 import { cleanDisplayName, MAX_DISPLAY_NAME, runCommandText } from '../../src/commands/dispatch.ts';
@@ -9,7 +10,7 @@ import { usd } from '../../src/replies/format.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { cutGraphemes, graphemes } from '../../src/text/graphemes.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { useDatabase } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 const FAMILY = '👩‍👩‍👧‍👦';
@@ -64,11 +65,12 @@ describe('money', () => {
 });
 
 describe.each(databaseKinds)('fields every contract needs, on $name', (kind) => {
-  const database = useDatabase(kind);
+  let store: Store;
+  useDatabase(kind, (opened) => ({ store } = opened));
 
   it('edit c1 client:none is refused (not a client named "none"); end:none still clears', async () => {
     const run = async (text: string) =>
-      renderText(await runCommandText({ store: database.store }, commandContext('slack', 'team-none', 'U1'), text));
+      renderText(await runCommandText({ store }, commandContext('slack', 'team-none', 'U1'), text));
     expect(await run('add client:Acme type:hourly start:2026-01-10 end:2026-03-01 earnings:1200.5')).toContain(
       'Added c1',
     );

@@ -13,7 +13,8 @@ import type { Store } from '../../src/ports/store.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { throwingServices, useDatabase } from '../helpers/command-session.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf } from '../helpers/seed-contracts.ts';
@@ -87,137 +88,139 @@ async function seedImported(db: Database, memberId: number) {
 }
 
 describe.each(databaseKinds)('undo on $name', (kind) => {
-  const database = useDatabase(kind);
+  let store: Store;
+  let db: Database;
+  useDatabase(kind, (opened) => ({ store, db } = opened));
   let now = new Date('2026-11-22T10:00:00Z');
   const clock: Clock = { now: () => now };
   let users = 0;
 
-  const services = (): Services => throwingServices(database.store, { clock });
+  const services = (): Services => throwingServices(store, { clock });
   const run = (user: string, text: string): Promise<Reply> =>
     runCommandText(services(), commandContext('slack', COMMUNITY, user), text);
   const newMember = async () => {
     const user = `u${++users}`;
-    const memberId = await memberOf(database.store, COMMUNITY, user);
-    await seedImported(database.db, memberId);
+    const memberId = await memberOf(store, COMMUNITY, user);
+    await seedImported(db, memberId);
     return { user, memberId };
   };
 
   it('remove, then undo: the contracts and payments are back byte for byte, with the score change', async () => {
     const { user, memberId } = await newMember();
-    const before = await storedRows(database.db, memberId);
+    const before = await storedRows(db, memberId);
     const removed = await run(user, 'remove u1');
     expect(removed.title).toBe('Removed u1');
     expect(removed.actions?.map((action) => action.command)).toContain('undo');
-    expect((await storedRows(database.db, memberId)).payments).toEqual([]);
+    expect((await storedRows(db, memberId)).payments).toEqual([]);
     const undone = await run(user, 'undo');
     expect(undone.kind).toBe('success');
     expect(undone.title).toBe('Undid "remove u1"');
     expect(undone.summary).toContain('put back u1');
     expect(renderText(undone)).toMatch(/Job Success Score/);
-    expect(await storedRows(database.db, memberId)).toEqual(before);
-    expect(await undoRows(database.db, memberId)).toBe(0);
+    expect(await storedRows(db, memberId)).toEqual(before);
+    expect(await undoRows(db, memberId)).toBe(0);
   });
 
   it('import mode:replace, then undo: the contracts replaced are back byte for byte', async () => {
     const { user, memberId } = await newMember();
-    const before = await storedRows(database.db, memberId);
+    const before = await storedRows(db, memberId);
     const imported = await run(
       user,
       'import mode:replace\nid,client,type,start,end,earnings,stars\nn1,Initech,fixed,2026-05-01,2026-06-01,900,5',
     );
     expect(imported.title).toBe('Imported 1 contract');
-    expect((await database.store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['n1']);
+    expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['n1']);
     const undone = await run(user, 'undo');
     expect(undone.title).toBe('Undid "import mode:replace"');
     expect(undone.summary).toContain('took out n1');
-    expect(await storedRows(database.db, memberId)).toEqual(before);
+    expect(await storedRows(db, memberId)).toEqual(before);
   });
 
   it('an Upwork report imported, replaced by another, then undo: the first import is back, and importing it again adds nothing', async () => {
     const { user, memberId } = await newMember();
     await run(user, `import\n${upworkFixture('transactions-2023-2024.csv')}`);
-    const before = await storedRows(database.db, memberId);
+    const before = await storedRows(db, memberId);
     expect(before.payments.length).toBeGreaterThan(0);
     expect((await run(user, `import mode:replace\n${upworkFixture('transactions-2024-2025.csv')}`)).kind).not.toBe(
       'error',
     );
-    expect(await storedRows(database.db, memberId)).not.toEqual(before);
+    expect(await storedRows(db, memberId)).not.toEqual(before);
     expect((await run(user, 'undo')).title).toBe('Undid "import mode:replace"');
-    expect(await storedRows(database.db, memberId)).toEqual(before);
+    expect(await storedRows(db, memberId)).toEqual(before);
     await run(user, `import\n${upworkFixture('transactions-2023-2024.csv')}`);
-    expect((await storedRows(database.db, memberId)).payments).toEqual(before.payments);
+    expect((await storedRows(db, memberId)).payments).toEqual(before.payments);
   });
 
   it('a plain import (mode:add) is not undoable and keeps the last undo', async () => {
     const { user, memberId } = await newMember();
-    const before = await storedRows(database.db, memberId);
+    const before = await storedRows(db, memberId);
     await run(user, 'remove c2');
     await run(user, 'import\nid,client,type,start\nn1,Initech,fixed,2026-05-01');
     const asked = await run(user, 'undo');
     expect(asked.kind).toBe('confirm');
     expect(asked.summary).toContain('added n1');
     expect(await run(user, 'undo confirm:yes')).toMatchObject({ title: 'Undid "remove c2"' });
-    expect(await storedRows(database.db, memberId)).toEqual(before);
+    expect(await storedRows(db, memberId)).toEqual(before);
   });
 
   it('with nothing to undo it says so and changes nothing; a second undo finds nothing', async () => {
     const { user, memberId } = await newMember();
-    const before = await storedRows(database.db, memberId);
+    const before = await storedRows(db, memberId);
     const nothing = await run(user, 'undo');
     expect(nothing.kind).toBe('error');
     expect(renderText(nothing)).toContain('nothing to undo');
     await run(user, 'remove c2');
     expect((await run(user, 'undo')).kind).toBe('success');
     expect(renderText(await run(user, 'undo'))).toContain('nothing to undo');
-    expect(await storedRows(database.db, memberId)).toEqual(before);
+    expect(await storedRows(db, memberId)).toEqual(before);
   });
 
   it('a refused remove keeps the previous undo: it rolls back with the command', async () => {
     const { user, memberId } = await newMember();
-    const before = await storedRows(database.db, memberId);
+    const before = await storedRows(db, memberId);
     await run(user, 'remove u1');
     expect((await run(user, 'remove c9')).kind).toBe('error');
     expect((await run(user, 'undo')).title).toBe('Undid "remove u1"');
-    expect(await storedRows(database.db, memberId)).toEqual(before);
+    expect(await storedRows(db, memberId)).toEqual(before);
   });
 
   it('only the latest change is kept: undo after two removes puts back the state before the second', async () => {
     const { user, memberId } = await newMember();
     await run(user, 'remove u1');
-    const between = await storedRows(database.db, memberId);
+    const between = await storedRows(db, memberId);
     await run(user, 'remove c2');
     expect((await run(user, 'undo')).title).toBe('Undid "remove c2"');
-    expect(await storedRows(database.db, memberId)).toEqual(between);
+    expect(await storedRows(db, memberId)).toEqual(between);
   });
 
   it('later writes: undo names them and changes nothing; undo confirm:yes discards them', async () => {
     const { user, memberId } = await newMember();
-    const before = await storedRows(database.db, memberId);
+    const before = await storedRows(db, memberId);
     await run(user, 'remove c2');
     await run(user, 'add client:Hooli type:fixed start:2026-06-01');
     await run(user, 'pay u1 amount:10 date:2026-03-01');
-    const afterWrites = await storedRows(database.db, memberId);
+    const afterWrites = await storedRows(db, memberId);
     const asked = await run(user, 'undo');
     expect(asked.kind).toBe('confirm');
     expect(asked.summary).toContain('added c1');
     expect(asked.summary).toContain('changed u1');
     expect(asked.actions?.[0]?.command).toBe('undo confirm:yes');
-    expect(await storedRows(database.db, memberId)).toEqual(afterWrites);
+    expect(await storedRows(db, memberId)).toEqual(afterWrites);
     expect((await run(user, 'undo confirm:yes')).title).toBe('Undid "remove c2"');
-    expect(await storedRows(database.db, memberId)).toEqual(before);
+    expect(await storedRows(db, memberId)).toEqual(before);
   });
 
   it('after 24 hours (by the Clock) undo refuses, says why, and the snapshot is deleted', async () => {
     const { user, memberId } = await newMember();
     await run(user, 'remove c2');
-    const afterRemove = await storedRows(database.db, memberId);
+    const afterRemove = await storedRows(db, memberId);
     now = new Date(now.getTime() + 24 * HOUR);
     try {
       const late = await run(user, 'undo');
       expect(late.kind).toBe('error');
       expect(renderText(late)).toContain('more than 24 hours old');
-      expect(await undoRows(database.db, memberId)).toBe(0);
-      expect(await storedRows(database.db, memberId)).toEqual(afterRemove);
+      expect(await undoRows(db, memberId)).toBe(0);
+      expect(await storedRows(db, memberId)).toEqual(afterRemove);
     } finally {
       now = new Date(now.getTime() - 24 * HOUR);
     }
@@ -225,12 +228,12 @@ describe.each(databaseKinds)('undo on $name', (kind) => {
 
   it('just inside 24 hours undo still works', async () => {
     const { user, memberId } = await newMember();
-    const before = await storedRows(database.db, memberId);
+    const before = await storedRows(db, memberId);
     await run(user, 'remove c2');
     now = new Date(now.getTime() + 24 * HOUR - 60_000);
     try {
       expect((await run(user, 'undo')).kind).toBe('success');
-      expect(await storedRows(database.db, memberId)).toEqual(before);
+      expect(await storedRows(db, memberId)).toEqual(before);
     } finally {
       now = new Date(now.getTime() - 24 * HOUR + 60_000);
     }
@@ -239,25 +242,25 @@ describe.each(databaseKinds)('undo on $name', (kind) => {
   it("another member's undo cannot reach a member's snapshot", async () => {
     const a = await newMember();
     const b = await newMember();
-    const aBefore = await storedRows(database.db, a.memberId);
+    const aBefore = await storedRows(db, a.memberId);
     await run(a.user, 'remove u1');
-    const aAfter = await storedRows(database.db, a.memberId);
-    const bBefore = await storedRows(database.db, b.memberId);
+    const aAfter = await storedRows(db, a.memberId);
+    const bBefore = await storedRows(db, b.memberId);
     expect(renderText(await run(b.user, 'undo'))).toContain('nothing to undo');
-    expect(await storedRows(database.db, a.memberId)).toEqual(aAfter);
-    expect(await storedRows(database.db, b.memberId)).toEqual(bBefore);
-    expect(await database.store.restoreUndoSnapshot(b.memberId, now)).toBe(false);
+    expect(await storedRows(db, a.memberId)).toEqual(aAfter);
+    expect(await storedRows(db, b.memberId)).toEqual(bBefore);
+    expect(await store.restoreUndoSnapshot(b.memberId, now)).toBe(false);
     expect((await run(a.user, 'undo')).kind).toBe('success');
-    expect(await storedRows(database.db, a.memberId)).toEqual(aBefore);
+    expect(await storedRows(db, a.memberId)).toEqual(aBefore);
   });
 
   it('forget deletes the undo snapshot with the member', async () => {
     const { user, memberId } = await newMember();
     await run(user, 'remove c2');
-    expect(await undoRows(database.db, memberId)).toBe(1);
+    expect(await undoRows(db, memberId)).toBe(1);
     const code = /forget confirm:([A-Z0-9]+)/.exec((await run(user, 'forget')).summary ?? '')?.[1];
     expect((await run(user, `forget confirm:${code}`)).title).toBe('Everything about you is deleted');
-    expect(await undoRows(database.db, memberId)).toBe(0);
+    expect(await undoRows(db, memberId)).toBe(0);
   });
 
   it('the pruning job deletes expired snapshots only', async () => {
@@ -267,30 +270,32 @@ describe.each(databaseKinds)('undo on $name', (kind) => {
     await run(old.user, 'remove c2');
     now = new Date(now.getTime() + 25 * HOUR);
     await run(fresh.user, 'remove c2');
-    expect(await database.store.pruneUndoSnapshots(now)).toBeGreaterThanOrEqual(1);
-    expect(await undoRows(database.db, old.memberId)).toBe(0);
-    expect(await undoRows(database.db, fresh.memberId)).toBe(1);
+    expect(await store.pruneUndoSnapshots(now)).toBeGreaterThanOrEqual(1);
+    expect(await undoRows(db, old.memberId)).toBe(0);
+    expect(await undoRows(db, fresh.memberId)).toBe(1);
   });
 });
 
 describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('undo races on PostgreSQL', (postgres) => {
-  const database = useDatabase(postgres);
+  let store: Store;
+  let db: Database;
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
 
   it('two undos at once: one restores, the other finds nothing to undo', async () => {
-    const memberId = await memberOf(database.store, COMMUNITY, 'racer');
-    await seedImported(database.db, memberId);
-    const before = await storedRows(database.db, memberId);
+    const memberId = await memberOf(store, COMMUNITY, 'racer');
+    await seedImported(db, memberId);
+    const before = await storedRows(db, memberId);
     const run = (on: Store, text: string) =>
       runCommandText(throwingServices(on), commandContext('slack', COMMUNITY, 'racer'), text);
-    expect((await run(database.store, 'remove u1')).title).toBe('Removed u1');
-    const paused = pauseAfter(database.store, 'restoreUndoSnapshot');
+    expect((await run(store, 'remove u1')).title).toBe('Removed u1');
+    const paused = pauseAfter(store, 'restoreUndoSnapshot');
     const first = run(paused.store, 'undo');
     await paused.reached;
-    const second = run(database.store, 'undo');
-    await untilSomeoneWaitsOnALock(database.db, 'the second undo');
+    const second = run(store, 'undo');
+    await untilSomeoneWaitsOnALock(db, 'the second undo');
     paused.release();
     expect((await first).title).toBe('Undid "remove u1"');
     expect(renderText(await second)).toContain('nothing to undo');
-    expect(await storedRows(database.db, memberId)).toEqual(before);
+    expect(await storedRows(db, memberId)).toEqual(before);
   });
 });

@@ -4,11 +4,13 @@
 // is stored exactly once.
 
 import { readFileSync } from 'node:fs';
+import type { Database } from '../../db/database.ts';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { throwingServices, useDatabase } from '../helpers/command-session.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf } from '../helpers/seed-contracts.ts';
@@ -40,7 +42,9 @@ describe.each(databaseKinds)('overlapping imports sent at once on $name', (kind)
 });
 
 describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgres) => {
-  const database = useDatabase(postgres);
+  let store: Store;
+  let db: Database;
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
   let users = 0;
 
   const services = (on: Store): Services => throwingServices(on);
@@ -48,7 +52,7 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
     runCommandText(services(on), commandContext('slack', 'team-race', user), text);
 
   async function stored(user: string) {
-    const contracts = await database.store.listContracts(await memberOf(database.store, 'team-race', user));
+    const contracts = await store.listContracts(await memberOf(store, 'team-race', user));
     const payments = contracts.flatMap((contract) =>
       (contract.payments ?? []).map((payment) => `${contract.id} ${payment.date} ${payment.amount}`),
     );
@@ -57,11 +61,11 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
 
   it('the second import waits for the first (held after its write) and adds only what is new', async () => {
     const user = `r${++users}`;
-    const paused = pauseAfter(database.store, 'saveImport');
+    const paused = pauseAfter(store, 'saveImport');
     const first = run(paused.store, user, FIRST);
     await paused.reached;
-    const second = run(database.store, user, SECOND);
-    await untilSomeoneWaitsOnALock(database.db, 'the second import');
+    const second = run(store, user, SECOND);
+    await untilSomeoneWaitsOnALock(db, 'the second import');
     paused.release();
     const replies = [await first, await second];
     expect(replies.map((reply) => reply.title)).toEqual([
@@ -77,11 +81,7 @@ describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgr
   it('ten members, each with both files (and one twice) at once: every payment exactly once', async () => {
     const members = Array.from({ length: 10 }, () => `r${++users}`);
     await Promise.all(
-      members.flatMap((user) => [
-        run(database.store, user, FIRST),
-        run(database.store, user, SECOND),
-        run(database.store, user, FIRST),
-      ]),
+      members.flatMap((user) => [run(store, user, FIRST), run(store, user, SECOND), run(store, user, FIRST)]),
     );
     for (const user of members) {
       const { contracts, payments } = await stored(user);

@@ -9,14 +9,16 @@ import type { Contract } from '../../src/scoring/types.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { throwingServices, useDatabase } from '../helpers/command-session.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { stageAround, type StoreWrite } from '../helpers/staged-store.ts';
 
 const K1 = 'add id:k1 client:Acme type:hourly start:2026-01-10 earnings:500';
 
 describe.each(databaseKinds)('write outcomes on $name', (kind) => {
-  const database = useDatabase(kind);
+  let store: Store;
+  useDatabase(kind, (opened) => ({ store } = opened));
   let users = 0;
 
   const services = (on: Store): Services => throwingServices(on);
@@ -25,11 +27,11 @@ describe.each(databaseKinds)('write outcomes on $name', (kind) => {
   async function memberWith(...adds: string[]) {
     const user = `w${++users}`;
     for (const add of adds)
-      expect((await runCommandText(services(database.store), commandContext('slack', 'team-w', user), add)).kind).toBe(
+      expect((await runCommandText(services(store), commandContext('slack', 'team-w', user), add)).kind).toBe(
         'success',
       );
-    const community = await database.store.ensureCommunity({ platform: 'slack', externalId: 'team-w' });
-    const member = await database.store.ensureMember(community.id, user, `Name of ${user}`);
+    const community = await store.ensureCommunity({ platform: 'slack', externalId: 'team-w' });
+    const member = await store.ensureMember(community.id, user, `Name of ${user}`);
     return { user, memberId: member.id };
   }
 
@@ -40,30 +42,30 @@ describe.each(databaseKinds)('write outcomes on $name', (kind) => {
     write: StoreWrite,
     competitor: (tx: Store) => Promise<unknown>,
   ) {
-    const staged = stageAround(database.store, write, { before: async (tx) => void (await competitor(tx)) });
+    const staged = stageAround(store, write, { before: async (tx) => void (await competitor(tx)) });
     return renderText(await runCommandText(services(staged), commandContext('slack', 'team-w', user), text));
   }
 
   it('end: the contract renamed meanwhile → "nothing was ended", nothing written', async () => {
     const { user, memberId } = await memberWith(K1);
-    const before = await database.store.listContracts(memberId);
+    const before = await store.listContracts(memberId);
     const text = await runAgainst(user, 'end k1 stars:5', 'replaceContract', (tx) =>
       tx.replaceContract(memberId, 'k1', { ...(before[0] as Contract), id: 'k2' }),
     );
     expect(text).not.toContain('Ended');
     expect(text).toContain('k1 was changed or removed while this ran; nothing was ended');
-    expect(await database.store.listContracts(memberId)).toEqual(before);
+    expect(await store.listContracts(memberId)).toEqual(before);
   });
 
   it('pay: the contract removed meanwhile → "nothing was recorded"', async () => {
     const { user, memberId } = await memberWith(K1);
-    const before = await database.store.listContracts(memberId);
+    const before = await store.listContracts(memberId);
     const text = await runAgainst(user, 'pay k1 amount:100', 'replaceContract', (tx) =>
       tx.deleteContract(memberId, 'k1'),
     );
     expect(text).not.toContain('Recorded');
     expect(text).toContain('k1 was changed or removed while this ran; nothing was recorded');
-    expect(await database.store.listContracts(memberId)).toEqual(before);
+    expect(await store.listContracts(memberId)).toEqual(before);
   });
 
   it('edit: the contract removed meanwhile is not reported as "id taken"', async () => {
@@ -73,7 +75,7 @@ describe.each(databaseKinds)('write outcomes on $name', (kind) => {
     );
     expect(text).not.toContain('already have');
     expect(text).toContain('k1 was changed or removed while this ran; nothing was changed');
-    expect((await database.store.listContracts(memberId)).map((contract) => contract.client)).toEqual(['Acme']);
+    expect((await store.listContracts(memberId)).map((contract) => contract.client)).toEqual(['Acme']);
   });
 
   it('remove: the contract removed meanwhile → no "Removed"', async () => {
@@ -81,7 +83,7 @@ describe.each(databaseKinds)('write outcomes on $name', (kind) => {
     const text = await runAgainst(user, 'remove k1', 'deleteContract', (tx) => tx.deleteContract(memberId, 'k1'));
     expect(text).not.toContain('Removed');
     expect(text).toContain('k1 was changed or removed while this ran; nothing was removed');
-    expect((await database.store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
+    expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
   });
 
   it('import: an id taken meanwhile fails the whole import, naming it; nothing imported', async () => {
@@ -93,7 +95,7 @@ describe.each(databaseKinds)('write outcomes on $name', (kind) => {
     expect(text).not.toContain('Imported');
     expect(text).toMatch(/x2 .*while this import ran/);
     expect(text).toContain('Nothing was imported');
-    expect((await database.store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
+    expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
   });
 
   it('any write: the member forgotten before their lock was taken → "nothing was done", nothing written', async () => {
@@ -103,17 +105,15 @@ describe.each(databaseKinds)('write outcomes on $name', (kind) => {
     );
     expect(text).not.toContain('Added');
     expect(text).toContain('everything about you was deleted by another request while this ran; nothing was done');
-    expect((await database.store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
+    expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
   });
 
   it('forget: the member already gone meanwhile → no "Everything about you is deleted"', async () => {
     const { user, memberId } = await memberWith(K1);
-    const asked = renderText(
-      await runCommandText(services(database.store), commandContext('slack', 'team-w', user), 'forget'),
-    );
+    const asked = renderText(await runCommandText(services(store), commandContext('slack', 'team-w', user), 'forget'));
     const code = /forget confirm:([A-Z0-9]+)/.exec(asked)?.[1] as string;
     const text = await runAgainst(user, `forget confirm:${code}`, 'forgetMember', (tx) => tx.forgetMember(memberId));
     expect(text).not.toContain('is deleted');
-    expect((await database.store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
+    expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1']);
   });
 });

@@ -3,12 +3,14 @@
 // first command is held inside its transaction right after its write, the second is started and
 // seen waiting on a lock, then the first is let go.
 
+import type { Database } from '../../db/database.ts';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import { runCommand, runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
-import { throwingServices, useDatabase } from '../helpers/command-session.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf, seedContracts } from '../helpers/seed-contracts.ts';
@@ -43,7 +45,9 @@ describe.each(databaseKinds)("one member's burst of adds on $name", (kind) => {
 });
 
 describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
-  const database = useDatabase(postgres);
+  let store: Store;
+  let db: Database;
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
   let users = 0;
 
   const services = (on: Store): Services => throwingServices(on);
@@ -52,19 +56,19 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
 
   /** `first` is held right after its `write`; `second` starts, waits on a lock, then `first` goes on. */
   async function race(user: string, first: string, write: StoreWrite, second: string) {
-    const paused = pauseAfter(database.store, write);
+    const paused = pauseAfter(store, write);
     const firstReply = run(paused.store, user, first);
     await paused.reached;
-    const secondReply = run(database.store, user, second);
-    await untilSomeoneWaitsOnALock(database.db, 'the second command');
+    const secondReply = run(store, user, second);
+    await untilSomeoneWaitsOnALock(db, 'the second command');
     paused.release();
     return { first: await firstReply, second: await secondReply };
   }
 
   async function newMember(...adds: string[]) {
     const user = `r${++users}`;
-    for (const add of adds) expect(await run(database.store, user, add)).toMatch(/^Added/);
-    return { user, memberId: await memberOf(database.store, 'team-r', user) };
+    for (const add of adds) expect(await run(store, user, add)).toMatch(/^Added/);
+    return { user, memberId: await memberOf(store, 'team-r', user) };
   }
 
   it('end k1 racing edit k1 id:k2: no "Ended" for a contract that was renamed; nothing ended', async () => {
@@ -73,7 +77,7 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     expect(first).toMatch(/^Changed k2/);
     expect(second).not.toContain('Ended');
     expect(second).toContain('"k1"');
-    expect(await database.store.listContracts(memberId)).toMatchObject([{ id: 'k2', end: null, stars: null }]);
+    expect(await store.listContracts(memberId)).toMatchObject([{ id: 'k2', end: null, stars: null }]);
   });
 
   it('pay k1 racing edit k1 id:k2: no "Recorded"; no payment', async () => {
@@ -81,7 +85,7 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     const { first, second } = await race(user, 'edit k1 id:k2', 'replaceContract', 'pay k1 amount:100');
     expect(first).toMatch(/^Changed k2/);
     expect(second).not.toContain('Recorded');
-    expect(await database.store.listContracts(memberId)).toMatchObject([{ id: 'k2', earnings: 500 }]);
+    expect(await store.listContracts(memberId)).toMatchObject([{ id: 'k2', earnings: 500 }]);
   });
 
   it('import racing an add of an id the import also uses: no "Imported"; nothing imported', async () => {
@@ -91,7 +95,7 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     expect(first).toMatch(/^Added x2/);
     expect(second).not.toContain('Imported');
     expect(second).toContain('x2');
-    expect((await database.store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1', 'x2']);
+    expect((await store.listContracts(memberId)).map((contract) => contract.id)).toEqual(['k1', 'x2']);
   });
 
   it('remove k1 racing remove k1: exactly one "Removed"', async () => {
@@ -99,12 +103,12 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     const { first, second } = await race(user, 'remove k1', 'deleteContract', 'remove k1');
     expect(first).toMatch(/^Removed k1/);
     expect(second).not.toContain('Removed');
-    expect(await database.store.listContracts(memberId)).toEqual([]);
+    expect(await store.listContracts(memberId)).toEqual([]);
   });
 
   it('an add racing the same member\'s "forget confirm": a clear reply, not a failure on our side', async () => {
     const { user, memberId } = await newMember(K1);
-    const asked = await run(database.store, user, 'forget');
+    const asked = await run(store, user, 'forget');
     const code = /forget confirm:([A-Z0-9]+)/.exec(asked)?.[1] as string;
     const { first, second } = await race(
       user,
@@ -114,19 +118,19 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     );
     expect(first).toMatch(/^Everything about you is deleted/);
     expect(second).toContain('everything about you was deleted by another request while this ran; nothing was done');
-    expect(await database.store.listContracts(memberId)).toEqual([]);
+    expect(await store.listContracts(memberId)).toEqual([]);
   });
 
   it("one member's write in progress blocks neither another member's write nor a snapshot saved for them", async () => {
     const { user, memberId } = await newMember();
-    const paused = pauseAfter(database.store, 'insertContract');
+    const paused = pauseAfter(store, 'insertContract');
     const held = run(paused.store, user, 'add client:Held type:fixed start:2026-02-01');
     await paused.reached;
     const other = await newMember('add client:Other type:fixed start:2026-02-01');
-    expect((await database.store.listContracts(other.memberId)).length).toBe(1);
+    expect((await store.listContracts(other.memberId)).length).toBe(1);
     // The refresh job inserts snapshots: the foreign key's KEY SHARE lock passes FOR NO KEY UPDATE.
-    const community = await database.store.ensureCommunity({ platform: 'slack', externalId: 'team-r' });
-    await database.store.saveSnapshots([
+    const community = await store.ensureCommunity({ platform: 'slack', externalId: 'team-r' });
+    await store.saveSnapshots([
       {
         memberId,
         communityId: community.id,
@@ -146,8 +150,8 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
   it("a config holding the member's lock and a request renaming the community do not deadlock", async () => {
     const user = `r${++users}`;
     const community = 'team-rename';
-    expect(await run(database.store, user, 'add client:A type:fixed start:2026-02-01', community)).toMatch(/^Added/);
-    const paused = pauseAfter(database.store, 'lockMember');
+    expect(await run(store, user, 'add client:A type:fixed start:2026-02-01', community)).toMatch(/^Added/);
+    const paused = pauseAfter(store, 'lockMember');
     const config = runCommandText(
       services(paused.store),
       commandContext('slack', community, user, { isAdmin: true }),
@@ -156,15 +160,15 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     await paused.reached;
     const renamed = { platform: 'slack' as const, externalId: community, name: 'Renamed team' };
     const add = runCommandText(
-      services(database.store),
+      services(store),
       commandContext('slack', community, user, { community: renamed }),
       'add client:B type:fixed start:2026-02-01',
     );
-    await untilSomeoneWaitsOnALock(database.db, 'the second command');
+    await untilSomeoneWaitsOnALock(db, 'the second command');
     paused.release();
     expect((await config).title).toBe('Community settings');
     expect((await add).title).toMatch(/^Added/);
-    expect(await database.store.ensureCommunity({ platform: 'slack', externalId: community })).toMatchObject({
+    expect(await store.ensureCommunity({ platform: 'slack', externalId: community })).toMatchObject({
       name: 'Renamed team',
       model: 'upwork-2015',
     });
@@ -173,12 +177,10 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
   it('20 adds without ids at once for one member: 20 "Added", 20 distinct ids', async () => {
     const { user, memberId } = await newMember();
     const replies = await Promise.all(
-      Array.from({ length: 20 }, (_, index) =>
-        run(database.store, user, `add client:C${index} type:fixed start:2026-02-01`),
-      ),
+      Array.from({ length: 20 }, (_, index) => run(store, user, `add client:C${index} type:fixed start:2026-02-01`)),
     );
     expect(replies.filter((text) => text.startsWith('Added c')).length).toBe(20);
-    const ids = (await database.store.listContracts(memberId)).map((contract) => contract.id);
+    const ids = (await store.listContracts(memberId)).map((contract) => contract.id);
     expect(new Set(ids).size).toBe(20);
     expect(new Set(replies.map((text) => /^Added (\S+)/.exec(text)?.[1]))).toEqual(new Set(ids));
   });
@@ -193,43 +195,41 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
       })),
     ).flat();
     const started = performance.now();
-    const replies = await Promise.all(commands.map(({ user, text }) => run(database.store, user, text, community)));
+    const replies = await Promise.all(commands.map(({ user, text }) => run(store, user, text, community)));
     const seconds = (performance.now() - started) / 1000;
     console.log(`50 members × 20 concurrent adds on PostgreSQL: ${seconds.toFixed(2)} s`);
     expect(replies.filter((text) => text.startsWith('Added c')).length).toBe(1000);
     const memberIds = await Promise.all(
-      Array.from({ length: 50 }, (_, member) => memberOf(database.store, community, `fig${member}`)),
+      Array.from({ length: 50 }, (_, member) => memberOf(store, community, `fig${member}`)),
     );
-    const rows = await database.store.listContractsOf(memberIds);
+    const rows = await store.listContractsOf(memberIds);
     expect([...rows.values()].reduce((total, list) => total + list.length, 0)).toBe(1000);
     for (const list of rows.values()) expect(new Set(list.map((contract) => contract.id)).size).toBe(20);
   }, 120_000);
 
   it('adds racing at the cap: exactly enough succeed to reach 2,000, never more', async () => {
     const user = `r${++users}`;
-    const memberId = await memberOf(database.store, 'team-r', user);
-    await seedContracts(database.db, memberId, 1998);
+    const memberId = await memberOf(store, 'team-r', user);
+    await seedContracts(db, memberId, 1998);
     const replies = await Promise.all(
-      Array.from({ length: 5 }, (_, index) =>
-        run(database.store, user, `add client:Late${index} type:fixed start:2026-02-01`),
-      ),
+      Array.from({ length: 5 }, (_, index) => run(store, user, `add client:Late${index} type:fixed start:2026-02-01`)),
     );
     expect(replies.filter((text) => text.startsWith('Added')).length).toBe(2);
     expect(replies.filter((text) => text.includes('2,000')).length).toBe(3);
-    expect((await database.store.listContracts(memberId)).length).toBe(2000);
+    expect((await store.listContracts(memberId)).length).toBe(2000);
   });
 
   it('an import racing a big import of the same member: one of them, never both past the cap', async () => {
     const user = `r${++users}`;
-    const memberId = await memberOf(database.store, 'team-r', user);
-    await seedContracts(database.db, memberId, 1000);
+    const memberId = await memberOf(store, 'team-r', user);
+    await seedContracts(db, memberId, 1000);
     const body = (prefix: string) =>
       [
         'id,client,type,start',
         ...Array.from({ length: 600 }, (_, index) => `${prefix}${index},C,fixed,2026-02-01`),
       ].join('\n');
     const imports = ['a', 'b'].map((prefix) =>
-      runCommand(services(database.store), commandContext('slack', 'team-r', user), {
+      runCommand(services(store), commandContext('slack', 'team-r', user), {
         command: 'import',
         positionals: [],
         named: {},
@@ -238,6 +238,6 @@ describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
     );
     const replies = (await Promise.all(imports)).map(renderText);
     expect(replies.filter((text) => text.startsWith('Imported 600')).length).toBe(1);
-    expect((await database.store.listContracts(memberId)).length).toBe(1600);
+    expect((await store.listContracts(memberId)).length).toBe(1600);
   });
 });

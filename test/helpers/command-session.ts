@@ -1,16 +1,15 @@
-// The database setup of the command-layer tests, once: a fresh database per describe block (opened
-// in beforeAll, closed in afterAll) and services whose onError throws, so an unexpected failure
-// fails the test instead of becoming a polite reply. Call these inside describe; the getters are
-// read inside the tests (the database exists only once beforeAll has run).
+// The setup of the command-layer tests, once: a fresh database per describe block (useDatabase)
+// and services whose onError throws, so an unexpected failure fails the test instead of becoming a
+// polite reply. Call useCommandSession inside describe; its getters are read inside the tests
+// (the database exists only once beforeAll has run).
 
-import { afterAll, beforeAll } from 'vitest';
-import type { Database } from '../../db/database.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import type { Platform, Store } from '../../src/ports/store.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import { commandContext } from './command-context.ts';
-import type { DatabaseKind, OpenedDatabase } from './databases.ts';
+import type { DatabaseKind } from './databases.ts';
+import { type DatabaseSession, useDatabase } from './use-database.ts';
 
 /** Services on `store` that rethrow any unexpected failure (plus whatever `extra` adds: a clock…). */
 export function throwingServices(store: Store, extra: Omit<Partial<Services>, 'store'> = {}): Services {
@@ -20,32 +19,6 @@ export function throwingServices(store: Store, extra: Omit<Partial<Services>, 's
       throw error;
     },
     ...extra,
-  };
-}
-
-export interface DatabaseSession {
-  readonly store: Store;
-  readonly db: Database;
-}
-
-/** A database of `kind` for the enclosing describe block: opened in beforeAll, closed in afterAll. */
-export function useDatabase(kind: DatabaseKind): DatabaseSession {
-  let opened: OpenedDatabase | undefined;
-  beforeAll(async () => {
-    opened = await kind.open();
-  });
-  afterAll(async () => opened?.close());
-  const current = (): OpenedDatabase => {
-    if (!opened) throw new Error('the database opens in beforeAll: read it inside a test');
-    return opened;
-  };
-  return {
-    get store() {
-      return current().store;
-    },
-    get db() {
-      return current().db;
-    },
   };
 }
 
