@@ -5,20 +5,23 @@
 // p99 and requests a second, beside a bare endpoint (also a child) that only verifies the
 // signature and acknowledges, interleaved in the same run. Needs TEST_DATABASE_URL.
 
-import { generateKeyPairSync, sign } from 'node:crypto';
+import {
+  discordKeys,
+  scoreInteraction,
+  signedDiscordHeaders,
+  TEST_DISCORD_APP,
+} from '../test/helpers/discord-request.ts';
+import { measureBotBesideBare, startBotAndBare, within } from './bot-versus-bare.ts';
 import { arrivals, startFakeApi } from './fake-api.ts';
-import { AS_OF, compareLevels, seededDatabase, type Send } from './load.ts';
-import { botNodeArgs, startChild } from './processes.ts';
+import { seededDatabase, type Send } from './load.ts';
 
-const APP = '123456789012345678';
+const APP = TEST_DISCORD_APP;
 const GUILD = '223456789012345678';
 /** A reply or chart that has not arrived by then is a failure of the bot, not a slow request. */
 const ARRIVAL_TIMEOUT_MS = 15_000;
 
 const database = await seededDatabase('discord', GUILD, 11);
-const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const der = publicKey.export({ format: 'der', type: 'spki' });
-const publicHex = der.subarray(der.length - 32).toString('hex');
+const { privateKey, publicHex } = discordKeys();
 
 // The fake Discord REST API: the interaction webhook answers edits and posts with the message, as
 // Discord does; the reply comes as JSON, the chart as a multipart edit with forecast.png.
@@ -34,32 +37,13 @@ const api = await startFakeApi((request) => {
   return { json: { id: `m-${token ?? 'x'}`, channel_id: 'C1', content: '', embeds: [], attachments: [] } };
 });
 
-const bot = await startChild(
-  'app/main.ts',
-  {
-    DATABASE_URL: database.url,
-    DISCORD_APPLICATION_ID: APP,
-    DISCORD_PUBLIC_KEY: publicHex,
-    DISCORD_API_URL: `${api.url}/api`,
-    PORT: '0',
-    JSS_AS_OF: AS_OF,
-  },
+const children = await startBotAndBare(
+  database.url,
+  { DISCORD_APPLICATION_ID: APP, DISCORD_PUBLIC_KEY: publicHex, DISCORD_API_URL: `${api.url}/api` },
   /Discord interactions on port (\d+)/,
-  botNodeArgs(),
-);
-const bare = await startChild(
   'bench/bare/discord-bare.ts',
   { BENCH_PUBLIC_KEY: publicHex },
-  /bare listening on port (\d+)/,
 );
-
-function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)),
-  );
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
 
 let sequence = 0;
 /** One signed /jss score; for the bot, waits for the reply's edit and then the chart's. */
@@ -67,29 +51,14 @@ function sender(port: number, completes: boolean): Send {
   return async (user) => {
     const id = `${++sequence}`;
     const token = `token-${id}`;
-    const body = JSON.stringify({
-      id,
-      application_id: APP,
-      type: 2,
-      token,
-      version: 1,
-      guild_id: GUILD,
-      channel_id: 'C1',
-      member: { user: { id: user, username: user }, nick: null, permissions: '0', roles: [] },
-      data: { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'score', type: 1, options: [] }] },
-    });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
+    const body = JSON.stringify(scoreInteraction(id, token, GUILD, user));
+    const headers = signedDiscordHeaders(body, privateKey);
     const replied = completes ? replies.wait(token) : null;
     const charted = completes ? charts.wait(token) : null;
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature-ed25519': signature,
-        'x-signature-timestamp': timestamp,
-      },
+      headers,
       body,
     });
     await response.text();
@@ -102,22 +71,12 @@ function sender(port: number, completes: boolean): Send {
   };
 }
 
-try {
-  await compareLevels(
-    sender(bot.port, true),
-    sender(bare.port, false),
-    'the time until the reply is edited into the deferred response, and until its chart is edited in too (both received whole at the fake Discord API)',
-  );
-} catch (error) {
-  console.error(error, `\nbot output: ${bot.output()}`);
-  process.exitCode = 1;
-} finally {
-  const problems = bot.problems();
-  console.log(
-    `\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`,
-  );
-  await bot.stop();
-  await bare.stop();
-  await api.close();
-  await database.close();
-}
+await measureBotBesideBare(
+  children,
+  sender,
+  'the time until the reply is edited into the deferred response, and until its chart is edited in too (both received whole at the fake Discord API)',
+  async () => {
+    await api.close();
+    await database.close();
+  },
+);

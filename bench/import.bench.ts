@@ -11,10 +11,9 @@
 // BENCH_RUNS sets the runs of each new-path figure (default 3); the old path runs once.
 
 import { cpus } from 'node:os';
-import { openDatabase, type DatabaseHandle } from '../db/connect.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { createScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { runCommand } from '../src/commands/dispatch.ts';
 import type { CommandContext } from '../src/commands/types.ts';
 import { contractsToCsv } from '../src/contracts/csv.ts';
@@ -22,6 +21,7 @@ import type { Contract } from '../src/scoring/index.ts';
 import { readContractsText } from '../src/contracts/read-contracts.ts';
 import { formatDay, parseDay } from '../src/scoring/index.ts';
 import { seededRandom } from './members.ts';
+import { benchServerUrl, measureOnBoth } from './both-databases.ts';
 import { percentile, table } from './stats.ts';
 
 const AS_OF = '2026-11-22';
@@ -33,11 +33,7 @@ const BULK_TARGET_MS = 1500;
 const TARGET_MS = 2000;
 const TARGET_RATIO = 3;
 
-const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!serverUrl)
-  console.error(
-    'PGlite only: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure PostgreSQL too',
-  );
+const serverUrl = benchServerUrl();
 
 const HEADER =
   'Date,Transaction ID,Transaction Type,Transaction Summary,Transaction Summary Details,Description 1,Description 2,Description 3,Agency,Freelancer,Team,Account Name,PO,Ref ID,Amount $,Amount in local currency,Currency,Current Balance $,Payment Method';
@@ -182,27 +178,7 @@ async function measure(name: string, handle: DatabaseHandle): Promise<{ rows: st
   };
 }
 
-const rows: string[][] = [];
-let failed = false;
-const pglite = await openDatabase({ memory: true });
-try {
-  const result = await measure('PGlite', pglite);
-  rows.push(...result.rows);
-} finally {
-  await pglite.close();
-}
-if (serverUrl) {
-  const scratch = await createScratchDatabase(serverUrl, 'jss_bench');
-  const handle = await openDatabase({ url: scratch.url });
-  try {
-    const result = await measure('PostgreSQL', handle);
-    rows.push(...result.rows);
-    failed = result.failed;
-  } finally {
-    await handle.close();
-    await scratch.drop();
-  }
-}
+const { rows, failed } = await measureOnBoth(serverUrl, measure);
 console.log(
   `${ROWS.toLocaleString('en-US')} Upwork rows → ${parsed.contracts.length} contracts, ${payments.toLocaleString('en-US')} payments; own CSV ${Math.round(own.length / 1024)} KiB, Upwork CSV ${Math.round(upwork.length / 1024)} KiB`,
 );

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-interface Child {
+export interface Child {
   port: number;
   stop(): Promise<void>;
   /** The last of what it printed (for a failure report). */

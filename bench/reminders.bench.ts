@@ -9,16 +9,16 @@
 
 import { cpus } from 'node:os';
 import { bulkInsert } from '../db/bulk-insert.ts';
-import { openDatabase, type DatabaseHandle } from '../db/connect.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
 import type { Contract } from '../src/scoring/index.ts';
 import { contractColumns } from '../db/contract-rows.ts';
 import { createStore } from '../db/drizzle-store.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { createReminderQueue } from '../db/reminder-queue.ts';
 import { contracts, members, reminderDeliveries } from '../db/schema.ts';
-import { createScratchDatabase } from '../test/helpers/scratch-database.ts';
 import { runReminders, type ReminderSummary } from '../src/reminders/job.ts';
 import type { ReminderQueue } from '../src/ports/reminder-queue.ts';
+import { benchServerUrl, measureOnBoth } from './both-databases.ts';
 import { percentile, table } from './stats.ts';
 
 const DAY = '2026-11-30';
@@ -26,11 +26,7 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const DUE_EVERY = 10;
 const TARGET_MS = 3000;
 
-const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!serverUrl)
-  console.error(
-    'PGlite only: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure PostgreSQL too',
-  );
+const serverUrl = benchServerUrl();
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 
@@ -138,26 +134,7 @@ async function measure(name: string, handle: DatabaseHandle) {
   };
 }
 
-const rows: string[][] = [];
-let failed = false;
-const pglite = await openDatabase({ memory: true });
-try {
-  rows.push(...(await measure('PGlite', pglite)).rows);
-} finally {
-  await pglite.close();
-}
-if (serverUrl) {
-  const scratch = await createScratchDatabase(serverUrl, 'jss_bench');
-  const handle = await openDatabase({ url: scratch.url });
-  try {
-    const result = await measure('PostgreSQL', handle);
-    rows.push(...result.rows);
-    failed = result.failed;
-  } finally {
-    await handle.close();
-    await scratch.drop();
-  }
-}
+const { rows, failed } = await measureOnBoth(serverUrl, measure);
 console.log(
   `${MEMBERS.toLocaleString('en-US')} members with reminders on, one in ${DUE_EVERY} with a message due; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`,
 );

@@ -5,10 +5,10 @@
 // uploads succeed); p50, p99 and requests a second, beside a bare Bolt app (also a child) that
 // only acks, interleaved in the same run. Needs TEST_DATABASE_URL naming a server.
 
-import { createHmac } from 'node:crypto';
+import { signedSlackHeaders } from '../test/helpers/slack-request.ts';
+import { measureBotBesideBare, startBotAndBare, within } from './bot-versus-bare.ts';
 import { arrivals, startFakeApi } from './fake-api.ts';
-import { AS_OF, compareLevels, seededDatabase, type Send } from './load.ts';
-import { botNodeArgs, startChild } from './processes.ts';
+import { seededDatabase, type Send } from './load.ts';
 
 const SECRET = 'bench-secret';
 const TEAM = 'TBENCH';
@@ -52,32 +52,13 @@ const slack = await startFakeApi((request) => {
   }
 });
 
-const bot = await startChild(
-  'app/main.ts',
-  {
-    DATABASE_URL: database.url,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_API_URL: `${slack.url}/api/`,
-    PORT: '0',
-    JSS_AS_OF: AS_OF,
-  },
+const children = await startBotAndBare(
+  database.url,
+  { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${slack.url}/api/` },
   /Slack listening on port (\d+)/,
-  botNodeArgs(),
-);
-const bare = await startChild(
   'bench/bare/slack-bare.ts',
   { BENCH_SIGNING_SECRET: SECRET },
-  /bare listening on port (\d+)/,
 );
-
-function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)),
-  );
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
 
 /** One signed /jss score; with `chart`, also waits for the chart's upload to the member's DM. */
 function sender(port: number, chart: boolean): Send {
@@ -95,19 +76,14 @@ function sender(port: number, chart: boolean): Send {
       response_url: `${slack.url}${responsePath}`,
       trigger_id: `bench-${id}`,
     }).toString();
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const headers = signedSlackHeaders(body, { secret: SECRET });
     const replied = chart ? replies.wait(responsePath) : null;
     const charted = chart ? charts.wait(`D-${user}`) : null;
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
       body,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-signature': signature,
-        'x-slack-request-timestamp': String(timestamp),
-      },
+      headers,
     });
     const text = await response.text();
     const acked = performance.now();
@@ -121,22 +97,12 @@ function sender(port: number, chart: boolean): Send {
   };
 }
 
-try {
-  await compareLevels(
-    sender(bot.port, true),
-    sender(bare.port, false),
-    'the time until the member has the reply, and the reply and its chart (upload completed at the fake Slack API)',
-  );
-} catch (error) {
-  console.error(error, `\nbot output: ${bot.output()}`);
-  process.exitCode = 1;
-} finally {
-  const problems = bot.problems();
-  console.log(
-    `\nThe bot logged ${problems.length} warnings or errors during the run.${problems.length > 0 ? ` The first: ${problems.slice(0, 3).join('\n')}` : ''}`,
-  );
-  await bot.stop();
-  await bare.stop();
-  await slack.close();
-  await database.close();
-}
+await measureBotBesideBare(
+  children,
+  sender,
+  'the time until the member has the reply, and the reply and its chart (upload completed at the fake Slack API)',
+  async () => {
+    await slack.close();
+    await database.close();
+  },
+);

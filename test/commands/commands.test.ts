@@ -1,42 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/ports/store.ts';
-import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
+import { describe, expect, it } from 'vitest';
+import { runCommandText } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import { scoreContracts } from '../../src/scoring/index.ts';
 import { commandContext, TEST_AS_OF } from '../helpers/command-context.ts';
+import { useCommandSession } from '../helpers/command-session.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 const AS_OF = TEST_AS_OF;
 
 describe.each(databaseKinds)('commands on $name', (kind) => {
-  let store: Store;
-  let close: () => Promise<void>;
-  let services: Services;
-
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-    services = {
-      store,
-      onError: (error) => {
-        throw error;
-      },
-    };
-  });
-  afterAll(async () => close());
+  const session = useCommandSession(kind);
 
   const ctx = (user: string, community = 'team-1', extra: Partial<CommandContext> = {}) =>
     commandContext('slack', community, user, extra);
 
   const run = (user: string, text: string, extra: Partial<CommandContext> = {}, community = 'team-1') =>
-    runCommandText(services, ctx(user, community, extra), text);
+    runCommandText(session.services, ctx(user, community, extra), text);
 
   /** Everything stored for a member, to prove a command changed nothing. */
   async function stateOf(user: string, community = 'team-1') {
-    const communityRow = await store.ensureCommunity({ platform: 'slack', externalId: community });
-    const member = await store.findMember(communityRow.id, user);
-    return { member, contracts: member ? await store.listContracts(member.id) : [], community: communityRow };
+    const communityRow = await session.store.ensureCommunity({ platform: 'slack', externalId: community });
+    const member = await session.store.findMember(communityRow.id, user);
+    return { member, contracts: member ? await session.store.listContracts(member.id) : [], community: communityRow };
   }
 
   function text(reply: Reply): string {
@@ -218,12 +205,12 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
 
   it('the same request id twice has its effect once and gets the same reply', async () => {
     const first = await runCommandText(
-      services,
+      session.services,
       ctx('judy', 'team-1', { requestId: 'retry-1' }),
       'add client:Acme type:hourly start:2026-01-10',
     );
     const again = await runCommandText(
-      services,
+      session.services,
       ctx('judy', 'team-1', { requestId: 'retry-1' }),
       'add client:Acme type:hourly start:2026-01-10',
     );
@@ -378,18 +365,22 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
       const sameId = (user: string) =>
         commandContext('slack', 'T-shared', user, { displayName: user, requestId: 'same-id' });
       await runCommandText(
-        { store },
+        { store: session.store },
         sameId('alice'),
         'add client:"Alice Secret Client" type:fixed start:2026-01-10 end:2026-02-01 earnings:900 stars:5',
       );
-      const bob = await runCommandText({ store }, sameId('bob'), 'add client:Globex type:fixed start:2026-03-01');
+      const bob = await runCommandText(
+        { store: session.store },
+        sameId('bob'),
+        'add client:Globex type:fixed start:2026-03-01',
+      );
       expect(renderText(bob)).not.toContain('Alice Secret Client');
       // Bob is told plainly that nothing was done (ids are unique per platform, so this is a forgery or a bug).
       expect(bob.kind).toBe('error');
       expect(renderText(bob)).toContain('nothing was done');
-      const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T-shared' });
-      const bobMember = await store.findMember(community.id, 'bob');
-      expect(bobMember ? await store.listContracts(bobMember.id) : []).toHaveLength(0);
+      const community = await session.store.ensureCommunity({ platform: 'slack', externalId: 'T-shared' });
+      const bobMember = await session.store.findMember(community.id, 'bob');
+      expect(bobMember ? await session.store.listContracts(bobMember.id) : []).toHaveLength(0);
     });
 
     // src/commands/handlers/pay.ts turned a contract that tracked its payments as earnings +
@@ -399,7 +390,11 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     // the member's score from 60% to 0%.
     it('recording a new payment on a long-term retainer does not stop it counting as long-term work', async () => {
       const pay = (text: string) =>
-        runCommandText({ store }, commandContext('slack', 'T-pay', 'maria', { displayName: 'maria' }), text);
+        runCommandText(
+          { store: session.store },
+          commandContext('slack', 'T-pay', 'maria', { displayName: 'maria' }),
+          text,
+        );
       const contracts = async () => (await stateOf('maria', 'T-pay')).contracts;
       await pay('add id:retainer client:Echo type:hourly start:2026-01-05 earnings:5000 lastPayment:2026-11-01');
       await pay('add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings:1200 stars:5');

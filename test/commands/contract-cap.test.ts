@@ -1,13 +1,12 @@
 // A member keeps at most 2,000 contracts: add and import (both modes) refuse past it, naming the
 // limit and how many the member has, and write nothing.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.ts';
-import type { Store } from '../../src/ports/store.ts';
-import { runCommand, runCommandText, type Services } from '../../src/commands/dispatch.ts';
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/commands/dispatch.ts';
 import { MAX_CONTRACTS_PER_MEMBER } from '../../src/contracts/schema.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { useCommandSession } from '../helpers/command-session.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { memberOf, seedContracts } from '../helpers/seed-contracts.ts';
 
@@ -19,40 +18,25 @@ function csvOf(ids: string[]): string {
 }
 
 describe.each(databaseKinds)('the contract cap on $name', (kind) => {
-  let store: Store;
-  let db: Database;
-  let close: () => Promise<void>;
-  let services: Services;
+  const session = useCommandSession(kind);
   let users = 0;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-    services = {
-      store,
-      onError: (error) => {
-        throw error;
-      },
-    };
-  });
-  afterAll(async () => close());
 
   async function memberHolding(seeded: number) {
     const user = `cap${++users}`;
-    const memberId = await memberOf(store, 'team-cap', user);
-    await seedContracts(db, memberId, seeded);
-    const run = async (text: string) =>
-      renderText(await runCommandText(services, commandContext('slack', 'team-cap', user), text));
+    const memberId = await memberOf(session.store, 'team-cap', user);
+    await seedContracts(session.db, memberId, seeded);
+    const run = async (text: string) => renderText(await session.run('slack', 'team-cap', user, text));
     // A file this long passes the chat line limit only as a body (as an adapter's file upload does).
     const runImport = async (mode: 'add' | 'replace', ids: string[]) =>
       renderText(
-        await runCommand(services, commandContext('slack', 'team-cap', user), {
+        await runCommand(session.services, commandContext('slack', 'team-cap', user), {
           command: 'import',
           positionals: [],
           named: { mode },
           body: csvOf(ids),
         }),
       );
-    const count = async () => (await store.listContracts(memberId)).length;
+    const count = async () => (await session.store.listContracts(memberId)).length;
     return { run, runImport, count };
   }
 

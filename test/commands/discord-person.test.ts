@@ -8,6 +8,8 @@ import type { Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
@@ -20,12 +22,7 @@ let users = 0;
 const newUser = () => `D${++users}`;
 
 function onDiscord(store: Store) {
-  const services: Services = {
-    store,
-    onError: (error) => {
-      throw error;
-    },
-  };
+  const services: Services = throwingServices(store);
   return async (where: string, user: string, text: string, extra: { isAdmin?: boolean; displayName?: string } = {}) =>
     renderText(await runCommandText(services, commandContext('discord', where, user, extra), text));
 }
@@ -137,12 +134,7 @@ describe.each(databaseKinds)('one Discord person across servers and DMs on $name
   });
 
   it('on Slack a member of two workspaces still has two histories', async () => {
-    const services: Services = {
-      store,
-      onError: (error) => {
-        throw error;
-      },
-    };
+    const services: Services = throwingServices(store);
     const user = newUser();
     await runCommandText(services, commandContext('slack', 'T-one', user), ADD_A);
     expect(renderText(await runCommandText(services, commandContext('slack', 'T-two', user), 'list'))).toContain(
@@ -157,11 +149,7 @@ describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))(
   (postgres) => {
     let store: Store;
     let db: Database;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ store, db, close } = await postgres.open());
-    });
-    afterAll(async () => close());
+    useDatabase(postgres, (opened) => ({ store, db } = opened));
 
     it("an add from a second server waits for the first server's add and gets the next id", async () => {
       const user = newUser();

@@ -3,8 +3,8 @@
 // form's input; on PostgreSQL two identical adds racing yield one "Added" and one question.
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { runCommand, runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { confirmedCommand, recordedPayment, sameContractEntry } from '../../src/commands/duplicates.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
@@ -13,6 +13,8 @@ import type { Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import type { Contract } from '../../src/scoring/types.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf } from '../helpers/seed-contracts.ts';
@@ -96,20 +98,10 @@ describe('what counts as the same', () => {
 
 describe.each(databaseKinds)('duplicates on $name', (kind) => {
   let store: Store;
-  let close: () => Promise<void>;
+  useDatabase(kind, (opened) => ({ store } = opened));
   let users = 0;
 
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-  });
-  afterAll(async () => close());
-
-  const services = (): Services => ({
-    store,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const services = (): Services => throwingServices(store);
   const run = (user: string, text: string): Promise<Reply> =>
     runCommandText(services(), commandContext('slack', COMMUNITY, user), text);
   const newUser = async () => {
@@ -212,26 +204,11 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
 describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('duplicate races on PostgreSQL', (postgres) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await postgres.open());
-  });
-  afterAll(async () => close());
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
 
   it('two identical adds at once: one "Added", one "already recorded"; one contract', async () => {
     const memberId = await memberOf(store, COMMUNITY, 'racer');
-    const run = (on: Store) =>
-      runCommandText(
-        {
-          store: on,
-          onError: (error) => {
-            throw error;
-          },
-        },
-        commandContext('slack', COMMUNITY, 'racer'),
-        ECHO,
-      );
+    const run = (on: Store) => runCommandText(throwingServices(on), commandContext('slack', COMMUNITY, 'racer'), ECHO);
     const paused = pauseAfter(store, 'insertContract');
     const first = run(paused.store);
     await paused.reached;

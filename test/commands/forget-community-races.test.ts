@@ -2,13 +2,15 @@
 // hoped for). A write that commits first is forgotten with the rest; a write that comes after the
 // deletion committed is refused, never applied to a member who is gone; nothing fails or deadlocks.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
@@ -18,12 +20,7 @@ const ADD = 'add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings
 // Another contract (the same one twice would be asked about as a duplicate, not added).
 const ADD_MORE = 'add client:Acme type:fixed start:2026-03-10 end:2026-04-01 earnings:200 stars:5';
 
-const services = (on: Store): Services => ({
-  store: on,
-  onError: (error) => {
-    throw error;
-  },
-});
+const services = (on: Store): Services => throwingServices(on);
 const run = async (on: Store, user: string, text: string, community: string, extra: Partial<CommandContext> = {}) =>
   renderText(await runCommandText(services(on), commandContext('slack', community, user, extra), text));
 
@@ -72,12 +69,7 @@ describe.each(databaseKinds)("forget-community beside a burst of members' adds o
 describe.each(postgresKinds)('forget-community races on PostgreSQL', (postgres) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await postgres.open());
-  });
-  afterAll(async () => close());
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
 
   it('an add held in its transaction commits first; the deletion waits for it and takes it too', async () => {
     await run(store, 'ann', ADD, 'ws-a');

@@ -1,39 +1,24 @@
 // `config forget-community`: admins only, a confirmation code first, then every member of the
 // community and all of theirs go and its settings are reset; other communities keep everything.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
+import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/types.ts';
-import type { Store } from '../../src/ports/store.ts';
 import { renderText } from '../../src/replies/render-text.ts';
-import { commandContext } from '../helpers/command-context.ts';
+import { useCommandSession } from '../helpers/command-session.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 describe.each(databaseKinds)('config forget-community on $name', (kind) => {
-  let store: Store;
-  let close: () => Promise<void>;
-  let services: Services;
-
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-    services = {
-      store,
-      onError: (error) => {
-        throw error;
-      },
-    };
-  });
-  afterAll(async () => close());
+  const session = useCommandSession(kind);
 
   const run = (user: string, text: string, community: string, extra: Partial<CommandContext> = {}) =>
-    runCommandText(services, commandContext('slack', community, user, extra), text);
+    session.run('slack', community, user, text, extra);
   const admin = { isAdmin: true };
   const ADD = 'add client:Acme type:fixed start:2026-01-10 end:2026-02-01 earnings:100 stars:5';
 
   async function contractsIn(community: string, user: string) {
-    const row = await store.ensureCommunity({ platform: 'slack', externalId: community });
-    const member = await store.findMember(row.id, user);
-    return member ? (await store.listContracts(member.id)).length : null;
+    const row = await session.store.ensureCommunity({ platform: 'slack', externalId: community });
+    const member = await session.store.findMember(row.id, user);
+    return member ? (await session.store.listContracts(member.id)).length : null;
   }
 
   async function codeFrom(community: string, user = 'boss') {
@@ -71,7 +56,7 @@ describe.each(databaseKinds)('config forget-community on $name', (kind) => {
     expect(done.summary).toContain('3 members');
     expect(await contractsIn('ws-2', 'ann')).toBeNull();
     expect(await contractsIn('ws-2', 'bea')).toBeNull();
-    expect(await store.ensureCommunity({ platform: 'slack', externalId: 'ws-2' })).toMatchObject({
+    expect(await session.store.ensureCommunity({ platform: 'slack', externalId: 'ws-2' })).toMatchObject({
       model: 'upwork-2025',
       leaderboardEnabled: true,
       params: {},
@@ -95,7 +80,9 @@ describe.each(databaseKinds)('config forget-community on $name', (kind) => {
       renderText(await run('boss', `config forget-community confirm:${code} leaderboard:off`, 'ws-3', admin)),
     ).toContain('leaderboard: not with forget-community');
     expect(await contractsIn('ws-3', 'ann')).toBe(1);
-    expect((await store.ensureCommunity({ platform: 'slack', externalId: 'ws-3' })).leaderboardEnabled).toBe(true);
+    expect((await session.store.ensureCommunity({ platform: 'slack', externalId: 'ws-3' })).leaderboardEnabled).toBe(
+      true,
+    );
     // The code was not used up by the refusals above... except the one consumed nowhere: it still works.
     expect((await run('boss', `config forget-community confirm:${code}`, 'ws-3', admin)).kind).toBe('success');
   });

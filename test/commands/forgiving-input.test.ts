@@ -2,13 +2,14 @@
 // stars and percentages in everyday forms, read when unambiguous and echoed as read.
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
+import { describe, expect, it } from 'vitest';
 import { readDay, readDecimal, readMoney } from '../../src/contracts/forgiving-values.ts';
 import { runCommandText } from '../../src/commands/dispatch.ts';
 import { parseCommandText } from '../../src/commands/grammar.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 const TODAY = '2026-11-22';
@@ -125,11 +126,7 @@ describe('everyday forms of values', () => {
 
 describe.each(databaseKinds)('forgiving commands on $name', (kind) => {
   let store: Store;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store } = opened));
   const run = async (text: string, user = 'U-forgiving') =>
     renderText(await runCommandText({ store }, commandContext('slack', 'team-forgiving', user, { asOf: TODAY }), text));
 

@@ -2,11 +2,13 @@
 // code, the member choosing whose contracts win where both have one; split again with a copy each;
 // `forget` on either side forgets both.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Platform, Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { pauseAfter } from '../helpers/staged-store.ts';
@@ -15,21 +17,11 @@ const NOW = new Date('2026-11-22T12:00:00Z');
 
 describe.each(databaseKinds)('link and unlink across Slack and Discord on $name', (kind) => {
   let store: Store;
-  let close: () => Promise<void>;
+  useDatabase(kind, (opened) => ({ store } = opened));
   let now = NOW;
   let people = 0;
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-  });
-  afterAll(async () => close());
 
-  const services = (): Services => ({
-    store,
-    clock: { now: () => now },
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const services = (): Services => throwingServices(store, { clock: { now: () => now } });
   /** One person: S<n> in Slack workspace T-link, D<n> on Discord. */
   function person() {
     const n = ++people;
@@ -134,12 +126,7 @@ describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))(
     it('a link waits for an add in progress on the other platform, and the added contract comes over', async () => {
       const { store, db, close } = await postgres.open();
       try {
-        const services = (on: Store): Services => ({
-          store: on,
-          onError: (error) => {
-            throw error;
-          },
-        });
+        const services = (on: Store): Services => throwingServices(on);
         const say = async (on: Store, platform: Platform, where: string, user: string, text: string) =>
           renderText(await runCommandText(services(on), commandContext(platform, where, user), text));
         const code =

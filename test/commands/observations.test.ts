@@ -1,15 +1,14 @@
 // Issue 11 through the command layer, on every database: recording what Upwork showed (actual),
 // the counted field, explain, badges, accuracy, export/import/forget of recorded scores, privacy.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/ports/store.ts';
-import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
+import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { sharedView, type Block, type Reply } from '../../src/replies/reply.ts';
 import { estimateOn, formatDay } from '../../src/scoring/index.ts';
 import { toDay } from '../../src/scoring/dates.ts';
-import { commandContext, TEST_AS_OF } from '../helpers/command-context.ts';
+import { TEST_AS_OF } from '../helpers/command-context.ts';
+import { useCommandSession } from '../helpers/command-session.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 const CONTRACTS = [
@@ -20,32 +19,22 @@ const CONTRACTS = [
 ];
 
 describe.each(databaseKinds)('recorded Upwork scores on $name', (kind) => {
-  let store: Store;
-  let close: () => Promise<void>;
-  let services: Services;
-
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-    services = {
-      store,
-      onError: (error) => {
-        throw error;
-      },
-    };
-  });
-  afterAll(async () => close());
+  const session = useCommandSession(kind);
 
   const run = (user: string, text: string, extra: Partial<CommandContext> = {}, community = 'team-obs') =>
-    runCommandText(services, commandContext('slack', community, user, extra), text);
+    session.run('slack', community, user, text, extra);
   const text = (reply: Reply) => renderText(reply);
   const seriesOf = (reply: Reply) =>
     reply.blocks.find((block): block is Extract<Block, { type: 'series' }> => block.type === 'series');
 
   async function stateOf(user: string, community = 'team-obs') {
-    const found = await store.ensureCommunity({ platform: 'slack', externalId: community });
-    const member = await store.findMember(found.id, user);
+    const found = await session.store.ensureCommunity({ platform: 'slack', externalId: community });
+    const member = await session.store.findMember(found.id, user);
     return member
-      ? { contracts: await store.listContracts(member.id), observations: await store.listObservations(member.id) }
+      ? {
+          contracts: await session.store.listContracts(member.id),
+          observations: await session.store.listObservations(member.id),
+        }
       : null;
   }
 

@@ -1,19 +1,16 @@
 // Replies that close the loop: every change ends with the estimated score before and after it.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
+import { describe, expect, it } from 'vitest';
 import { runCommandText } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 describe.each(databaseKinds)('the score after a change, on $name', (kind) => {
   let store: Store;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store } = opened));
   const run = async (text: string) =>
     renderText(await runCommandText({ store }, commandContext('slack', 'team-loop', 'U1'), text));
   const scoreNow = async () => Number(/Job Success Score \(estimate\): (\d+)%/.exec(await run('score'))?.[1]);

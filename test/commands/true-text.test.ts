@@ -2,14 +2,15 @@
 // `none` refused for fields every contract needs.
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
+import { describe, expect, it } from 'vitest';
 import { showValue } from '../../src/contracts/validate.ts';
 import { cleanDisplayName, MAX_DISPLAY_NAME, runCommandText } from '../../src/commands/dispatch.ts';
 import { usd } from '../../src/replies/format.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { cutGraphemes, graphemes } from '../../src/text/graphemes.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 const FAMILY = '👩‍👩‍👧‍👦';
@@ -65,11 +66,7 @@ describe('money', () => {
 
 describe.each(databaseKinds)('fields every contract needs, on $name', (kind) => {
   let store: Store;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store } = opened));
 
   it('edit c1 client:none is refused (not a client named "none"); end:none still clears', async () => {
     const run = async (text: string) =>

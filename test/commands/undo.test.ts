@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { contracts, payments } from '../../db/schema.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
@@ -13,6 +13,8 @@ import type { Store } from '../../src/ports/store.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf } from '../helpers/seed-contracts.ts';
@@ -88,23 +90,12 @@ async function seedImported(db: Database, memberId: number) {
 describe.each(databaseKinds)('undo on $name', (kind) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
+  useDatabase(kind, (opened) => ({ store, db } = opened));
   let now = new Date('2026-11-22T10:00:00Z');
   const clock: Clock = { now: () => now };
   let users = 0;
 
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-  });
-  afterAll(async () => close());
-
-  const services = (): Services => ({
-    store,
-    clock,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const services = (): Services => throwingServices(store, { clock });
   const run = (user: string, text: string): Promise<Reply> =>
     runCommandText(services(), commandContext('slack', COMMUNITY, user), text);
   const newMember = async () => {
@@ -288,28 +279,14 @@ describe.each(databaseKinds)('undo on $name', (kind) => {
 describe.each(databaseKinds.filter((kind) => kind.name === 'postgres'))('undo races on PostgreSQL', (postgres) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await postgres.open());
-  });
-  afterAll(async () => close());
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
 
   it('two undos at once: one restores, the other finds nothing to undo', async () => {
     const memberId = await memberOf(store, COMMUNITY, 'racer');
     await seedImported(db, memberId);
     const before = await storedRows(db, memberId);
     const run = (on: Store, text: string) =>
-      runCommandText(
-        {
-          store: on,
-          onError: (error) => {
-            throw error;
-          },
-        },
-        commandContext('slack', COMMUNITY, 'racer'),
-        text,
-      );
+      runCommandText(throwingServices(on), commandContext('slack', COMMUNITY, 'racer'), text);
     expect((await run(store, 'remove u1')).title).toBe('Removed u1');
     const paused = pauseAfter(store, 'restoreUndoSnapshot');
     const first = run(paused.store, 'undo');

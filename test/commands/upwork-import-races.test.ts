@@ -4,11 +4,13 @@
 // is stored exactly once.
 
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf } from '../helpers/seed-contracts.ts';
@@ -42,20 +44,10 @@ describe.each(databaseKinds)('overlapping imports sent at once on $name', (kind)
 describe.each(postgresKinds)('overlapping imports racing on PostgreSQL', (postgres) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
   let users = 0;
 
-  beforeAll(async () => {
-    ({ store, db, close } = await postgres.open());
-  });
-  afterAll(async () => close());
-
-  const services = (on: Store): Services => ({
-    store: on,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const services = (on: Store): Services => throwingServices(on);
   const run = (on: Store, user: string, text: string) =>
     runCommandText(services(on), commandContext('slack', 'team-race', user), text);
 

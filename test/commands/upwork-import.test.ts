@@ -2,37 +2,21 @@
 // arrives, what is skipped, that importing again adds nothing twice, and that a bad file saves nothing.
 
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.ts';
-import type { Store } from '../../src/ports/store.ts';
-import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
+import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/replies/render-text.ts';
-import { commandContext } from '../helpers/command-context.ts';
+import { useCommandSession } from '../helpers/command-session.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { memberOf, seedContracts } from '../helpers/seed-contracts.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/upwork/${name}`, import.meta.url), 'utf8');
 
 describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
-  let store: Store;
-  let db: Database;
-  let close: () => Promise<void>;
-  let services: Services;
+  const session = useCommandSession(kind);
 
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-    services = {
-      store,
-      onError: (error) => {
-        throw error;
-      },
-    };
-  });
-  afterAll(async () => close());
-
-  const run = (user: string, text: string) => runCommandText(services, commandContext('slack', 'team-up', user), text);
+  const run = (user: string, text: string) => session.run('slack', 'team-up', user, text);
   const importFile = (user: string, name: string) => run(user, `import\n${fixture(name)}`);
-  const contractsOf = async (user: string) => store.listContracts(await memberOf(store, 'team-up', user));
+  const contractsOf = async (user: string) =>
+    session.store.listContracts(await memberOf(session.store, 'team-up', user));
   const paymentCount = async (user: string) =>
     (await contractsOf(user)).reduce((sum, contract) => sum + (contract.payments?.length ?? 0), 0);
 
@@ -164,10 +148,10 @@ describe.each(databaseKinds)('import of Upwork reports on $name', (kind) => {
   });
 
   it('counts toward the 2,000 contracts a member may keep: past it, nothing is imported', async () => {
-    const memberId = await memberOf(store, 'team-up', 'ida');
-    await seedContracts(db, memberId, 1_999);
+    const memberId = await memberOf(session.store, 'team-up', 'ida');
+    await seedContracts(session.db, memberId, 1_999);
     const reply = await importFile('ida', 'transactions-2023-2024.csv');
     expect(renderText(reply)).toContain('you have 1,999 contracts and the file adds 3 (2,002 in all)');
-    expect((await store.listContracts(memberId)).length).toBe(1_999);
+    expect((await session.store.listContracts(memberId)).length).toBe(1_999);
   });
 });

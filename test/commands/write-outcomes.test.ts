@@ -3,12 +3,14 @@
 // write is staged inside the command's own transaction, right before its write, so this runs the
 // same on PGlite and PostgreSQL (test/commands/write-races.test.ts races real connections).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import type { Contract } from '../../src/scoring/types.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { stageAround, type StoreWrite } from '../helpers/staged-store.ts';
 
@@ -16,20 +18,10 @@ const K1 = 'add id:k1 client:Acme type:hourly start:2026-01-10 earnings:500';
 
 describe.each(databaseKinds)('write outcomes on $name', (kind) => {
   let store: Store;
-  let close: () => Promise<void>;
+  useDatabase(kind, (opened) => ({ store } = opened));
   let users = 0;
 
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-  });
-  afterAll(async () => close());
-
-  const services = (on: Store): Services => ({
-    store: on,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const services = (on: Store): Services => throwingServices(on);
 
   /** A fresh member with the given contracts added through the command layer. */
   async function memberWith(...adds: string[]) {

@@ -3,12 +3,14 @@
 // first command is held inside its transaction right after its write, the second is started and
 // seen waiting on a lock, then the first is let go.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import { runCommand, runCommandText, type Services } from '../../src/commands/dispatch.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { untilSomeoneWaitsOnALock } from '../helpers/lock-waits.ts';
 import { memberOf, seedContracts } from '../helpers/seed-contracts.ts';
@@ -45,20 +47,10 @@ describe.each(databaseKinds)("one member's burst of adds on $name", (kind) => {
 describe.each(postgresKinds)('write races on PostgreSQL', (postgres) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
+  useDatabase(postgres, (opened) => ({ store, db } = opened));
   let users = 0;
 
-  beforeAll(async () => {
-    ({ store, db, close } = await postgres.open());
-  });
-  afterAll(async () => close());
-
-  const services = (on: Store): Services => ({
-    store: on,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const services = (on: Store): Services => throwingServices(on);
   const run = async (on: Store, user: string, text: string, community = 'team-r') =>
     renderText(await runCommandText(services(on), commandContext('slack', community, user), text));
 

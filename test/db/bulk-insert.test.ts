@@ -3,20 +3,16 @@
 // in order.
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import type { Contract } from '../../src/scoring/types.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
 describe.each(databaseKinds)('insertContracts on $name', (kind) => {
   let store: Store;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store } = opened));
 
   it('stores more contracts and payments than one statement can bind, in the order given', async () => {
     const { member } = await newMember(store);

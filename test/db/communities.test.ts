@@ -1,19 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { communities, members } from '../../db/schema.ts';
 import type { Store } from '../../src/ports/store.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 
 describe.each(databaseKinds)('communities and members on $name', (kind) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store, db } = opened));
 
   it('ensureCommunity creates a community with the default settings, then finds it', async () => {
     const created = await store.ensureCommunity({ platform: 'slack', externalId: 'T100', name: 'Freelancers' });

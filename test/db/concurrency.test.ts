@@ -1,8 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { communities, contracts, members, payments } from '../../db/schema.ts';
 import type { Store } from '../../src/ports/store.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { contract } from './fixtures.ts';
 
@@ -11,12 +12,7 @@ const MEMBERS = 50;
 describe.each(databaseKinds)('concurrent requests on $name', (kind) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store, db } = opened));
 
   /** What a command does: find the community and member, add the member's first contract. */
   function addFirstContract(user: number, externalId: string, inTransaction: boolean) {

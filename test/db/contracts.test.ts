@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { contracts, payments } from '../../db/schema.ts';
 import type { Store } from '../../src/ports/store.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
@@ -28,12 +29,7 @@ const FIELD_ORDER = [
 describe.each(databaseKinds)('contracts on $name', (kind) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store, db } = opened));
 
   it('reads a contract back with every field, in the contract file order', async () => {
     const { member } = await newMember(store);

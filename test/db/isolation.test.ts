@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
 describe.each(databaseKinds)('members are isolated on $name', (kind) => {
   let store: Store;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store } = opened));
 
   it('a member never sees or changes another member’s contract with the same id', async () => {
     const alice = (await newMember(store)).member;

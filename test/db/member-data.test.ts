@@ -1,8 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { confirmations, contracts, members, payments, scoreSnapshots, undoSnapshots } from '../../db/schema.ts';
 import type { ScoreSnapshot, Store } from '../../src/ports/store.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { asStored, contract, fullContract, newMember } from './fixtures.ts';
 
@@ -25,12 +26,7 @@ function snapshotOf(member: { id: number; communityId: number }, fields: Partial
 describe.each(databaseKinds)('leaderboard, snapshots and forgetting on $name', (kind) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store, db } = opened));
 
   /** Every row that belongs to the member, table by table. */
   async function rowsOf(memberId: number, contractRowIds: number[]) {

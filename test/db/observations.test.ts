@@ -1,20 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { observations } from '../../db/schema.ts';
 import type { Store } from '../../src/ports/store.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { fullContract, newMember } from './fixtures.ts';
 
 describe.each(databaseKinds)('observations on $name', (kind) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store, db } = opened));
 
   it('records a day, lists oldest first, replaces the same day and says what it replaced', async () => {
     const { member } = await newMember(store);

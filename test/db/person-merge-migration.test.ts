@@ -15,6 +15,7 @@ import { runCommandText } from '../../src/commands/dispatch.ts';
 import { historyCommunityOf } from '../../src/commands/history-owner.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
+import { throwingServices } from '../helpers/command-session.ts';
 import { createScratchDatabase } from '../helpers/scratch-database.ts';
 
 const MERGE_TAG = /_discord_person$/;
@@ -119,18 +120,7 @@ describe.each(kinds)("merging a Discord person's per-server copies on $name", (k
       await migrateDatabase(handle);
       const store = createStoreFor(handle);
       const run = async (where: string, user: string, text: string, platform: 'discord' | 'slack' = 'discord') =>
-        renderText(
-          await runCommandText(
-            {
-              store,
-              onError: (error) => {
-                throw error;
-              },
-            },
-            commandContext(platform, where, user),
-            text,
-          ),
-        );
+        renderText(await runCommandText(throwingServices(store), commandContext(platform, where, user), text));
 
       const history = await store.ensureCommunity(historyCommunityOf('discord')!);
       const person = await store.findMember(history.id, 'U1');

@@ -1,20 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { processedRequests } from '../../db/schema.ts';
 import type { Store } from '../../src/ports/store.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { newMember } from './fixtures.ts';
 
 describe.each(databaseKinds)('request ids and confirmations on $name', (kind) => {
   let store: Store;
   let db: Database;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ store, db, close } = await kind.open());
-  });
-  afterAll(async () => close());
+  useDatabase(kind, (opened) => ({ store, db } = opened));
 
   it('claimRequest is fresh once; a second claim returns the reply saved for it', async () => {
     const { community, member } = await newMember(store);

@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/ports/store.ts';
-import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
+import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/replies/render-text.ts';
-import { commandContext } from '../helpers/command-context.ts';
+import { useCommandSession } from '../helpers/command-session.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { historyMemberOf } from '../helpers/history-member.ts';
 
 describe.each(databaseKinds)('the remind command on $name', (kind) => {
-  let store: Store;
-  let close: () => Promise<void>;
-  let services: Services;
+  const session = useCommandSession(kind);
 
-  beforeAll(async () => {
-    ({ store, close } = await kind.open());
-    services = {
-      store,
-      onError: (error) => {
-        throw error;
-      },
-    };
-  });
-  afterAll(async () => close());
-
-  const run = (user: string, text: string) =>
-    runCommandText(services, commandContext('discord', 'guild-1', user), text);
+  const run = (user: string, text: string) => session.run('discord', 'guild-1', user, text);
 
   async function remindersOn(user: string): Promise<boolean | undefined> {
     // On Discord reminders are the person's (one reminder, whatever the servers they are in).
-    return (await historyMemberOf(store, 'discord', 'guild-1', user))?.remindersOptIn;
+    return (await historyMemberOf(session.store, 'discord', 'guild-1', user))?.remindersOptIn;
   }
 
   it('is off until the member turns it on; remind alone says which', async () => {

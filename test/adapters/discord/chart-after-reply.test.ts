@@ -2,26 +2,29 @@
 // deferred response is edited into the reply before any file goes to Discord, and the chart is
 // edited in once the render is released; a chart that fails is reported and the reply stands.
 
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordBot } from '../../../adapters/discord/app.ts';
 import { runCommandText } from '../../../src/commands/dispatch.ts';
 import type { Store } from '../../../src/ports/store.ts';
 import { commandContext } from '../../helpers/command-context.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 import { heldCharts, type HeldCharts } from '../../helpers/held-charts.ts';
+import { startTestDiscordBot } from '../../helpers/discord-bot.ts';
+import {
+  discordKeys,
+  scoreInteraction,
+  signedDiscordHeaders,
+  TEST_DISCORD_APP,
+} from '../../helpers/discord-request.ts';
 
-const APP = '123456789012345678';
+const APP = TEST_DISCORD_APP;
 const GUILD = '323456789012345678';
-const AS_OF = '2026-11-22';
+const _AS_OF = '2026-11-22';
 const pglite = databaseKinds[0];
 if (!pglite) throw new Error('no database kinds');
 
 describe('Discord: the reply first, the chart after', () => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  const publicHex = der.subarray(der.length - 32).toString('hex');
+  const { privateKey, publicHex } = discordKeys();
   let store: Store;
   let closeDb: () => Promise<void>;
   let discord: FakeServer;
@@ -46,45 +49,21 @@ describe('Discord: the reply first, the chart after', () => {
   });
 
   async function botWith(held: HeldCharts, errors: unknown[]) {
-    const bot = createDiscordBot({
-      services: { store, charts: held.charts, onError: (error) => void errors.push(error) },
-      config: {
-        applicationId: APP,
-        publicKey: publicHex,
-        token: null,
-        apiUrl: `${discord.url}/api`,
-        port: 0,
-        shards: null,
-      },
-      today: () => AS_OF,
-    });
-    return { bot, endpoint: `http://127.0.0.1:${await bot.listen(0)}/discord/interactions` };
+    return startTestDiscordBot(
+      { store, charts: held.charts, onError: (error) => void errors.push(error) },
+      discord.url,
+      publicHex,
+    );
   }
 
   /** Sends a signed `/jss score` for `user`; resolves with its interaction token. */
   async function score(endpoint: string, user: string): Promise<string> {
     const id = `${++sequence}`;
     const token = `token-${user}-${id}`;
-    const text = JSON.stringify({
-      id,
-      application_id: APP,
-      type: 2,
-      token,
-      version: 1,
-      guild_id: GUILD,
-      channel_id: 'C1',
-      member: { user: { id: user, username: user }, nick: null, permissions: '0', roles: [] },
-      data: { id: 'cmd', name: 'jss', type: 1, options: [{ name: 'score', type: 1, options: [] }] },
-    });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = sign(null, Buffer.from(timestamp + text), privateKey).toString('hex');
+    const text = JSON.stringify(scoreInteraction(id, token, GUILD, user));
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature-ed25519': signature,
-        'x-signature-timestamp': timestamp,
-      },
+      headers: signedDiscordHeaders(text, privateKey),
       body: text,
     });
     expect(response.status).toBe(200);

@@ -1,24 +1,17 @@
 // POST /discord/interactions on loopback with a stand-in handler: what reaches the handler is a
 // signed, fresh JSON object with an integer type; everything else is answered before it.
 
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { interactionsEndpoint } from '../../../adapters/discord/http-endpoint.ts';
 import type { InteractionHandler } from '../../../adapters/discord/interactions.ts';
 import { isValidSignature, MAX_SIGNATURE_AGE_SECONDS, publicKeyFromHex } from '../../../adapters/discord/verify.ts';
+import { discordKeys, discordSignature } from '../../helpers/discord-request.ts';
 
-function keys(): { privateKey: KeyObject; publicHex: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  return { privateKey, publicHex: der.subarray(der.length - 32).toString('hex') };
-}
-
-const { privateKey, publicHex } = keys();
+const { privateKey, publicHex } = discordKeys();
 const now = () => Math.floor(Date.now() / 1000);
-const signatureOf = (timestamp: string, body: string) =>
-  sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
+const signatureOf = (timestamp: string, body: string) => discordSignature(body, timestamp, privateKey);
 
 describe('isValidSignature: the 5-minute window both ways', () => {
   const key = publicKeyFromHex(publicHex);

@@ -1,7 +1,5 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { REST } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app.ts';
+import { describe, expect, it } from 'vitest';
 import { answerGatewayInteraction } from '../../../adapters/discord/gateway.ts';
 import { createInteractionHandler } from '../../../adapters/discord/interactions.ts';
 import { IMPORT_FILE_MAX } from '../../../adapters/discord/limits.ts';
@@ -9,67 +7,25 @@ import { SHARE_PREFIX } from '../../../adapters/discord/render/index.ts';
 import { formId } from '../../../src/commands/forms.ts';
 import { add } from '../../../src/commands/handlers/add.ts';
 import type { Store } from '../../../src/ports/store.ts';
-import { databaseKinds } from '../../helpers/databases.ts';
+import { throwingServices } from '../../helpers/command-session.ts';
+import { useDiscordBot } from '../../helpers/discord-bot.ts';
+import { discordNow, signedDiscordHeaders, TEST_DISCORD_APP } from '../../helpers/discord-request.ts';
 import { historyMemberOf } from '../../helpers/history-member.ts';
-import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
+import { startFakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 
-const APP = '123456789012345678';
+const APP = TEST_DISCORD_APP;
 const GUILD = '223456789012345678';
 const AS_OF = '2026-11-22';
 
-const pglite = databaseKinds[0];
-if (!pglite) throw new Error('no database kinds');
-
-/** A fresh Ed25519 key pair, the public key as Discord shows it (64 hex characters). */
-function keys(): { privateKey: KeyObject; publicHex: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  return { privateKey, publicHex: der.subarray(der.length - 32).toString('hex') };
-}
-
 describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', () => {
-  const { privateKey, publicHex } = keys();
-  let store: Store;
-  let closeDb: () => Promise<void>;
-  let discord: FakeServer;
-  let bot: DiscordBot;
-  let endpoint: string;
+  const session = useDiscordBot((request) => {
+    if (request.path.startsWith('/gone/')) return { status: 404, text: 'gone' };
+    if (request.path.startsWith('/files/'))
+      return { text: 'id,client,type,start,end,earnings,stars\nf1,File Client,fixed,2026-02-01,2026-03-01,500,5\n' };
+    if (request.path.includes('/callback')) return { status: 204 };
+    return { json: { id: 'message-1' } };
+  }, throwingServices);
   let sequence = 0;
-
-  beforeAll(async () => {
-    ({ store, close: closeDb } = await pglite.open());
-    discord = await startFakeServer((request) => {
-      if (request.path.startsWith('/gone/')) return { status: 404, text: 'gone' };
-      if (request.path.startsWith('/files/'))
-        return { text: 'id,client,type,start,end,earnings,stars\nf1,File Client,fixed,2026-02-01,2026-03-01,500,5\n' };
-      if (request.path.includes('/callback')) return { status: 204 };
-      return { json: { id: 'message-1' } };
-    });
-    bot = createDiscordBot({
-      services: {
-        store,
-        onError: (error) => {
-          throw error;
-        },
-      },
-      config: {
-        applicationId: APP,
-        publicKey: publicHex,
-        token: null,
-        apiUrl: `${discord.url}/api`,
-        port: 0,
-        shards: null,
-      },
-      today: () => AS_OF,
-    });
-    endpoint = `http://127.0.0.1:${await bot.listen(0)}/discord/interactions`;
-  });
-
-  afterAll(async () => {
-    await bot.stop();
-    await discord.close();
-    await closeDb();
-  });
 
   function interaction(type: number, data: unknown, user = 'U1', extra: Record<string, unknown> = {}) {
     const id = `${++sequence}`;
@@ -100,20 +56,11 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   ) =>
     interaction(2, { id: 'cmd', name: 'jss', type: 1, options: [{ name: subcommand, type: 1, options }] }, user, extra);
 
-  async function post(
-    body: unknown,
-    tamper?: (text: string) => string,
-    timestamp = String(Math.floor(Date.now() / 1000)),
-  ) {
+  async function post(body: unknown, tamper?: (text: string) => string, timestamp = discordNow()) {
     const text = JSON.stringify(body);
-    const signature = sign(null, Buffer.from(timestamp + text), privateKey).toString('hex');
-    const response = await fetch(endpoint, {
+    const response = await fetch(session.endpoint, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature-ed25519': signature,
-        'x-signature-timestamp': timestamp,
-      },
+      headers: signedDiscordHeaders(text, session.privateKey, timestamp),
       body: tamper ? tamper(text) : text,
     });
     const answer = await response.text();
@@ -123,7 +70,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   /** The PATCH that completes a deferred interaction. */
   function followUp(token: string) {
     const path = `/api/v10/webhooks/${APP}/${token}/messages/`;
-    return discord.waitFor(
+    return session.discord.waitFor(
       (request) =>
         request.method === 'PATCH' && (request.path === `${path}@original` || request.path === `${path}%40original`),
     );
@@ -138,8 +85,8 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
 
   async function contractsOf(user: string) {
     // The person's contracts, whichever server they were added in.
-    const member = await historyMemberOf(store, 'discord', GUILD, user);
-    return member ? store.listContracts(member.id) : [];
+    const member = await historyMemberOf(session.store, 'discord', GUILD, user);
+    return member ? session.store.listContracts(member.id) : [];
   }
 
   it('answers PING with PONG', async () => {
@@ -217,10 +164,10 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     const reply = await followUp(body.token);
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
     expect(reply.body).not.toContain('forecast.png');
-    const patch = await discord.waitFor(
+    const patch = await session.discord.waitFor(
       (request) => request !== reply && request.method === 'PATCH' && request.path.includes(`/${body.token}/messages/`),
     );
-    expect(discord.requests.indexOf(patch)).toBeGreaterThan(discord.requests.indexOf(reply));
+    expect(session.discord.requests.indexOf(patch)).toBeGreaterThan(session.discord.requests.indexOf(reply));
     expect(patch.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(patch.body).toMatch(/filename="forecast\.png"\r\nContent-Type: image\/png/);
     expect(patch.body).toContain('PNG\r\n');
@@ -415,11 +362,11 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   }
 
   it('imports an attached CSV file, downloaded from the file host named in the payload', async () => {
-    const body = importWith('U-import', { size: 100, url: `${discord.url}/files/c.csv` });
+    const body = importWith('U-import', { size: 100, url: `${session.discord.url}/files/c.csv` });
     await post(body);
     expect((await followUp(body.token)).body).toContain('Imported 1 contract');
     expect(await contractsOf('U-import')).toMatchObject([{ id: 'f1', client: 'File Client' }]);
-    const replaced = importWith('U-import', { size: 100, url: `${discord.url}/files/c.csv` }, [
+    const replaced = importWith('U-import', { size: 100, url: `${session.discord.url}/files/c.csv` }, [
       { name: 'mode', type: 3, value: 'replace' },
     ]);
     await post(replaced);
@@ -428,15 +375,15 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   });
 
   it('an attachment of exactly 10 MiB is downloaded; one byte more is refused without a download', async () => {
-    const atLimit = importWith('U-limit', { size: IMPORT_FILE_MAX, url: `${discord.url}/files/limit.csv` });
+    const atLimit = importWith('U-limit', { size: IMPORT_FILE_MAX, url: `${session.discord.url}/files/limit.csv` });
     await post(atLimit);
     expect((await followUp(atLimit.token)).body).toContain('Imported 1 contract');
-    const over = importWith('U-over', { size: IMPORT_FILE_MAX + 1, url: `${discord.url}/files/over.csv` });
+    const over = importWith('U-over', { size: IMPORT_FILE_MAX + 1, url: `${session.discord.url}/files/over.csv` });
     await post(over);
     const reply = await followUp(over.token);
     expect(reply.body).toContain('expected a file of at most 10 MiB');
     expect(reply.body).toContain('Nothing was imported.');
-    expect(discord.requests.some((request) => request.path === '/files/over.csv')).toBe(false);
+    expect(session.discord.requests.some((request) => request.path === '/files/over.csv')).toBe(false);
     expect(await contractsOf('U-over')).toEqual([]);
   });
 
@@ -476,7 +423,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   });
 
   it('an attachment the CDN no longer serves is told, nothing imported', async () => {
-    const body = importWith('U-gone', { size: 100, url: `${discord.url}/gone/c.csv` });
+    const body = importWith('U-gone', { size: 100, url: `${session.discord.url}/gone/c.csv` });
     await post(body);
     expect((await followUp(body.token)).body).toContain('the platform answered 404 for the file');
     expect(await contractsOf('U-gone')).toEqual([]);
@@ -485,7 +432,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   it('"Share in channel" posts a successful reply for everyone and answers the sharer privately', async () => {
     const click = interaction(3, { custom_id: `${SHARE_PREFIX}score`, component_type: 2 }, 'U1');
     expect((await post(click)).json).toEqual({ type: 5, data: { flags: 64 } });
-    const posted = await discord.waitFor(
+    const posted = await session.discord.waitFor(
       (request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${click.token}`,
     );
     expect(posted.body).toContain('Shared by Name U1');
@@ -498,7 +445,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     await post(click);
     expect((await followUp(click.token)).body).toContain('you have no contract');
     expect(
-      discord.requests.some(
+      session.discord.requests.some(
         (request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${click.token}`,
       ),
     ).toBe(false);
@@ -508,7 +455,7 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
     // authorizing_integration_owners: "0" the server's guild install, "1" the member's user install.
     const userInstalled = { context: 0, authorizing_integration_owners: { '1': 'U1' } };
     const webhookPosts = (token: string) =>
-      discord.requests.filter(
+      session.discord.requests.filter(
         (request) => request.method === 'POST' && request.path === `/api/v10/webhooks/${APP}/${token}`,
       );
 
@@ -550,10 +497,10 @@ describe('the Discord bot (signed HTTP interactions, fake Discord REST API)', ()
   });
 
   it('the gateway path answers through the interaction callback with the same handler', async () => {
-    const rest = new REST({ api: `${discord.url}/api` });
+    const rest = new REST({ api: `${session.discord.url}/api` });
     const body = slash('list', [], 'U1');
-    await answerGatewayInteraction(rest, bot.handler, body as never);
-    const callback = await discord.waitFor(
+    await answerGatewayInteraction(rest, session.bot.handler, body as never);
+    const callback = await session.discord.waitFor(
       (request) => request.path === `/api/v10/interactions/${body.id}/${body.token}/callback`,
     );
     expect(callback.data).toEqual({ type: 5, data: { flags: 64 } });

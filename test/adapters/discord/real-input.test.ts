@@ -6,26 +6,20 @@
 // the exact text that matters: the decoded name, the cents, the score change. Nothing pings.
 // The steps run in order on one member, as a session does: later steps read what earlier ones wrote.
 
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/app.ts';
+import { describe, expect, it } from 'vitest';
 import { formId } from '../../../src/commands/forms.ts';
 import { add } from '../../../src/commands/handlers/add.ts';
-import type { Store } from '../../../src/ports/store.ts';
-import { databaseKinds } from '../../helpers/databases.ts';
+import { throwingServices } from '../../helpers/command-session.ts';
+import { useDiscordBot } from '../../helpers/discord-bot.ts';
 import { historyMemberOf } from '../../helpers/history-member.ts';
-import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
+import { signedDiscordHeaders, TEST_DISCORD_APP } from '../../helpers/discord-request.ts';
+import type { RecordedRequest } from '../../helpers/fake-http.ts';
 
-const APP = '123456789012345678';
+const APP = TEST_DISCORD_APP;
 const GUILD = '223456789012345678';
-/** The adapter's day (UTC); a member's own day comes from the fixed clock in their zone. */
-const AS_OF = '2026-11-22';
-/** 20:00 UTC on AS_OF: already 23 November in Auckland (UTC+13 in November). */
+/** 20:00 UTC on 2026-11-22 (the adapter's day): already 23 November in Auckland (UTC+13 in November). */
 const NOW = new Date('2026-11-22T20:00:00Z');
 const ZERO_WIDTH_SPACE = '\u200b';
-
-const pglite = databaseKinds[0];
-if (!pglite) throw new Error('no database kinds');
 
 type Option = { name: string; type: number; value: unknown };
 const text = (name: string, value: string): Option => ({ name, type: 3, value });
@@ -60,46 +54,11 @@ function shown(payload: Record<string, unknown>): Shown {
 }
 
 describe('Discord: what a member really sends, and exactly what they see', () => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  let store: Store;
-  let closeDb: () => Promise<void>;
-  let discord: FakeServer;
-  let bot: DiscordBot;
-  let endpoint: string;
+  const live = useDiscordBot(
+    (request) => (request.path.includes('/callback') ? { status: 204 } : { json: { id: 'message-1' } }),
+    (store) => throwingServices(store, { clock: { now: () => NOW } }),
+  );
   let sequence = 0;
-
-  beforeAll(async () => {
-    ({ store, close: closeDb } = await pglite.open());
-    discord = await startFakeServer((request) =>
-      request.path.includes('/callback') ? { status: 204 } : { json: { id: 'message-1' } },
-    );
-    bot = createDiscordBot({
-      services: {
-        store,
-        clock: { now: () => NOW },
-        onError: (error) => {
-          throw error;
-        },
-      },
-      config: {
-        applicationId: APP,
-        publicKey: der.subarray(der.length - 32).toString('hex'),
-        token: null,
-        apiUrl: `${discord.url}/api`,
-        port: 0,
-        shards: null,
-      },
-      today: () => AS_OF,
-    });
-    endpoint = `http://127.0.0.1:${await bot.listen(0)}/discord/interactions`;
-  });
-
-  afterAll(async () => {
-    await bot.stop();
-    await discord.close();
-    await closeDb();
-  });
 
   function interaction(type: number, data: unknown, user: string) {
     const id = String(1_300_000_000_000_000_000n + BigInt(++sequence));
@@ -135,20 +94,15 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
   /** Posts a signed interaction; a deferred one is answered by the webhook follow-up, which is returned. */
   async function send(body: ReturnType<typeof interaction>): Promise<Shown> {
     const json = JSON.stringify(body);
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(endpoint, {
+    const response = await fetch(live.endpoint, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature-ed25519': sign(null, Buffer.from(timestamp + json), privateKey).toString('hex'),
-        'x-signature-timestamp': timestamp,
-      },
+      headers: signedDiscordHeaders(json, live.privateKey),
       body: json,
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ type: 5, data: { flags: 64 } });
     const path = `/api/v10/webhooks/${APP}/${body.token}/messages/`;
-    const patch = await discord.waitFor(
+    const patch = await live.discord.waitFor(
       (request) =>
         request.method === 'PATCH' && (request.path === `${path}@original` || request.path === `${path}%40original`),
     );
@@ -196,10 +150,10 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
       ),
     );
 
-  // A Discord member's contracts are their person's, whichever server they typed in.
   async function contractsOf(user: string) {
-    const member = await historyMemberOf(store, 'discord', GUILD, user);
-    return member ? store.listContracts(member.id) : [];
+    // On Discord the contracts are the person's, in every server.
+    const member = await historyMemberOf(live.store, 'discord', GUILD, user);
+    return member ? live.store.listContracts(member.id) : [];
   }
 
   interface Step {

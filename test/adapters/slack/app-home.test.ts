@@ -4,24 +4,22 @@
 
 import { LogLevel } from '@slack/bolt';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { chartKeyFrom, chartToken } from '../../../adapters/slack/chart-url.ts';
 import { RUN_ACTION_PATTERN, SECTION_TEXT_MAX } from '../../../adapters/slack/blocks/index.ts';
 import { clientForTeam, refreshDueHomes } from '../../../adapters/slack/home-refresh-job.ts';
 import { HOME_BLOCKS_MAX } from '../../../adapters/slack/home-view.ts';
-import type { Database } from '../../../db/database.ts';
 import { createHomeTabs } from '../../../db/home-tab-queries.ts';
 import { homeTabs } from '../../../db/schema.ts';
 import { runCommandText } from '../../../src/commands/dispatch.ts';
 import { loadHome } from '../../../src/commands/home.ts';
 import type { HomeTabs } from '../../../src/ports/home-tabs.ts';
-import type { Store } from '../../../src/ports/store.ts';
 import { commandContext } from '../../helpers/command-context.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
-import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
+import type { RecordedRequest } from '../../helpers/fake-http.ts';
 import { signedSlackHeaders, TEST_SIGNING_SECRET } from '../../helpers/slack-request.ts';
 import { seedContracts } from '../../helpers/seed-contracts.ts';
+import { useSlackApp } from '../../helpers/slack-app.ts';
 
 const AS_OF = '2026-11-22';
 const TEAM = 'T0HOME';
@@ -50,21 +48,11 @@ function buttonsOf(view: PublishedView) {
 }
 
 describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
-  let store: Store;
-  let db: Database;
   let tabs: HomeTabs;
-  let closeDb: () => Promise<void>;
-  let slack: FakeServer;
-  let adapter: SlackAdapter;
-  let base: string;
   let event = 0;
-  let slowDown = 0;
-  const errors: unknown[] = [];
-
-  beforeAll(async () => {
-    ({ store, db, close: closeDb } = await kind.open());
-    tabs = createHomeTabs(db);
-    slack = await startFakeServer((request: RecordedRequest) => {
+  const live = useSlackApp({
+    kind,
+    answer: (request: RecordedRequest) => {
       if (request.path === '/api/users.info')
         return { json: { ok: true, user: { id: String(request.data?.user ?? ''), is_admin: false, is_owner: false } } };
       // One member's Slack cannot fetch the chart: it refuses views with an image, as Slack does.
@@ -78,50 +66,22 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
         return { json: { ok: true, view: { id: `V-opened-${String(request.data?.trigger_id)}` } } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' };
-    });
-    // A store whose every call can be made slow, to play a slow database.
-    const slow = new Proxy(store, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-    adapter = createSlackApp({
-      services: { store: slow, onError: (error) => void errors.push(error) },
-      config: {
-        signingSecret: TEST_SIGNING_SECRET,
-        botToken: 'xoxb-test',
-        appToken: null,
-        port: 0,
-        apiUrl: `${slack.url}/api/`,
-      },
-      today: () => AS_OF,
-      ackBudgetMs: 1000,
-      logLevel: LogLevel.ERROR,
-      // The job's own timer stays out of the way: the test runs it by hand.
-      home: { tabs, publicUrl: PUBLIC_URL, refreshEveryMs: 3_600_000 },
-    });
-    const port = await adapter.start();
-    base = `http://127.0.0.1:${port}`;
-  });
-
-  afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await adapter.stop();
-    await slack.close();
-    await closeDb();
+    },
+    app: ({ db }) => {
+      tabs = createHomeTabs(db);
+      return {
+        today: () => AS_OF,
+        ackBudgetMs: 1000,
+        logLevel: LogLevel.ERROR,
+        // The job's own timer stays out of the way: the test runs it by hand.
+        home: { tabs, publicUrl: PUBLIC_URL, refreshEveryMs: 3_600_000 },
+      };
+    },
   });
 
   async function postJson(payload: unknown) {
     const body = JSON.stringify(payload);
-    return fetch(`${base}/slack/events`, {
+    return fetch(`${live.base}/slack/events`, {
       method: 'POST',
       headers: signedSlackHeaders(body, { contentType: 'application/json' }),
       body,
@@ -129,11 +89,13 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
   }
 
   async function postForm(body: string) {
-    return fetch(`${base}/slack/events`, { method: 'POST', headers: signedSlackHeaders(body), body });
+    return fetch(`${live.base}/slack/events`, { method: 'POST', headers: signedSlackHeaders(body), body });
   }
 
   function publishesTo(user: string): RecordedRequest[] {
-    return slack.requests.filter((request) => request.path === '/api/views.publish' && request.data?.user_id === user);
+    return live.slack.requests.filter(
+      (request) => request.path === '/api/views.publish' && request.data?.user_id === user,
+    );
   }
 
   /** The view of a publish request (Bolt's client sends the view as JSON in a form field). */
@@ -154,7 +116,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       event: { type: 'app_home_opened', user, channel: `D-${user}`, tab, event_ts: '1.0' },
     });
     expect(response.status).toBe(200);
-    const published = await slack.waitFor(
+    const published = await live.slack.waitFor(
       (request) =>
         request.path === '/api/views.publish' && request.data?.user_id === user && publishesTo(user).length > before,
     );
@@ -165,8 +127,8 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
   }
 
   async function memberId(user: string): Promise<number> {
-    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
-    return (await store.ensureMember(community.id, user, user)).id;
+    const community = await live.store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    return (await live.store.ensureMember(community.id, user, user)).id;
   }
 
   async function pressHomeButton(user: string, value: string) {
@@ -228,12 +190,12 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       community: { platform: 'slack', externalId: TEAM },
       requestId: null,
     });
-    const home = await loadHome({ store }, ctx, { create: false });
+    const home = await loadHome({ store: live.store }, ctx, { create: false });
     expect(home.memberId).toBeNull();
     expect(home.view.score).toBeNull();
     expect(home.view.reminders.on).toBe(false);
-    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
-    expect(await store.findMember(community.id, 'U-gone')).toBeNull();
+    const community = await live.store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    expect(await live.store.findMember(community.id, 'U-gone')).toBeNull();
   });
 
   it('ignores the Messages tab', async () => {
@@ -253,7 +215,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
 
   it('shows a member with contracts the very score the score command gives, and their chart from PUBLIC_URL', async () => {
     const id = await memberId('U-full');
-    await store.insertContract(id, {
+    await live.store.insertContract(id, {
       id: 'c1',
       client: 'Acme <!channel>',
       type: 'fixed',
@@ -262,7 +224,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       earnings: 1500,
       stars: 5,
     });
-    await store.insertContract(id, {
+    await live.store.insertContract(id, {
       id: 'c2',
       client: 'Beta',
       type: 'hourly',
@@ -271,7 +233,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       earnings: 2400,
       stars: 4.8,
     });
-    await store.insertContract(id, {
+    await live.store.insertContract(id, {
       id: 'c3',
       client: 'Gamma',
       type: 'hourly',
@@ -280,14 +242,20 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       earnings: 900,
       stars: 5,
     });
-    await store.insertContract(id, { id: 'c4', client: 'Delta', type: 'hourly', start: '2026-08-01', earnings: 300 });
+    await live.store.insertContract(id, {
+      id: 'c4',
+      client: 'Delta',
+      type: 'hourly',
+      start: '2026-08-01',
+      earnings: 300,
+    });
     const view = await openHome('U-full');
     const ctx = commandContext('slack', TEAM, 'U-full', {
       community: { platform: 'slack', externalId: TEAM },
       requestId: null,
     });
-    const scored = await runCommandText({ store }, ctx, 'score');
-    const home = await loadHome({ store }, ctx, { create: false });
+    const scored = await runCommandText({ store: live.store }, ctx, 'score');
+    const home = await loadHome({ store: live.store }, ctx, { create: false });
     expect(home.view.score).not.toBeNull();
     expect(scored.title).toContain(`${home.view.score}%`);
     expect(home.view.title).toBe(scored.title);
@@ -302,7 +270,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     // The chart is an image at PUBLIC_URL, its token naming this member.
     const image = view.blocks.find((block) => block.type === 'image');
     expect(image?.image_url).toMatch(new RegExp(`^${PUBLIC_URL}/charts/[A-Za-z0-9_-]+\\.png$`));
-    const served = await fetch(`${base}${new URL(image?.image_url ?? '').pathname}`);
+    const served = await fetch(`${live.base}${new URL(image?.image_url ?? '').pathname}`);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await served.arrayBuffer());
@@ -311,7 +279,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
 
   it('publishes the Home with the sparkline when Slack refuses its chart image', async () => {
     const id = await memberId('U-no-image');
-    await store.insertContract(id, {
+    await live.store.insertContract(id, {
       id: 'c1',
       client: 'Acme',
       type: 'fixed',
@@ -332,13 +300,13 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     const id = await memberId('U-chart');
     const key = chartKeyFrom(TEST_SIGNING_SECRET);
     const good = chartToken(key, id, AS_OF);
-    expect((await fetch(`${base}/charts/${good}.png`)).status).toBe(200);
+    expect((await fetch(`${live.base}/charts/${good}.png`)).status).toBe(200);
     const flipped = `${good.slice(0, -2)}${good.endsWith('AA') ? 'BB' : 'AA'}`;
     const otherKey = chartToken(chartKeyFrom('another-secret'), id, AS_OF);
     const expired = chartToken(key, id, '2026-11-21');
     const anotherMember = chartToken(key, id + 1000, AS_OF);
     for (const token of [flipped, otherKey, expired, anotherMember, 'not-a-token', '']) {
-      const response = await fetch(`${base}/charts/${token}.png`);
+      const response = await fetch(`${live.base}/charts/${token}.png`);
       expect(response.status, token).toBe(404);
       expect(await response.text()).toBe('not found');
     }
@@ -346,9 +314,9 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
 
   it('stays within 100 blocks and every text limit for a member with hundreds of contracts', async () => {
     const id = await memberId('U-many');
-    await seedContracts(db, id, 300);
+    await seedContracts(live.db, id, 300);
     for (let i = 0; i < 20; i++)
-      await store.insertContract(id, {
+      await live.store.insertContract(id, {
         id: `open${i}`,
         client: `${'Long client name '.repeat(8)}${i}`,
         type: 'hourly',
@@ -377,12 +345,12 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       user_id: 'U-add',
       user_name: 'U-add',
       channel_id: 'C1',
-      response_url: `${slack.url}/response/add`,
+      response_url: `${live.slack.url}/response/add`,
       trigger_id: 'trigger-add',
     }).toString();
     const response = await postForm(body);
     expect(await response.text()).toContain('Added c1');
-    const refreshed = await slack.waitFor(
+    const refreshed = await live.slack.waitFor(
       (request) =>
         request.path === '/api/views.publish' &&
         request.data?.user_id === 'U-add' &&
@@ -418,7 +386,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     };
     const response = await postForm(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
     expect(await response.json()).toMatchObject({ response_action: 'update' });
-    const refreshed = await slack.waitFor(
+    const refreshed = await live.slack.waitFor(
       (request) =>
         request.path === '/api/views.publish' &&
         request.data?.user_id === 'U-form' &&
@@ -435,7 +403,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
       user_id: 'U-no-home',
       user_name: 'U-no-home',
       channel_id: 'C1',
-      response_url: `${slack.url}/response/r`,
+      response_url: `${live.slack.url}/response/r`,
       trigger_id: 'trigger-no-home',
     }).toString();
     expect(await (await postForm(body)).text()).toContain('Daily reminders are on');
@@ -447,25 +415,25 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     await openHome('U-toggle');
     const before = publishesTo('U-toggle').length;
     expect((await pressHomeButton('U-toggle', 'remind on')).status).toBe(200);
-    const refreshed = await slack.waitFor(
+    const refreshed = await live.slack.waitFor(
       (request) =>
         request.path === '/api/views.publish' &&
         request.data?.user_id === 'U-toggle' &&
         publishesTo('U-toggle').length > before,
     );
     expect(buttonsOf(viewOf(refreshed)).map((button) => button.value)).toContain('remind off');
-    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
-    expect((await store.findMember(community.id, 'U-toggle'))?.remindersOptIn).toBe(true);
+    const community = await live.store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    expect((await live.store.findMember(community.id, 'U-toggle'))?.remindersOptIn).toBe(true);
 
     expect((await pressHomeButton('U-toggle', 'add')).status).toBe(200);
-    const opened = await slack.waitFor(
+    const opened = await live.slack.waitFor(
       (request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-toggle-add',
     );
     expect(JSON.parse(String(opened.data?.view))).toMatchObject({ type: 'modal', callback_id: 'jss_add' });
 
     // A read answers in a modal (there is no response_url in a Home).
     expect((await pressHomeButton('U-toggle', 'plan')).status).toBe(200);
-    const answered = await slack.waitFor(
+    const answered = await live.slack.waitFor(
       (request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-toggle-plan',
     );
     expect(String(answered.data?.view)).toContain('Plan to reach 90%');
@@ -473,20 +441,20 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
 
   it('a slow answer to a Home button opens "Working on it…" within the trigger\'s 3 s, then shows the reply', async () => {
     await openHome('U-slow');
-    slowDown = 250;
+    live.slowDown = 250;
     try {
       expect((await pressHomeButton('U-slow', 'tips')).status).toBe(200);
-      const opened = await slack.waitFor(
+      const opened = await live.slack.waitFor(
         (request) => request.path === '/api/views.open' && request.data?.trigger_id === 'trigger-U-slow-tips',
       );
       expect(String(opened.data?.view)).toContain('Working on it');
-      const updated = await slack.waitFor(
+      const updated = await live.slack.waitFor(
         (request) => request.path === '/api/views.update' && request.data?.view_id === 'V-opened-trigger-U-slow-tips',
         10_000,
       );
       expect(String(updated.data?.view)).toContain('Tips');
     } finally {
-      slowDown = 0;
+      live.slowDown = 0;
     }
   }, 15_000);
 
@@ -494,17 +462,17 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     const due = await memberId('U-due');
     await openHome('U-due');
     await openHome('U-fresh');
-    await db.update(homeTabs).set({ validUntil: '2026-11-01' }).where(eq(homeTabs.memberId, due));
+    await live.db.update(homeTabs).set({ validUntil: '2026-11-01' }).where(eq(homeTabs.memberId, due));
     const beforeDue = publishesTo('U-due').length;
     const beforeFresh = publishesTo('U-fresh').length;
     const deps = {
-      services: { store },
+      services: { store: live.store },
       config: {
         signingSecret: TEST_SIGNING_SECRET,
         botToken: 'xoxb-test',
         appToken: null,
         port: 0,
-        apiUrl: `${slack.url}/api/`,
+        apiUrl: `${live.slack.url}/api/`,
       },
       today: () => AS_OF,
       ackBudgetMs: 1000,
@@ -517,7 +485,7 @@ describe.each(databaseKinds)('the Slack App Home on $name', (kind) => {
     expect((await tabs.find(due))?.validUntil).not.toBe('2026-11-01');
     expect(await refreshDueHomes(deps, clientForTeam(deps.config))).toBe(0);
     // In OAuth mode each team's Home goes out with that team's token, from its installation.
-    await db.update(homeTabs).set({ validUntil: '2026-11-01' }).where(eq(homeTabs.memberId, due));
+    await live.db.update(homeTabs).set({ validUntil: '2026-11-01' }).where(eq(homeTabs.memberId, due));
     const installations = {
       storeInstallation: async () => {},
       fetchInstallation: async ({ teamId }: { teamId?: string }) => ({ bot: { token: `xoxb-installed-${teamId}` } }),

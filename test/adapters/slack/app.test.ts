@@ -1,16 +1,17 @@
 import { LogLevel } from '@slack/bolt';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SlackAdapter } from '../../../adapters/slack/app.ts';
 import type { Store } from '../../../src/ports/store.ts';
 import { forecastChart, seriesBlockOf } from '../../../src/charts/forecast-chart.ts';
 import { runCommandText } from '../../../src/commands/dispatch.ts';
 import { sharedView } from '../../../src/replies/reply.ts';
 import { commandContext } from '../../helpers/command-context.ts';
+import { startTestSlackApp, useSlackApp } from '../../helpers/slack-app.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 import { postSignedSlack, signedSlackHeaders, slackNow, TEST_SIGNING_SECRET } from '../../helpers/slack-request.ts';
 
-const SECRET = TEST_SIGNING_SECRET;
+const _SECRET = TEST_SIGNING_SECRET;
 const AS_OF = '2026-11-22';
 const TEAM = 'T0TEST';
 
@@ -18,31 +19,22 @@ const CSV =
   'id,client,type,start,end,earnings,stars\nu1,Upload One,fixed,2026-02-01,2026-03-01,500,5\nu2,Upload Two,hourly,2026-03-01,2026-05-01,900,4.5\n';
 const MIB_10 = 10 * 1024 * 1024;
 
-const pglite = databaseKinds[0];
-if (!pglite) throw new Error('no database kinds');
-
 describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
-  let store: Store;
-  let closeDb: () => Promise<void>;
-  let slack: FakeServer;
-  let adapter: SlackAdapter;
-  let endpoint: string;
-  let slowDown = 0;
   let admins = new Set<string>();
   let trigger = 0;
   /** A second loopback server: a host that is not Slack's, for the bot to refuse. */
   let foreign: FakeServer;
-  /** What the app reported to services.onError; every test but the one that provokes it expects none. */
-  const errors: unknown[] = [];
-
   beforeAll(async () => {
-    ({ store, close: closeDb } = await pglite.open());
     foreign = await startFakeServer(() => ({ text: CSV }));
-    slack = await startFakeServer((request: RecordedRequest) => {
+  });
+  afterAll(async () => foreign.close());
+  /** The app reports to services.onError in live.errors; every test but the one that provokes it expects none. */
+  const live = useSlackApp({
+    answer: (request: RecordedRequest) => {
       if (request.path === '/api/files.info') {
         // The file the member uploaded in the import form; how it is described decides what the bot may do.
         const id = String(request.data?.file ?? '');
-        const download = `${slack.url}/files-pri/${TEAM}-${id}/download/contracts.csv`;
+        const download = `${live.slack.url}/files-pri/${TEAM}-${id}/download/contracts.csv`;
         const file = {
           id,
           name: 'contracts.csv',
@@ -76,42 +68,13 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       }
       if (request.path === '/api/files.getUploadURLExternal') {
         const filename = String(request.data?.filename ?? '');
-        return { json: { ok: true, upload_url: `${slack.url}/upload/${filename}`, file_id: `F-${filename}` } };
+        return { json: { ok: true, upload_url: `${live.slack.url}/upload/${filename}`, file_id: `F-${filename}` } };
       }
       if (request.path === '/api/files.completeUploadExternal') return { json: { ok: true, files: [{ id: 'F1' }] } };
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' }; // response_url
-    });
-    // A store whose every call can be made slow, to play a slow database.
-    const slow = new Proxy(store, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-    adapter = createSlackApp({
-      services: { store: slow, onError: (error) => void errors.push(error) },
-      config: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
-      today: () => AS_OF,
-      ackBudgetMs: 300,
-    });
-    const port = await adapter.start();
-    endpoint = `http://127.0.0.1:${port}/slack/events`;
-  });
-
-  afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await adapter.stop();
-    await slack.close();
-    await foreign.close();
-    await closeDb();
+    },
+    app: () => ({ today: () => AS_OF, ackBudgetMs: 300 }),
   });
 
   function slashBody(text: string, user = 'U1', extra: Record<string, string> = {}) {
@@ -123,14 +86,14 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       user_id: user,
       user_name: `name-${user}`,
       channel_id: 'C1',
-      response_url: `${slack.url}/response/${++trigger}`,
+      response_url: `${live.slack.url}/response/${++trigger}`,
       trigger_id: `trigger-${trigger}`,
       ...extra,
     }).toString();
   }
 
   async function post(body: string, headers: Record<string, string> = signedSlackHeaders(body)) {
-    const response = await fetch(endpoint, { method: 'POST', headers, body });
+    const response = await fetch(live.endpoint, { method: 'POST', headers, body });
     const text = await response.text();
     return {
       status: response.status,
@@ -140,9 +103,9 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   }
 
   async function contractsOf(user: string) {
-    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
-    const member = await store.findMember(community.id, user);
-    return member ? store.listContracts(member.id) : [];
+    const community = await live.store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    const member = await live.store.findMember(community.id, user);
+    return member ? live.store.listContracts(member.id) : [];
   }
 
   it('answers a signed /jss command in the ack, ephemeral, as Block Kit', async () => {
@@ -201,7 +164,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   });
 
   it('a slow database: the ack goes out at once and the reply arrives at response_url', async () => {
-    slowDown = 600; // the transaction starts 600 ms late: twice the 300 ms budget
+    live.slowDown = 600; // the transaction starts 600 ms late: twice the 300 ms budget
     try {
       const body = slashBody('list', 'U1');
       const responseUrl = new URLSearchParams(body).get('response_url') as string;
@@ -210,11 +173,11 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       expect(status).toBe(200);
       expect(text).toBe('');
       expect(Date.now() - started).toBeLessThan(3000);
-      const followUp = await slack.waitFor((request) => responseUrl.endsWith(request.path));
+      const followUp = await live.slack.waitFor((request) => responseUrl.endsWith(request.path));
       expect(followUp.data).toMatchObject({ response_type: 'ephemeral' });
       expect(followUp.body).toContain('c1: Acme Ltd');
     } finally {
-      slowDown = 0;
+      live.slowDown = 0;
     }
   });
 
@@ -235,7 +198,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     const trigger = new URLSearchParams(body).get('trigger_id');
     const { status } = await post(body);
     expect(status).toBe(200);
-    const opened = await slack.waitFor(
+    const opened = await live.slack.waitFor(
       (request) => request.path === '/api/views.open' && request.body.includes(String(trigger)),
     );
     const view = JSON.parse(String(opened.data?.view)) as { callback_id: string; blocks: { block_id: string }[] };
@@ -323,18 +286,18 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   it('a score uploads its forecast chart (PNG) to the member’s DM after the reply', async () => {
     const { json } = await post(slashBody('score', 'U-chart'));
     expect(JSON.stringify(json?.blocks)).toContain('Job Success Score');
-    const opened = await slack.waitFor(
+    const opened = await live.slack.waitFor(
       (request) => request.path === '/api/conversations.open' && request.data?.users === 'U-chart',
     );
     expect(opened.method).toBe('POST');
-    const asked = await slack.waitFor(
+    const asked = await live.slack.waitFor(
       (request) => request.path === '/api/files.getUploadURLExternal' && request.data?.filename === 'forecast.png',
     );
     expect(Number(asked.data?.length)).toBeGreaterThan(1000);
-    const uploaded = await slack.waitFor((request) => request.path === '/upload/forecast.png');
+    const uploaded = await live.slack.waitFor((request) => request.path === '/upload/forecast.png');
     expect(uploaded.body).toContain('PNG\r\n');
     expect(uploaded.body).toContain('IHDR');
-    const completed = await slack.waitFor(
+    const completed = await live.slack.waitFor(
       (request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'D-U-chart',
     );
     expect(JSON.parse(String(completed.data?.files))).toEqual([{ id: 'F-forecast.png', title: 'forecast.png' }]);
@@ -344,9 +307,9 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   it('a chart that cannot be uploaded is reported; the reply still went out', async () => {
     const { json } = await post(slashBody('score', 'U-no-dm'));
     expect(JSON.stringify(json?.blocks)).toContain('Job Success Score');
-    await vi.waitFor(() => expect(errors).toHaveLength(1));
-    expect(String(errors[0])).toContain('cannot_dm_bot');
-    errors.length = 0;
+    await vi.waitFor(() => expect(live.errors).toHaveLength(1));
+    expect(String(live.errors[0])).toContain('cannot_dm_bot');
+    live.errors.length = 0;
   });
 
   it('the Forecast button’s reply also brings its chart to the DM', async () => {
@@ -355,15 +318,17 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       team: { id: TEAM, domain: 'freelancers' },
       user: { id: 'U-button', name: 'name-U-button', team_id: TEAM },
       actions: [{ action_id: 'jss_run_1', block_id: 'b', type: 'button', value: 'forecast', action_ts: '1' }],
-      response_url: `${slack.url}/response/button-1`,
+      response_url: `${live.slack.url}/response/button-1`,
       trigger_id: 'button-trigger',
       api_app_id: 'A1',
       container: { type: 'message' },
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     expect((await post(body)).status).toBe(200);
-    expect((await slack.waitFor((request) => request.path === '/response/button-1')).body).toContain('Forecast: now');
-    const completed = await slack.waitFor(
+    expect((await live.slack.waitFor((request) => request.path === '/response/button-1')).body).toContain(
+      'Forecast: now',
+    );
+    const completed = await live.slack.waitFor(
       (request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'D-U-button',
     );
     expect(JSON.parse(String(completed.data?.files))).toEqual([{ id: 'F-forecast.png', title: 'forecast.png' }]);
@@ -372,11 +337,13 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   it('a reply without a series block uploads nothing', async () => {
     await post(slashBody('list', 'U-list'));
     await post(slashBody('score', 'U-list-after'));
-    await slack.waitFor(
+    await live.slack.waitFor(
       (request) => request.path === '/api/conversations.open' && request.data?.users === 'U-list-after',
     );
     expect(
-      slack.requests.some((request) => request.path === '/api/conversations.open' && request.data?.users === 'U-list'),
+      live.slack.requests.some(
+        (request) => request.path === '/api/conversations.open' && request.data?.users === 'U-list',
+      ),
     ).toBe(false);
   });
 
@@ -386,7 +353,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       team: { id: TEAM, domain: 'freelancers' },
       user: { id: 'U1', name: 'name-U1', team_id: TEAM },
       actions: [{ action_id: 'jss_share', block_id: 'b', type: 'button', value: 'score', action_ts: '1' }],
-      response_url: `${slack.url}/response/share-1`,
+      response_url: `${live.slack.url}/response/share-1`,
       trigger_id: 'share-trigger',
       api_app_id: 'A1',
       container: { type: 'message' },
@@ -394,20 +361,20 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     expect((await post(body)).status).toBe(200);
-    const shared = await slack.waitFor((request) => request.path === '/response/share-1');
+    const shared = await live.slack.waitFor((request) => request.path === '/response/share-1');
     expect(shared.data).toMatchObject({ response_type: 'in_channel' });
     expect(shared.body).toContain('Shared by name-U1');
     // The chart goes to the channel the reply was shared in, not to a DM.
-    const completed = await slack.waitFor(
+    const completed = await live.slack.waitFor(
       (request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'C-shared',
     );
     expect(JSON.parse(String(completed.data?.files))).toEqual([{ id: 'F-forecast.png', title: 'forecast.png' }]);
   });
 
   it('a shared chart leaves out the recorded scores the member’s own chart shows', async () => {
-    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
-    const member = await store.ensureMember(community.id, 'U-rec', 'rec');
-    await store.insertContract(member.id, {
+    const community = await live.store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    const member = await live.store.ensureMember(community.id, 'U-rec', 'rec');
+    await live.store.insertContract(member.id, {
       id: 'c1',
       client: 'Acme',
       type: 'fixed',
@@ -416,9 +383,9 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       earnings: 1500,
       stars: 5,
     });
-    await store.recordObservation(member.id, { date: '2026-10-01', score: 93 });
+    await live.store.recordObservation(member.id, { date: '2026-10-01', score: 93 });
     // The two charts as the command layer draws them: the member's, and the channel's.
-    const own = await runCommandText({ store }, commandContext('slack', TEAM, 'U-rec'), 'score');
+    const own = await runCommandText({ store: live.store }, commandContext('slack', TEAM, 'U-rec'), 'score');
     const ownChart = (await forecastChart(seriesBlockOf(own)!))!.png;
     const sharedChart = (await forecastChart(seriesBlockOf(sharedView(own, 'x'))!))!.png;
     expect(sharedChart.length).not.toBe(ownChart.length);
@@ -427,20 +394,20 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       team: { id: TEAM, domain: 'freelancers' },
       user: { id: 'U-rec', name: 'name-U-rec', team_id: TEAM },
       actions: [{ action_id: 'jss_share', block_id: 'b', type: 'button', value: 'score', action_ts: '1' }],
-      response_url: `${slack.url}/response/share-rec`,
+      response_url: `${live.slack.url}/response/share-rec`,
       trigger_id: 'share-rec-trigger',
       api_app_id: 'A1',
       container: { type: 'message' },
       channel: { id: 'C-rec', name: 'general' },
     };
     expect((await post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString())).status).toBe(200);
-    const completed = await slack.waitFor(
+    const completed = await live.slack.waitFor(
       (request) => request.path === '/api/files.completeUploadExternal' && request.data?.channel_id === 'C-rec',
     );
     expect(completed.data?.initial_comment).toBe('Your score: past 16 weeks, next 12 months if nothing new happens');
     // The upload asked for just before it is the shared chart's, byte for byte in length.
-    const asked = slack.requests
-      .slice(0, slack.requests.indexOf(completed))
+    const asked = live.slack.requests
+      .slice(0, live.slack.requests.indexOf(completed))
       .filter((request) => request.path === '/api/files.getUploadURLExternal')
       .at(-1);
     expect(Number(asked?.data?.length)).toBe(sharedChart.length);
@@ -449,10 +416,10 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
   it('export: a small file is shown inline; a large one is uploaded to the member’s DM', async () => {
     const small = await post(slashBody('export', 'U1'));
     expect(JSON.stringify(small.json)).toContain('id,client,type,start');
-    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
-    const member = await store.ensureMember(community.id, 'U-big', 'big');
+    const community = await live.store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    const member = await live.store.ensureMember(community.id, 'U-big', 'big');
     for (let i = 1; i <= 60; i++) {
-      await store.insertContract(member.id, {
+      await live.store.insertContract(member.id, {
         id: `c${i}`,
         client: `Client number ${i} & partners`,
         type: 'fixed',
@@ -464,13 +431,13 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     }
     const large = await post(slashBody('export', 'U-big'));
     expect(JSON.stringify(large.json)).not.toContain('id,client,type,start');
-    const opened = await slack.waitFor(
+    const opened = await live.slack.waitFor(
       (request) => request.path === '/api/conversations.open' && request.body.includes('U-big'),
     );
     expect(opened.data).toMatchObject({ users: 'U-big' });
-    const uploaded = await slack.waitFor((request) => request.path === `/upload/jss-coach-contracts-${AS_OF}.csv`);
+    const uploaded = await live.slack.waitFor((request) => request.path === `/upload/jss-coach-contracts-${AS_OF}.csv`);
     expect(uploaded.body).toContain('Client number 60 & partners');
-    const completed = await slack.waitFor(
+    const completed = await live.slack.waitFor(
       (request) => request.path === '/api/files.completeUploadExternal' && request.body.includes('jss-coach-contracts'),
     );
     expect(completed.data).toMatchObject({ channel_id: 'D-U-big' });
@@ -482,7 +449,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     admins = new Set(['U-admin']);
     const allowed = await post(slashBody('config leaderboard:off', 'U-admin'));
     expect(JSON.stringify(allowed.json)).toContain('Leaderboard');
-    expect((await store.ensureCommunity({ platform: 'slack', externalId: TEAM })).leaderboardEnabled).toBe(false);
+    expect((await live.store.ensureCommunity({ platform: 'slack', externalId: TEAM })).leaderboardEnabled).toBe(false);
   });
 
   describe('/jss import: the form with a file input, the file read through the Web API', () => {
@@ -491,7 +458,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       mode: { value: { type: 'static_select', selected_option: { value: mode } } },
     });
     const downloads = (fileId: string) =>
-      slack.requests.filter((request) => request.path.startsWith(`/files-pri/${TEAM}-${fileId}/`));
+      live.slack.requests.filter((request) => request.path.startsWith(`/files-pri/${TEAM}-${fileId}/`));
 
     it('/jss help upwork tells where Upwork keeps the CSV and that /jss import opens a form', async () => {
       const { json } = await post(slashBody('help upwork', 'U-help'));
@@ -508,7 +475,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       const { status, text } = await post(body);
       expect(status).toBe(200);
       expect(text).toBe('');
-      const opened = await slack.waitFor(
+      const opened = await live.slack.waitFor(
         (request) => request.path === '/api/views.open' && request.data?.trigger_id === triggerId,
       );
       const view = JSON.parse(String(opened.data?.view)) as {
@@ -525,7 +492,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       const body = slashBody('import mode:replace', 'U-upload');
       await post(body);
       const triggerId = new URLSearchParams(body).get('trigger_id');
-      const opened = await slack.waitFor(
+      const opened = await live.slack.waitFor(
         (request) => request.path === '/api/views.open' && request.data?.trigger_id === triggerId,
       );
       expect(String(opened.data?.view)).toContain(
@@ -534,7 +501,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
       const pasted = await post(slashBody(`import\n${CSV}`, 'U-pasted'));
       expect(JSON.stringify(pasted.json)).toContain('Imported 2 contracts');
       expect(
-        slack.requests.some(
+        live.slack.requests.some(
           (request) => request.path === '/api/views.open' && request.body.includes(`trigger-${trigger}`),
         ),
       ).toBe(false);
@@ -546,7 +513,7 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
         response_action: 'update',
         view: { type: 'modal', title: { text: 'Imported 2 contracts' } },
       });
-      const info = await slack.waitFor(
+      const info = await live.slack.waitFor(
         (request) => request.path === '/api/files.info' && request.data?.file === 'F-ok',
       );
       expect(info.headers.authorization).toBe('Bearer xoxb-test');
@@ -618,19 +585,19 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
     });
 
     it('a slow import: the modal says "Importing…" at once, then views.update shows the result', async () => {
-      slowDown = 600;
+      live.slowDown = 600;
       try {
         const body = submission(fileValues('F-ok'), 'jss_import', '', 'U-slow');
         const viewId = (JSON.parse(String(new URLSearchParams(body).get('payload'))) as { view: { id: string } }).view
           .id;
         const { json } = await post(body);
         expect(json).toMatchObject({ response_action: 'update', view: { title: { text: 'Importing…' } } });
-        const updated = await slack.waitFor(
+        const updated = await live.slack.waitFor(
           (request) => request.path === '/api/views.update' && request.data?.view_id === viewId,
         );
         expect(String(updated.data?.view)).toContain('Imported 2 contracts');
       } finally {
-        slowDown = 0;
+        live.slowDown = 0;
       }
       expect(await contractsOf('U-slow')).toHaveLength(2);
     });
@@ -638,6 +605,8 @@ describe('the Slack app (real Bolt on loopback, fake Slack Web API)', () => {
 });
 
 describe('regressions', () => {
+  const pglite = databaseKinds[0];
+  if (!pglite) throw new Error('no database kinds');
   // adapters/slack/app.ts answer(): the users.info admin check ran inside the work that raced the
   // ack budget, so a failing users.info (missing users:read scope, rate limit, network) rejected
   // before ack(): Bolt answered 500 / dispatch_failed and the member got no reply at all.
@@ -655,14 +624,11 @@ describe('regressions', () => {
         if (request.path.startsWith('/api/')) return { json: { ok: true } };
         return { text: 'ok' };
       });
-      adapter = createSlackApp({
-        services: { store: opened.store },
-        config: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+      ({ adapter, endpoint } = await startTestSlackApp({ store: opened.store }, slack.url, {
         today: () => AS_OF,
         ackBudgetMs: 1500,
         logLevel: LogLevel.ERROR,
-      });
-      endpoint = `http://127.0.0.1:${await adapter.start()}/slack/events`;
+      }));
     });
     afterAll(async () => {
       await adapter.stop();
@@ -714,13 +680,10 @@ describe('regressions', () => {
     beforeAll(async () => {
       ({ store, close: closeDb } = await pglite.open());
       slack = await startFakeServer(() => ({ json: { ok: true } }));
-      adapter = createSlackApp({
-        services: { store },
-        config: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: null, port: 0, apiUrl: `${slack.url}/api/` },
+      ({ adapter, endpoint } = await startTestSlackApp({ store }, slack.url, {
         today: () => AS_OF,
         logLevel: LogLevel.ERROR,
-      });
-      endpoint = `http://127.0.0.1:${await adapter.start()}/slack/events`;
+      }));
       const community = await store.ensureCommunity({ platform: 'slack', externalId: 'T1' });
       const member = await store.ensureMember(community.id, 'U1', 'u1');
       for (let i = 0; i < 150; i++) {

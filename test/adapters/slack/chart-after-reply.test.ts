@@ -3,13 +3,13 @@
 // once the render is released; a chart that fails is reported and the reply stands.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
 import { runCommandText } from '../../../src/commands/dispatch.ts';
 import type { Store } from '../../../src/ports/store.ts';
 import { commandContext } from '../../helpers/command-context.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../../helpers/fake-http.ts';
 import { heldCharts, type HeldCharts } from '../../helpers/held-charts.ts';
+import { startTestSlackApp, type TestSlackApp } from '../../helpers/slack-app.ts';
 import { signedSlackHeaders } from '../../helpers/slack-request.ts';
 
 const AS_OF = '2026-11-22';
@@ -51,20 +51,11 @@ describe('Slack: the reply first, the chart after', () => {
   });
 
   /** A Slack app whose charts come from `held`; its reply goes through response_url (no ack budget). */
-  async function appWith(held: HeldCharts, errors: unknown[]): Promise<{ adapter: SlackAdapter; endpoint: string }> {
-    const adapter = createSlackApp({
-      services: { store, charts: held.charts, onError: (error) => void errors.push(error) },
-      config: {
-        signingSecret: 'test-signing-secret',
-        botToken: 'xoxb-test',
-        appToken: null,
-        port: 0,
-        apiUrl: `${slack.url}/api/`,
-      },
+  async function appWith(held: HeldCharts, errors: unknown[]): Promise<TestSlackApp> {
+    return startTestSlackApp({ store, charts: held.charts, onError: (error) => void errors.push(error) }, slack.url, {
       today: () => AS_OF,
       ackBudgetMs: 0,
     });
-    return { adapter, endpoint: `http://127.0.0.1:${await adapter.start()}/slack/events` };
   }
 
   async function score(endpoint: string, user: string): Promise<string> {

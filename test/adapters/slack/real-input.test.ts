@@ -5,12 +5,9 @@
 // the decoded name, the cents, the score change. Nothing a member typed may ping anyone.
 // The steps run in order on one member, as a session does: later steps read what earlier ones wrote.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
-import type { Store } from '../../../src/ports/store.ts';
-import { databaseKinds } from '../../helpers/databases.ts';
-import { startFakeServer, type FakeServer } from '../../helpers/fake-http.ts';
-import { signedSlackHeaders, TEST_SIGNING_SECRET } from '../../helpers/slack-request.ts';
+import { describe, expect, it } from 'vitest';
+import { useSlackApp } from '../../helpers/slack-app.ts';
+import { signedSlackHeaders } from '../../helpers/slack-request.ts';
 
 const TEAM = 'T0REAL';
 /** The adapter's day (UTC); the members' own days come from the fixed clock in their zones. */
@@ -20,9 +17,6 @@ const NOW = new Date('2026-11-22T20:00:00Z');
 /** The member whose Slack profile says they are in Auckland (users.info tz). */
 const KIWI = 'U0KIWI';
 const NBSP = '\u00a0';
-
-const pglite = databaseKinds[0];
-if (!pglite) throw new Error('no database kinds');
 
 interface Shown {
   /** The blocks and the fallback text as Slack shows them. */
@@ -58,17 +52,8 @@ function shown(message: { text?: string; blocks?: unknown[] }): Shown {
 }
 
 describe('Slack: what a member really sends, and exactly what they see', () => {
-  let store: Store;
-  let closeDb: () => Promise<void>;
-  let slack: FakeServer;
-  let adapter: SlackAdapter;
-  let endpoint: string;
-  let sequence = 0;
-  const errors: unknown[] = [];
-
-  beforeAll(async () => {
-    ({ store, close: closeDb } = await pglite.open());
-    slack = await startFakeServer((request) => {
+  const live = useSlackApp({
+    answer: (request) => {
       if (request.path === '/api/users.info') {
         const user = String(request.data?.user ?? '');
         return {
@@ -85,30 +70,11 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
       }
       if (request.path.startsWith('/api/')) return { json: { ok: true } };
       return { text: 'ok' }; // response_url
-    });
-    adapter = createSlackApp({
-      services: { store, clock: { now: () => NOW }, onError: (error) => void errors.push(error) },
-      config: {
-        signingSecret: TEST_SIGNING_SECRET,
-        botToken: 'xoxb-test',
-        appToken: null,
-        port: 0,
-        apiUrl: `${slack.url}/api/`,
-      },
-      today: () => AS_OF,
-    });
-    endpoint = `http://127.0.0.1:${await adapter.start()}/slack/events`;
+    },
+    services: { clock: { now: () => NOW } },
+    app: () => ({ today: () => AS_OF }),
   });
-
-  afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await adapter.stop();
-    await slack.close();
-    await closeDb();
-  });
+  let sequence = 0;
 
   /** The raw message of a slash command (the ack, or the response_url post when slow). */
   async function rawReply(text: string, user: string): Promise<{ text?: string; blocks?: unknown[] }> {
@@ -136,10 +102,10 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
       text,
       api_app_id: 'A0APP',
       is_enterprise_install: 'false',
-      response_url: `${slack.url}/commands/${TEAM}/${id}/hook`,
+      response_url: `${live.slack.url}/commands/${TEAM}/${id}/hook`,
       trigger_id: `${id}.1234.abcdef`,
     }).toString();
-    const response = await fetch(endpoint, { method: 'POST', headers: signedSlackHeaders(body), body });
+    const response = await fetch(live.endpoint, { method: 'POST', headers: signedSlackHeaders(body), body });
     expect(response.status).toBe(200);
     const ack = await response.text();
     const acked = ack.startsWith('{') ? (JSON.parse(ack) as { text?: string; blocks?: unknown[] }) : null;
@@ -147,15 +113,15 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
       keep(acked);
       return shown(acked);
     }
-    const followUp = await slack.waitFor((request) => request.path === `/commands/${TEAM}/${id}/hook`);
+    const followUp = await live.slack.waitFor((request) => request.path === `/commands/${TEAM}/${id}/hook`);
     keep(followUp.data as { text?: string; blocks?: unknown[] });
     return shown(followUp.data as { text?: string; blocks?: unknown[] });
   }
 
   async function contractsOf(user: string) {
-    const community = await store.ensureCommunity({ platform: 'slack', externalId: TEAM });
-    const member = await store.findMember(community.id, user);
-    return member ? store.listContracts(member.id) : [];
+    const community = await live.store.ensureCommunity({ platform: 'slack', externalId: TEAM });
+    const member = await live.store.findMember(community.id, user);
+    return member ? live.store.listContracts(member.id) : [];
   }
 
   /** One step of a session: the text as Slack sends it, what the member must see, what they must not. */
@@ -428,7 +394,7 @@ describe('Slack: what a member really sends, and exactly what they see', () => {
       is_enterprise_install: false,
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    const response = await fetch(endpoint, { method: 'POST', headers: signedSlackHeaders(body), body });
+    const response = await fetch(live.endpoint, { method: 'POST', headers: signedSlackHeaders(body), body });
     const ack = (await response.json()) as { response_action: string; view: { blocks: unknown[] } };
     expect(ack.response_action).toBe('update');
     expect(shown({ blocks: ack.view.blocks }).text).toContain(

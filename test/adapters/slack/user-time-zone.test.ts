@@ -3,13 +3,14 @@
 
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackAdapter } from '../../../adapters/slack/app.ts';
+import type { SlackAdapter } from '../../../adapters/slack/app.ts';
 import { createSlackTimeZoneCache } from '../../../adapters/slack/time-zone-cache.ts';
 import { slackUserTimeZone, TIME_ZONE_REFRESH_MS } from '../../../adapters/slack/user-time-zone.ts';
 import { silentLogger, type Logger } from '../../../src/ports/logger.ts';
 import type { Store } from '../../../src/ports/store.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startFakeServer, type FakeServer } from '../../helpers/fake-http.ts';
+import { startTestSlackApp } from '../../helpers/slack-app.ts';
 import { postSignedSlack } from '../../helpers/slack-request.ts';
 
 const TEAM = 'T0ZONES';
@@ -191,18 +192,9 @@ describe("the Slack member's time zone (users.info on a fake Web API)", () => {
     let endpoint: string;
 
     beforeAll(async () => {
-      adapter = createSlackApp({
-        services: { store, clock: { now: () => NOON_UTC } },
-        config: {
-          signingSecret: 'test-signing-secret',
-          botToken: 'xoxb-test',
-          appToken: null,
-          port: 0,
-          apiUrl: `${slack.url}/api/`,
-        },
+      ({ adapter, endpoint } = await startTestSlackApp({ store, clock: { now: () => NOON_UTC } }, slack.url, {
         today: () => '2026-11-22',
-      });
-      endpoint = `http://127.0.0.1:${await adapter.start()}/slack/events`;
+      }));
     });
     afterAll(async () => adapter.stop());
 
