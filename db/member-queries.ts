@@ -6,6 +6,7 @@ import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   Community,
+  CommunityMember,
   CommunityRef,
   CommunitySettings,
   Member,
@@ -120,6 +121,44 @@ export async function findMember(db: Database, communityId: number, platformUser
     .where(and(eq(members.communityId, communityId), eq(members.platformUserId, platformUserId)))
     .limit(1);
   return row ? toMember(row) : null;
+}
+
+/** The community and its member in one statement, prepared once per database or transaction. */
+const communityMembers = new WeakMap<Database, ReturnType<typeof prepareCommunityMember>>();
+
+function prepareCommunityMember(db: Database) {
+  return db
+    .select({ community: communities, member: members })
+    .from(communities)
+    .leftJoin(
+      members,
+      and(eq(members.communityId, communities.id), eq(members.platformUserId, sql.placeholder('platformUserId'))),
+    )
+    .where(
+      and(
+        eq(communities.platform, sql.placeholder('platform')),
+        eq(communities.externalId, sql.placeholder('externalId')),
+      ),
+    )
+    .limit(1)
+    .prepare('community_member');
+}
+
+export async function findCommunityMember(
+  db: Database,
+  ref: CommunityRef,
+  platformUserId: string,
+): Promise<CommunityMember> {
+  let prepared = communityMembers.get(db);
+  if (!prepared) {
+    prepared = prepareCommunityMember(db);
+    communityMembers.set(db, prepared);
+  }
+  const [row] = await prepared.execute({ platform: ref.platform, externalId: ref.externalId, platformUserId });
+  return {
+    community: row ? toCommunity(row.community) : null,
+    member: row?.member ? toMember(row.member) : null,
+  };
 }
 
 const historyRows = alias(members, 'history');

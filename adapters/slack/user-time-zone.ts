@@ -4,7 +4,8 @@
 // (`timezone` command) is never asked for. Whatever fails (the Web API, a missing users:read
 // scope, the database) is logged and the command goes on without a zone (the fallback, UTC).
 
-import type { CommunityRef, Store } from '../../src/ports/store.ts';
+import type { CommunityRef, Member, Store } from '../../src/ports/store.ts';
+import type { PlatformTimeZone } from '../../src/commands/types.ts';
 import type { Logger } from '../../src/ports/logger.ts';
 import { canonicalTimeZone } from '../../src/commands/time-zone.ts';
 
@@ -27,8 +28,8 @@ export interface SlackTimeZoneOptions {
 
 /** The member's zone as Slack says (cached), or null when unknown or the lookup failed. */
 export async function slackUserTimeZone(options: SlackTimeZoneOptions): Promise<string | null> {
-  const { store, client, userId, now } = options;
-  let member: Awaited<ReturnType<typeof store.findMember>>;
+  const { store, userId } = options;
+  let member: Member | null;
   try {
     const community = await store.ensureCommunity(options.community);
     member = await store.findMember(community.id, userId);
@@ -36,25 +37,40 @@ export async function slackUserTimeZone(options: SlackTimeZoneOptions): Promise<
     options.logger?.warn({ err: error, userId }, 'reading the cached Slack time zone failed; using the fallback zone');
     return null;
   }
+  return (await slackTimeZoneOf(member, options)).timeZone;
+}
+
+/**
+ * The member's zone as Slack says, given their stored row (null: not stored yet), as the
+ * dispatcher asks (`platformTimeZone`) with the row it read: users.info only when the cached
+ * zone is older than TIME_ZONE_REFRESH_MS; `rowChanged` when a fresh answer was cached in the row.
+ */
+export async function slackTimeZoneOf(
+  member: Member | null,
+  options: Omit<SlackTimeZoneOptions, 'community'>,
+): Promise<PlatformTimeZone> {
+  const { store, client, userId, now } = options;
+  const unchanged = (timeZone: string | null): PlatformTimeZone => ({ timeZone, rowChanged: false });
   // The member's own choice wins, and the dispatcher reads it from their row.
-  if (member && member.timeZone !== null && member.timeZoneFetchedAt === null) return null;
+  if (member && member.timeZone !== null && member.timeZoneFetchedAt === null) return unchanged(null);
   if (member?.timeZoneFetchedAt && now.getTime() - member.timeZoneFetchedAt.getTime() < TIME_ZONE_REFRESH_MS)
-    return member.timeZone;
+    return unchanged(member.timeZone);
   let zone: string | null;
   try {
     const tz = (await client.users.info({ user: userId })).user?.tz;
     zone = typeof tz === 'string' ? canonicalTimeZone(tz) : null;
   } catch (error) {
     options.logger?.warn({ err: error, userId }, 'Slack users.info failed; using the cached or fallback time zone');
-    return member?.timeZone ?? null;
+    return unchanged(member?.timeZone ?? null);
   }
   // A member not stored yet is cached on their next command (the dispatcher creates the row).
   if (member) {
     try {
       await store.setMemberTimeZone(member.id, zone, now);
+      return { timeZone: zone, rowChanged: true };
     } catch (error) {
       options.logger?.warn({ err: error, userId }, 'caching the Slack time zone failed');
     }
   }
-  return zone;
+  return unchanged(zone);
 }
