@@ -107,6 +107,7 @@ try {
     sender(bot.port, true),
     sender(bare.port, false),
     'the time until the reply is edited into the deferred response, and until its chart is edited in too (both received whole at the fake Discord API)',
+    bot.cpuMs,
   );
 } catch (error) {
   console.error(error, `\nbot output: ${bot.output()}`);

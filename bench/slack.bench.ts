@@ -126,6 +126,7 @@ try {
     sender(bot.port, true),
     sender(bare.port, false),
     'the time until the member has the reply, and the reply and its chart (upload completed at the fake Slack API)',
+    bot.cpuMs,
   );
 } catch (error) {
   console.error(error, `\nbot output: ${bot.output()}`);
