@@ -19,6 +19,7 @@ import { CHART_ROUTE_PATH, chartKeyFrom } from './chart-url.ts';
 import { chartRouteHandler } from './home.ts';
 import { clientForTeam, startHomeRefresh } from './home-refresh-job.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
+import { webApiFetch } from './web-api-fetch.ts';
 
 /** A route on the HTTP server (the operations routes' shape). */
 export interface Route {
@@ -88,7 +89,11 @@ export function boltAppOptions(options: SlackAppOptions, ownRoutes: Route[] = []
     receiver,
     ...(config.appToken && { socketMode: true }),
     ...(!oauth && botToken !== null && { authorize: async () => ({ botToken }) }),
-    clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
+    clientOptions: {
+      ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
+      retryConfig: { retries: 2 },
+      fetch: webApiFetch,
+    },
     logLevel,
     ...(logger && { logger }),
   };

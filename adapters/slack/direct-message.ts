@@ -8,6 +8,7 @@ import { webApi } from '@slack/bolt';
 import type { DirectMessage } from '../../src/ports/direct-message.ts';
 import { renderSlackMessage } from './blocks/index.ts';
 import type { SlackConfig } from './config.ts';
+import { webApiFetch } from './web-api-fetch.ts';
 
 export type SlackDirectMessage = DirectMessage;
 
@@ -24,6 +25,7 @@ export function createSlackDirectMessage(
     ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
     retryConfig: { retries: options.retries ?? 2 },
     logLevel: webApi.LogLevel.WARN,
+    fetch: webApiFetch,
   });
   return async (userId, reply) => {
     const message = renderSlackMessage(reply);

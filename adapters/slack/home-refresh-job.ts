@@ -8,6 +8,7 @@ import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from './config.ts';
 import { publishHome } from './home.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
+import { webApiFetch } from './web-api-fetch.ts';
 
 const HOME_REFRESH_EVERY_MS = 10 * 60_000;
 /** Homes republished per run at most (views.publish allows about 100 a minute per team). */
@@ -25,6 +26,7 @@ export function clientForTeam(config: SlackConfig, installations?: InstallationS
       ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
       retryConfig: { retries: 2 },
       logLevel: webApi.LogLevel.WARN,
+      fetch: webApiFetch,
     });
     clients.set(token, made);
     return made;
