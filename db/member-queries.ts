@@ -123,17 +123,20 @@ export async function findMember(db: Database, communityId: number, platformUser
   return row ? toMember(row) : null;
 }
 
-/** The community and its member in one statement, prepared once per database or transaction. */
+const historyRows = alias(members, 'history');
+
+/** The community, its member and their history row in one statement, prepared once per database or transaction. */
 const communityMembers = new WeakMap<Database, ReturnType<typeof prepareCommunityMember>>();
 
 function prepareCommunityMember(db: Database) {
   return db
-    .select({ community: communities, member: members })
+    .select({ community: communities, member: members, history: historyRows })
     .from(communities)
     .leftJoin(
       members,
       and(eq(members.communityId, communities.id), eq(members.platformUserId, sql.placeholder('platformUserId'))),
     )
+    .leftJoin(historyRows, eq(historyRows.id, members.historyMemberId))
     .where(
       and(
         eq(communities.platform, sql.placeholder('platform')),
@@ -158,10 +161,9 @@ export async function findCommunityMember(
   return {
     community: row ? toCommunity(row.community) : null,
     member: row?.member ? toMember(row.member) : null,
+    history: row?.history ? toMember(row.history) : null,
   };
 }
-
-const historyRows = alias(members, 'history');
 
 /**
  * The member and their person's history row. Most requests find both linked and the name unchanged:

@@ -148,6 +148,12 @@ interface Members {
   history: Member;
 }
 
+/** The member as read with the community before the transaction, under today's name, and their history row if any. */
+interface KnownMember {
+  member: Member;
+  history: Member | null;
+}
+
 /**
  * For a write, the history row is the one locked: one person's writes from two servers (or a DM)
  * take turns. The member and the history row were made before the transaction (`linked`), so the
@@ -160,14 +166,11 @@ async function membersFor(
   ctx: CommandContext,
   displayName: string,
   linked: Members | null,
-  known: Member | null,
+  known: KnownMember | null,
 ): Promise<Members> {
   if (linked === null) {
     // Read with the community before the transaction, when stored under this name; else made here.
-    const ensured =
-      known !== null && known.displayName === displayName
-        ? known
-        : await store.ensureMember(communityId, ctx.userId, displayName);
+    const ensured = known !== null ? known.member : await store.ensureMember(communityId, ctx.userId, displayName);
     // Only the history row is locked: a linked member's own row is not (forget, holding the
     // history row, deletes it: locking it first would invite a deadlock).
     const member = writes && !ensured.historyMemberId ? await lockedRow(store, ensured.id) : ensured;
@@ -175,7 +178,9 @@ async function membersFor(
     if (!member.historyMemberId) return { member, history: member };
     const history = writes
       ? await lockedRow(store, member.historyMemberId)
-      : await store.findMemberById(member.historyMemberId);
+      : known?.history?.id === member.historyMemberId
+        ? known.history
+        : await store.findMemberById(member.historyMemberId);
     if (!history)
       throw new CommandError(
         errorReply(
@@ -257,11 +262,12 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     const stored =
       found.community !== null && (ctx.community.name == null || found.community.name === ctx.community.name);
     const community = stored ? (found.community as Community) : await services.store.ensureCommunity(ctx.community);
-    let known = stored ? found.member : null;
+    const member = stored ? found.member : null;
+    let known = member !== null && member.displayName === displayName ? { member, history: found.history } : null;
     // The platform's zone (Slack's users.info, cached in the row) is asked with the row just read.
     let zonedCtx = ctx;
     if (ctx.platformTimeZone) {
-      const asked = await ctx.platformTimeZone(known);
+      const asked = await ctx.platformTimeZone(member);
       zonedCtx = { ...ctx, timeZone: asked.timeZone };
       if (asked.rowChanged) known = null;
     }
@@ -272,12 +278,14 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     const linked =
       historyCommunity === null || historyCommunity.externalId === ctx.community.externalId
         ? null
-        : await services.store.ensureMemberWithHistory(
-            community.id,
-            await historyCommunityId(services.store, historyCommunity),
-            ctx.userId,
-            displayName,
-          );
+        : known?.history
+          ? { member: known.member, history: known.history }
+          : await services.store.ensureMemberWithHistory(
+              community.id,
+              await historyCommunityId(services.store, historyCommunity),
+              ctx.userId,
+              displayName,
+            );
     return inTransaction(async (store) => {
       const { member: communityMember, history: member } = await membersFor(
         store,

@@ -157,6 +157,8 @@ export interface UndoSnapshot {
 export interface CommunityMember {
   community: Community | null;
   member: Member | null;
+  /** The row the member's `historyMemberId` points to, when it is set and the row is there. */
+  history: Member | null;
 }
 
 export interface Store {
@@ -171,8 +173,8 @@ export interface Store {
   ensureMember(communityId: number, platformUserId: string, displayName: string): Promise<Member>;
   findMember(communityId: number, platformUserId: string): Promise<Member | null>;
   /**
-   * The community and, when both are stored, the member in it: one read that writes nothing (the
-   * dispatcher's first statement on every command; ensure* make what it did not find).
+   * The community and, when both are stored, the member in it and their history row: one read that
+   * writes nothing (the dispatcher's first statement on every command; ensure* make what it did not find).
    */
   findCommunityMember(ref: CommunityRef, platformUserId: string): Promise<CommunityMember>;
   /**

@@ -16,8 +16,8 @@ import { countStatements, type StatementCounter } from '../helpers/statement-cou
  * `add` differs by one between the drivers: drizzle opens a PGlite transaction with one more statement.
  */
 const STATEMENTS_PER_COMMAND = {
-  pglite: { score: 3, slackScore: 3, list: 2, add: 11, leaderboardAfterWrite: 18, leaderboard: 6 },
-  postgres: { score: 3, slackScore: 3, list: 2, add: 10, leaderboardAfterWrite: 18, leaderboard: 6 },
+  pglite: { score: 3, slackScore: 3, discordScore: 3, list: 2, add: 11, leaderboardAfterWrite: 18, leaderboard: 6 },
+  postgres: { score: 3, slackScore: 3, discordScore: 3, list: 2, add: 10, leaderboardAfterWrite: 18, leaderboard: 6 },
 } as const;
 
 describe.each(databaseKinds)('statements per command on $name', (kind) => {
@@ -50,9 +50,14 @@ describe.each(databaseKinds)('statements per command on $name', (kind) => {
       }),
   };
 
-  async function counted(text: string, expected: RegExp, extra: Partial<CommandContext> = {}): Promise<number> {
+  async function counted(
+    text: string,
+    expected: RegExp,
+    extra: Partial<CommandContext> = {},
+    ctx = commandContext('slack', 'team-count', 'U1', extra),
+  ): Promise<number> {
     counter.reset();
-    const reply = await run(text, extra);
+    const reply = renderText(await runCommandText(services, ctx, text));
     const count = counter.count;
     expect(reply).toMatch(expected);
     return count;
@@ -69,10 +74,14 @@ describe.each(databaseKinds)('statements per command on $name', (kind) => {
     await run('leaderboard');
     // The first command with the Slack zone asks users.info and caches it in the row; later ones read it with the member.
     await run('score', slackZone);
+    // On Discord the member's history is their person's row (made and linked on their first command).
+    const onDiscord = () => commandContext('discord', 'guild-count', 'U1');
+    await runCommandText(services, onDiscord(), 'add id:d client:Delta type:fixed start:2026-01-05 end:2026-02-01');
 
     const counts = {
       score: await counted('score', /score/i),
       slackScore: await counted('score', /score/i, slackZone),
+      discordScore: await counted('score', /score/i, {}, onDiscord()),
       list: await counted('list', /a\b[\s\S]*b\b/),
       add: await counted('add id:c client:Cobalt type:fixed start:2026-06-01', /^Added c/),
       // The first read after a write recomputes the member's stale snapshot; the page alone is the second.
