@@ -195,10 +195,11 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
       ),
     );
 
+  /** A Discord member's contracts are their person's history row's (history-owner.ts). */
   async function contractsOf(user: string) {
-    const community = await store.ensureCommunity({ platform: 'discord', externalId: GUILD });
-    const member = await store.findMember(community.id, user);
-    return member ? store.listContracts(member.id) : [];
+    const found = await store.findCommunityMember({ platform: 'discord', externalId: GUILD }, user);
+    const owner = found.history ?? found.member;
+    return owner ? store.listContracts(owner.id) : [];
   }
 
   interface Step {
