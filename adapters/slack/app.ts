@@ -89,6 +89,8 @@ export function boltAppOptions(options: SlackAppOptions, ownRoutes: Route[] = []
     receiver,
     ...(config.appToken && { socketMode: true }),
     ...(!oauth && botToken !== null && { authorize: async () => ({ botToken }) }),
+    // Nothing reads Bolt's conversation context: its middleware would run (and store) on every event.
+    convoStore: false,
     clientOptions: {
       ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
       retryConfig: { retries: 2 },
