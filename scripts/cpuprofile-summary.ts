@@ -42,7 +42,10 @@ function place(url: string, functionName: string, whole = false): string {
   const path = url.replace(/^file:\/\//, '');
   const inModules = path.split('node_modules/').at(-1) as string;
   if (inModules !== path && !whole)
-    return inModules.split('/').slice(0, inModules.startsWith('@') ? 2 : 1).join('/');
+    return inModules
+      .split('/')
+      .slice(0, inModules.startsWith('@') ? 2 : 1)
+      .join('/');
   return inModules.replace(`${process.cwd()}/`, '');
 }
 
@@ -63,7 +66,11 @@ for (let i = 0; i < profile.samples.length; i++) {
   if (elapsed < fromUs) continue;
   busy += delta;
   add(byFile, place(url, functionName), delta);
-  add(byFunction, `${functionName || '(anonymous)'} ${url === '' ? '' : `${place(url, functionName, true)}:${lineNumber + 1}`}`, delta);
+  add(
+    byFunction,
+    `${functionName || '(anonymous)'} ${url === '' ? '' : `${place(url, functionName, true)}:${lineNumber + 1}`}`,
+    delta,
+  );
   if (matches.length === 0) continue;
   const frames: string[] = [];
   for (let id: number | undefined = node.id; id !== undefined; id = parents.get(id)) {
