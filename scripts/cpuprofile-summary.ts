@@ -49,7 +49,7 @@ function place(url: string, functionName: string, whole = false): string {
   return inModules.replace(`${process.cwd()}/`, '');
 }
 
-const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value);
+const add = <K>(map: Map<K, number>, key: K, value: number) => map.set(key, (map.get(key) ?? 0) + value);
 const byFile = new Map<string, number>();
 const byFunction = new Map<string, number>();
 const bySecond = new Map<number, number>();
