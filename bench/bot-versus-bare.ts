@@ -48,7 +48,7 @@ export async function measureBotBesideBare(
   closeRest: () => Promise<void>,
 ): Promise<void> {
   try {
-    await compareLevels(sender(bot.port, true), sender(bare.port, false), measured);
+    await compareLevels(sender(bot.port, true), sender(bare.port, false), measured, bot.cpuMs);
   } catch (error) {
     console.error(error, `\nbot output: ${bot.output()}`);
     process.exitCode = 1;

@@ -60,11 +60,20 @@ interface Measured {
   replies: number[];
   completes: number[];
   seconds: number;
+  /** CPU the measured process used during these requests, ms (NaN when unknown). */
+  cpuMs: number;
 }
 
 /** `count` requests at `concurrency`, members taken in turn. */
-async function run(send: Send, concurrency: number, count: number, into: Measured): Promise<void> {
+async function run(
+  send: Send,
+  concurrency: number,
+  count: number,
+  into: Measured,
+  cpuMs: () => number = () => Number.NaN,
+): Promise<void> {
   let next = 0;
+  const cpuBefore = cpuMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -77,13 +86,17 @@ async function run(send: Send, concurrency: number, count: number, into: Measure
     }),
   );
   into.seconds += (performance.now() - started) / 1000;
+  into.cpuMs += cpuMs() - cpuBefore;
 }
 
-const fresh = (): Measured => ({ replies: [], completes: [], seconds: 0 });
+const fresh = (): Measured => ({ replies: [], completes: [], seconds: 0, cpuMs: 0 });
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
-/** Runs every level against the bot and the bare endpoint, interleaved; prints a Markdown table and the machine. */
-export async function compareLevels(bot: Send, bare: Send, what: string): Promise<void> {
+/**
+ * Runs every level against the bot and the bare endpoint, interleaved; prints a Markdown table and
+ * the machine. `botCpuMs`: the bot process's CPU so far, for its CPU per request (every thread).
+ */
+export async function compareLevels(bot: Send, bare: Send, what: string, botCpuMs?: () => number): Promise<void> {
   // Warm: every member's chart rendered and cached once, connections open.
   await run(bot, 5, MEMBERS * 2, fresh());
   await run(bare, 5, MEMBERS, fresh());
@@ -99,14 +112,14 @@ export async function compareLevels(bot: Send, bare: Send, what: string): Promis
       const order =
         round % 2 === 0
           ? ([
-              [bot, app],
-              [bare, base],
+              [bot, app, botCpuMs],
+              [bare, base, undefined],
             ] as const)
           : ([
-              [bare, base],
-              [bot, app],
+              [bare, base, undefined],
+              [bot, app, botCpuMs],
             ] as const);
-      for (const [send, into] of order) await run(send, concurrency, perRound, into);
+      for (const [send, into, cpu] of order) await run(send, concurrency, perRound, into, cpu);
     }
     const p99 = percentile(app.completes, 99);
     const bareP99 = percentile(base.completes, 99);
@@ -119,6 +132,7 @@ export async function compareLevels(bot: Send, bare: Send, what: string): Promis
       `${(p99 / bareP99).toFixed(1)}×`,
       (app.completes.length / app.seconds).toFixed(0),
       (base.completes.length / base.seconds).toFixed(0),
+      (app.cpuMs / app.completes.length).toFixed(1),
     ]);
   }
   const loadAfter = loadavg();
@@ -139,6 +153,7 @@ export async function compareLevels(bot: Send, bare: Send, what: string): Promis
         'p99 × bare',
         'jss req/s (with chart)',
         'bare req/s',
+        'bot CPU ms/req',
       ],
       rows,
     ),

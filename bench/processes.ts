@@ -3,6 +3,7 @@
 // bench, so the load (in the bench's process) never shares an event loop with what it measures.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface Child {
@@ -12,6 +13,22 @@ export interface Child {
   output(): string;
   /** Log lines at warn or error (pino levels 40, 50, 60) seen so far: a bench that hides failures measures nothing. */
   problems(): string[];
+  /** CPU the process has used so far, ms (user + system, every thread: /proc, Linux only; NaN elsewhere). */
+  cpuMs(): number;
+}
+
+/** Clock ticks a second in /proc/<pid>/stat: 100 on every Linux Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    // After the command name (in parentheses, which may hold spaces): fields 14 and 15 are utime and stime.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,6 +71,7 @@ export function startChild(
           port: Number(port),
           output: () => tail,
           problems: () => problems,
+          cpuMs: () => cpuMsOf(child.pid),
           async stop() {
             child.kill('SIGTERM');
             await exited;

@@ -26,6 +26,7 @@ export function createStore(db: Database, inTransaction = false): Store {
     ensureMember: (communityId, platformUserId, displayName) =>
       memberQueries.ensureMember(db, communityId, platformUserId, displayName),
     findMember: (communityId, platformUserId) => memberQueries.findMember(db, communityId, platformUserId),
+    findCommunityMember: (ref, platformUserId) => memberQueries.findCommunityMember(db, ref, platformUserId),
     findMemberById: (memberId) => memberQueries.findMemberById(db, memberId),
     takeLinkCode: (code, now) => linkQueries.takeLinkCode(db, code, now),
     joinHistories: (winner, loser) => linkQueries.joinHistories(db, winner, loser),

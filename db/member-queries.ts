@@ -6,6 +6,7 @@ import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   Community,
+  CommunityMember,
   CommunityRef,
   CommunitySettings,
   Member,
@@ -123,6 +124,46 @@ export async function findMember(db: Database, communityId: number, platformUser
 }
 
 const historyRows = alias(members, 'history');
+
+/** The community, its member and their history row in one statement, prepared once per database or transaction. */
+const communityMembers = new WeakMap<Database, ReturnType<typeof prepareCommunityMember>>();
+
+function prepareCommunityMember(db: Database) {
+  return db
+    .select({ community: communities, member: members, history: historyRows })
+    .from(communities)
+    .leftJoin(
+      members,
+      and(eq(members.communityId, communities.id), eq(members.platformUserId, sql.placeholder('platformUserId'))),
+    )
+    .leftJoin(historyRows, eq(historyRows.id, members.historyMemberId))
+    .where(
+      and(
+        eq(communities.platform, sql.placeholder('platform')),
+        eq(communities.externalId, sql.placeholder('externalId')),
+      ),
+    )
+    .limit(1)
+    .prepare('community_member');
+}
+
+export async function findCommunityMember(
+  db: Database,
+  ref: CommunityRef,
+  platformUserId: string,
+): Promise<CommunityMember> {
+  let prepared = communityMembers.get(db);
+  if (!prepared) {
+    prepared = prepareCommunityMember(db);
+    communityMembers.set(db, prepared);
+  }
+  const [row] = await prepared.execute({ platform: ref.platform, externalId: ref.externalId, platformUserId });
+  return {
+    community: row ? toCommunity(row.community) : null,
+    member: row?.member ? toMember(row.member) : null,
+    history: row?.history ? toMember(row.history) : null,
+  };
+}
 
 /**
  * The member and their person's history row. Most requests find both linked and the name unchanged:

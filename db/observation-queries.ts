@@ -21,12 +21,25 @@ function byDay(memberId: number, date: string) {
 
 /** The member's records, oldest first. */
 export async function listObservations(db: Database, memberId: number): Promise<Observation[]> {
-  const rows = await db
+  let prepared = memberObservations.get(db);
+  if (!prepared) {
+    prepared = prepareMemberObservations(db);
+    memberObservations.set(db, prepared);
+  }
+  const rows = await prepared.execute({ memberId });
+  return rows.map(toObservation);
+}
+
+/** Every score reads them: prepared once per database or transaction (no query building per read). */
+const memberObservations = new WeakMap<Database, ReturnType<typeof prepareMemberObservations>>();
+
+function prepareMemberObservations(db: Database) {
+  return db
     .select(OBSERVATION_COLUMNS)
     .from(observations)
-    .where(eq(observations.memberId, memberId))
-    .orderBy(asc(observations.date));
-  return rows.map(toObservation);
+    .where(eq(observations.memberId, sql.placeholder('memberId')))
+    .orderBy(asc(observations.date))
+    .prepare('member_observations');
 }
 
 /** Each member of the community who recorded anything, with their records oldest first. */

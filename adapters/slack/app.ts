@@ -20,6 +20,7 @@ import { chartRouteHandler } from './home.ts';
 import { clientForTeam, startHomeRefresh } from './home-refresh-job.ts';
 import type { ListenerDeps } from './listeners/deps.ts';
 import { createSlackTimeZoneCache } from './time-zone-cache.ts';
+import { webApiFetch } from './web-api-fetch.ts';
 
 /** A route on the HTTP server (the operations routes' shape). */
 export interface Route {
@@ -89,7 +90,13 @@ export function boltAppOptions(options: SlackAppOptions, ownRoutes: Route[] = []
     receiver,
     ...(config.appToken && { socketMode: true }),
     ...(!oauth && botToken !== null && { authorize: async () => ({ botToken }) }),
-    clientOptions: { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), retryConfig: { retries: 2 } },
+    // Nothing reads Bolt's conversation context: its middleware would run (and store) on every event.
+    convoStore: false,
+    clientOptions: {
+      ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
+      retryConfig: { retries: 2 },
+      fetch: webApiFetch,
+    },
     logLevel,
     ...(logger && { logger }),
   };

@@ -9,6 +9,7 @@
 import type { HTTPReceiverOptions, InstallationStore, Logger } from '@slack/bolt';
 import type { SlackOAuthConfig } from './config.ts';
 import { createOAuthStateStore, type UseStateOnce } from './oauth-state.ts';
+import { webApiFetch } from './web-api-fetch.ts';
 
 const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
@@ -65,7 +66,7 @@ export function oauthReceiverOptions(
       stateStore: createOAuthStateStore(oauth.stateSecret, services.useStateOnce),
       // The installer's own Web API client (oauth.v2.access, auth.test): the receiver builds it, not
       // the App, so the App's clientOptions do not reach it.
-      clientOptions: { ...(apiUrl && { slackApiUrl: apiUrl }), retryConfig: { retries: 2 } },
+      clientOptions: { ...(apiUrl && { slackApiUrl: apiUrl }), retryConfig: { retries: 2 }, fetch: webApiFetch },
     },
   };
 }

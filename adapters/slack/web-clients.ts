@@ -5,6 +5,7 @@
 import { webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackConfig } from './config.ts';
+import { webApiFetch } from './web-api-fetch.ts';
 
 /** Clients kept at once: enough for every workspace a run writes to on a busy instance. */
 const DEFAULT_CLIENT_BOUND = 200;
@@ -29,6 +30,7 @@ export function webClientCache(
       ...(apiUrl && { slackApiUrl: apiUrl }),
       retryConfig: { retries: options.retries ?? 2 },
       logLevel: webApi.LogLevel.WARN,
+      fetch: webApiFetch,
     });
     clients.set(token, made);
     if (clients.size > bound) {

@@ -3,7 +3,7 @@
 // a failure or a retried request changes nothing (or nothing more).
 
 import { systemClock, type Clock } from '../ports/clock.ts';
-import type { CommunityRef, Member, Store } from '../ports/store.ts';
+import type { Community, CommunityRef, Member, Store } from '../ports/store.ts';
 import { dayInTimeZone, memberTimeZone } from './time-zone.ts';
 import { problemReply } from '../replies/problem-reply.ts';
 import { errorReply, type Reply } from '../replies/reply.ts';
@@ -148,6 +148,12 @@ interface Members {
   history: Member;
 }
 
+/** The member as read with the community before the transaction, under today's name, and their history row if any. */
+interface KnownMember {
+  member: Member;
+  history: Member | null;
+}
+
 /**
  * For a write, the history row is the one locked: one person's writes from two servers (or a DM)
  * take turns. The member and the history row were made before the transaction (`linked`), so the
@@ -160,9 +166,11 @@ async function membersFor(
   ctx: CommandContext,
   displayName: string,
   linked: Members | null,
+  known: KnownMember | null,
 ): Promise<Members> {
   if (linked === null) {
-    const ensured = await store.ensureMember(communityId, ctx.userId, displayName);
+    // Read with the community before the transaction, when stored under this name; else made here.
+    const ensured = known !== null ? known.member : await store.ensureMember(communityId, ctx.userId, displayName);
     // Only the history row is locked: a linked member's own row is not (forget, holding the
     // history row, deletes it: locking it first would invite a deadlock).
     const member = writes && !ensured.historyMemberId ? await lockedRow(store, ensured.id) : ensured;
@@ -170,7 +178,9 @@ async function membersFor(
     if (!member.historyMemberId) return { member, history: member };
     const history = writes
       ? await lockedRow(store, member.historyMemberId)
-      : await store.findMemberById(member.historyMemberId);
+      : known?.history?.id === member.historyMemberId
+        ? known.history
+        : await store.findMemberById(member.historyMemberId);
     if (!history)
       throw new CommandError(
         errorReply(
@@ -247,7 +257,20 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     // community locks its row, and held while waiting for the member it would deadlock with a
     // config of that member (member row, then community row). Creating or renaming a community
     // is not the member's data, so it may stay when the command fails.
-    const community = await services.store.ensureCommunity(ctx.community);
+    // One read finds the community and the member both (the common case: nothing to make or rename).
+    const found = await services.store.findCommunityMember(ctx.community, ctx.userId);
+    const stored =
+      found.community !== null && (ctx.community.name == null || found.community.name === ctx.community.name);
+    const community = stored ? (found.community as Community) : await services.store.ensureCommunity(ctx.community);
+    const member = stored ? found.member : null;
+    let known = member !== null && member.displayName === displayName ? { member, history: found.history } : null;
+    // The platform's zone (Slack's users.info, cached in the row) is asked with the row just read.
+    let zonedCtx = ctx;
+    if (ctx.platformTimeZone) {
+      const asked = await ctx.platformTimeZone(member);
+      zonedCtx = { ...ctx, timeZone: asked.timeZone };
+      if (asked.rowChanged) known = null;
+    }
     // The person's history row (Discord) is made and linked before the transaction too: it is not
     // this command's data, and linking updates the member row, which must not be locked after the
     // history row (another server's write locks the history row, then its own member row on join).
@@ -255,12 +278,14 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
     const linked =
       historyCommunity === null || historyCommunity.externalId === ctx.community.externalId
         ? null
-        : await services.store.ensureMemberWithHistory(
-            community.id,
-            await historyCommunityId(services.store, historyCommunity),
-            ctx.userId,
-            displayName,
-          );
+        : known?.history
+          ? { member: known.member, history: known.history }
+          : await services.store.ensureMemberWithHistory(
+              community.id,
+              await historyCommunityId(services.store, historyCommunity),
+              ctx.userId,
+              displayName,
+            );
     return inTransaction(async (store) => {
       const { member: communityMember, history: member } = await membersFor(
         store,
@@ -269,12 +294,13 @@ async function runCommandUnobserved(services: Services, ctx: CommandContext, inp
         ctx,
         displayName,
         linked,
+        known,
       );
       // "today" is the member's day; values read against the adapter's day are read again against it.
-      const today = memberToday(services, ctx, member);
+      const today = memberToday(services, zonedCtx, member);
       const zoned = today === ctx.asOf ? converted : convertArgs(definition.name, definition.args, input.named, today);
       if (!zoned.ok) return errorReply(zoned.problems, `Usage: ${definition.usage}`, zoned.fieldErrors);
-      const memberCtx = today === ctx.asOf ? ctx : { ...ctx, asOf: today };
+      const memberCtx = today === ctx.asOf ? zonedCtx : { ...zonedCtx, asOf: today };
       chartOwner = { memberId: member.id, asOf: today };
       const once = definition.writes && ctx.requestId !== null;
       if (once) {

@@ -19,8 +19,19 @@ export interface CommandContext {
   asOf: string;
   /** The member's IANA zone as the platform gives it (Slack's users.info), when it does; see time-zone.ts. */
   timeZone?: string | null;
+  /**
+   * Asks the platform for the member's zone once the dispatcher has read their row (null: not
+   * stored yet), so the platform need not read the row again; the answer becomes `timeZone`.
+   */
+  platformTimeZone?: (member: Member | null) => Promise<PlatformTimeZone>;
   /** Whether the platform says this member may change the community's settings. */
   isAdmin: boolean;
+}
+
+/** The platform's zone for a member; `rowChanged` when it cached the zone in their row (read again). */
+export interface PlatformTimeZone {
+  timeZone: string | null;
+  rowChanged: boolean;
 }
 
 export interface CommandRun {

@@ -157,6 +157,14 @@ export interface UndoSnapshot {
   after: Contract[] | null;
 }
 
+/** What `findCommunityMember` found: neither, the community alone, or both. */
+export interface CommunityMember {
+  community: Community | null;
+  member: Member | null;
+  /** The row the member's `historyMemberId` points to, when it is set and the row is there. */
+  history: Member | null;
+}
+
 export interface Store {
   /** Runs `work` in one database transaction; it rolls back when `work` throws. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
@@ -168,6 +176,11 @@ export interface Store {
   /** Finds or creates the member, updating the display name when it changed (safe under concurrency). */
   ensureMember(communityId: number, platformUserId: string, displayName: string): Promise<Member>;
   findMember(communityId: number, platformUserId: string): Promise<Member | null>;
+  /**
+   * The community and, when both are stored, the member in it and their history row: one read that
+   * writes nothing (the dispatcher's first statement on every command; ensure* make what it did not find).
+   */
+  findCommunityMember(ref: CommunityRef, platformUserId: string): Promise<CommunityMember>;
   /**
    * Finds or creates the member and the person's history row in `historyCommunityId`, the member
    * pointing at it (safe under concurrency; the history row's name is set once, never renamed).

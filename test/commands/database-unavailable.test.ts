@@ -23,25 +23,26 @@ describe('the command bus while the database is away', () => {
   }, 60_000);
   afterAll(async () => close?.());
 
-  /** The store, failing its next `count` calls of ensureCommunity as an unreachable server would. */
+  /** The store, failing its next `count` first reads of a command (community and member) as an unreachable server would. */
   function failing(count: number): Services {
     failures = count;
     calls = 0;
     const flaky: Store = {
       ...store,
-      transaction: (work) => store.transaction((inner) => work({ ...inner, ensureCommunity: ensureCommunity(inner) })),
-      ensureCommunity: ensureCommunity(store),
+      transaction: (work) =>
+        store.transaction((inner) => work({ ...inner, findCommunityMember: findCommunityMember(inner) })),
+      findCommunityMember: findCommunityMember(store),
     };
     return { store: flaky, onError: (error) => errors.push(error) };
   }
-  function ensureCommunity(target: Store): Store['ensureCommunity'] {
-    return async (ref) => {
+  function findCommunityMember(target: Store): Store['findCommunityMember'] {
+    return async (ref, platformUserId) => {
       calls++;
       if (failures > 0) {
         failures--;
         throw new DatabaseUnavailableError('ECONNREFUSED');
       }
-      return target.ensureCommunity(ref);
+      return target.findCommunityMember(ref, platformUserId);
     };
   }
 

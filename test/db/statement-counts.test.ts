@@ -3,7 +3,9 @@
 // fails here and has to say why in both places.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackTimeZoneOf } from '../../adapters/slack/user-time-zone.ts';
 import { runCommandText, type Services } from '../../src/commands/dispatch.ts';
+import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import { commandContext } from '../helpers/command-context.ts';
 import { databaseKinds, type OpenedDatabase } from '../helpers/databases.ts';
@@ -12,13 +14,13 @@ import { countStatements, type StatementCounter } from '../helpers/statement-cou
 /**
  * Statements per command, for a member with 3 contracts (one with 2 payments), on the leaderboard.
  * `add` differs by one between the drivers: drizzle opens a PGlite transaction with one more statement.
- * A warm leaderboard is the community and member look-ups plus one statement (the page, the caller's
- * rank and the staleness probe); after a write, that page finds the snapshot stale: the promotion
+ * A warm leaderboard is the dispatcher's first read (community, member and history row in one) plus
+ * one statement (the page, the caller's rank and the staleness probe); after a write, that page finds the snapshot stale: the promotion
  * UPDATE, one recomputing transaction (BEGIN, claim, settings, contracts, save, COMMIT), the page again.
  */
 const STATEMENTS_PER_COMMAND = {
-  pglite: { score: 4, list: 3, add: 12, leaderboardAfterWrite: 11, leaderboard: 3 },
-  postgres: { score: 4, list: 3, add: 11, leaderboardAfterWrite: 11, leaderboard: 3 },
+  pglite: { score: 3, slackScore: 3, discordScore: 3, list: 2, add: 11, leaderboardAfterWrite: 10, leaderboard: 2 },
+  postgres: { score: 3, slackScore: 3, discordScore: 3, list: 2, add: 10, leaderboardAfterWrite: 10, leaderboard: 2 },
 } as const;
 
 describe.each(databaseKinds)('statements per command on $name', (kind) => {
@@ -38,12 +40,27 @@ describe.each(databaseKinds)('statements per command on $name', (kind) => {
   });
   afterAll(async () => opened.close());
 
-  const run = async (text: string) =>
-    renderText(await runCommandText(services, commandContext('slack', 'team-count', 'U1'), text));
+  const run = async (text: string, extra: Partial<CommandContext> = {}) =>
+    renderText(await runCommandText(services, commandContext('slack', 'team-count', 'U1', extra), text));
+  /** As the Slack adapter asks for the member's zone: with the row the dispatcher read (users.info faked). */
+  const slackZone: Partial<CommandContext> = {
+    platformTimeZone: (member) =>
+      slackTimeZoneOf(member, {
+        store: opened.store,
+        client: { users: { info: async () => ({ user: { tz: 'Europe/Berlin' } }) } },
+        userId: 'U1',
+        now: new Date(),
+      }),
+  };
 
-  async function counted(text: string, expected: RegExp): Promise<number> {
+  async function counted(
+    text: string,
+    expected: RegExp,
+    extra: Partial<CommandContext> = {},
+    ctx = commandContext('slack', 'team-count', 'U1', extra),
+  ): Promise<number> {
     counter.reset();
-    const reply = await run(text);
+    const reply = renderText(await runCommandText(services, ctx, text));
     const count = counter.count;
     expect(reply).toMatch(expected);
     return count;
@@ -58,9 +75,16 @@ describe.each(databaseKinds)('statements per command on $name', (kind) => {
     expect(await run('pay b amount:300 date:2026-05-01')).toMatch(/^Recorded/);
     expect(await run('join')).not.toMatch(/^Error/);
     await run('leaderboard');
+    // The first command with the Slack zone asks users.info and caches it in the row; later ones read it with the member.
+    await run('score', slackZone);
+    // On Discord the member's history is their person's row (made and linked on their first command).
+    const onDiscord = () => commandContext('discord', 'guild-count', 'U1');
+    await runCommandText(services, onDiscord(), 'add id:d client:Delta type:fixed start:2026-01-05 end:2026-02-01');
 
     const counts = {
       score: await counted('score', /score/i),
+      slackScore: await counted('score', /score/i, slackZone),
+      discordScore: await counted('score', /score/i, {}, onDiscord()),
       list: await counted('list', /a\b[\s\S]*b\b/),
       add: await counted('add id:c client:Cobalt type:fixed start:2026-06-01', /^Added c/),
       // The first read after a write recomputes the member's stale snapshot; the page alone is the second.

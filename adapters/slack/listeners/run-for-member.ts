@@ -10,7 +10,8 @@ import type { CommandContext } from '../../../src/commands/types.ts';
 import type { Reply } from '../../../src/replies/reply.ts';
 import { problemReply } from '../../../src/replies/problem-reply.ts';
 import { slackContext, type SlackWho } from '../context.ts';
-import { slackUserTimeZone } from '../user-time-zone.ts';
+import { slackTimeZoneOf, slackUserTimeZone } from '../user-time-zone.ts';
+import type { Member } from '../../../src/ports/store.ts';
 import { systemClock } from '../../../src/ports/clock.ts';
 import { uploadFiles, type UploadTarget } from '../reply-files.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -66,6 +67,30 @@ export async function memberContext(
   return { ...slackContext(who, deps.today(), admin), timeZone };
 }
 
+/**
+ * The command context for a command: as memberContext, but the time zone is asked by the
+ * dispatcher with the member's row it reads anyway (no second read of community and member).
+ */
+async function commandContextFor(
+  deps: ListenerDeps,
+  who: SlackWho,
+  input: CommandInput,
+  client: WebClient,
+): Promise<CommandContext> {
+  const userInfo = userInfoOnce(client, who.userId);
+  const admin = needsAdminCheck(input) ? await isWorkspaceAdmin(userInfo) : false;
+  const { services } = deps;
+  const platformTimeZone = (member: Member | null) =>
+    slackTimeZoneOf(member, {
+      store: services.store,
+      client: { users: { info: () => userInfo() } },
+      userId: who.userId,
+      now: (services.clock ?? systemClock).now(),
+      logger: deps.logger,
+    });
+  return { ...slackContext(who, deps.today(), admin), platformTimeZone };
+}
+
 /** Reports an error that happened while serving this member (the member is answered separately). */
 export function reportError(deps: ListenerDeps, who: SlackWho, error: unknown): void {
   deps.services.onError?.(error, slackContext(who, deps.today()));
@@ -78,7 +103,7 @@ export function runForMember(
   input: CommandInput,
   client: WebClient,
 ): Promise<Reply> {
-  return memberContext(deps, who, input, client)
+  return commandContextFor(deps, who, input, client)
     .then((ctx) => runCommand(deps.services, ctx, input))
     .then((reply) => {
       refreshHomeAfter(deps, client, who, input.command, reply);

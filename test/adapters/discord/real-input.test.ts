@@ -150,8 +150,8 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
       ),
     );
 
+  /** A Discord member's contracts are their person's history row's (history-owner.ts). */
   async function contractsOf(user: string) {
-    // On Discord the contracts are the person's, in every server.
     const member = await historyMemberOf(live.store, 'discord', GUILD, user);
     return member ? live.store.listContracts(member.id) : [];
   }

@@ -220,5 +220,20 @@ describe("the Slack member's time zone (users.info on a fake Web API)", () => {
       // users.info refused: the command still runs, on the adapter's day.
       expect(await slash('U-nobody', 'add client:Acme type:hourly start:today')).toContain('today as 2026-11-22');
     });
+
+    it("the dispatcher asks with the member's row it read: cached once stored, then read from the row, not asked again", async () => {
+      zones.set('U-once', 'Asia/Tokyo');
+      // Not stored yet: asked, answered, not cached (the command makes the row).
+      expect(await slash('U-once', 'timezone')).toContain('Asia/Tokyo');
+      expect(await stored('U-once')).toEqual({ timeZone: null, fetchedAt: null });
+      // Stored: asked again and cached; the command reads the row again and shows the zone.
+      expect(await slash('U-once', 'timezone')).toContain('Your time zone is Asia/Tokyo, as Slack says');
+      expect(await stored('U-once')).toEqual({ timeZone: 'Asia/Tokyo', fetchedAt: NOON_UTC.toISOString() });
+      expect(asks('U-once')).toBe(2);
+      // Cached: not asked, and the zone still counts.
+      zones.set('U-once', 'Europe/Paris');
+      expect(await slash('U-once', 'timezone')).toContain('Your time zone is Asia/Tokyo, as Slack says');
+      expect(asks('U-once')).toBe(2);
+    });
   });
 });
