@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCommandText } from '../../src/commands/dispatch.ts';
+import { whatIfTitle } from '../../src/commands/handlers/whatif.ts';
 import type { CommandContext } from '../../src/commands/types.ts';
 import { renderText } from '../../src/replies/render-text.ts';
 import type { Reply } from '../../src/replies/reply.ts';
@@ -95,6 +96,17 @@ describe.each(databaseKinds)('commands on $name', (kind) => {
     expect(text(await run('carol', 'longterm'))).toContain('Long-term client score: 50%');
     expect((await run('carol', 'tips')).title).toMatch(/^Tips/);
     expect(await stateOf('carol')).toEqual(before);
+  });
+
+  it('whatif without a score before or after says so in words', async () => {
+    // One open contract with no feedback yet: no score now.
+    await run('dora', 'add client:Acme type:fixed start:2026-11-01 earnings:100');
+    const title = (await run('dora', 'whatif count:1')).title;
+    expect(title).toMatch(/^What if: (still no score|no score yet → \d+%)$/);
+    expect(whatIfTitle(null, null)).toBe('What if: still no score');
+    expect(whatIfTitle(null, 80)).toBe('What if: no score yet → 80%');
+    expect(whatIfTitle(75, null)).toBe('What if: 75% → no score');
+    expect(whatIfTitle(75, 80)).toBe('What if: 75% → 80%');
   });
 
   it.each([

@@ -21,6 +21,14 @@ function assumedContracts(count: number, example: Contract, clientGiven: boolean
   return `${count} more ${example.type} contract${count === 1 ? '' : 's'} of ${usd(example.earnings ?? 0)} ended ${example.end ?? 'open'} with ${feedback}, ${clients}`;
 }
 
+/** The title: the score now and with the change, in words where there is none ("none → none" read as a glitch). */
+export function whatIfTitle(before: number | null, after: number | null): string {
+  if (before === null && after === null) return 'What if: still no score';
+  if (before === null) return `What if: no score yet → ${percent(after)}`;
+  if (after === null) return `What if: ${percent(before)} → no score`;
+  return `What if: ${percent(before)} → ${percent(after)}`;
+}
+
 function describe(report: ScoreReport): string {
   return report.score === null ? 'no score' : `${report.score}% (${WINDOW_NAMES[report.window ?? '']})`;
 }
@@ -77,7 +85,7 @@ export const whatif = defineCommand({
     }
     const before = scoreContracts(contracts, ctx.asOf, options);
     const after = scoreContracts(hypothetical, ctx.asOf, options);
-    return reply('info', `What if: ${percent(before.score)} → ${percent(after.score)}`, {
+    return reply('info', whatIfTitle(before.score, after.score), {
       summary: `Now ${describe(before)}; ${what}: ${describe(after)}. Nothing was saved.`,
       blocks: [{ type: 'context', text: `Estimate under model ${after.model}, as of ${after.asOf}.` }],
     });
