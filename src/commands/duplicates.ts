@@ -8,7 +8,7 @@
 //   amounts apart, so there a payment dated its last payment day counts as possibly the same.
 
 import type { Contract, Payment } from '../scoring/index.ts';
-import { choice, type ArgValue } from './args.ts';
+import { choice, type ArgSpec, type ArgValue } from './args.ts';
 import { quoteValue } from './grammar.ts';
 
 /** The argument that records a duplicate anyway. */
@@ -65,9 +65,14 @@ export function confirmedCommand(
   name: string,
   positionals: readonly string[],
   args: Readonly<Record<string, ArgValue | undefined>>,
+  specs: readonly ArgSpec[] = [],
 ): string {
+  // Money with cents reads as typed ($1,200.50 is amount:1200.50, not 1200.5).
+  const isMoney = (arg: string) => specs.some((spec) => spec.name === arg && spec.kind.type === 'money');
+  const shown = (arg: string, value: ArgValue) =>
+    typeof value === 'number' && isMoney(arg) && !Number.isInteger(value) ? value.toFixed(2) : String(value);
   const named = Object.entries(args)
     .filter(([arg, value]) => arg !== 'confirm' && value !== undefined && value !== null)
-    .map(([arg, value]) => `${arg}:${quoteValue(String(value))}`);
+    .map(([arg, value]) => `${arg}:${quoteValue(shown(arg, value as ArgValue))}`);
   return [name, ...positionals.map(quoteValue), ...named, CONFIRM_DUPLICATE].join(' ');
 }

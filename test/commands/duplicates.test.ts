@@ -181,6 +181,18 @@ describe.each(databaseKinds)('duplicates on $name', (kind) => {
     expect((await run(user, 'pay c1 amount:301 date:2026-02-01')).title).toMatch(/^Recorded/);
   });
 
+  it('money with cents is offered back as typed: amount:450.50, earnings:1200.50', async () => {
+    const { user } = await newUser();
+    await run(user, 'add client:Globex type:fixed start:2026-01-10 earnings:1200.50');
+    expect(
+      (await run(user, 'add client:Globex type:fixed start:2026-01-10 earnings:1200.50')).actions?.[0]?.command,
+    ).toBe('add client:Globex type:fixed start:2026-01-10 earnings:1200.50 confirm:yes');
+    await run(user, 'pay c1 amount:450.5 date:2026-02-01');
+    expect((await run(user, 'pay c1 amount:450.50 date:2026-02-01')).actions?.[0]?.command).toBe(
+      'pay c1 amount:450.50 date:2026-02-01 confirm:yes',
+    );
+  });
+
   it('a payment left to today is confirmed with its date spelled out', async () => {
     const { user } = await newUser();
     await run(user, 'add client:Globex type:fixed start:2026-01-10');

@@ -67,7 +67,7 @@ export const add = defineCommand({
     const same =
       confirm === 'yes' || (given && findContract(existing, contract.id)) ? undefined : duplicateOf(existing, contract);
     if (same) {
-      const command = confirmedCommand('add', [], fields);
+      const command = confirmedCommand('add', [], fields, CONTRACT_ARGS);
       return reply('confirm', `${same.id} is already recorded — add again?`, {
         summary: `${contractLine(same)}\nNothing was added. To add it again as a contract of its own: ${command}`,
         actions: [{ label: 'Add again', command }],

@@ -24,16 +24,18 @@ function withPayment(contract: Contract, payment: Payment): Contract {
   return { ...contract, earnings, payments: [...listed, payment] };
 }
 
+const PAY_ARGS = [
+  { name: 'amount', kind: MONEY, description: 'the payment, US dollars' },
+  { name: 'date', kind: DATE, description: 'the day it was paid (default: today)' },
+  CONFIRM_ARG,
+] as const;
+
 export const pay = defineCommand({
   name: 'pay',
   summary: 'Record a payment on a contract (keeps open work counting).',
   usage: 'pay ID amount:USD [date:YYYY-MM-DD (today)] [confirm:yes]',
   examples: ['pay c3 amount:800', 'pay c3 amount:450.50 date:2026-11-14'],
-  args: [
-    { name: 'amount', kind: MONEY, description: 'the payment, US dollars' },
-    { name: 'date', kind: DATE, description: 'the day it was paid (default: today)' },
-    CONFIRM_ARG,
-  ],
+  args: PAY_ARGS,
   positional: { name: 'id', kind: { type: 'contractId' }, required: true, description: 'the contract paid, e.g. c1' },
   requires: ['amount'],
   writes: true,
@@ -50,7 +52,7 @@ export const pay = defineCommand({
     const recorded = args.confirm === 'yes' ? null : recordedPayment(current, payment);
     if (recorded) {
       // The date is spelled out: confirming tomorrow must record the payment of the day asked about.
-      const command = confirmedCommand('pay', [current.id], { amount, date: payment.date });
+      const command = confirmedCommand('pay', [current.id], { amount, date: payment.date }, PAY_ARGS);
       const listed = recorded === 'listed';
       const title = listed
         ? `${usd(amount)} on ${payment.date} is already recorded on ${current.id} — add again?`
