@@ -105,7 +105,8 @@ export function readMoney(text: string): Read<number> {
       ? Number(body)
       : NaN;
   if (Number.isNaN(value)) return refused('US dollars such as 1200, 1200.50, $1,200 or 1.2k');
-  return ok(value, `${trimmed} as ${value}`);
+  // Echoed with its cents, as the replies show money ($1,200.50 as 1200.50, not 1200.5).
+  return ok(value, `${trimmed} as ${Number.isInteger(value) ? value : value.toFixed(2)}`);
 }
 
 /** A decimal number, with a comma as the decimal mark too (4,5 stars). */

@@ -63,7 +63,7 @@ describe('the console: what a person really types, and exactly what they see', (
       [
         'Added c1',
         'c1: Echo & Co (hourly) · 2026-01-05 → 2026-03-01 · $1,200.50 · 4.5★',
-        '(Read start: Jan 5 2026 as 2026-01-05; end: 2026/03/01 as 2026-03-01; earnings: $1,200.50 as 1200.5; stars: 4,5 as 4.5.)',
+        '(Read start: Jan 5 2026 as 2026-01-05; end: 2026/03/01 as 2026-03-01; earnings: $1,200.50 as 1200.50; stars: 4,5 as 4.5.)',
         'No Job Success Score yet: it needs at least 2 counted contracts from 2 different clients',
       ],
     ],
@@ -161,12 +161,12 @@ describe('the console: what a person really types, and exactly what they see', (
       'add client:“Echo & Co” type:hourly start:“Jan 5 2026” end:2026/03/01 earnings:$1,200.50 stars:4,5',
       [
         'c1 is already recorded — add again?',
-        'Nothing was added. To add it again as a contract of its own: add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes',
+        'Nothing was added. To add it again as a contract of its own: add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.50 stars:4.5 confirm:yes',
       ],
     ],
     [
       'the confirm command adds it',
-      'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes',
+      'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.50 stars:4.5 confirm:yes',
       ['Added c5', 'Your estimated Job Success Score: 81% → 83%.'],
     ],
     ['target as a percentage', 'plan target:90%', ['Plan to reach 90%: now 83%']],

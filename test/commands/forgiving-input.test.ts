@@ -141,7 +141,7 @@ describe.each(databaseKinds)('forgiving commands on $name', (kind) => {
     );
     expect(added).toContain('Added c1');
     expect(added).toContain(
-      'Read start: Jan 5 2026 as 2026-01-05; earnings: $1,200.50 as 1200.5; stars: 4,5 as 4.5; end: 2026/03/01 as 2026-03-01; endReason: canceled as cancelled.',
+      'Read start: Jan 5 2026 as 2026-01-05; earnings: $1,200.50 as 1200.50; stars: 4,5 as 4.5; end: 2026/03/01 as 2026-03-01; endReason: canceled as cancelled.',
     );
     const member = await store.findMember(
       (await store.ensureCommunity({ platform: 'slack', externalId: 'team-forgiving' })).id,

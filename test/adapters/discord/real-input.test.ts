@@ -242,7 +242,7 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
         'Added c3',
         'c3: Third (fixed) · 2025-06-01 → 2026-11-21 · $1,200.50 · 5★ · cancelled',
         'end: yesterday as 2026-11-21',
-        'earnings: $1,200.50 as 1200.5',
+        'earnings: $1,200.50 as 1200.50',
         'endReason: canceled as cancelled',
         'Your estimated Job Success Score stays 100%.',
       ],
@@ -325,7 +325,7 @@ describe('Discord: what a member really sends, and exactly what they see', () =>
       shows: [
         'c1 is already recorded — add again?',
         'Nothing was added.',
-        'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.5 stars:4.5 confirm:yes',
+        'add client:"Echo & Co" type:hourly start:2026-01-05 end:2026-03-01 earnings:1200.50 stars:4.5 confirm:yes',
       ],
     },
     {
