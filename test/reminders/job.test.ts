@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { createReminderQueue } from '../../db/reminder-queue.ts';
 import { MAX_ATTEMPTS, type ReminderQueue } from '../../src/ports/reminder-queue.ts';
@@ -8,6 +8,7 @@ import type { Store } from '../../src/ports/store.ts';
 import { runReminders } from '../../src/reminders/job.ts';
 import type { DirectMessages } from '../../src/ports/direct-message.ts';
 import { routeByPlatform } from '../../src/reminders/senders.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds, type OpenedDatabase } from '../helpers/databases.ts';
 import { alwaysFind, countBy, deliveryRow, member, recordingSenders, secondHandle } from './helpers.ts';
 
@@ -21,12 +22,11 @@ describe.each(databaseKinds)('daily reminders on $name', (kind) => {
   let db: Database;
   let queue: ReminderQueue;
 
-  beforeAll(async () => {
-    opened = await kind.open();
-    ({ store, db } = opened);
+  useDatabase(kind, (fresh) => {
+    opened = fresh;
+    ({ store, db } = fresh);
     queue = createReminderQueue(db);
   });
-  afterAll(async () => opened.close());
   // Every test starts from an empty database (members, their contracts and rows go with their community).
   beforeEach(async () => {
     await db.delete(communities);

@@ -3,7 +3,7 @@
 // member exactly one outcome and each due member exactly one message.
 
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { createReminderQueue } from '../../db/reminder-queue.ts';
 import { communities, reminderDeliveries } from '../../db/schema.ts';
@@ -11,6 +11,7 @@ import type { ReminderItem, ReminderQueue } from '../../src/ports/reminder-queue
 import type { Store } from '../../src/ports/store.ts';
 import { runReminders } from '../../src/reminders/job.ts';
 import { routeByPlatform } from '../../src/reminders/senders.ts';
+import { useDatabase } from '../helpers/use-database.ts';
 import { databaseKinds, type OpenedDatabase } from '../helpers/databases.ts';
 import { alwaysFind, countBy, deliveryRow, member, recordingSenders, secondHandle } from './helpers.ts';
 
@@ -22,12 +23,11 @@ describe.each(databaseKinds)('the reminder quiet pass on $name', (kind) => {
   let db: Database;
   let queue: ReminderQueue;
 
-  beforeAll(async () => {
-    opened = await kind.open();
-    ({ store, db } = opened);
+  useDatabase(kind, (fresh) => {
+    opened = fresh;
+    ({ store, db } = fresh);
     queue = createReminderQueue(db);
   });
-  afterAll(async () => opened.close());
   beforeEach(async () => {
     await db.delete(communities);
   });
