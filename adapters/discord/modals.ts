@@ -12,7 +12,7 @@ import type {
 import type { CommandInput } from '../../src/commands/dispatch.ts';
 import type { FormField } from '../../src/commands/define.ts';
 import { formId, type OpenForm } from '../../src/commands/forms.ts';
-import { unquoteValue } from '../../src/commands/grammar.ts';
+import { formFieldValue } from '../../src/commands/grammar.ts';
 import { COMMANDS } from '../../src/commands/registry.ts';
 import { LABEL_DESCRIPTION_MAX, LABEL_TEXT_MAX, MODAL_ROWS_MAX, MODAL_TITLE_MAX } from './limits.ts';
 
@@ -101,8 +101,8 @@ function textInputsOf(components: readonly APIModalSubmissionComponent[]): APIMo
 export function submittedArgs(components: readonly APIModalSubmissionComponent[]): Record<string, string> {
   const named: Record<string, string> = {};
   for (const input of textInputsOf(components)) {
-    const value = typeof input.value === 'string' ? input.value.trim() : '';
-    if (value !== '') named[input.custom_id] = unquoteValue(value);
+    const value = typeof input.value === 'string' ? formFieldValue(input.value) : null;
+    if (value !== null) named[input.custom_id] = value;
   }
   return named;
 }

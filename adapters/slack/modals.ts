@@ -7,7 +7,7 @@ import type { ViewStateValue } from '@slack/bolt';
 import type { InputBlock, InputBlockElement, ModalView, PlainTextElement, StaticSelect } from '@slack/types';
 import type { ArgSpec } from '../../src/commands/args.ts';
 import { bareForm, formId, type OpenForm } from '../../src/commands/forms.ts';
-import { unquoteValue } from '../../src/commands/grammar.ts';
+import { formFieldValue } from '../../src/commands/grammar.ts';
 import { cutToLength } from '../../src/text/graphemes.ts';
 import { SECTION_TEXT_MAX, truncate } from './blocks/index.ts';
 import { IMPORT_FILE_TYPES, IMPORT_FILES_MAX, MODAL_TITLE_MAX } from './limits.ts';
@@ -140,8 +140,9 @@ export function submittedArgs(values: SubmittedValues): Record<string, string> {
   for (const [field, actions] of Object.entries(values)) {
     const state = actions[ACTION];
     if (!state) continue;
-    const value = state.selected_date ?? state.selected_option?.value ?? state.value ?? null;
-    if (value !== null && value !== undefined && value.trim() !== '') named[field] = unquoteValue(value);
+    const typed = state.selected_date ?? state.selected_option?.value ?? state.value ?? null;
+    const value = typeof typed === 'string' ? formFieldValue(typed) : null;
+    if (value !== null) named[field] = value;
   }
   return named;
 }

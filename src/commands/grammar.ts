@@ -133,6 +133,15 @@ export function quoteValue(value: string): string {
 }
 
 /**
+ * What a form field or an option typed as text means: trimmed, one pair of the grammar's quotes
+ * around the whole of it taken off, trimmed again; null when nothing is left (`" "` is blank too).
+ */
+export function formFieldValue(typed: string): string | null {
+  const value = unquoteValue(typed.trim()).trim();
+  return value === '' ? null : value;
+}
+
+/**
  * A value typed into a field of its own (a Discord option, a form's text input) with the quotes the
  * text grammar taught: “Acme Ltd” or 'Acme Ltd' is Acme Ltd, the same client as from a file. Only
  * one pair around the whole value goes; quotes inside it (“A” and “B”) are the value's.

@@ -13,6 +13,7 @@ import {
   MODAL_TITLE_MAX,
 } from '../../../adapters/discord/limits.ts';
 import { formModal, submittedArgs, submittedInput } from '../../../adapters/discord/modals.ts';
+import { formFieldValue } from '../../../src/commands/grammar.ts';
 import { bareForm, formId } from '../../../src/commands/forms.ts';
 import { COMMANDS } from '../../../src/commands/registry.ts';
 
@@ -87,8 +88,12 @@ describe('submittedArgs', () => {
   it('reads Labels and action rows alike: the trimmed non-empty values by input id', () => {
     fc.assert(
       fc.property(fields, (given) => {
+        // As typed, trimmed, one pair of quotes around the whole taken off (formFieldValue); blanks left out.
         const expected = Object.fromEntries(
-          Object.entries(given).flatMap(([name, value]) => (value.trim() === '' ? [] : [[name, value.trim()]])),
+          Object.entries(given).flatMap(([name, value]) => {
+            const read = formFieldValue(value);
+            return read === null ? [] : [[name, read]];
+          }),
         );
         expect(submittedArgs(asLabels(given))).toEqual(expected);
         expect(submittedArgs(asActionRows(given))).toEqual(expected);
@@ -107,6 +112,10 @@ describe('submittedArgs', () => {
       ...asLabels({ client: ' Acme ' }),
     ];
     expect(submittedArgs(components)).toEqual({ client: 'Acme' });
+  });
+
+  it('a field of quotes around blanks is blank (regression: " " was read as a one-space value)', () => {
+    expect(submittedArgs(asLabels({ client: '" "', stars: '“ 4.5 ”', end: '  ' }))).toEqual({ stars: '4.5' });
   });
 
   it('a Label-shaped submission of end’s form becomes end with its contract id and named arguments', () => {
