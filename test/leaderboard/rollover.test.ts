@@ -129,8 +129,11 @@ describe.each(databaseKinds)('the refresh job on a day change on $name', (kind) 
     expect(counts.promoted).toBe(1);
     expect(reply.kind).toBe('success');
     const after = await store.getSnapshot(ann.id);
-    expect(after?.validUntil).toBe(EXPIRED_DAY);
-    expect(after?.next).toBeNull();
+    // The write waits for the job's lock and then expires the row. The job's next phase may
+    // recompute that stale row from the contracts the write left before this read (a flake
+    // showed it under load). Either way, the standing the job moved on before the write never survives.
+    if (after?.validUntil === EXPIRED_DAY) expect(after.next).toBeNull();
+    else expect(after).toEqual(await recomputed(ann.id, community.id, nextDay));
   });
 
   it("a read's promotion that meets the job's moves the snapshot on once", async () => {
